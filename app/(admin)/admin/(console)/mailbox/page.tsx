@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { formatDateTime } from "@/components/format";
+import { getCaller } from "@/server/api/caller";
+
+export const metadata: Metadata = { title: "Mailbox" };
+
+const statusTone = { QUEUED: "amber", SENDING: "blue", SENT: "green", FAILED: "red" } as const;
+
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const caller = await getCaller();
+  const before = Number(params.before) || undefined;
+  const page = await caller.admin.mailbox.list({ before, limit: 50, to: params.to || undefined });
+  return (
+    <>
+      <PageHeader title="Mailbox">
+        <p className="mt-1 text-sm text-slate-600">Every email Roster sends is written here first. Without an email provider configured, messages stay here and their links can be followed from this page.</p>
+      </PageHeader>
+      <Card>
+        <form className="flex gap-2 border-b border-slate-200 px-4 py-3" role="search">
+          <label htmlFor="to" className="sr-only">Recipient</label>
+          <Input id="to" name="to" defaultValue={params.to} placeholder="Recipient contains…" className="max-w-xs" />
+          <Button type="submit" variant="secondary">Filter</Button>
+        </form>
+        {page.items.length === 0 && !before ? <div className="p-4"><Alert>No messages yet.</Alert></div> : null}
+        <Table>
+          <thead>
+            <tr><Th>Sent to</Th><Th>Subject</Th><Th>Language</Th><Th>Status</Th><Th>Written</Th></tr>
+          </thead>
+          <tbody>
+            {page.items.length === 0 && before ? <EmptyRow colSpan={5}>No older messages.</EmptyRow> : null}
+            {page.items.map((message) => (
+              <Tr key={message.id}>
+                <Td>{message.toEmail}</Td>
+                <Td><Link className="text-brand-700 hover:underline" href={`/admin/mailbox/${message.id}`}>{message.subject}</Link></Td>
+                <Td>{message.locale}</Td>
+                <Td><Badge tone={statusTone[message.status]}>{message.status.toLowerCase()}</Badge></Td>
+                <Td>{formatDateTime(message.createdAt)}</Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+        {page.nextCursor ? (
+          <div className="flex justify-end border-t border-slate-200 px-4 py-3">
+            <ButtonLink variant="secondary" href={`/admin/mailbox?before=${page.nextCursor}${params.to ? `&to=${encodeURIComponent(params.to)}` : ""}`}>Older messages</ButtonLink>
+          </div>
+        ) : null}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { NavLink } from "@/components/nav-link";
+import { accountNav } from "@/components/account/nav";
+import { TRPCReactProvider } from "@/components/trpc";
+import { Button } from "@/components/ui/button";
+import { requireCustomer } from "@/server/auth/session";
+import { signOutCustomer } from "../(auth)/login/actions";
+
+export default async function AccountLayout({ children }: { children: ReactNode }) {
+  const user = await requireCustomer();
+  const items = accountNav.filter((item) => item.permission === null || user.grants.has(item.permission));
+  return (
+    <TRPCReactProvider>
+      <div className="min-h-screen">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
+            <Link href="/account" className="text-lg font-semibold text-brand-700">Roster</Link>
+            <div className="flex items-center gap-4 text-sm">
+              <span className="text-slate-600" data-testid="account-name">{user.firstName} {user.lastName}</span>
+              <form action={signOutCustomer}>
+                <Button type="submit" variant="ghost">Sign out</Button>
+              </form>
+            </div>
+          </div>
+        </header>
+        <div className="mx-auto flex max-w-6xl gap-8 px-6 py-6">
+          <nav aria-label="Account" className="w-48 shrink-0 space-y-0.5">
+            {items.map((item) => (
+              <NavLink key={item.href} href={item.href} exact={item.href === "/account"}>{item.label}</NavLink>
+            ))}
+          </nav>
+          <main className="min-w-0 flex-1">{children}</main>
+        </div>
+      </div>
+    </TRPCReactProvider>
+  );
+}

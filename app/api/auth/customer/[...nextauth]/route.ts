@@ -1,0 +1,3 @@
+import { customerHandlers } from "@/server/auth/customer";
+
+export const { GET, POST } = customerHandlers;

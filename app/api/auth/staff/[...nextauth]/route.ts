@@ -1,0 +1,3 @@
+import { staffHandlers } from "@/server/auth/staff";
+
+export const { GET, POST } = staffHandlers;

@@ -1,0 +1,13 @@
+import type { StaffPermission } from "@/server/authz/permissions";
+
+/** The back office menu; an entry shows only to staff holding its permission. */
+export const adminNav: { section: string; items: { href: string; label: string; permission: StaffPermission }[] }[] = [
+  {
+    section: "Customers",
+    items: [{ href: "/admin/customer-users", label: "Customer Users", permission: "customerUser.view" }],
+  },
+  {
+    section: "System",
+    items: [{ href: "/admin/mailbox", label: "Mailbox", permission: "mailbox.view" }],
+  },
+];

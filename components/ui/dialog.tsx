@@ -1,0 +1,81 @@
+"use client";
+import { useEffect, useRef, type ReactNode } from "react";
+import { Button } from "./button";
+
+/**
+ * A modal dialog on the native <dialog> element: focus trapping, Escape and the backdrop come from the browser.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  footer,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="dialog-title"
+      className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
+      <div className="border-b border-slate-200 px-5 py-3">
+        <h2 id="dialog-title" className="text-base font-semibold">{title}</h2>
+      </div>
+      <div className="px-5 py-4 text-sm text-slate-700">{children}</div>
+      <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">
+        {footer ?? <Button variant="secondary" onClick={onClose}>Close</Button>}
+      </div>
+    </dialog>
+  );
+}
+
+/** Asks before a destructive action. */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  pending,
+  danger = true,
+}: {
+  open: boolean;
+  title: ReactNode;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  pending?: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      title={title}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>Cancel</Button>
+          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending}>{confirmLabel}</Button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { getDb } from "../db";
+import { loadCustomerSession, loadStaffSession } from "../auth/session";
+import { createCaller } from "./root";
+
+/** The in-process tRPC caller for server components: the same procedures and checks as over HTTP. */
+export const getCaller = cache(async () => {
+  // headers() first: it marks the page dynamic before anything opens the database (never during a build).
+  const requestHeaders = await headers();
+  return createCaller({
+    db: getDb(),
+    source: "server",
+    headers: requestHeaders,
+    requestOrigin: null,
+    staff: loadStaffSession,
+    customer: loadCustomerSession,
+  });
+});

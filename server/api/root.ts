@@ -1,0 +1,19 @@
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { customerUsersRouter } from "./routers/admin/customerUsers";
+import { mailboxRouter } from "./routers/admin/mailbox";
+import { staffSessionRouter } from "./routers/admin/session";
+import { meRouter } from "./routers/account/me";
+
+export const appRouter = createTRPCRouter({
+  admin: createTRPCRouter({
+    session: staffSessionRouter,
+    customerUsers: customerUsersRouter,
+    mailbox: mailboxRouter,
+  }),
+  account: createTRPCRouter({
+    me: meRouter,
+  }),
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,10 @@
+import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
+import { explainCustomerUser } from "../../../authz/explain";
+import { getAccountHome } from "../../../services/account";
+
+export const meRouter = createTRPCRouter({
+  /** The signed-in user, their customer and roles. */
+  get: customerProcedure(SIGNED_IN).query(({ ctx }) => getAccountHome(ctx.db, ctx.actor)),
+  /** Every permission with the level held and the roles that grant it. */
+  permissions: customerProcedure(SIGNED_IN).query(({ ctx }) => explainCustomerUser(ctx.db, ctx.actor.id)),
+});

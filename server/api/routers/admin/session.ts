@@ -1,0 +1,14 @@
+import { createTRPCRouter, staffProcedure, SIGNED_IN } from "../../trpc";
+import { explainStaffUser } from "../../../authz/explain";
+
+export const staffSessionRouter = createTRPCRouter({
+  /** Who is signed in, and which staff permissions they hold (navigation shows only what they may use). */
+  me: staffProcedure(SIGNED_IN).query(({ ctx }) => ({
+    id: ctx.actor.id,
+    email: ctx.actor.email,
+    firstName: ctx.actor.firstName,
+    lastName: ctx.actor.lastName,
+    permissions: [...ctx.actor.grants.entries()].map(([key, scope]) => ({ key, scope })),
+  })),
+  permissions: staffProcedure(SIGNED_IN).query(({ ctx }) => explainStaffUser(ctx.db, ctx.actor.id)),
+});

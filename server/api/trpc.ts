@@ -1,0 +1,136 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Db } from "../db";
+import { env } from "../env";
+import { AppError, fromPrismaError, type FieldErrors } from "../errors";
+import type { CustomerPrincipal, SessionEnd, StaffPrincipal } from "../authz/access";
+import {
+  customerPermissionIndex,
+  staffPermissionIndex,
+  type CustomerPermission,
+  type StaffPermission,
+} from "../authz/permissions";
+
+type Loaded<P> = P | { ended: SessionEnd } | null;
+
+export type Context = {
+  db: Db;
+  /** "server": the in-process caller (server components, tests); "http": a request to /api/trpc. */
+  source: "http" | "server";
+  headers: Headers;
+  /** Origin of the request URL, for the same-origin check on mutations. */
+  requestOrigin: string | null;
+  /** Lazily loaded, once per request: a procedure of one realm never pays for the other's session. */
+  staff: () => Promise<Loaded<StaffPrincipal>>;
+  customer: () => Promise<Loaded<CustomerPrincipal>>;
+};
+
+/** Every procedure declares what it needs; a test walks appRouter and fails on a procedure without it. */
+export type ProcedureAccess =
+  | { kind: "public" }
+  | { kind: "staff"; permission: StaffPermission | typeof SIGNED_IN }
+  | { kind: "customer"; permission: CustomerPermission | typeof SIGNED_IN };
+export type Meta = { access: ProcedureAccess };
+
+/** For procedures about one's own session (who am I, my permissions): a session, no particular permission. */
+export const SIGNED_IN = "signed-in" as const;
+
+function fieldErrorsOf(error: ZodError): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (result[key] ??= []).push(issue.message);
+  }
+  return result;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const { stack: _stack, ...data } = shape.data;
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        console.error("[trpc] unexpected error", error.cause ?? error);
+        return { ...shape, message: "Something went wrong on our side. It has been logged; please try again.", data: { ...data, fieldErrors: undefined } };
+      }
+      if (error.cause instanceof ZodError) {
+        return { ...shape, message: "Some fields need your attention.", data: { ...data, fieldErrors: fieldErrorsOf(error.cause) } };
+      }
+      const fieldErrors = error.cause instanceof AppError ? error.cause.fieldErrors : undefined;
+      return { ...shape, data: { ...data, fieldErrors } };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain refusals and the Prisma errors a user can cause keep their meaning; the rest is masked by the formatter. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = fromPrismaError(result.error.cause);
+    if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+function isSameOrigin(ctx: Context) {
+  const origin = ctx.headers.get("origin");
+  if (origin) return origin === ctx.requestOrigin || origin === new URL(env.APP_URL).origin;
+  return ctx.headers.get("sec-fetch-site") === "same-origin";
+}
+
+/** Cookie-authenticated mutations must come from our own pages (CSRF defence in depth beyond SameSite=Lax). */
+const sameOrigin = t.middleware(({ ctx, type, next }) => {
+  if (ctx.source === "http" && type === "mutation" && !isSameOrigin(ctx)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused." });
+  }
+  return next();
+});
+
+const base = t.procedure.use(sameOrigin).use(mapErrors);
+
+function active<P extends object>(loaded: Loaded<P>): P | null {
+  return loaded === null || "ended" in loaded ? null : loaded;
+}
+
+export const publicProcedure = base.meta({ access: { kind: "public" } });
+
+/** A staff member holding `permission`; customer sessions are FORBIDDEN, no session is UNAUTHORIZED. */
+export function staffProcedure(permission: StaffPermission | typeof SIGNED_IN) {
+  return base.meta({ access: { kind: "staff", permission } }).use(async ({ ctx, next }) => {
+    const actor = active(await ctx.staff());
+    if (!actor) {
+      const other = active(await ctx.customer());
+      throw other
+        ? new TRPCError({ code: "FORBIDDEN", message: "This is only available to staff." })
+        : new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    }
+    if (permission !== SIGNED_IN && !actor.grants.has(permission)) {
+      const label = staffPermissionIndex.get(permission)?.label ?? permission;
+      throw new TRPCError({ code: "FORBIDDEN", message: `You need the permission "${label}".` });
+    }
+    return next({ ctx: { ...ctx, actor } });
+  });
+}
+
+/** A customer user whose roles grant `permission` at some level above None. */
+export function customerProcedure(permission: CustomerPermission | typeof SIGNED_IN) {
+  return base.meta({ access: { kind: "customer", permission } }).use(async ({ ctx, next }) => {
+    const actor = active(await ctx.customer());
+    if (!actor) {
+      const other = active(await ctx.staff());
+      throw other
+        ? new TRPCError({ code: "FORBIDDEN", message: "This is only available to customer users." })
+        : new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    }
+    if (permission !== SIGNED_IN && !actor.grants.has(permission)) {
+      const label = customerPermissionIndex.get(permission)?.label ?? permission;
+      throw new TRPCError({ code: "FORBIDDEN", message: `Your roles do not grant "${label}".` });
+    }
+    return next({ ctx: { ...ctx, actor } });
+  });
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { signInCustomerUser } from "../services/signIn";
+import { createRealmAuth } from "./realm";
+
+export const {
+  handlers: customerHandlers,
+  auth: customerAuth,
+  signIn: customerSignIn,
+  signOut: customerSignOut,
+} = createRealmAuth("customer", {
+  signInPage: "/login",
+  maxAgeSeconds: 7 * 24 * 60 * 60,
+  verify: signInCustomerUser,
+});

@@ -1,0 +1,30 @@
+import type { SessionEnd } from "../authz/access";
+import type { SignInRefusal } from "../services/signIn";
+
+/** What the sign-in page says. "invalid" is the same whether or not the email exists. */
+export const signInMessages: Record<SignInRefusal, string> = {
+  invalid: "The email or password is not correct.",
+  locked: "Too many failed attempts. Sign-in is paused for this account for 15 minutes.",
+  disabled: "This account is disabled. Please contact your administrator.",
+  unconfirmed: "Please confirm your email address first: follow the link in the email we sent you.",
+  "password-reset": "Your password has to be reset. Use the link in the email we sent you, or ask for a new one.",
+  "customer-disabled": "Your company's account is disabled. Please contact us.",
+};
+
+export const sessionEndMessages: Record<SessionEnd, string> = {
+  revoked: "Your session has ended. Please sign in again.",
+  disabled: "Your account has been disabled, so you were signed out.",
+  "customer-disabled": "Your company's account has been disabled, so you were signed out.",
+  "password-reset": "Your password has to be reset, so you were signed out. Check your email for the link.",
+};
+
+export const unavailableMessage = "Sign-in is unavailable right now. Please try again in a moment.";
+
+export function isSessionEnd(value: unknown): value is SessionEnd {
+  return typeof value === "string" && value in sessionEndMessages;
+}
+
+/** Only same-site relative paths are followed after sign-in. */
+export function safeNextPath(value: unknown, fallback: string, prefix: string): string {
+  return typeof value === "string" && value.startsWith(prefix) && !value.startsWith("//") ? value : fallback;
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "../db";
+import { env } from "../env";
+import type { SignInOutcome, SignInRefusal, SignInRequest } from "../services/signIn";
+import type { DbClient } from "../db";
+
+export type RealmName = "staff" | "customer";
+
+/** The refusal travels to the sign-in page as the error's `code`. */
+class SignInRefused extends CredentialsSignin {
+  constructor(reason: SignInRefusal) {
+    super();
+    this.code = reason;
+  }
+}
+
+const secure = env.APP_URL.startsWith("https://");
+
+function cookieName(realm: RealmName, name: string, hostOnly = false) {
+  // Custom names get no automatic prefix; on https add the one that pins the cookie to the host / secure flag.
+  const prefix = secure ? (hostOnly ? "__Host-" : "__Secure-") : "";
+  return `${prefix}roster-${realm}.${name}`;
+}
+
+/**
+ * One next-auth instance per realm: its own base path and cookies. The session cookie's name is also the JWT
+ * salt, so a token of one realm never decodes in the other. The JWT carries only the user id and the session
+ * version; whether the session still counts is decided per request by server/auth/session.ts.
+ */
+export function createRealmAuth(
+  realm: RealmName,
+  options: {
+    signInPage: string;
+    maxAgeSeconds: number;
+    verify: (db: DbClient, request: SignInRequest) => Promise<SignInOutcome>;
+  },
+) {
+  const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+  const config: NextAuthConfig = {
+    basePath: `/api/auth/${realm}`,
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    logger: {
+      // A refused sign-in is an outcome (recorded as a LoginAttempt), not a server error.
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        console.error(`[auth][${realm}]`, error);
+      },
+    },
+    session: { strategy: "jwt", maxAge: options.maxAgeSeconds },
+    pages: { signIn: options.signInPage, error: options.signInPage },
+    cookies: {
+      sessionToken: { name: cookieName(realm, "session-token"), options: cookieOptions },
+      csrfToken: { name: cookieName(realm, "csrf-token", true), options: cookieOptions },
+      callbackUrl: { name: cookieName(realm, "callback-url"), options: cookieOptions },
+    },
+    providers: [
+      Credentials({
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, request) {
+          const email = typeof credentials.email === "string" ? credentials.email : "";
+          const password = typeof credentials.password === "string" ? credentials.password : "";
+          if (!email || !password) throw new SignInRefused("invalid");
+          const outcome = await options.verify(getDb(), {
+            email,
+            password,
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get("user-agent"),
+          });
+          if (!outcome.ok) throw new SignInRefused(outcome.reason);
+          return { id: String(outcome.userId), sv: outcome.sessionVersion } as { id: string };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = Number(user.id);
+          token.sv = (user as { sv?: number }).sv;
+          token.realm = realm;
+        }
+        // A token without our claims, or minted for the other realm, is no session at all.
+        if (token.realm !== realm || typeof token.uid !== "number" || typeof token.sv !== "number") return null;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
+    },
+  };
+  return NextAuth(config);
+}
+
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}

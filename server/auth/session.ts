@@ -1,0 +1,43 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getDb } from "../db";
+import {
+  loadCustomerPrincipal,
+  loadStaffPrincipal,
+  type CustomerPrincipal,
+  type SessionEnd,
+  type StaffPrincipal,
+} from "../authz/access";
+import { customerAuth } from "./customer";
+import { staffAuth } from "./staff";
+
+type Loaded<P> = P | { ended: SessionEnd } | null;
+
+/** The signed-in staff member for this request (once per request), null without a session. */
+export const loadStaffSession = cache(async (): Promise<Loaded<StaffPrincipal>> => {
+  const session = (await staffAuth()) as { uid?: number; sv?: number } | null;
+  if (typeof session?.uid !== "number" || typeof session.sv !== "number") return null;
+  return loadStaffPrincipal(getDb(), { uid: session.uid, sv: session.sv });
+});
+
+export const loadCustomerSession = cache(async (): Promise<Loaded<CustomerPrincipal>> => {
+  const session = (await customerAuth()) as { uid?: number; sv?: number } | null;
+  if (typeof session?.uid !== "number" || typeof session.sv !== "number") return null;
+  return loadCustomerPrincipal(getDb(), { uid: session.uid, sv: session.sv });
+});
+
+/** For back-office layouts and pages: the staff member, or a redirect to the sign-in page saying why. */
+export async function requireStaff(): Promise<StaffPrincipal> {
+  const loaded = await loadStaffSession();
+  if (!loaded) redirect("/admin/login");
+  if ("ended" in loaded) redirect(`/admin/login?ended=${loaded.ended}`);
+  return loaded;
+}
+
+export async function requireCustomer(): Promise<CustomerPrincipal> {
+  const loaded = await loadCustomerSession();
+  if (!loaded) redirect("/login");
+  if ("ended" in loaded) redirect(`/login?ended=${loaded.ended}`);
+  return loaded;
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { signInStaffUser } from "../services/signIn";
+import { createRealmAuth } from "./realm";
+
+export const {
+  handlers: staffHandlers,
+  auth: staffAuth,
+  signIn: staffSignIn,
+  signOut: staffSignOut,
+} = createRealmAuth("staff", {
+  signInPage: "/admin/login",
+  maxAgeSeconds: 12 * 60 * 60,
+  verify: signInStaffUser,
+});

@@ -1,0 +1,217 @@
+import type { DbClient } from "../db";
+import {
+  customerPermissionIndex,
+  isStaffPermission,
+  levelRank,
+  staffPermissionIndex,
+  type CustomerPermission,
+  type Level,
+  type StaffPermission,
+  type StaffScope,
+} from "./permissions";
+
+/**
+ * Effective grants: the union over a user's roles, the highest level per permission (no deny rules).
+ * Loaded once per request; cached per process against the "authz" counter that every role, grant and assignment
+ * change bumps in its own transaction, so a change applies on the very next request in every process.
+ */
+
+export type CustomerGrants = ReadonlyMap<CustomerPermission, Level>;
+export type StaffGrants = ReadonlyMap<StaffPermission, StaffScope>;
+
+export type CustomerPrincipal = {
+  realm: "customer";
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  customerId: number;
+  customerPath: string;
+  websiteId: number | null;
+  grants: CustomerGrants;
+};
+
+export type StaffPrincipal = {
+  realm: "staff";
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  grants: StaffGrants;
+};
+
+export type Principal = CustomerPrincipal | StaffPrincipal;
+
+// ------------------------------------------------------------------------------------ accumulation
+
+/** Highest level per permission over the given grant rows; unknown keys and off-ladder levels are ignored. */
+export function accumulateCustomerGrants(rows: Iterable<{ permission: string; level: Level }>): CustomerGrants {
+  const result = new Map<CustomerPermission, Level>();
+  for (const { permission, level } of rows) {
+    if (!customerPermissionIndex.has(permission)) continue;
+    const key = permission as CustomerPermission;
+    const rank = levelRank(key, level);
+    if (rank <= 0) continue;
+    const current = result.get(key);
+    if (current === undefined || rank > levelRank(key, current)) result.set(key, level);
+  }
+  return result;
+}
+
+/** A permission granted by any role; ALL wins over REPRESENTED. Unscoped permissions are always ALL. */
+export function accumulateStaffGrants(
+  roles: Iterable<{ scope: StaffScope; permissions: Iterable<string> }>,
+): StaffGrants {
+  const result = new Map<StaffPermission, StaffScope>();
+  for (const role of roles) {
+    for (const permission of role.permissions) {
+      if (!isStaffPermission(permission)) continue;
+      const scope = staffPermissionIndex.get(permission)?.scoped ? role.scope : "ALL";
+      if (result.get(permission) !== "ALL") result.set(permission, scope);
+    }
+  }
+  return result;
+}
+
+export function customerLevel(principal: Pick<CustomerPrincipal, "grants">, permission: CustomerPermission): Level {
+  return principal.grants.get(permission) ?? "NONE";
+}
+
+export function hasPermission(principal: Principal, permission: string): boolean {
+  return principal.realm === "staff"
+    ? principal.grants.has(permission as StaffPermission)
+    : principal.grants.has(permission as CustomerPermission);
+}
+
+// ---------------------------------------------------------------------------------------- loading
+
+type CacheEntry = { epoch: number; grants: CustomerGrants | StaffGrants };
+const grantCache = new Map<string, CacheEntry>();
+const CACHE_LIMIT = 20_000;
+
+function remember(key: string, entry: CacheEntry) {
+  if (grantCache.size >= CACHE_LIMIT) {
+    // Maps iterate in insertion order: drop the oldest tenth.
+    let drop = CACHE_LIMIT / 10;
+    for (const k of grantCache.keys()) {
+      grantCache.delete(k);
+      if (--drop <= 0) break;
+    }
+  }
+  grantCache.set(key, entry);
+}
+
+/** Forget cached grants (tests that rewrite the database under a running process). */
+export function clearGrantCache() {
+  grantCache.clear();
+}
+
+export type SessionClaims = { uid: number; sv: number };
+
+/** Why a session no longer counts; shown on the sign-in page it redirects to. */
+export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset";
+
+type CustomerRow = {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  customerId: number;
+  websiteId: number | null;
+  sessionVersion: number;
+  enabled: boolean;
+  authStatus: string;
+  erased: boolean;
+  customerPath: string;
+  customerEnabled: boolean;
+  epoch: number;
+};
+
+/**
+ * The customer user behind a session, or why the session ended. One indexed query for the user's state and the
+ * authorization epoch; the role query only when the epoch moved since this process last looked.
+ */
+export async function loadCustomerPrincipal(
+  db: DbClient,
+  claims: SessionClaims,
+): Promise<CustomerPrincipal | { ended: SessionEnd }> {
+  const rows = await db.$queryRaw<CustomerRow[]>`
+    SELECT u."id", u."email", u."firstName", u."lastName", u."customerId", u."websiteId", u."sessionVersion",
+           u."enabled", u."authStatus"::text AS "authStatus", u."erasedAt" IS NOT NULL AS "erased",
+           c."path" AS "customerPath", c."enabled" AS "customerEnabled",
+           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
+    FROM "CustomerUser" u JOIN "Customer" c ON c."id" = u."customerId"
+    WHERE u."id" = ${claims.uid}`;
+  const row = rows[0];
+  if (!row || row.erased || row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  if (!row.enabled) return { ended: "disabled" };
+  if (!row.customerEnabled) return { ended: "customer-disabled" };
+  if (row.authStatus !== "ACTIVE") return { ended: "password-reset" };
+
+  const key = `c:${row.id}`;
+  const epoch = Number(row.epoch);
+  let grants = grantCache.get(key)?.epoch === epoch ? (grantCache.get(key)!.grants as CustomerGrants) : undefined;
+  if (!grants) {
+    grants = accumulateCustomerGrants(
+      await db.rolePermission.findMany({
+        where: { role: { assignments: { some: { customerUserId: row.id } } } },
+        select: { permission: true, level: true },
+      }),
+    );
+    remember(key, { epoch, grants });
+  }
+  return {
+    realm: "customer",
+    id: row.id,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    customerId: row.customerId,
+    customerPath: row.customerPath,
+    websiteId: row.websiteId,
+    grants,
+  };
+}
+
+type StaffRow = {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  sessionVersion: number;
+  enabled: boolean;
+  epoch: number;
+};
+
+export async function loadStaffPrincipal(
+  db: DbClient,
+  claims: SessionClaims,
+): Promise<StaffPrincipal | { ended: SessionEnd }> {
+  const rows = await db.$queryRaw<StaffRow[]>`
+    SELECT s."id", s."email", s."firstName", s."lastName", s."sessionVersion", s."enabled",
+           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
+    FROM "StaffUser" s WHERE s."id" = ${claims.uid}`;
+  const row = rows[0];
+  if (!row || row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  if (!row.enabled) return { ended: "disabled" };
+
+  const key = `s:${row.id}`;
+  const epoch = Number(row.epoch);
+  let grants = grantCache.get(key)?.epoch === epoch ? (grantCache.get(key)!.grants as StaffGrants) : undefined;
+  if (!grants) {
+    const roles = await db.staffRole.findMany({
+      where: { assignments: { some: { staffUserId: row.id } } },
+      select: { scope: true, permissions: { select: { permission: true } } },
+    });
+    grants = accumulateStaffGrants(
+      roles.map((role) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })),
+    );
+    remember(key, { epoch, grants });
+  }
+  return { realm: "staff", id: row.id, email: row.email, firstName: row.firstName, lastName: row.lastName, grants };
+}
+
+/** Bump the authorization epoch; call inside the transaction of any role, grant or assignment change. */
+export async function bumpAuthzEpoch(tx: DbClient) {
+  await tx.counter.update({ where: { name: "authz" }, data: { value: { increment: 1 } } });
+}

@@ -1,0 +1,258 @@
+/**
+ * The permission catalogue: every permission either realm knows, one place. Roles store grants as rows whose keys
+ * must be in here; role editors and the "effective permissions" view are generated from it.
+ *
+ * Isomorphic (no server imports): the role editor renders from it in the browser too.
+ */
+
+// ------------------------------------------------------------------------------------------ levels
+
+/** Levels of a customer-realm entity permission, lowest first. Capabilities are NONE or GRANTED. */
+export const entityLevels = ["NONE", "OWN", "CUSTOMER", "SUBTREE"] as const;
+export type EntityLevel = (typeof entityLevels)[number];
+export const capabilityLevels = ["NONE", "GRANTED"] as const;
+export type CapabilityLevel = (typeof capabilityLevels)[number];
+export type Level = EntityLevel | CapabilityLevel;
+
+export const levelLabels: Record<Level, string> = {
+  NONE: "None",
+  OWN: "User (own records)",
+  CUSTOMER: "Department (own customer)",
+  SUBTREE: "Corporate (customer and subsidiaries)",
+  GRANTED: "Granted",
+};
+
+export const levelShortLabels: Record<Level, string> = {
+  NONE: "None",
+  OWN: "User",
+  CUSTOMER: "Department",
+  SUBTREE: "Corporate",
+  GRANTED: "Granted",
+};
+
+/** Staff permissions are yes/no; a staff role's scope decides which customers they reach. */
+export const staffScopes = ["REPRESENTED", "ALL"] as const;
+export type StaffScope = (typeof staffScopes)[number];
+export const staffScopeLabels: Record<StaffScope, string> = {
+  REPRESENTED: "Customers they represent",
+  ALL: "All customers",
+};
+
+// ----------------------------------------------------------------------------- customer realm
+
+const actionLabels = {
+  view: "View",
+  create: "Create",
+  edit: "Edit",
+  delete: "Delete",
+  assign: "Assign",
+  duplicate: "Duplicate",
+  rename: "Rename",
+  setDefault: "Set as default",
+} as const;
+export type Action = keyof typeof actionLabels;
+
+/**
+ * Customer-owned entities have no single-user owner, so their levels start at CUSTOMER; user-owned entities
+ * take all four levels.
+ */
+const customerEntities = {
+  customer: { label: "Customer", owner: "customer", actions: ["view", "edit"] },
+  customerAddress: { label: "Customer address", owner: "customer", actions: ["view", "create", "edit", "delete"] },
+  customerUser: { label: "Customer user", owner: "customer", actions: ["view", "create", "edit", "delete"] },
+  customerUserRole: {
+    label: "Customer user role",
+    owner: "customer",
+    actions: ["view", "create", "edit", "delete", "assign"],
+  },
+  customerUserAddress: {
+    label: "Customer user address",
+    owner: "user",
+    actions: ["view", "create", "edit", "delete"],
+  },
+  shoppingList: {
+    label: "Shopping list",
+    owner: "user",
+    actions: ["view", "create", "edit", "delete", "duplicate", "rename", "setDefault"],
+  },
+  rfq: { label: "Request for quote", owner: "user", actions: ["view", "create", "edit"] },
+  quote: { label: "Quote", owner: "user", actions: ["view"] },
+  order: { label: "Order", owner: "user", actions: ["view", "create", "edit"] },
+} as const satisfies Record<string, { label: string; owner: "customer" | "user"; actions: readonly Action[] }>;
+
+export type CustomerEntity = keyof typeof customerEntities;
+type EntityPermissionOf<E extends CustomerEntity> = `${E}.${(typeof customerEntities)[E]["actions"][number]}`;
+export type CustomerEntityPermission = { [E in CustomerEntity]: EntityPermissionOf<E> }[CustomerEntity];
+
+const customerCapabilities = {
+  "profile.update": { label: "Update own profile", description: "Edit one's own name, birthday, phone, language." },
+  "oauthApp.manage": {
+    label: "Manage own OAuth applications",
+    description: "Create, deactivate and delete API applications acting as oneself.",
+  },
+  "audit.view": { label: "View the company audit log", description: "See who changed what in one's company." },
+  "gridView.share": { label: "Share grid views", description: "Publish saved grid views to colleagues." },
+  "quickOrder.use": { label: "Use the quick order form", description: "Order by SKU from the quick order form." },
+  "checkout.billingAddress.manual": {
+    label: "Enter the billing address manually",
+    description: "Type a new billing address at checkout instead of choosing a saved one.",
+  },
+  "checkout.shippingAddress.manual": {
+    label: "Enter the shipping address manually",
+    description: "Type a new shipping address at checkout instead of choosing a saved one.",
+  },
+  "checkout.addresses.customer": {
+    label: "Use the customer's addresses at checkout",
+    description: "Choose any address of the company's address book at checkout.",
+  },
+  "checkout.addresses.customerUser": {
+    label: "Use the customer users' addresses at checkout",
+    description: "Choose addresses of colleagues' address books at checkout.",
+  },
+  "quote.addresses.customer": {
+    label: "Use the customer's addresses on quotes",
+    description: "Choose company addresses when requesting a quote.",
+  },
+  "quote.addresses.manual": {
+    label: "Enter quote addresses manually",
+    description: "Type a new address when requesting a quote.",
+  },
+} as const satisfies Record<string, { label: string; description: string }>;
+
+export type CustomerCapability = keyof typeof customerCapabilities;
+export type CustomerPermission = CustomerEntityPermission | CustomerCapability;
+
+export type CustomerPermissionInfo = {
+  key: CustomerPermission;
+  kind: "entity" | "capability";
+  entity?: CustomerEntity;
+  action?: Action;
+  levels: readonly Level[];
+  label: string;
+  description: string;
+  group: string;
+};
+
+function entityDescription(action: Action, entityLabel: string) {
+  const noun = entityLabel.toLowerCase();
+  return action === "assign" ? `Assign ${noun}s to users` : `${actionLabels[action]} ${noun} records`;
+}
+
+export const customerCatalogue: readonly CustomerPermissionInfo[] = [
+  ...Object.entries(customerEntities).flatMap(([entity, def]) =>
+    def.actions.map(
+      (action): CustomerPermissionInfo => ({
+        key: `${entity}.${action}` as CustomerEntityPermission,
+        kind: "entity",
+        entity: entity as CustomerEntity,
+        action,
+        levels: def.owner === "user" ? entityLevels : (["NONE", "CUSTOMER", "SUBTREE"] as const),
+        label: `${actionLabels[action]} ${def.label.toLowerCase()}`,
+        description: entityDescription(action, def.label),
+        group: def.label,
+      }),
+    ),
+  ),
+  ...Object.entries(customerCapabilities).map(
+    ([key, def]): CustomerPermissionInfo => ({
+      key: key as CustomerCapability,
+      kind: "capability",
+      levels: capabilityLevels,
+      label: def.label,
+      description: def.description,
+      group: "Capabilities",
+    }),
+  ),
+];
+
+export const customerPermissionIndex: ReadonlyMap<string, CustomerPermissionInfo> = new Map(
+  customerCatalogue.map((info) => [info.key, info]),
+);
+
+export const customerEntityTable = Object.entries(customerEntities).map(([entity, def]) => ({
+  entity: entity as CustomerEntity,
+  label: def.label,
+  owner: def.owner,
+  actions: def.actions as readonly Action[],
+}));
+
+export function isCustomerPermission(key: string): key is CustomerPermission {
+  return customerPermissionIndex.has(key);
+}
+
+/** Rank of a level within a permission's own ladder; -1 when the permission does not take that level. */
+export function levelRank(permission: CustomerPermission, level: Level): number {
+  return customerPermissionIndex.get(permission)?.levels.indexOf(level) ?? -1;
+}
+
+export function actionLabel(action: Action) {
+  return actionLabels[action];
+}
+
+// ------------------------------------------------------------------------------------ staff realm
+
+const staffEntities = {
+  customerUser: { label: "Customer users", scoped: true, actions: ["view", "create", "edit", "delete"] },
+  customer: { label: "Customers", scoped: true, actions: ["view", "create", "edit", "delete"] },
+  customerGroup: { label: "Customer groups", scoped: false, actions: ["view", "create", "edit", "delete"] },
+  customerUserRole: { label: "Customer user roles", scoped: false, actions: ["view", "create", "edit", "delete"] },
+  staffUser: { label: "Staff users", scoped: false, actions: ["view", "create", "edit", "delete"] },
+  staffRole: { label: "Staff roles", scoped: false, actions: ["view", "create", "edit", "delete"] },
+  consent: { label: "Consents", scoped: false, actions: ["view", "create", "edit", "delete"] },
+  settings: { label: "Settings", scoped: false, actions: ["view", "edit"] },
+} as const satisfies Record<string, { label: string; scoped: boolean; actions: readonly Action[] }>;
+
+const staffOperations = {
+  "customerUser.enable": { label: "Enable and disable customer users", scoped: true },
+  "customerUser.confirm": { label: "Confirm customer users and resend confirmation", scoped: true },
+  "customerUser.resetPassword": { label: "Force a password reset", scoped: true },
+  "customerUser.sendWelcome": { label: "Send the welcome email", scoped: true },
+  "customerUser.impersonate": { label: "Sign in as a customer user", scoped: true },
+  "customerUser.notes": { label: "Add and edit notes and events", scoped: true },
+  "oauthApp.manage": { label: "Manage customer users' OAuth applications", scoped: true },
+  "loginAttempt.view": { label: "View sign-in attempts and clear lockouts", scoped: true },
+  "mailbox.view": { label: "View the email outbox", scoped: false },
+  "audit.view": { label: "View the audit log", scoped: false },
+} as const satisfies Record<string, { label: string; scoped: boolean }>;
+
+type StaffEntity = keyof typeof staffEntities;
+export type StaffPermission =
+  | { [E in StaffEntity]: `${E}.${(typeof staffEntities)[E]["actions"][number]}` }[StaffEntity]
+  | keyof typeof staffOperations;
+
+export type StaffPermissionInfo = {
+  key: StaffPermission;
+  label: string;
+  group: string;
+  /** Limited to represented customers when the role's scope is REPRESENTED. */
+  scoped: boolean;
+};
+
+export const staffCatalogue: readonly StaffPermissionInfo[] = [
+  ...Object.entries(staffEntities).flatMap(([entity, def]) =>
+    def.actions.map(
+      (action): StaffPermissionInfo => ({
+        key: `${entity}.${action}` as StaffPermission,
+        label: `${actionLabels[action]} ${def.label.toLowerCase()}`,
+        group: def.label,
+        scoped: def.scoped,
+      }),
+    ),
+  ),
+  ...Object.entries(staffOperations).map(
+    ([key, def]): StaffPermissionInfo => ({
+      key: key as StaffPermission,
+      label: def.label,
+      group: key.startsWith("customerUser.") ? staffEntities.customerUser.label : "Operations",
+      scoped: def.scoped,
+    }),
+  ),
+];
+
+export const staffPermissionIndex: ReadonlyMap<string, StaffPermissionInfo> = new Map(
+  staffCatalogue.map((info) => [info.key, info]),
+);
+
+export function isStaffPermission(key: string): key is StaffPermission {
+  return staffPermissionIndex.has(key);
+}

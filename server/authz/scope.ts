@@ -1,0 +1,130 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { CustomerPrincipal, Principal, StaffPrincipal } from "./access";
+import type { Action, CustomerEntity, CustomerPermission, Level, StaffPermission } from "./permissions";
+
+/**
+ * scopeWhere turns the caller's effective level into a Prisma `where` fragment. Queries AND it with their own
+ * filters, so a record outside scope is simply not found (NOT_FOUND), never fetched and compared afterwards.
+ * Everything fails closed: a level the entity does not know reaches nothing.
+ */
+
+type WhereOf = {
+  customer: Prisma.CustomerWhereInput;
+  customerAddress: Prisma.CustomerAddressWhereInput;
+  customerUser: Prisma.CustomerUserWhereInput;
+  customerUserAddress: Prisma.CustomerUserAddressWhereInput;
+  shoppingList: Prisma.ShoppingListWhereInput;
+  rfq: Prisma.RfqWhereInput;
+  quote: Prisma.QuoteWhereInput;
+  order: Prisma.OrderWhereInput;
+};
+export type ScopedEntity = keyof WhereOf;
+
+const nothing = { id: { in: [] as number[] } };
+
+/** Prefix of every path in the subtree rooted at a customer (its own path ends with "/"). */
+export const subtreeOf = (path: string) => ({ startsWith: path });
+
+type CustomerScope = { level: Level; userId: number; customerId: number; customerPath: string };
+
+/** Per entity: how each level reads. OWN only exists for user-owned entities. */
+const customerRealm: { [E in ScopedEntity]: (s: CustomerScope) => WhereOf[E] | null } = {
+  customer: (s) =>
+    s.level === "CUSTOMER" ? { id: s.customerId } : s.level === "SUBTREE" ? { path: subtreeOf(s.customerPath) } : null,
+  customerAddress: (s) =>
+    s.level === "CUSTOMER"
+      ? { customerId: s.customerId }
+      : s.level === "SUBTREE"
+        ? { customer: { path: subtreeOf(s.customerPath) } }
+        : null,
+  customerUser: (s) =>
+    s.level === "CUSTOMER"
+      ? { customerId: s.customerId }
+      : s.level === "SUBTREE"
+        ? { customerPath: subtreeOf(s.customerPath) }
+        : null,
+  customerUserAddress: (s) =>
+    s.level === "OWN"
+      ? { customerUserId: s.userId }
+      : s.level === "CUSTOMER"
+        ? { customerUser: { customerId: s.customerId } }
+        : s.level === "SUBTREE"
+          ? { customerUser: { customerPath: subtreeOf(s.customerPath) } }
+          : null,
+  shoppingList: (s) => ownedRecord(s),
+  rfq: (s) => ownedRecord(s),
+  quote: (s) => ownedRecord(s),
+  order: (s) => ownedRecord(s),
+};
+
+function ownedRecord(s: CustomerScope) {
+  return s.level === "OWN"
+    ? { customerUserId: s.userId }
+    : s.level === "CUSTOMER"
+      ? { customerId: s.customerId }
+      : s.level === "SUBTREE"
+        ? { customerPath: subtreeOf(s.customerPath) }
+        : null;
+}
+
+/** Staff with a REPRESENTED grant reach the customers they are sales representative of. */
+const staffRealm: { [E in ScopedEntity]: (staffUserId: number) => WhereOf[E] } = {
+  customer: (id) => ({ salesRepresentatives: { some: { staffUserId: id } } }),
+  customerAddress: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+  customerUser: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+  customerUserAddress: (id) => ({ customerUser: { customer: { salesRepresentatives: { some: { staffUserId: id } } } } }),
+  shoppingList: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+  rfq: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+  quote: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+  order: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+};
+
+/** The staff permission that governs reading an entity in the back office. */
+const staffViewPermission: Record<ScopedEntity, StaffPermission> = {
+  customer: "customer.view",
+  customerAddress: "customer.view",
+  customerUser: "customerUser.view",
+  customerUserAddress: "customerUser.view",
+  shoppingList: "customerUser.view",
+  rfq: "customerUser.view",
+  quote: "customerUser.view",
+  order: "customerUser.view",
+};
+
+export function customerScopeWhere<E extends ScopedEntity>(
+  principal: CustomerPrincipal,
+  entity: E & CustomerEntity,
+  action: Action = "view",
+): WhereOf[E] {
+  const level = principal.grants.get(`${entity}.${action}` as CustomerPermission) ?? "NONE";
+  const where = customerRealm[entity]({
+    level,
+    userId: principal.id,
+    customerId: principal.customerId,
+    customerPath: principal.customerPath,
+  });
+  return (where ?? nothing) as WhereOf[E];
+}
+
+export function staffScopeWhere<E extends ScopedEntity>(
+  principal: StaffPrincipal,
+  entity: E,
+  permission: StaffPermission = staffViewPermission[entity],
+): WhereOf[E] {
+  const scope = principal.grants.get(permission);
+  if (scope === "ALL") return {} as WhereOf[E];
+  if (scope === "REPRESENTED") return staffRealm[entity](principal.id);
+  return nothing as WhereOf[E];
+}
+
+/** Scope for either realm: customer users by their level of `entity.action`, staff by their grant's scope. */
+export function scopeWhere<E extends ScopedEntity>(
+  principal: Principal,
+  entity: E & CustomerEntity,
+  action: Action = "view",
+  staffPermission?: StaffPermission,
+): WhereOf[E] {
+  return principal.realm === "customer"
+    ? customerScopeWhere(principal, entity, action)
+    : staffScopeWhere(principal, entity, staffPermission);
+}

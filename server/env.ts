@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/**
+ * The validated environment: the only place that reads process.env. Everything is optional for a first run on
+ * the embedded database; production sets DATABASE_URL, AUTH_SECRET, APP_URL and RESEND_API_KEY.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** postgres://... selects PostgreSQL; unset means the embedded PGlite database under PGLITE_DIR. */
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  /** Secret for session JWTs; scripts/start.ts creates one under .data/ when unset. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Public origin of the app (no path), used in email links and the same-origin check. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().default("Roster <no-reply@roster.local>"),
+  /** Seconds between outbox delivery runs inside the server process. */
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().positive().default(5),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = load();

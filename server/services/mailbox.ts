@@ -1,0 +1,32 @@
+import type { DbClient } from "../db";
+import { notFound } from "../errors";
+import { withSecret } from "../email/outbox";
+
+/** The development mailbox: the outbox as staff read it, newest first. */
+export async function listMailbox(db: DbClient, input: { before?: number; limit: number; to?: string }) {
+  const rows = await db.emailMessage.findMany({
+    where: {
+      ...(input.before ? { id: { lt: input.before } } : {}),
+      ...(input.to ? { toEmail: { contains: input.to.toLowerCase() } } : {}),
+    },
+    select: { id: true, toEmail: true, subject: true, template: true, locale: true, status: true, createdAt: true, sentAt: true },
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
+  const items = rows.slice(0, input.limit);
+  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}
+
+/**
+ * One message as it was (or will be) delivered: while it waits in the outbox its one-time link is live, which is
+ * what makes the mailbox usable in development; after delivery the token is gone from the database.
+ */
+export async function getMailboxMessage(db: DbClient, id: number) {
+  const message = await db.emailMessage.findUnique({
+    where: { id },
+    select: { id: true, toEmail: true, toName: true, subject: true, html: true, text: true, secret: true, template: true, locale: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+  });
+  if (!message) throw notFound("Message");
+  const { secret, ...rest } = message;
+  return { ...rest, html: withSecret(message.html, secret), text: withSecret(message.text, secret) };
+}

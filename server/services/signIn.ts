@@ -1,0 +1,139 @@
+import type { DbClient } from "../db";
+import type { LoginResult } from "../generated/prisma/enums";
+import { verifyPassword } from "../auth/password";
+import { lockedUntil, registerFailure, clear, rules } from "./rateLimit";
+
+/**
+ * Password sign-in for both realms. Every attempt becomes a LoginAttempt row. A wrong password and an unknown
+ * email are indistinguishable (same message, same work); the account's state is only revealed to someone who
+ * knows its password.
+ */
+export type SignInRefusal = "invalid" | "locked" | "disabled" | "unconfirmed" | "password-reset" | "customer-disabled";
+
+export type SignInRequest = { email: string; password: string; ip: string | null; userAgent: string | null };
+export type SignInOutcome = { ok: true; userId: number; sessionVersion: number } | { ok: false; reason: SignInRefusal };
+
+const refusalResult: Record<SignInRefusal, LoginResult> = {
+  invalid: "BAD_CREDENTIALS",
+  locked: "LOCKED_OUT",
+  disabled: "DISABLED",
+  unconfirmed: "UNCONFIRMED",
+  "password-reset": "PASSWORD_RESET",
+  "customer-disabled": "CUSTOMER_DISABLED",
+};
+
+export const accountLockKey = (realm: "staff" | "customer", email: string) => `login:${realm}:${email}`;
+export const ipLockKey = (ip: string) => `login:ip:${ip}`;
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+type Candidate = {
+  id: number;
+  passwordHash: string | null;
+  sessionVersion: number;
+  state: SignInRefusal | null;
+};
+
+async function attempt(
+  db: DbClient,
+  realm: "staff" | "customer",
+  request: SignInRequest,
+  find: (email: string) => Promise<Candidate | null>,
+): Promise<SignInOutcome> {
+  const email = normalizeEmail(request.email).slice(0, 320);
+  const keys = [accountLockKey(realm, email), ...(request.ip ? [ipLockKey(request.ip)] : [])];
+  const candidate = await find(email);
+  const record = (result: LoginResult) =>
+    db.loginAttempt.create({
+      data: {
+        realm: realm === "staff" ? "STAFF" : "CUSTOMER",
+        result,
+        email,
+        ip: request.ip?.slice(0, 64),
+        userAgent: request.userAgent?.slice(0, 512),
+        ...(candidate ? (realm === "staff" ? { staffUserId: candidate.id } : { customerUserId: candidate.id }) : {}),
+      },
+    });
+
+  if (await lockedUntil(db, keys)) {
+    await record("LOCKED_OUT");
+    return { ok: false, reason: "locked" };
+  }
+  const passwordOk = await verifyPassword(candidate?.passwordHash, request.password);
+  if (!candidate || !passwordOk) {
+    const locks = await Promise.all([
+      registerFailure(db, keys[0]!, rules.loginAccount),
+      ...(request.ip ? [registerFailure(db, keys[1]!, rules.loginIp)] : []),
+    ]);
+    await record("BAD_CREDENTIALS");
+    return { ok: false, reason: locks.some(Boolean) ? "locked" : "invalid" };
+  }
+  if (candidate.state) {
+    await record(refusalResult[candidate.state]);
+    return { ok: false, reason: candidate.state };
+  }
+  await clear(db, [keys[0]!]);
+  await record("SUCCESS");
+  return { ok: true, userId: candidate.id, sessionVersion: candidate.sessionVersion };
+}
+
+export async function signInCustomerUser(db: DbClient, request: SignInRequest): Promise<SignInOutcome> {
+  const outcome = await attempt(db, "customer", request, async (email) => {
+    const user = await db.customerUser.findUnique({
+      where: { email },
+      select: {
+        id: true,
+        passwordHash: true,
+        sessionVersion: true,
+        enabled: true,
+        confirmedAt: true,
+        authStatus: true,
+        erasedAt: true,
+        customer: { select: { enabled: true } },
+      },
+    });
+    if (!user || user.erasedAt) return null;
+    const state: SignInRefusal | null = !user.enabled
+      ? "disabled"
+      : !user.customer.enabled
+        ? "customer-disabled"
+        : !user.confirmedAt
+          ? "unconfirmed"
+          : user.authStatus !== "ACTIVE"
+            ? "password-reset"
+            : null;
+    return { id: user.id, passwordHash: user.passwordHash, sessionVersion: user.sessionVersion, state };
+  });
+  if (outcome.ok) {
+    await db.customerUser.update({
+      where: { id: outcome.userId },
+      data: { lastLoginAt: new Date(), loginCount: { increment: 1 } },
+    });
+  }
+  return outcome;
+}
+
+export async function signInStaffUser(db: DbClient, request: SignInRequest): Promise<SignInOutcome> {
+  const outcome = await attempt(db, "staff", request, async (email) => {
+    const user = await db.staffUser.findUnique({
+      where: { email },
+      select: { id: true, passwordHash: true, sessionVersion: true, enabled: true },
+    });
+    if (!user) return null;
+    return {
+      id: user.id,
+      passwordHash: user.passwordHash,
+      sessionVersion: user.sessionVersion,
+      state: user.enabled ? null : "disabled",
+    };
+  });
+  if (outcome.ok) {
+    await db.staffUser.update({
+      where: { id: outcome.userId },
+      data: { lastLoginAt: new Date(), loginCount: { increment: 1 } },
+    });
+  }
+  return outcome;
+}
