@@ -3,6 +3,7 @@
  *
  *   tsx scripts/db.ts setup    migrate, then seed the demo data if the database is empty
  *   tsx scripts/db.ts seed     seed the demo data (refuses a non-empty database)
+ *   tsx scripts/db.ts logins   print the demo sign-ins
  *   tsx scripts/db.ts reset    delete the embedded database directory (PGlite only)
  */
 import { rm } from "node:fs/promises";
@@ -57,6 +58,8 @@ async function main() {
   } else if (command === "seed") {
     await seedIfEmpty(true);
     console.log("Seeded the demo data.");
+    printDemoLogins();
+  } else if (command === "logins") {
     printDemoLogins();
   } else if (command === "reset") {
     if (env.DATABASE_URL) throw new Error("reset only deletes the embedded database; drop a PostgreSQL database yourself.");

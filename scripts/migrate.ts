@@ -8,6 +8,7 @@
  *   tsx scripts/migrate.ts status            list applied and pending migrations
  */
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -20,8 +21,8 @@ const migrationsDir = path.join(root, "prisma/migrations");
 const noFilters = { externalTables: [], externalEnums: [] };
 
 async function loadEngineModule() {
-  const bgUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bg = await import(bgUrl);
+  const bgUrl = pathToFileURL(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+  const bg = await import(bgUrl.href);
   const wasmBytes = await readFile(new URL("./schema_engine_bg.wasm", bgUrl));
   const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
@@ -81,7 +82,8 @@ export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFa
   });
 }
 
-async function createMigration(factory: SqlMigrationAwareDriverAdapterFactory, name: string) {
+/** The SQL that would bring the migration history to the schema; empty when they agree. */
+export async function pendingSchemaChanges(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
   const migrationsList = await readMigrations();
   const schema = await readFile(schemaPath, "utf8");
   return withEngine(factory, async (engine) => {
@@ -94,13 +96,45 @@ async function createMigration(factory: SqlMigrationAwareDriverAdapterFactory, n
       filters: noFilters,
     });
     const script = stdout?.trim() ?? "";
-    if (!script || script.startsWith("-- This is an empty migration")) return null;
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const generatedName = `${stamp}_${name}`;
-    await mkdir(path.join(migrationsDir, generatedName), { recursive: true });
-    await writeFile(path.join(migrationsDir, generatedName, "migration.sql"), `${script}\n`);
-    return generatedName;
+    if (script.startsWith("-- This is an empty migration")) return "";
+    return withoutRoundTripNoise(script, migrationsList);
   });
+}
+
+/**
+ * The engine cannot read back two things it writes: B-tree indexes with an operator class (`text_pattern_ops`,
+ * which the prefix scopes rely on) and the pg_trgm extension. Every diff would drop and recreate them. Statements
+ * that merely repeat what the history already created are removed; anything else is kept.
+ */
+export function withoutRoundTripNoise(script: string, history: MigrationList): string {
+  const historySql = history.migrationDirectories
+    .map((dir) => (dir.migrationFile.content.tag === "ok" ? dir.migrationFile.content.value : ""))
+    .join("\n");
+  const statements = script.split(/\n(?=-- )/).map((block) => block.trim()).filter(Boolean);
+  const createdInHistory = (statement: string) => historySql.includes(statement.replace(/^--[^\n]*\n/, "").trim());
+  const recreated = new Set(
+    statements
+      .filter((s) => s.startsWith("-- CreateIndex") && createdInHistory(s))
+      .map((s) => /CREATE (?:UNIQUE )?INDEX "([^"]+)"/.exec(s)?.[1]),
+  );
+  return statements
+    .filter((s) => {
+      if (s.startsWith("-- CreateExtension")) return !createdInHistory(s);
+      if (s.startsWith("-- CreateIndex")) return !createdInHistory(s);
+      if (s.startsWith("-- DropIndex")) return !recreated.has(/DROP INDEX "([^"]+)"/.exec(s)?.[1]);
+      return true;
+    })
+    .join("\n\n");
+}
+
+async function createMigration(factory: SqlMigrationAwareDriverAdapterFactory, name: string) {
+  const script = await pendingSchemaChanges(factory);
+  if (!script) return null;
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const generatedName = `${stamp}_${name}`;
+  await mkdir(path.join(migrationsDir, generatedName), { recursive: true });
+  await writeFile(path.join(migrationsDir, generatedName, "migration.sql"), `${script}\n`);
+  return generatedName;
 }
 
 async function status(factory: SqlMigrationAwareDriverAdapterFactory) {

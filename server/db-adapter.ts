@@ -15,9 +15,22 @@ export async function openAdapterFactory(target: DatabaseTarget = {}) {
     return { factory, close: async () => {}, kind: "postgresql" as const };
   }
   const pglite = await openPglite(target.memory ? undefined : (target.dir ?? env.PGLITE_DIR));
+  return { factory: await pgliteFactory(pglite), close: () => pglite.close(), kind: "pglite" as const, pglite };
+}
+
+/**
+ * The PGlite adapter factory, with a shadow database (used to replay migrations when diffing) that loads the
+ * same extensions as the main one; the adapter's own shadow has none, and the history creates pg_trgm.
+ */
+export async function pgliteFactory(pglite: import("@electric-sql/pglite").PGlite): Promise<SqlMigrationAwareDriverAdapterFactory> {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
-  return { factory, close: () => pglite.close(), kind: "pglite" as const, pglite };
+  const main = new PrismaPGlite(pglite);
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    connectToShadowDb: async () => new PrismaPGlite(await openPglite()).connect(),
+  };
 }
 
 export async function openPglite(dir?: string, loadDataDir?: Blob | File) {

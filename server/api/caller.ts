@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { getDb } from "../db";
-import { loadCustomerSession, loadStaffSession } from "../auth/session";
+import { loadCustomerSession, loadStaffSession, requireCustomer, requireStaff } from "../auth/session";
 import { createCaller } from "./root";
 
 /** The in-process tRPC caller for server components: the same procedures and checks as over HTTP. */
@@ -18,3 +18,17 @@ export const getCaller = cache(async () => {
     customer: loadCustomerSession,
   });
 });
+
+/**
+ * For back-office pages: redirects to the sign-in page when the session is gone (layouts and pages render in
+ * parallel, so a page must not rely on its layout's redirect), then the caller.
+ */
+export async function getStaffCaller() {
+  const staff = await requireStaff();
+  return { staff, caller: await getCaller() };
+}
+
+export async function getCustomerCaller() {
+  const user = await requireCustomer();
+  return { user, caller: await getCaller() };
+}

@@ -143,10 +143,12 @@ export async function loadCustomerPrincipal(
     FROM "CustomerUser" u JOIN "Customer" c ON c."id" = u."customerId"
     WHERE u."id" = ${claims.uid}`;
   const row = rows[0];
-  if (!row || row.erased || row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  // The account's state first, so the sign-in page can say why; then the session's own version.
+  if (!row || row.erased) return { ended: "revoked" };
   if (!row.enabled) return { ended: "disabled" };
   if (!row.customerEnabled) return { ended: "customer-disabled" };
   if (row.authStatus !== "ACTIVE") return { ended: "password-reset" };
+  if (row.sessionVersion !== claims.sv) return { ended: "revoked" };
 
   const key = `c:${row.id}`;
   const epoch = Number(row.epoch);
@@ -192,8 +194,9 @@ export async function loadStaffPrincipal(
            (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
     FROM "StaffUser" s WHERE s."id" = ${claims.uid}`;
   const row = rows[0];
-  if (!row || row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  if (!row) return { ended: "revoked" };
   if (!row.enabled) return { ended: "disabled" };
+  if (row.sessionVersion !== claims.sv) return { ended: "revoked" };
 
   const key = `s:${row.id}`;
   const epoch = Number(row.epoch);

@@ -171,7 +171,7 @@ const emailChangeNotice: Template<{ firstName: string; newEmail: string }> = (p,
       </>)
     : email(l, "A change of your email address was requested", <>
         <p>{greet(l, p.firstName)}</p>
-        <p>a change of your account's email address to {p.newEmail} was requested. It applies only once confirmed. If this was not you, change your password.</p>
+        <p>a change of your account&apos;s email address to {p.newEmail} was requested. It applies only once confirmed. If this was not you, change your password.</p>
       </>);
 
 const invitation: Template<{ inviterName: string; companyName: string; link: string; days: number }> = (p, l) =>

@@ -8,3 +8,8 @@ export const listCustomerUsersInput = z.object({
   search: z.string().trim().max(100).optional(),
 });
 export type ListCustomerUsersInput = z.input<typeof listCustomerUsersInput>;
+
+export const setCustomerUserEnabledInput = z.object({
+  id,
+  enabled: z.boolean(),
+});

@@ -1,8 +1,11 @@
-import type { DbClient } from "../db";
+import type { Db, DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
-import type { listCustomerUsersInput } from "../schemas/customerUser";
+import type { listCustomerUsersInput, setCustomerUserEnabledInput } from "../schemas/customerUser";
 import type { z } from "zod";
+import { notFound } from "../errors";
+import { assertCustomerKeepsManager, assertHasRole, assertNotSelf } from "./invariants";
+import { recordAudit } from "./audit";
 
 const listSelect = {
   id: true,
@@ -47,4 +50,44 @@ export async function listCustomerUsers(
   });
   const items = rows.slice(0, input.limit);
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}
+
+/**
+ * Enables or disables a customer user. Disabling revokes the user's sessions at once (sessionVersion); enabling
+ * requires a role. Neither touches anything else about the user.
+ */
+export async function setCustomerUserEnabled(
+  db: Db,
+  actor: Principal,
+  input: z.output<typeof setCustomerUserEnabledInput>,
+) {
+  assertNotSelf(actor, input.id, input.enabled ? "enable" : "disable");
+  return db.$transaction(async (tx) => {
+    const user = await tx.customerUser.findFirst({
+      where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.enable") },
+      select: { id: true, enabled: true, customerId: true, customerPath: true },
+    });
+    if (!user) throw notFound("Customer user");
+    if (user.enabled === input.enabled) return { id: user.id, enabled: user.enabled };
+    if (input.enabled) await assertHasRole(tx, user.id);
+    else await assertCustomerKeepsManager(tx, user);
+    const updated = await tx.customerUser.update({
+      where: { id: user.id },
+      data: {
+        enabled: input.enabled,
+        version: { increment: 1 },
+        ...(input.enabled ? {} : { sessionVersion: { increment: 1 } }),
+      },
+      select: { id: true, enabled: true },
+    });
+    await recordAudit(tx, actor, {
+      action: input.enabled ? "customerUser.enable" : "customerUser.disable",
+      entityType: "CustomerUser",
+      entityId: user.id,
+      customerPath: user.customerPath,
+      before: { enabled: user.enabled },
+      after: { enabled: updated.enabled },
+    });
+    return updated;
+  });
 }

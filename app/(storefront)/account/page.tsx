@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { PermissionTable } from "@/components/permission-table";
 import { formatDateTime, fullName } from "@/components/format";
-import { getCaller } from "@/server/api/caller";
+import { getCustomerCaller } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountHome() {
-  const caller = await getCaller();
+  const { caller } = await getCustomerCaller();
   const [me, permissions] = await Promise.all([caller.account.me.get(), caller.account.me.permissions()]);
   return (
     <>

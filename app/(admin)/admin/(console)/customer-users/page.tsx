@@ -6,7 +6,8 @@ import { Input } from "@/components/ui/field";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/components/format";
-import { getCaller } from "@/server/api/caller";
+import { getStaffCaller } from "@/server/api/caller";
+import { CustomerUserEnableButton } from "@/components/admin/customer-user-enable-button";
 import { listCustomerUsersInput } from "@/server/schemas/customerUser";
 
 export const metadata: Metadata = { title: "Customer Users" };
@@ -18,7 +19,8 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
     limit: [10, 25, 50, 100].includes(Number(params.limit)) ? Number(params.limit) : undefined,
     search: params.q || undefined,
   });
-  const caller = await getCaller();
+  const { staff, caller } = await getStaffCaller();
+  const canEnable = staff.grants.has("customerUser.enable");
   const page = await caller.admin.customerUsers.list(input);
   const query = (extra: Record<string, string | number | undefined>) => {
     const qs = new URLSearchParams();
@@ -40,11 +42,11 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
         <Table>
           <thead>
             <tr>
-              <Th>Customer</Th><Th>First name</Th><Th>Last name</Th><Th>Email</Th><Th>Enabled</Th><Th>Confirmed</Th><Th>Password</Th><Th>Website</Th><Th>Created</Th><Th>Last sign-in</Th>
+              <Th>Customer</Th><Th>First name</Th><Th>Last name</Th><Th>Email</Th><Th>Enabled</Th><Th>Confirmed</Th><Th>Password</Th><Th>Website</Th><Th>Created</Th><Th>Last sign-in</Th>{canEnable ? <Th><span className="sr-only">Actions</span></Th> : null}
             </tr>
           </thead>
           <tbody>
-            {page.items.length === 0 ? <EmptyRow colSpan={10}>No customer users match.</EmptyRow> : null}
+            {page.items.length === 0 ? <EmptyRow colSpan={canEnable ? 11 : 10}>No customer users match.</EmptyRow> : null}
             {page.items.map((user) => (
               <Tr key={user.id}>
                 <Td>{user.customer.name}</Td>
@@ -57,6 +59,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
                 <Td>{user.website?.name ?? "—"}</Td>
                 <Td>{formatDate(user.createdAt)}</Td>
                 <Td>{formatDateTime(user.lastLoginAt)}</Td>
+                {canEnable ? <Td><CustomerUserEnableButton id={user.id} enabled={user.enabled} name={`${user.firstName} ${user.lastName}`} /></Td> : null}
               </Tr>
             ))}
           </tbody>

@@ -7,7 +7,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
-import { getCaller } from "@/server/api/caller";
+import { getStaffCaller } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
@@ -15,7 +15,7 @@ const statusTone = { QUEUED: "amber", SENDING: "blue", SENT: "green", FAILED: "r
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const caller = await getCaller();
+  const { caller } = await getStaffCaller();
   const before = Number(params.before) || undefined;
   const page = await caller.admin.mailbox.list({ before, limit: 50, to: params.to || undefined });
   return (

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../generated/prisma/client";
+import { createTestDb } from "../test/db";
+import { createCustomerNode, moveCustomer } from "./customerTree";
+
+let db: PrismaClient;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+
+const byName = (name: string) => db.customer.findFirstOrThrow({ where: { name } });
+
+describe("the customer tree", () => {
+  it("gives a new customer its parent's path followed by its own id", async () => {
+    const west = await byName("Acme West");
+    const created = await createCustomerNode(db, { name: "Acme West Retail", parentId: west.id });
+    expect(created.path).toBe(`${west.path}${created.id}/`);
+  });
+
+  it("refuses to move a customer under itself or one of its descendants", async () => {
+    const holding = await byName("Acme Holding");
+    const logistics = await byName("Acme West Logistics");
+    await expect(db.$transaction((tx) => moveCustomer(tx, holding.id, logistics.id))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(db.$transaction((tx) => moveCustomer(tx, holding.id, holding.id))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await byName("Acme Holding")).parentId).toBeNull();
+  });
+
+  it("moves a subtree and rewrites every path and every copy of it in one go", async () => {
+    const west = await byName("Acme West");
+    const globex = await byName("Globex Industries");
+    await db.$transaction((tx) => moveCustomer(tx, west.id, globex.id));
+
+    const movedWest = await byName("Acme West");
+    const logistics = await byName("Acme West Logistics");
+    expect(movedWest.path).toBe(`${globex.path}${west.id}/`);
+    expect(logistics.path).toBe(`${movedWest.path}${logistics.id}/`);
+    const users = await db.customerUser.findMany({ where: { customerId: { in: [west.id, logistics.id] } }, select: { customerId: true, customerPath: true } });
+    expect(users.length).toBeGreaterThan(0);
+    for (const user of users) expect(user.customerPath).toBe(user.customerId === west.id ? movedWest.path : logistics.path);
+    const orders = await db.order.findMany({ where: { customerId: logistics.id }, select: { customerPath: true } });
+    expect(orders.every((o) => o.customerPath === logistics.path)).toBe(true);
+    // Siblings that merely share a prefix of digits are untouched.
+    expect((await byName("Acme East")).path.startsWith((await byName("Acme Holding")).path)).toBe(true);
+  });
+
+  it("moves a customer back to the root", async () => {
+    const west = await byName("Acme West");
+    await db.$transaction((tx) => moveCustomer(tx, west.id, null));
+    expect((await byName("Acme West")).path).toBe(`/${west.id}/`);
+  });
+});

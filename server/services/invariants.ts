@@ -1,0 +1,72 @@
+import type { DbClient } from "../db";
+import type { Principal } from "../authz/access";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+
+/**
+ * The rules every path that changes users or roles must keep (DESIGN section 3, "Self-protection"):
+ * an enabled user has a role; nobody disables, deletes or force-resets themselves; a customer keeps at least one
+ * enabled user who can manage its users (someone in the company or a Corporate-level administrator above it).
+ */
+
+/** Roles that let a user manage a customer's users. */
+export const managesUsers: Prisma.CustomerUserRoleWhereInput = {
+  permissions: { some: { permission: "customerUser.edit", level: { in: ["CUSTOMER", "SUBTREE"] } } },
+};
+
+export function ancestorPaths(path: string): string[] {
+  const ids = path.split("/").filter(Boolean);
+  return ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join("/")}/`);
+}
+
+export function assertNotSelf(actor: Principal, userId: number, verb: string) {
+  if (actor.realm === "customer" && actor.id === userId) {
+    throw new AppError("BAD_REQUEST", `You cannot ${verb} yourself.`);
+  }
+}
+
+export async function assertHasRole(tx: DbClient, userId: number) {
+  const roles = await tx.customerUserRoleAssignment.count({ where: { customerUserId: userId } });
+  if (roles === 0) {
+    throw new AppError("BAD_REQUEST", "At least one role must be assigned before the user can be enabled.", {
+      fieldErrors: { roles: ["At least one role must be assigned if the user is enabled."] },
+    });
+  }
+}
+
+/**
+ * Refuses when taking `user` away (disable, delete, role change) would leave its customer without an enabled user
+ * able to manage users. `remainingRoleIds`: the roles the user keeps, for role changes.
+ */
+export async function assertCustomerKeepsManager(
+  tx: DbClient,
+  user: { id: number; customerId: number; customerPath: string },
+  remainingRoleIds?: number[],
+) {
+  const isManager = await tx.customerUserRoleAssignment.count({ where: { customerUserId: user.id, role: managesUsers } });
+  if (!isManager) return;
+  if (remainingRoleIds?.length) {
+    const keeps = await tx.customerUserRole.count({ where: { id: { in: remainingRoleIds }, ...managesUsers } });
+    if (keeps) return;
+  }
+  const others = await tx.customerUser.count({
+    where: {
+      id: { not: user.id },
+      enabled: true,
+      OR: [
+        { customerId: user.customerId, roles: { some: { role: managesUsers } } },
+        {
+          customerPath: { in: ancestorPaths(user.customerPath) },
+          roles: { some: { role: { permissions: { some: { permission: "customerUser.edit", level: "SUBTREE" } } } } },
+        },
+      ],
+    },
+  });
+  if (others === 0) {
+    const customer = await tx.customer.findUnique({ where: { id: user.customerId }, select: { name: true } });
+    throw new AppError(
+      "BAD_REQUEST",
+      `${customer?.name ?? "The customer"} must keep at least one enabled user who can manage its users. Give another user that permission first.`,
+    );
+  }
+}

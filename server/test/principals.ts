@@ -1,0 +1,46 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import { loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal, type StaffPrincipal } from "../authz/access";
+import { createCaller } from "../api/root";
+import type { Context } from "../api/trpc";
+
+/** The principal a real session of this user would load (same code path as a request). */
+export async function customerPrincipal(db: PrismaClient, email: string): Promise<CustomerPrincipal> {
+  const user = await db.customerUser.findUniqueOrThrow({ where: { email }, select: { id: true, sessionVersion: true } });
+  const loaded = await loadCustomerPrincipal(db, { uid: user.id, sv: user.sessionVersion });
+  if ("ended" in loaded) throw new Error(`${email} has no active session: ${loaded.ended}`);
+  return loaded;
+}
+
+export async function staffPrincipal(db: PrismaClient, email: string): Promise<StaffPrincipal> {
+  const user = await db.staffUser.findUniqueOrThrow({ where: { email }, select: { id: true, sessionVersion: true } });
+  const loaded = await loadStaffPrincipal(db, { uid: user.id, sv: user.sessionVersion });
+  if ("ended" in loaded) throw new Error(`${email} has no active session: ${loaded.ended}`);
+  return loaded;
+}
+
+type ContextOptions = { source?: Context["source"]; headers?: Record<string, string>; requestOrigin?: string | null };
+
+/** A tRPC context signed in as `principal` (or anonymous with null). */
+export function ctxFor(db: PrismaClient, principal: CustomerPrincipal | StaffPrincipal | null, options: ContextOptions = {}): Context {
+  return {
+    db,
+    source: options.source ?? "server",
+    headers: new Headers(options.headers),
+    requestOrigin: options.requestOrigin ?? null,
+    staff: async () => (principal?.realm === "staff" ? principal : null),
+    customer: async () => (principal?.realm === "customer" ? principal : null),
+  };
+}
+
+export function callerFor(db: PrismaClient, principal: CustomerPrincipal | StaffPrincipal | null, options?: ContextOptions) {
+  return createCaller(ctxFor(db, principal, options));
+}
+
+/** Signed in as the staff member with this email. */
+export async function staffCaller(db: PrismaClient, email: string) {
+  return callerFor(db, await staffPrincipal(db, email));
+}
+
+export async function customerCaller(db: PrismaClient, email: string) {
+  return callerFor(db, await customerPrincipal(db, email));
+}
