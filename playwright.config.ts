@@ -6,6 +6,9 @@ const chromium = {
   args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 };
 
+/** E2E_PORT lets two working copies run their journeys side by side. */
+const port = Number(process.env.E2E_PORT ?? 3100);
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -16,14 +19,14 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: "http://127.0.0.1:3100",
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromium,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
-    url: "http://127.0.0.1:3100/login",
+    url: `http://127.0.0.1:${port}/login`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "ignore",

@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { ensureBuild, root, run } from "./lib/build";
 
-export const E2E_PORT = 3100;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   PGLITE_DIR: path.join(root, ".data/e2e"),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import type { DbClient } from "../db";
 import { env } from "../env";
-import { SECRET_MARK, templates, type Locale, type TemplateName, type TemplateProps } from "./templates";
+import { SECRET_MARK, templates, toLocale, type Locale, type TemplateName, type TemplateProps } from "./templates";
 
 /**
  * The outbox: an email is a row first, written by the caller inside the transaction of the change that causes it,
@@ -57,4 +57,14 @@ export function appLink(path: string) {
 /** The body as it is to be sent (token in place) or shown after delivery (token gone). */
 export function withSecret(body: string, secret: string | null) {
   return body.replaceAll(SECRET_MARK, secret ?? "link-expired-after-delivery");
+}
+
+/** The language to write to a customer user in: their preferred localization on their website, else English. */
+export async function localeOfCustomerUser(db: DbClient, user: { id: number; websiteId: number | null }): Promise<Locale> {
+  if (!user.websiteId) return "en";
+  const settings = await db.customerUserWebsiteSettings.findUnique({
+    where: { customerUserId_websiteId: { customerUserId: user.id, websiteId: user.websiteId } },
+    select: { localization: { select: { code: true } } },
+  });
+  return toLocale(settings?.localization?.code);
 }
