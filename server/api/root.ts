@@ -3,6 +3,7 @@ import { customerUsersRouter } from "./routers/admin/customerUsers";
 import { mailboxRouter } from "./routers/admin/mailbox";
 import { staffSessionRouter } from "./routers/admin/session";
 import { meRouter } from "./routers/account/me";
+import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -12,6 +13,10 @@ export const appRouter = createTRPCRouter({
   }),
   account: createTRPCRouter({
     me: meRouter,
+    orders: ordersRouter,
+    quotes: quotesRouter,
+    rfqs: rfqsRouter,
+    shoppingLists: shoppingListsRouter,
   }),
 });
 

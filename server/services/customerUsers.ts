@@ -52,6 +52,16 @@ export async function listCustomerUsers(
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
 }
 
+/** The customer user with this id if the actor's scope reaches it, else NOT_FOUND. */
+export async function customerUserInScope(db: DbClient, actor: Principal, id: number) {
+  const user = await db.customerUser.findFirst({
+    where: { id, ...scopeWhere(actor, "customerUser") },
+    select: { id: true, customerId: true, customerPath: true },
+  });
+  if (!user) throw notFound("Customer user");
+  return user;
+}
+
 /**
  * Enables or disables a customer user. Disabling revokes the user's sessions at once (sessionVersion); enabling
  * requires a role. Neither touches anything else about the user.

@@ -70,3 +70,25 @@ export async function assertCustomerKeepsManager(
     );
   }
 }
+
+/**
+ * A role may be deleted only when nobody holds it, it is not predefined, and no website uses it as the default
+ * role for registrations. Each refusal says which.
+ */
+export async function assertRoleDeletable(tx: DbClient, roleId: number) {
+  const role = await tx.customerUserRole.findUnique({
+    where: { id: roleId },
+    select: { label: true, customerId: true, _count: { select: { assignments: true, defaultFor: true } } },
+  });
+  if (!role) throw new AppError("NOT_FOUND", "Role not found.");
+  if (role.customerId === null) {
+    throw new AppError("BAD_REQUEST", `"${role.label}" is a predefined role and cannot be deleted.`);
+  }
+  if (role._count.defaultFor > 0) {
+    throw new AppError("BAD_REQUEST", `"${role.label}" is the default role for registrations on a website; choose another default first.`);
+  }
+  if (role._count.assignments > 0) {
+    const n = role._count.assignments;
+    throw new AppError("BAD_REQUEST", `"${role.label}" is assigned to ${n} user${n === 1 ? "" : "s"}; remove it from them first.`);
+  }
+}

@@ -109,3 +109,13 @@ describe("admin.customerUsers.setEnabled", () => {
     expect((await db.customerUser.findUniqueOrThrow({ where: { id } })).enabled).toBe(true);
   });
 });
+
+describe("admin.customerUsers.effectivePermissions", () => {
+  it("explains a user's permissions to staff whose scope reaches the user, and is NOT_FOUND otherwise", async () => {
+    const bob = await db.customerUser.findUniqueOrThrow({ where: { email: "bob.buyer@acme.test" } });
+    const rows = await (await staffCaller(db, "sales@roster.test")).admin.customerUsers.effectivePermissions({ id: bob.id });
+    expect(rows.find((r) => r.key === "order.view")).toMatchObject({ level: "OWN", sources: [{ roleLabel: "Buyer", level: "OWN" }] });
+    const gary = await db.customerUser.findUniqueOrThrow({ where: { email: "gary.buyer@globex.test" } });
+    await expect((await staffCaller(db, "sales@roster.test")).admin.customerUsers.effectivePermissions({ id: gary.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

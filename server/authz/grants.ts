@@ -1,0 +1,109 @@
+import type { DbClient } from "../db";
+import { AppError } from "../errors";
+import type { CustomerGrants, StaffGrants } from "./access";
+import {
+  customerPermissionIndex,
+  levelRank,
+  levelShortLabels,
+  staffPermissionIndex,
+  staffScopeLabels,
+  type CustomerPermission,
+  type Level,
+  type StaffPermission,
+  type StaffScope,
+} from "./permissions";
+
+/**
+ * Grant bounding: whatever hands out power — creating, editing or cloning a role, assigning roles, creating or
+ * inviting a user — may hand out at most what the actor holds. These functions list every permission that would
+ * exceed the actor's own grants; an empty list means the change is within bounds.
+ */
+
+export type CustomerExcess = { permission: CustomerPermission; label: string; requested: Level; held: Level };
+export type StaffExcess = { permission: StaffPermission; label: string; requested: StaffScope; held: StaffScope | null };
+
+/** Requested grants (role rows, or the union of roles being assigned) above the actor's own level. */
+export function exceedingCustomerGrants(
+  actor: CustomerGrants,
+  requested: Iterable<{ permission: string; level: Level }>,
+): CustomerExcess[] {
+  const worst = new Map<CustomerPermission, CustomerExcess>();
+  for (const { permission, level } of requested) {
+    const info = customerPermissionIndex.get(permission);
+    // Unknown keys and NONE grant nothing; they are validated elsewhere.
+    if (!info || levelRank(info.key, level) <= 0) continue;
+    const held = actor.get(info.key) ?? "NONE";
+    if (levelRank(info.key, level) <= levelRank(info.key, held)) continue;
+    const previous = worst.get(info.key);
+    if (!previous || levelRank(info.key, level) > levelRank(info.key, previous.requested)) {
+      worst.set(info.key, { permission: info.key, label: info.label, requested: level, held });
+    }
+  }
+  return [...worst.values()];
+}
+
+/** Staff permissions a staff role or assignment would hand out beyond the actor's own (ALL exceeds REPRESENTED). */
+export function exceedingStaffGrants(
+  actor: StaffGrants,
+  requested: Iterable<{ scope: StaffScope; permissions: Iterable<string> }>,
+): StaffExcess[] {
+  const result = new Map<StaffPermission, StaffExcess>();
+  for (const role of requested) {
+    for (const permission of role.permissions) {
+      const info = staffPermissionIndex.get(permission);
+      if (!info) continue;
+      const scope: StaffScope = info.scoped ? role.scope : "ALL";
+      const held = actor.get(info.key) ?? null;
+      if (held === "ALL" || held === scope) continue;
+      if (result.get(info.key)?.requested === "ALL") continue;
+      result.set(info.key, { permission: info.key, label: info.label, requested: scope, held });
+    }
+  }
+  return [...result.values()];
+}
+
+export function describeCustomerExcess(excess: CustomerExcess[]) {
+  return excess
+    .map((e) => `"${e.label}" at ${levelShortLabels[e.requested]} (you hold ${levelShortLabels[e.held]})`)
+    .join(", ");
+}
+
+export function describeStaffExcess(excess: StaffExcess[]) {
+  return excess
+    .map((e) => `"${e.label}" for ${staffScopeLabels[e.requested].toLowerCase()} (${e.held ? `you hold it for ${staffScopeLabels[e.held].toLowerCase()}` : "you do not hold it"})`)
+    .join(", ");
+}
+
+/** Refuses with FORBIDDEN naming each permission and level beyond the actor's own. */
+export function assertWithinCustomerGrants(actor: CustomerGrants, requested: Iterable<{ permission: string; level: Level }>, what: string) {
+  const excess = exceedingCustomerGrants(actor, requested);
+  if (excess.length) {
+    throw new AppError("FORBIDDEN", `You cannot ${what} with more than you hold yourself: ${describeCustomerExcess(excess)}.`);
+  }
+}
+
+export function assertWithinStaffGrants(
+  actor: StaffGrants,
+  requested: Iterable<{ scope: StaffScope; permissions: Iterable<string> }>,
+  what: string,
+) {
+  const excess = exceedingStaffGrants(actor, requested);
+  if (excess.length) {
+    throw new AppError("FORBIDDEN", `You cannot ${what} with more than you hold yourself: ${describeStaffExcess(excess)}.`);
+  }
+}
+
+/** The grant rows of the given customer roles, as one list (what assigning them would hand out). */
+export async function grantsOfRoles(db: DbClient, roleIds: number[]) {
+  if (roleIds.length === 0) return [];
+  return db.rolePermission.findMany({ where: { roleId: { in: roleIds } }, select: { permission: true, level: true } });
+}
+
+export async function staffGrantsOfRoles(db: DbClient, roleIds: number[]) {
+  if (roleIds.length === 0) return [];
+  const roles = await db.staffRole.findMany({
+    where: { id: { in: roleIds } },
+    select: { scope: true, permissions: { select: { permission: true } } },
+  });
+  return roles.map((role) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) }));
+}
