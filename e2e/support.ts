@@ -8,7 +8,8 @@ export async function signInAsStaff(page: Page, email = "admin@roster.test", pas
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("staff-name")).toBeVisible();
+  // Sign-in hashes a password and renders a whole page: give it room on a busy machine.
+  await expect(page.getByTestId("staff-name")).toBeVisible({ timeout: 30_000 });
 }
 
 export async function signInAsCustomer(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -16,7 +17,7 @@ export async function signInAsCustomer(page: Page, email: string, password = DEM
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("account-name")).toBeVisible();
+  await expect(page.getByTestId("account-name")).toBeVisible({ timeout: 30_000 });
 }
 
 /** A page in a browser context of its own: its own cookies, as a second person at another computer. */

@@ -51,14 +51,14 @@ describe("every procedure of appRouter", () => {
     if (access!.kind === "customer") expect(access!.permission === "signed-in" || isCustomerPermission(access!.permission)).toBe(true);
   });
 
-  const guarded = procedures.filter(([, p]) => p._def.meta?.access.kind !== "public");
+  const guarded = procedures.filter(([, p]) => p._def.meta?.access?.kind !== "public");
 
   it.each(guarded)("%s refuses anonymous callers with UNAUTHORIZED", async (path) => {
     expect(await codeOf(invoke(callerFor(db, null) as unknown as AnyCaller, path))).toBe("UNAUTHORIZED");
   });
 
   it.each(guarded)("%s refuses the other realm with FORBIDDEN", async (path, procedure) => {
-    const other = procedure._def.meta!.access.kind === "staff" ? buyer : admin;
+    const other = procedure._def.meta!.access!.kind === "staff" ? buyer : admin;
     expect(await codeOf(invoke(callerFor(db, other) as unknown as AnyCaller, path))).toBe("FORBIDDEN");
   });
 

@@ -2,6 +2,8 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { customerUsersRouter } from "./routers/admin/customerUsers";
 import { mailboxRouter } from "./routers/admin/mailbox";
 import { staffSessionRouter } from "./routers/admin/session";
+import { oauthAppsRouter } from "./routers/admin/oauthApps";
+import { apiAccessRouter } from "./routers/account/apiAccess";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
 
@@ -10,6 +12,7 @@ export const appRouter = createTRPCRouter({
     session: staffSessionRouter,
     customerUsers: customerUsersRouter,
     mailbox: mailboxRouter,
+    oauthApps: oauthAppsRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -17,6 +20,7 @@ export const appRouter = createTRPCRouter({
     quotes: quotesRouter,
     rfqs: rfqsRouter,
     shoppingLists: shoppingListsRouter,
+    apiAccess: apiAccessRouter,
   }),
 });
 

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "../db";
@@ -16,8 +17,11 @@ type Loaded<P> = P | { ended: SessionEnd } | null;
 
 export type Context = {
   db: Db;
-  /** "server": the in-process caller (server components, tests); "http": a request to /api/trpc. */
-  source: "http" | "server";
+  /**
+   * "server": the in-process caller (server components, tests); "http": a cookie-authenticated request to
+   * /api/trpc; "api": a bearer-token request to /api/v1 (no ambient credentials, so no same-origin check).
+   */
+  source: "http" | "server" | "api";
   headers: Headers;
   /** Origin of the request URL, for the same-origin check on mutations. */
   requestOrigin: string | null;
@@ -31,7 +35,8 @@ export type ProcedureAccess =
   | { kind: "public" }
   | { kind: "staff"; permission: StaffPermission | typeof SIGNED_IN }
   | { kind: "customer"; permission: CustomerPermission | typeof SIGNED_IN };
-export type Meta = { access: ProcedureAccess };
+/** `access` is set by the builders below (never by hand); `openapi` exposes a procedure at /api/v1. */
+export type Meta = OpenApiMeta<{ access?: ProcedureAccess }>;
 
 /** For procedures about one's own session (who am I, my permissions): a session, no particular permission. */
 export const SIGNED_IN = "signed-in" as const;

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { env } from "../env";
+import { clientIp } from "../http";
 import type { SignInOutcome, SignInRefusal, SignInRequest } from "../services/signIn";
 import type { DbClient } from "../db";
 
@@ -91,9 +92,4 @@ export function createRealmAuth(
     },
   };
   return NextAuth(config);
-}
-
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
 }

@@ -106,7 +106,8 @@ export function clearGrantCache() {
   grantCache.clear();
 }
 
-export type SessionClaims = { uid: number; sv: number };
+/** `sv` null: a credential that is not a session (an OAuth access token), which sessionVersion does not govern. */
+export type SessionClaims = { uid: number; sv: number | null };
 
 /** Why a session no longer counts; shown on the sign-in page it redirects to. */
 export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset";
@@ -148,7 +149,7 @@ export async function loadCustomerPrincipal(
   if (!row.enabled) return { ended: "disabled" };
   if (!row.customerEnabled) return { ended: "customer-disabled" };
   if (row.authStatus !== "ACTIVE") return { ended: "password-reset" };
-  if (row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  if (claims.sv !== null && row.sessionVersion !== claims.sv) return { ended: "revoked" };
 
   const key = `c:${row.id}`;
   const epoch = Number(row.epoch);

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /** Shared building blocks for input schemas (isomorphic: forms use them too). */
 export const id = z.number().int().positive();
-export const pageSize = z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)]).default(25);
+/** Rows per page; the UI offers 10, 25, 50 and 100. */
+export const pageSize = z.number().int().min(1, "At least 1 row.").max(100, "At most 100 rows.").default(25);
 
 export const email = z
   .string()

@@ -26,3 +26,67 @@ export const listRecordsInput = z.object({
 export type ListRecordsInput = z.output<typeof listRecordsInput>;
 
 export const getRecordInput = z.object({ id });
+
+// ------------------------------------------------------------------ outputs (documented by the /api/v1 OpenAPI)
+
+const personRef = z.object({ id: z.number(), firstName: z.string(), lastName: z.string(), email: z.string() }).nullable();
+const customerRef = z.object({ id: z.number(), name: z.string() });
+const money = z.string().describe("Decimal amount as a string, e.g. \"129.90\"");
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.number().nullable().describe("Pass as `after` for the next page; null on the last page") });
+
+export const orderOutput = z.object({
+  id: z.number(),
+  number: z.string(),
+  poNumber: z.string().nullable(),
+  status: z.enum(recordStatuses.order),
+  currency: z.string(),
+  subtotal: money,
+  total: money,
+  createdAt: z.date(),
+  customer: customerRef,
+  customerUser: personRef,
+});
+export const orderDetailOutput = orderOutput.extend({ shipBy: z.date().nullable(), updatedAt: z.date() });
+
+export const quoteOutput = z.object({
+  id: z.number(),
+  number: z.string(),
+  poNumber: z.string().nullable(),
+  status: z.enum(recordStatuses.quote),
+  validUntil: z.date().nullable(),
+  currency: z.string(),
+  total: money,
+  createdAt: z.date(),
+  customer: customerRef,
+  customerUser: personRef,
+});
+export const quoteDetailOutput = quoteOutput.extend({ updatedAt: z.date(), rfqId: z.number().nullable() });
+
+export const rfqOutput = z.object({
+  id: z.number(),
+  poNumber: z.string().nullable(),
+  status: z.enum(recordStatuses.rfq),
+  shipUntil: z.date().nullable(),
+  createdAt: z.date(),
+  customer: customerRef,
+  customerUser: personRef,
+});
+export const rfqDetailOutput = rfqOutput.extend({
+  note: z.string().nullable(),
+  updatedAt: z.date(),
+  quotes: z.array(z.object({ id: z.number(), number: z.string(), status: z.enum(recordStatuses.quote) })),
+});
+
+export const shoppingListOutput = z.object({
+  id: z.number(),
+  label: z.string(),
+  isDefault: z.boolean(),
+  lineItemCount: z.number(),
+  currency: z.string(),
+  subtotal: money,
+  createdAt: z.date(),
+  customer: customerRef,
+  customerUser: personRef,
+});
+export const shoppingListDetailOutput = shoppingListOutput.extend({ notes: z.string().nullable(), updatedAt: z.date() });

@@ -1,10 +1,14 @@
 import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
 import { explainCustomerUser } from "../../../authz/explain";
 import { getAccountHome } from "../../../services/account";
+import { meOutput } from "../../../schemas/me";
 
 export const meRouter = createTRPCRouter({
   /** The signed-in user, their customer and roles. */
-  get: customerProcedure(SIGNED_IN).query(({ ctx }) => getAccountHome(ctx.db, ctx.actor)),
+  get: customerProcedure(SIGNED_IN)
+    .meta({ openapi: { method: "GET", path: "/me", tags: ["Profile"], summary: "The customer user the token acts for", protect: true } })
+    .output(meOutput)
+    .query(({ ctx }) => getAccountHome(ctx.db, ctx.actor)),
   /** Every permission with the level held and the roles that grant it. */
   permissions: customerProcedure(SIGNED_IN).query(({ ctx }) => explainCustomerUser(ctx.db, ctx.actor.id)),
 });

@@ -1,0 +1,96 @@
+import { TRPCError } from "@trpc/server";
+import { createOpenApiFetchHandler, generateOpenApiDocument } from "trpc-to-openapi";
+import { ZodError } from "zod";
+import type { Db } from "../db";
+import { env } from "../env";
+import { AppError, fromPrismaError, type FieldErrors } from "../errors";
+import { authenticateAccessToken } from "../services/oauthApps";
+import { appRouter } from "./root";
+
+/**
+ * /api/v1 — the customer-user API: the account procedures marked `openapi`, called with the principal of the
+ * OAuth access token. The same procedures and permission checks as the app: no second authorization path.
+ * Errors have one shape: { error: { code, message, fieldErrors? } } with the tRPC layer's codes.
+ */
+export const API_PREFIX = "/api/v1";
+
+function errorBody(code: string, message: string, fieldErrors?: FieldErrors) {
+  return { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
+}
+
+const statusOf: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_SUPPORTED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE_CONTENT: 422,
+  TOO_MANY_REQUESTS: 429,
+};
+
+function describe(error: TRPCError): { status: number; body: ReturnType<typeof errorBody> } {
+  const cause = fromPrismaError(error.cause);
+  if (cause instanceof ZodError) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of cause.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
+    return { status: 400, body: errorBody("BAD_REQUEST", "Some fields need your attention.", fieldErrors) };
+  }
+  if (cause instanceof AppError) return { status: statusOf[cause.code] ?? 400, body: errorBody(cause.code, cause.message, cause.fieldErrors) };
+  if (error.code === "INTERNAL_SERVER_ERROR") {
+    console.error("[api] unexpected error", error.cause ?? error);
+    return { status: 500, body: errorBody("INTERNAL_SERVER_ERROR", "Something went wrong on our side. It has been logged; please try again.") };
+  }
+  return { status: statusOf[error.code] ?? 400, body: errorBody(error.code, error.message) };
+}
+
+export async function handleApiRequest(db: Db, req: Request): Promise<Response> {
+  const header = req.headers.get("authorization") ?? "";
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  const principal = token ? await authenticateAccessToken(db, token) : null;
+  if (!principal) {
+    return Response.json(errorBody("UNAUTHORIZED", token ? "The access token is invalid or has expired." : "Send an access token: Authorization: Bearer <token>."), {
+      status: 401,
+      headers: { "WWW-Authenticate": token ? 'Bearer realm="roster", error="invalid_token"' : 'Bearer realm="roster"' },
+    });
+  }
+  let failure: TRPCError | undefined;
+  const response = await createOpenApiFetchHandler({
+    endpoint: API_PREFIX,
+    router: appRouter,
+    req,
+    createContext: () => ({
+      db,
+      source: "api" as const,
+      headers: req.headers,
+      requestOrigin: null,
+      staff: async () => null,
+      customer: async () => principal,
+    }),
+    onError: ({ error }) => {
+      failure = error;
+    },
+  });
+  if (response.ok) return response;
+  if (!failure) {
+    // The handler's own refusals (no such route, wrong method) carry no TRPCError.
+    const status = response.status;
+    return Response.json(errorBody(status === 404 ? "NOT_FOUND" : "BAD_REQUEST", status === 404 ? "No such endpoint." : "The request was not understood."), { status });
+  }
+  const { status, body } = describe(failure);
+  return Response.json(body, { status });
+}
+
+let document: ReturnType<typeof generateOpenApiDocument> | undefined;
+
+/** The OpenAPI 3.1 document, generated once from the procedures' zod schemas. */
+export function openApiDocument() {
+  return (document ??= generateOpenApiDocument(appRouter, {
+    title: "Roster customer-user API",
+    description:
+      "Acts as the customer user an OAuth application belongs to, with that user's permissions. Get a token with the client credentials grant at POST /api/oauth/token.",
+    version: "1.0.0",
+    baseUrl: `${env.APP_URL}${API_PREFIX}`,
+  }));
+}

@@ -1,0 +1,5 @@
+/** The client's address as the proxy in front of us reports it (first hop of X-Forwarded-For), if any. */
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}
