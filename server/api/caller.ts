@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { getDb } from "../db";
 import { loadCustomerSession, loadStaffSession, requireCustomer, requireStaff } from "../auth/session";
 import { createCaller } from "./root";
@@ -31,4 +32,14 @@ export async function getStaffCaller() {
 export async function getCustomerCaller() {
   const user = await requireCustomer();
   return { user, caller: await getCaller() };
+}
+
+/** For pages: a procedure's NOT_FOUND becomes the 404 page; anything else propagates. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if ((error as { code?: string }).code === "NOT_FOUND") notFound();
+    throw error;
+  }
 }

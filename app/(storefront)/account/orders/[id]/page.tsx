@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, CardBody, PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
+import { DetailList, StatusBadge, money, owner } from "@/components/account/records";
+import { formatDate, formatDateTime } from "@/components/format";
+import { getCustomerCaller, orNotFound } from "@/server/api/caller";
+
+export const metadata: Metadata = { title: "Order" };
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const { caller } = await getCustomerCaller();
+  const order = await orNotFound(caller.account.orders.get({ id }));
+  return (
+    <>
+      <PageHeader title={`Order ${order.number}`} actions={<ButtonLink variant="secondary" href="/account/orders">All orders</ButtonLink>} />
+      <Card>
+        <CardBody>
+          <DetailList
+            items={[
+              ["Status", <StatusBadge key="s" status={order.status} />],
+              ["PO number", order.poNumber],
+              ["Subtotal", money(order.subtotal, order.currency)],
+              ["Total", money(order.total, order.currency)],
+              ["Ship by", formatDate(order.shipBy)],
+              ["Placed by", owner(order.customerUser)],
+              ["Customer", order.customer.name],
+              ["Placed", formatDateTime(order.createdAt)],
+              ["Updated", formatDateTime(order.updatedAt)],
+            ]}
+          />
+        </CardBody>
+      </Card>
+    </>
+  );
+}
