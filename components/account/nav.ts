@@ -8,4 +8,5 @@ export const accountNav: { href: string; label: string; permission: CustomerPerm
   { href: "/account/rfqs", label: "Requests for quote", permission: "rfq.view" },
   { href: "/account/shopping-lists", label: "Shopping lists", permission: "shoppingList.view" },
   { href: "/account/api-access", label: "API access", permission: "oauthApp.manage" },
+  { href: "/account/audit", label: "Audit log", permission: "audit.view" },
 ];

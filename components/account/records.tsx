@@ -94,7 +94,7 @@ export function RecordsList<Row extends { id: number }>({
             ))}
           </tbody>
         </Table>
-        <ListPager basePath={basePath} params={params} after={input.after} nextCursor={page.nextCursor} />
+        <ListPager basePath={basePath} params={params} current={input.after} nextCursor={page.nextCursor} />
       </Card>
     </>
   );

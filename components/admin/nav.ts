@@ -8,6 +8,9 @@ export const adminNav: { section: string; items: { href: string; label: string; 
   },
   {
     section: "System",
-    items: [{ href: "/admin/mailbox", label: "Mailbox", permission: "mailbox.view" }],
+    items: [
+      { href: "/admin/mailbox", label: "Mailbox", permission: "mailbox.view" },
+      { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+    ],
   },
 ];

@@ -4,6 +4,8 @@ import { mailboxRouter } from "./routers/admin/mailbox";
 import { staffSessionRouter } from "./routers/admin/session";
 import { oauthAppsRouter } from "./routers/admin/oauthApps";
 import { apiAccessRouter } from "./routers/account/apiAccess";
+import { auditRouter } from "./routers/admin/audit";
+import { companyAuditRouter } from "./routers/account/audit";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
 
@@ -13,6 +15,7 @@ export const appRouter = createTRPCRouter({
     customerUsers: customerUsersRouter,
     mailbox: mailboxRouter,
     oauthApps: oauthAppsRouter,
+    audit: auditRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -21,6 +24,7 @@ export const appRouter = createTRPCRouter({
     rfqs: rfqsRouter,
     shoppingLists: shoppingListsRouter,
     apiAccess: apiAccessRouter,
+    audit: companyAuditRouter,
   }),
 });
 

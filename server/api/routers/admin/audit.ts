@@ -1,0 +1,7 @@
+import { createTRPCRouter, staffProcedure } from "../../trpc";
+import { listAuditInput } from "../../../schemas/audit";
+import { listAuditEvents } from "../../../services/auditLog";
+
+export const auditRouter = createTRPCRouter({
+  list: staffProcedure("audit.view").input(listAuditInput).query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,57 @@
+import type { DbClient } from "../db";
+import type { Principal } from "../authz/access";
+import type { ListAuditInput } from "../schemas/audit";
+
+/**
+ * Reading the audit log. Staff with "View the audit log" see everything; a customer user with the capability
+ * "View the company audit log" sees the changes that concern their customer and its subsidiaries — never a
+ * parent company's, never another customer's.
+ */
+export async function listAuditEvents(db: DbClient, actor: Principal, input: ListAuditInput) {
+  const rows = await db.auditEvent.findMany({
+    where: {
+      ...(actor.realm === "customer" ? { customerPath: { startsWith: actor.customerPath } } : {}),
+      ...(input.before ? { id: { lt: input.before } } : {}),
+      ...(input.entityType ? { entityType: input.entityType } : {}),
+      ...(input.entityId ? { entityId: input.entityId } : {}),
+      ...(input.action ? { action: { startsWith: input.action } } : {}),
+      ...(input.from || input.to ? { occurredAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
+    },
+    select: {
+      id: true,
+      occurredAt: true,
+      actorType: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+      reason: true,
+      actorStaff: { select: { id: true, firstName: true, lastName: true } },
+      actorCustomerUser: { select: { id: true, firstName: true, lastName: true } },
+      impersonator: { select: { id: true, firstName: true, lastName: true } },
+    },
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
+  const items = rows.slice(0, input.limit).map((row) => ({
+    ...row,
+    // Staff names are not shown to customers: they see "Staff" (the company deals with the vendor, not a person).
+    actorStaff: actor.realm === "customer" && row.actorStaff ? { id: 0, firstName: "Staff", lastName: "" } : row.actorStaff,
+    impersonator: actor.realm === "customer" && row.impersonator ? { id: 0, firstName: "Staff", lastName: "" } : row.impersonator,
+    changes: changedFields(row.before, row.after),
+  }));
+  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}
+
+type Json = unknown;
+
+/** Field-by-field difference of two JSON objects, for display. */
+export function changedFields(before: Json, after: Json): { field: string; before: Json; after: Json }[] {
+  const a = (before && typeof before === "object" ? before : {}) as Record<string, Json>;
+  const b = (after && typeof after === "object" ? after : {}) as Record<string, Json>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys
+    .filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+    .map((key) => ({ field: key, before: a[key] ?? null, after: b[key] ?? null }));
+}
