@@ -6,6 +6,8 @@ import { oauthAppsRouter } from "./routers/admin/oauthApps";
 import { apiAccessRouter } from "./routers/account/apiAccess";
 import { auditRouter } from "./routers/admin/audit";
 import { companyAuditRouter } from "./routers/account/audit";
+import { privacyRouter } from "./routers/admin/privacy";
+import { myDataRouter } from "./routers/account/privacy";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
 
@@ -16,6 +18,7 @@ export const appRouter = createTRPCRouter({
     mailbox: mailboxRouter,
     oauthApps: oauthAppsRouter,
     audit: auditRouter,
+    privacy: privacyRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -25,6 +28,7 @@ export const appRouter = createTRPCRouter({
     shoppingLists: shoppingListsRouter,
     apiAccess: apiAccessRouter,
     audit: companyAuditRouter,
+    myData: myDataRouter,
   }),
 });
 

@@ -209,6 +209,7 @@ const staffOperations = {
   "customerUser.sendWelcome": { label: "Send the welcome email", scoped: true },
   "customerUser.impersonate": { label: "Sign in as a customer user", scoped: true },
   "customerUser.notes": { label: "Add and edit notes and events", scoped: true },
+  "customerUser.privacy": { label: "Export and erase personal data", scoped: true },
   "oauthApp.manage": { label: "Manage customer users' OAuth applications", scoped: true },
   "loginAttempt.view": { label: "View sign-in attempts and clear lockouts", scoped: true },
   "mailbox.view": { label: "View the email outbox", scoped: false },

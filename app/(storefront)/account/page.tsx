@@ -22,6 +22,7 @@ export default async function AccountHome() {
               <dt className="text-slate-500">Roles</dt><dd className="col-span-2">{me.roles.map((r) => r.label).join(", ") || "—"}</dd>
               <dt className="text-slate-500">Last sign-in</dt><dd className="col-span-2">{formatDateTime(me.lastLoginAt)}</dd>
             </dl>
+            <a href="/account/my-data" className="mt-4 inline-block text-sm text-brand-700 hover:underline" download>Download my personal data</a>
           </CardBody>
         </Card>
         <Card>
