@@ -8,6 +8,8 @@ import { auditRouter } from "./routers/admin/audit";
 import { companyAuditRouter } from "./routers/account/audit";
 import { privacyRouter } from "./routers/admin/privacy";
 import { myDataRouter } from "./routers/account/privacy";
+import { invitationsRouter } from "./routers/account/invitations";
+import { publicInvitationsRouter } from "./routers/public/invitations";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
 
@@ -29,7 +31,9 @@ export const appRouter = createTRPCRouter({
     apiAccess: apiAccessRouter,
     audit: companyAuditRouter,
     myData: myDataRouter,
+    invitations: invitationsRouter,
   }),
+  invitations: publicInvitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

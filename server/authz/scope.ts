@@ -128,3 +128,20 @@ export function scopeWhere<E extends ScopedEntity>(
     ? customerScopeWhere(principal, entity, action)
     : staffScopeWhere(principal, entity, staffPermission);
 }
+
+/**
+ * The customers an actor reaches through one permission: a customer user by its level (Department: their
+ * customer; Corporate: their subtree), staff by the permission's scope. For actions on customer-owned things that
+ * are not rows of the customer itself (users invited to it, roles created for it).
+ */
+export function customersReachedBy(
+  principal: Principal,
+  customerPermission: CustomerPermission,
+  staffPermission: StaffPermission,
+): Prisma.CustomerWhereInput {
+  if (principal.realm === "staff") return staffScopeWhere(principal, "customer", staffPermission);
+  const level = principal.grants.get(customerPermission);
+  if (level === "CUSTOMER") return { id: principal.customerId };
+  if (level === "SUBTREE") return { path: subtreeOf(principal.customerPath) };
+  return nothing;
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { email, id, optionalText, pageSize } from "./common";
+import { newPassword } from "./password";
+
+export const invitationStatuses = ["PENDING", "ACCEPTED", "REVOKED", "EXPIRED"] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+export const createInvitationInput = z.object({
+  email,
+  firstName: optionalText(255),
+  lastName: optionalText(255),
+  customerId: id,
+  roleIds: z.array(id).min(1, "Choose at least one role.").max(20),
+});
+
+export const listInvitationsInput = z.object({
+  before: id.optional(),
+  limit: pageSize,
+  status: z.enum(invitationStatuses).optional(),
+});
+
+export const invitationIdInput = z.object({ id });
+
+export const acceptInvitationInput = z.object({
+  token: z.string().min(20).max(200),
+  firstName: z.string().trim().min(1, "Enter your first name.").max(255),
+  lastName: z.string().trim().min(1, "Enter your last name.").max(255),
+  password: newPassword,
+});

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../generated/prisma/client";
+import { createTestDb } from "../test/db";
+import { callerFor, customerCaller, customerPrincipal } from "../test/principals";
+import { hashToken } from "./tokens";
+import { signInCustomerUser } from "./signIn";
+
+let db: PrismaClient;
+let roles: { admin: number; buyer: number };
+beforeAll(async () => {
+  db = await createTestDb();
+  roles = {
+    admin: (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_ADMINISTRATOR" } })).id,
+    buyer: (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_BUYER" } })).id,
+  };
+});
+const customer = async (name: string) => (await db.customer.findFirstOrThrow({ where: { name } })).id;
+
+/** The raw token of the newest invitation email to `to`, as the recipient would click it. */
+async function linkTokenFor(to: string) {
+  const message = await db.emailMessage.findFirstOrThrow({ where: { toEmail: to, template: "invitation" }, orderBy: { id: "desc" } });
+  return message.secret!;
+}
+
+describe("invitations", () => {
+  it("invites a colleague with roles, emails a single-use link and lists it as pending", async () => {
+    const walter = await customerCaller(db, "walter.west@acme.test");
+    const invited = await walter.account.invitations.create({ email: "New.Hire@Acme.test", customerId: await customer("Acme West Logistics"), roleIds: [roles.buyer] });
+    expect(invited.status).toBe("PENDING");
+    const row = await db.invitation.findUniqueOrThrow({ where: { id: invited.id } });
+    expect(row.email).toBe("new.hire@acme.test");
+    const raw = await linkTokenFor("new.hire@acme.test");
+    expect(row.tokenHash).toBe(hashToken(raw));
+    expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    const list = await walter.account.invitations.list({});
+    expect(list.items[0]).toMatchObject({ email: "new.hire@acme.test", status: "PENDING", roles: [{ label: "Buyer" }] });
+  });
+
+  it("refuses customers outside the actor's reach, unusable roles, existing accounts and duplicates", async () => {
+    const walter = await customerCaller(db, "walter.west@acme.test");
+    await expect(walter.account.invitations.create({ email: "a@x.test", customerId: await customer("Acme Holding"), roleIds: [roles.buyer] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const globexRole = await db.customerUserRole.create({ data: { code: "ROLE_GLOBEX_ONLY", label: "Globex only", customerId: await customer("Globex Industries") } });
+    await expect(walter.account.invitations.create({ email: "a@x.test", customerId: await customer("Acme West"), roleIds: [globexRole.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(walter.account.invitations.create({ email: "wendy.buyer@acme.test", customerId: await customer("Acme West"), roleIds: [roles.buyer] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await walter.account.invitations.create({ email: "twice@acme.test", customerId: await customer("Acme West"), roleIds: [roles.buyer] });
+    await expect(walter.account.invitations.create({ email: "twice@acme.test", customerId: await customer("Acme West"), roleIds: [roles.buyer] })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("never hands out more than the inviter holds", async () => {
+    const amanda = await customerPrincipal(db, "amanda.admin@acme.test");
+    const department = { ...amanda, grants: new Map([...amanda.grants].map(([k, v]) => [k, v === "SUBTREE" ? ("CUSTOMER" as const) : v])) };
+    const error = await callerFor(db, department).account.invitations.create({ email: "boss@acme.test", customerId: amanda.customerId, roleIds: [roles.admin] }).catch((e) => e);
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toContain('"View customer user" at Corporate (you hold Department)');
+    expect(await db.invitation.count({ where: { email: "boss@acme.test" } })).toBe(0);
+  });
+
+  it("is accepted once: the account is created for the invited address, enabled and confirmed, with the roles", async () => {
+    const gina = await customerCaller(db, "gina.globex@globex.test");
+    await gina.account.invitations.create({ email: "joiner@globex.test", customerId: await customer("Globex Industries"), roleIds: [roles.buyer] });
+    const token = await linkTokenFor("joiner@globex.test");
+    const anonymous = callerFor(db, null);
+    expect(await anonymous.invitations.peek({ token })).toMatchObject({ email: "joiner@globex.test", companyName: "Globex Industries" });
+    const user = await anonymous.invitations.accept({ token, firstName: "Jo", lastName: "Iner", password: "first-password-1" });
+    expect(user).toMatchObject({ email: "joiner@globex.test", enabled: true });
+    const created = await db.customerUser.findUniqueOrThrow({ where: { id: user.id }, include: { roles: true } });
+    expect(created.confirmedAt).not.toBeNull();
+    expect(created.roles.map((r) => r.roleId)).toEqual([roles.buyer]);
+    expect(await signInCustomerUser(db, { email: "joiner@globex.test", password: "first-password-1", ip: null, userAgent: null })).toMatchObject({ ok: true });
+
+    await expect(anonymous.invitations.accept({ token, firstName: "Jo", lastName: "Again", password: "first-password-1" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await anonymous.invitations.peek({ token })).toBeNull();
+    expect((await gina.account.invitations.list({ status: "ACCEPTED" })).items.map((i) => i.email)).toContain("joiner@globex.test");
+  });
+
+  it("stops working when revoked, expired or resent (the new link replaces the old)", async () => {
+    const gina = await customerCaller(db, "gina.globex@globex.test");
+    const anonymous = callerFor(db, null);
+    const accept = (token: string) => anonymous.invitations.accept({ token, firstName: "A", lastName: "B", password: "first-password-1" });
+
+    const revoked = await gina.account.invitations.create({ email: "revoked@globex.test", customerId: await customer("Globex Industries"), roleIds: [roles.buyer] });
+    const revokedToken = await linkTokenFor("revoked@globex.test");
+    await gina.account.invitations.revoke({ id: revoked.id });
+    await expect(accept(revokedToken)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(gina.account.invitations.resend({ id: revoked.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    const expired = await gina.account.invitations.create({ email: "late@globex.test", customerId: await customer("Globex Industries"), roleIds: [roles.buyer] });
+    const lateToken = await linkTokenFor("late@globex.test");
+    await db.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(accept(lateToken)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await gina.account.invitations.list({ status: "EXPIRED" })).items.map((i) => i.id)).toContain(expired.id);
+
+    await gina.account.invitations.resend({ id: expired.id });
+    const freshToken = await linkTokenFor("late@globex.test");
+    expect(freshToken).not.toBe(lateToken);
+    await expect(accept(lateToken)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(accept(freshToken)).resolves.toMatchObject({ email: "late@globex.test" });
+  });
+
+  it("keeps other companies' invitations out of reach", async () => {
+    const walter = await customerCaller(db, "walter.west@acme.test");
+    const gina = await customerCaller(db, "gina.globex@globex.test");
+    const theirs = await gina.account.invitations.create({ email: "private@globex.test", customerId: await customer("Globex Industries"), roleIds: [roles.buyer] });
+    await expect(walter.account.invitations.revoke({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(walter.account.invitations.resend({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await walter.account.invitations.list({ limit: 100 })).items.map((i) => i.email)).not.toContain("private@globex.test");
+  });
+});

@@ -1,0 +1,245 @@
+import type { Db, DbClient } from "../db";
+import type { Principal } from "../authz/access";
+import { bumpAuthzEpoch } from "../authz/access";
+import { assertWithinCustomerGrants, grantsOfRoles } from "../authz/grants";
+import { customersReachedBy } from "../authz/scope";
+import { AppError, notFound } from "../errors";
+import { hashPassword } from "../auth/password";
+import { enqueueEmail, secretLink } from "../email/outbox";
+import { toLocale } from "../email/templates";
+import type { InvitationStatus } from "../schemas/invitations";
+import { recordAudit } from "./audit";
+import { hashToken, newRawToken } from "./tokens";
+
+/**
+ * Invitations: an administrator invites a colleague by email with chosen roles. An invitation is Pending until
+ * accepted, revoked or expired; it is bound to the invited address (the account is created for exactly that
+ * email), single-use, and expires (WebsiteSettings.invitationTtlHours, a week by default). What it hands out is
+ * bounded like any role assignment.
+ */
+export function invitationStatus(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InvitationStatus {
+  if (invitation.acceptedAt) return "ACCEPTED";
+  if (invitation.revokedAt) return "REVOKED";
+  return invitation.expiresAt <= new Date() ? "EXPIRED" : "PENDING";
+}
+
+const statusWhere = (status: InvitationStatus) => {
+  const now = new Date();
+  return {
+    PENDING: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    ACCEPTED: { acceptedAt: { not: null } },
+    REVOKED: { acceptedAt: null, revokedAt: { not: null } },
+    EXPIRED: { acceptedAt: null, revokedAt: null, expiresAt: { lte: now } },
+  }[status];
+};
+
+/** Roles a customer's users may hold: the predefined public roles and the customer's own. */
+export async function rolesUsableBy(db: DbClient, customerId: number, roleIds: number[]) {
+  return db.customerUserRole.findMany({
+    where: { id: { in: roleIds }, OR: [{ customerId: null, public: true }, { customerId }] },
+    select: { id: true, label: true },
+  });
+}
+
+async function ttlHours(db: DbClient) {
+  const settings = await db.websiteSettings.findFirst({ where: { website: { isDefault: true } }, select: { invitationTtlHours: true } });
+  return settings?.invitationTtlHours ?? 168;
+}
+
+async function sendInvitation(tx: DbClient, actor: Principal, invitation: { id: number; email: string; customerName: string }, raw: string, hours: number) {
+  await enqueueEmail(tx, {
+    template: "invitation",
+    locale: toLocale(null),
+    to: invitation.email,
+    props: { inviterName: `${actor.firstName} ${actor.lastName}`, companyName: invitation.customerName, link: secretLink("/accept-invitation"), days: Math.round(hours / 24) },
+    secret: raw,
+  });
+}
+
+export async function createInvitation(
+  db: Db,
+  actor: Principal,
+  input: { email: string; firstName?: string | null; lastName?: string | null; customerId: number; roleIds: number[] },
+) {
+  return db.$transaction(async (tx) => {
+    const customer = await customerForNewUser(tx, actor, input.customerId);
+    const roles = await rolesUsableBy(tx, customer.id, input.roleIds);
+    if (roles.length !== new Set(input.roleIds).size) {
+      throw new AppError("BAD_REQUEST", "Some chosen roles are not available to this customer.", { fieldErrors: { roleIds: ["Choose roles available to this customer."] } });
+    }
+    if (actor.realm === "customer") assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, input.roleIds), "invite a user");
+    if (await tx.customerUser.count({ where: { email: input.email } })) {
+      throw new AppError("CONFLICT", "This email already has an account.", { fieldErrors: { email: ["This email already has an account."] } });
+    }
+    if (await tx.invitation.count({ where: { email: input.email, customerId: customer.id, ...statusWhere("PENDING") } })) {
+      throw new AppError("CONFLICT", "This address already has a pending invitation: resend it instead.", { fieldErrors: { email: ["Already invited: resend the pending invitation."] } });
+    }
+    const hours = await ttlHours(tx);
+    const raw = newRawToken();
+    const invitation = await tx.invitation.create({
+      data: {
+        email: input.email,
+        firstName: input.firstName ?? null,
+        lastName: input.lastName ?? null,
+        customerId: customer.id,
+        tokenHash: hashToken(raw),
+        invitedByCustomerUserId: actor.realm === "customer" ? actor.id : null,
+        invitedByStaffId: actor.realm === "staff" ? actor.id : null,
+        expiresAt: new Date(Date.now() + hours * 3_600_000),
+        roles: { createMany: { data: input.roleIds.map((roleId) => ({ roleId })) } },
+      },
+      select: { id: true, email: true },
+    });
+    await sendInvitation(tx, actor, { ...invitation, customerName: customer.name }, raw, hours);
+    await recordAudit(tx, actor, {
+      action: "invitation.create",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      customerPath: customer.path,
+      after: { email: invitation.email, roles: roles.map((r) => r.label) },
+    });
+    return { id: invitation.id, status: "PENDING" as const };
+  });
+}
+
+/**
+ * The customer a new user (created or invited) may join: where the actor's `customerUser.create` reaches — own
+ * customer (Department) or subtree (Corporate) for customer users, the role's scope for staff.
+ */
+export async function customerForNewUser(tx: DbClient, actor: Principal, customerId: number) {
+  const customer = await tx.customer.findFirst({
+    where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.create", "customerUser.create")] },
+    select: { id: true, name: true, path: true },
+  });
+  if (!customer) {
+    throw new AppError("BAD_REQUEST", "Choose a customer you may add users to.", { fieldErrors: { customerId: ["Choose a customer you may add users to."] } });
+  }
+  return customer;
+}
+
+/** Invitations are seen where the actor sees users, and changed where the actor may add users. */
+function invitationScope(actor: Principal, mode: "view" | "create" = "view") {
+  return { customer: customersReachedBy(actor, `customerUser.${mode}`, `customerUser.${mode}`) };
+}
+
+export async function listInvitations(db: DbClient, actor: Principal, input: { before?: number; limit: number; status?: InvitationStatus }) {
+  const rows = await db.invitation.findMany({
+    where: { ...invitationScope(actor), ...(input.before ? { id: { lt: input.before } } : {}), ...(input.status ? statusWhere(input.status) : {}) },
+    select: {
+      id: true, email: true, firstName: true, lastName: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true, sentCount: true, lastSentAt: true,
+      customer: { select: { id: true, name: true } },
+      roles: { select: { role: { select: { id: true, label: true } } } },
+      invitedByCustomerUser: { select: { firstName: true, lastName: true } },
+    },
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
+  const items = rows.slice(0, input.limit).map((row) => ({ ...row, roles: row.roles.map((r) => r.role), status: invitationStatus(row) }));
+  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}
+
+async function pendingInScope(tx: DbClient, actor: Principal, id: number) {
+  const invitation = await tx.invitation.findFirst({
+    where: { id, ...invitationScope(actor, "create") },
+    select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, customer: { select: { name: true, path: true } } },
+  });
+  if (!invitation) throw notFound("Invitation");
+  return invitation;
+}
+
+/** Sends the invitation again with a new link (the old one stops working) and a new expiry. */
+export async function resendInvitation(db: Db, actor: Principal, id: number) {
+  return db.$transaction(async (tx) => {
+    const invitation = await pendingInScope(tx, actor, id);
+    const status = invitationStatus(invitation);
+    if (status === "ACCEPTED" || status === "REVOKED") throw new AppError("BAD_REQUEST", `This invitation was ${status.toLowerCase()}; it cannot be sent again.`);
+    const hours = await ttlHours(tx);
+    const raw = newRawToken();
+    await tx.invitation.update({
+      where: { id },
+      data: { tokenHash: hashToken(raw), expiresAt: new Date(Date.now() + hours * 3_600_000), sentCount: { increment: 1 }, lastSentAt: new Date() },
+    });
+    await sendInvitation(tx, actor, { id, email: invitation.email, customerName: invitation.customer.name }, raw, hours);
+    await recordAudit(tx, actor, { action: "invitation.resend", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path });
+    return { id, status: "PENDING" as const };
+  });
+}
+
+export async function revokeInvitation(db: Db, actor: Principal, id: number) {
+  return db.$transaction(async (tx) => {
+    const invitation = await pendingInScope(tx, actor, id);
+    if (invitationStatus(invitation) !== "PENDING") throw new AppError("BAD_REQUEST", "Only a pending invitation can be revoked.");
+    await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "invitation.revoke", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path });
+    return { id, status: "REVOKED" as const };
+  });
+}
+
+// ------------------------------------------------------------------------------------ accepting
+
+const invalidInvitation = () =>
+  new AppError("BAD_REQUEST", "This invitation is not valid any more: it was used, revoked or has expired. Ask for a new one.", {
+    fieldErrors: { token: ["This invitation is not valid any more."] },
+  });
+
+/** What the acceptance page shows for a link, or null when the link is not (or no longer) valid. */
+export async function peekInvitation(db: DbClient, raw: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(raw) },
+    select: { email: true, firstName: true, lastName: true, acceptedAt: true, revokedAt: true, expiresAt: true, customer: { select: { name: true, enabled: true } } },
+  });
+  if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) return null;
+  return { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, companyName: invitation.customer.name };
+}
+
+/**
+ * Accepts an invitation: creates the account for the invited address, enabled and confirmed (the link proved the
+ * address), with the invitation's roles. Single use, even under concurrent requests.
+ */
+export async function acceptInvitation(db: Db, input: { token: string; firstName: string; lastName: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({
+      where: { tokenHash: hashToken(input.token) },
+      select: {
+        id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, websiteId: true,
+        customer: { select: { id: true, path: true, enabled: true } },
+        roles: { select: { roleId: true } },
+      },
+    });
+    if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) throw invalidInvitation();
+    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    if (claimed.count !== 1) throw invalidInvitation();
+    if (await tx.customerUser.count({ where: { email: invitation.email } })) {
+      throw new AppError("CONFLICT", "An account with this email exists already: sign in instead.");
+    }
+    const website = invitation.websiteId ?? (await tx.website.findFirst({ where: { isDefault: true }, select: { id: true } }))?.id ?? null;
+    const roleIds = (await rolesUsableBy(tx, invitation.customer.id, invitation.roles.map((r) => r.roleId))).map((r) => r.id);
+    const user = await tx.customerUser.create({
+      data: {
+        email: invitation.email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        passwordHash,
+        passwordChangedAt: new Date(),
+        enabled: roleIds.length > 0,
+        confirmedAt: new Date(),
+        customerId: invitation.customer.id,
+        customerPath: invitation.customer.path,
+        websiteId: website,
+        roles: { createMany: { data: roleIds.map((roleId) => ({ roleId })) } },
+      },
+      select: { id: true, email: true },
+    });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { customerUserId: user.id } });
+    await bumpAuthzEpoch(tx);
+    await recordAudit(tx, { realm: "system" }, {
+      action: "invitation.accept",
+      entityType: "CustomerUser",
+      entityId: user.id,
+      customerPath: invitation.customer.path,
+      after: { email: user.email, invitationId: invitation.id },
+    });
+    return { id: user.id, email: user.email, enabled: roleIds.length > 0 };
+  });
+}
