@@ -12,6 +12,11 @@ import { invitationsRouter } from "./routers/account/invitations";
 import { publicInvitationsRouter } from "./routers/public/invitations";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
+import { loginAttemptsRouter } from "./routers/admin/loginAttempts";
+import { profileRouter } from "./routers/account/profile";
+import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
+import { consentsRouter } from "./routers/account/consents";
+import { identityRouter } from "./routers/public/identity";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -21,9 +26,14 @@ export const appRouter = createTRPCRouter({
     oauthApps: oauthAppsRouter,
     audit: auditRouter,
     privacy: privacyRouter,
+    loginAttempts: loginAttemptsRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
+    profile: profileRouter,
+    addresses: addressesRouter,
+    companyAddresses: companyAddressesRouter,
+    consents: consentsRouter,
     orders: ordersRouter,
     quotes: quotesRouter,
     rfqs: rfqsRouter,
@@ -34,6 +44,7 @@ export const appRouter = createTRPCRouter({
     invitations: invitationsRouter,
   }),
   invitations: publicInvitationsRouter,
+  auth: identityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -41,7 +41,7 @@ export type Meta = OpenApiMeta<{ access?: ProcedureAccess }>;
 /** For procedures about one's own session (who am I, my permissions): a session, no particular permission. */
 export const SIGNED_IN = "signed-in" as const;
 
-function fieldErrorsOf(error: ZodError): FieldErrors {
+export function fieldErrorsOf(error: ZodError): FieldErrors {
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_form";
@@ -49,6 +49,9 @@ function fieldErrorsOf(error: ZodError): FieldErrors {
   }
   return result;
 }
+
+/** What a user reads when something unexpected failed; the error itself goes to the log. */
+export const unexpectedErrorMessage = "Something went wrong on our side. It has been logged; please try again.";
 
 const t = initTRPC
   .context<Context>()
@@ -59,7 +62,7 @@ const t = initTRPC
       const { stack: _stack, ...data } = shape.data;
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error("[trpc] unexpected error", error.cause ?? error);
-        return { ...shape, message: "Something went wrong on our side. It has been logged; please try again.", data: { ...data, fieldErrors: undefined } };
+        return { ...shape, message: unexpectedErrorMessage, data: { ...data, fieldErrors: undefined } };
       }
       if (error.cause instanceof ZodError) {
         return { ...shape, message: "Some fields need your attention.", data: { ...data, fieldErrors: fieldErrorsOf(error.cause) } };

@@ -3,7 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signInMessages, unavailableMessage } from "./messages";
 import type { SignInRefusal } from "../services/signIn";
 
-export type SignInState = { error?: string; email?: string };
+export type SignInState = { error?: string; email?: string; reason?: SignInRefusal };
 
 /**
  * Runs a realm's credentials sign-in and turns a refusal into the message to show. A refusal is a
@@ -20,12 +20,32 @@ export async function attemptSignIn(
     return null;
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const message = signInMessages[error.code as SignInRefusal] ?? signInMessages.invalid;
-      return { error: message, email };
+      const reason = error.code in signInMessages ? (error.code as SignInRefusal) : "invalid";
+      return { error: signInMessages[reason], email, reason };
     }
     if (error instanceof AuthError) {
       console.error("[auth] sign-in failed", error);
       return { error: unavailableMessage, email };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Signs in with a one-time ticket the server just issued (see issueSignInTicket). False when it was refused or
+ * failed: the caller then sends the user to the sign-in page instead.
+ */
+export async function signInWithTicket(
+  signIn: (provider: string, options: Record<string, unknown>) => Promise<unknown>,
+  ticket: string,
+): Promise<boolean> {
+  try {
+    await signIn("ticket", { ticket, redirect: false });
+    return true;
+  } catch (error) {
+    if (error instanceof AuthError) {
+      if (!(error instanceof CredentialsSignin)) console.error("[auth] ticket sign-in failed", error);
+      return false;
     }
     throw error;
   }

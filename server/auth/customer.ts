@@ -1,5 +1,5 @@
 import "server-only";
-import { signInCustomerUser } from "../services/signIn";
+import { signInCustomerUser, signInCustomerWithTicket } from "../services/signIn";
 import { createRealmAuth } from "./realm";
 
 export const {
@@ -11,4 +11,5 @@ export const {
   signInPage: "/login",
   maxAgeSeconds: 7 * 24 * 60 * 60,
   verify: signInCustomerUser,
+  verifyTicket: signInCustomerWithTicket,
 });

@@ -18,6 +18,13 @@ export const sessionEndMessages: Record<SessionEnd, string> = {
   "password-reset": "Your password has to be reset, so you were signed out. Check your email for the link.",
 };
 
+/** Said on the sign-in page after a step that sends people there (?notice=...). */
+export const signInNotices: Record<string, string> = {
+  confirmed: "Your email address is confirmed. You can sign in now.",
+  "password-changed": "Your password has been changed. Sign in with your new password.",
+  "email-changed": "Your email address has been changed. Sign in with your new address.",
+};
+
 export const unavailableMessage = "Sign-in is unavailable right now. Please try again in a moment.";
 
 export function isSessionEnd(value: unknown): value is SessionEnd {

@@ -4,8 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { env } from "../env";
 import { clientIp } from "../http";
-import type { SignInOutcome, SignInRefusal, SignInRequest } from "../services/signIn";
-import type { DbClient } from "../db";
+import type { SignInOutcome, SignInRefusal, SignInRequest, TicketRequest } from "../services/signIn";
+import type { Db, DbClient } from "../db";
 
 export type RealmName = "staff" | "customer";
 
@@ -15,6 +15,12 @@ class SignInRefused extends CredentialsSignin {
     super();
     this.code = reason;
   }
+}
+
+/** What the jwt callback stamps into the token; a refusal travels on as the sign-in error. */
+function sessionUser(outcome: SignInOutcome) {
+  if (!outcome.ok) throw new SignInRefused(outcome.reason);
+  return { id: String(outcome.userId), sv: outcome.sessionVersion } as { id: string };
 }
 
 const secure = env.APP_URL.startsWith("https://");
@@ -36,8 +42,11 @@ export function createRealmAuth(
     signInPage: string;
     maxAgeSeconds: number;
     verify: (db: DbClient, request: SignInRequest) => Promise<SignInOutcome>;
+    /** Sign-in by a one-time ticket the server issued moments before (after following an email link). */
+    verifyTicket?: (db: Db, request: TicketRequest) => Promise<SignInOutcome>;
   },
 ) {
+  const { verifyTicket } = options;
   const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
   const config: NextAuthConfig = {
     basePath: `/api/auth/${realm}`,
@@ -70,10 +79,27 @@ export function createRealmAuth(
             ip: clientIp(request.headers),
             userAgent: request.headers.get("user-agent"),
           });
-          if (!outcome.ok) throw new SignInRefused(outcome.reason);
-          return { id: String(outcome.userId), sv: outcome.sessionVersion } as { id: string };
+          return sessionUser(outcome);
         },
       }),
+      ...(verifyTicket
+        ? [
+            Credentials({
+              id: "ticket",
+              credentials: { ticket: { type: "text" } },
+              async authorize(credentials, request) {
+                const ticket = typeof credentials.ticket === "string" ? credentials.ticket : "";
+                if (!ticket) throw new SignInRefused("invalid");
+                const outcome = await verifyTicket(getDb(), {
+                  ticket,
+                  ip: clientIp(request.headers),
+                  userAgent: request.headers.get("user-agent"),
+                });
+                return sessionUser(outcome);
+              },
+            }),
+          ]
+        : []),
     ],
     callbacks: {
       jwt({ token, user }) {

@@ -211,7 +211,8 @@ const staffOperations = {
   "customerUser.notes": { label: "Add and edit notes and events", scoped: true },
   "customerUser.privacy": { label: "Export and erase personal data", scoped: true },
   "oauthApp.manage": { label: "Manage customer users' OAuth applications", scoped: true },
-  "loginAttempt.view": { label: "View sign-in attempts and clear lockouts", scoped: true },
+  "loginAttempt.view": { label: "View sign-in attempts and lockouts", scoped: true },
+  "loginAttempt.clearLockout": { label: "Clear sign-in lockouts", scoped: true },
   "mailbox.view": { label: "View the email outbox", scoped: false },
   "audit.view": { label: "View the audit log", scoped: false },
 } as const satisfies Record<string, { label: string; scoped: boolean }>;

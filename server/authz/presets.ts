@@ -64,6 +64,7 @@ export const salesManagerPermissions: StaffPermission[] = [
   "customerUserRole.view",
   "oauthApp.manage",
   "loginAttempt.view",
+  "loginAttempt.clearLockout",
 ];
 
 export const readOnlyPermissions: StaffPermission[] = [

@@ -17,6 +17,7 @@ type WhereOf = {
   rfq: Prisma.RfqWhereInput;
   quote: Prisma.QuoteWhereInput;
   order: Prisma.OrderWhereInput;
+  loginAttempt: Prisma.LoginAttemptWhereInput;
 };
 export type ScopedEntity = keyof WhereOf;
 
@@ -55,6 +56,8 @@ const customerRealm: { [E in ScopedEntity]: (s: CustomerScope) => WhereOf[E] | n
   rfq: (s) => ownedRecord(s),
   quote: (s) => ownedRecord(s),
   order: (s) => ownedRecord(s),
+  // Sign-in attempts are a back-office record; no customer level reaches them.
+  loginAttempt: () => null,
 };
 
 function ownedRecord(s: CustomerScope) {
@@ -77,6 +80,8 @@ const staffRealm: { [E in ScopedEntity]: (staffUserId: number) => WhereOf[E] } =
   rfq: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
   quote: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
   order: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+  // Only attempts that matched a user of a represented customer: unknown emails and staff stay hidden.
+  loginAttempt: (id) => ({ customerUser: { customer: { salesRepresentatives: { some: { staffUserId: id } } } } }),
 };
 
 /** The staff permission that governs reading an entity in the back office. */
@@ -89,6 +94,7 @@ const staffViewPermission: Record<ScopedEntity, StaffPermission> = {
   rfq: "customerUser.view",
   quote: "customerUser.view",
   order: "customerUser.view",
+  loginAttempt: "loginAttempt.view",
 };
 
 export function customerScopeWhere<E extends ScopedEntity>(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "./common";
+import { id, optionalText, requiredText } from "./common";
 
 /**
  * An address of a customer or a customer user: typed billing and/or shipping, each type with at most one default
@@ -44,6 +44,11 @@ export const addressInput = z
   });
 export type AddressInput = z.input<typeof addressInput>;
 
+export const updateAddressInput = addressInput.safeExtend({ id });
+export const addressIdInput = z.object({ id });
+/** Address lists: one's own address book, or (with a level above User) the colleagues' too. */
+export const listAddressesInput = z.object({ everyone: z.boolean().default(false) }).default({ everyone: false });
+
 /** A short list of countries for the address forms (ISO 3166-1 alpha-2). */
 export const countries: [code: string, name: string][] = [
   ["AT", "Austria"], ["BE", "Belgium"], ["CA", "Canada"], ["CH", "Switzerland"], ["CZ", "Czechia"], ["DE", "Germany"],
@@ -52,9 +57,10 @@ export const countries: [code: string, name: string][] = [
   ["US", "United States"],
 ];
 
-/** Keeps at most one default billing and one default shipping address per owner: the newest default wins. */
-export function defaultsToClear(address: { isDefaultBilling?: boolean; isDefaultShipping?: boolean }) {
+/** Keeps at most one primary, one default billing and one default shipping address per owner: the newest wins. */
+export function defaultsToClear(address: { isDefaultBilling?: boolean; isDefaultShipping?: boolean; isPrimary?: boolean }) {
   return {
+    ...(address.isPrimary ? { isPrimary: false } : {}),
     ...(address.isDefaultBilling ? { isDefaultBilling: false } : {}),
     ...(address.isDefaultShipping ? { isDefaultShipping: false } : {}),
   };

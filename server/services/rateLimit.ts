@@ -13,6 +13,10 @@ export const rules = {
   oauthIp: { limit: 100, windowMinutes: 15, lockMinutes: 15 },
   /** Public forms that send email (forgot password, resend confirmation, register). */
   emailSend: { limit: 5, windowMinutes: 60, lockMinutes: 60 },
+  /** The same forms per client address, whatever email they name (one address mailing many people). */
+  emailSendIp: { limit: 50, windowMinutes: 60, lockMinutes: 60 },
+  /** "Someone tried to register with your email": at most one such email per account a day. */
+  registrationNotice: { limit: 1, windowMinutes: 24 * 60, lockMinutes: 24 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /** The time a key stays locked until, or null when it is not locked. */

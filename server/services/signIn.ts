@@ -1,7 +1,8 @@
-import type { DbClient } from "../db";
+import type { Db, DbClient } from "../db";
 import type { LoginResult } from "../generated/prisma/enums";
 import { verifyPassword } from "../auth/password";
 import { lockedUntil, registerFailure, clear, rules } from "./rateLimit";
+import { consumeToken, issueCustomerToken } from "./tokens";
 
 /**
  * Password sign-in for both realms. Every attempt becomes a LoginAttempt row. A wrong password and an unknown
@@ -11,6 +12,7 @@ import { lockedUntil, registerFailure, clear, rules } from "./rateLimit";
 export type SignInRefusal = "invalid" | "locked" | "disabled" | "unconfirmed" | "password-reset" | "customer-disabled";
 
 export type SignInRequest = { email: string; password: string; ip: string | null; userAgent: string | null };
+export type TicketRequest = { ticket: string; ip: string | null; userAgent: string | null };
 export type SignInOutcome = { ok: true; userId: number; sessionVersion: number } | { ok: false; reason: SignInRefusal };
 
 const refusalResult: Record<SignInRefusal, LoginResult> = {
@@ -79,40 +81,74 @@ async function attempt(
   return { ok: true, userId: candidate.id, sessionVersion: candidate.sessionVersion };
 }
 
+const customerStateSelect = {
+  id: true,
+  email: true,
+  passwordHash: true,
+  sessionVersion: true,
+  enabled: true,
+  confirmedAt: true,
+  authStatus: true,
+  erasedAt: true,
+  customer: { select: { enabled: true } },
+} as const;
+
+/** Why a customer user who proved who they are may still not sign in, or null. */
+function customerRefusal(user: { enabled: boolean; confirmedAt: Date | null; authStatus: string; customer: { enabled: boolean } }): SignInRefusal | null {
+  if (!user.enabled) return "disabled";
+  if (!user.customer.enabled) return "customer-disabled";
+  if (!user.confirmedAt) return "unconfirmed";
+  if (user.authStatus !== "ACTIVE") return "password-reset";
+  return null;
+}
+
+function countLogin(db: DbClient, userId: number) {
+  return db.customerUser.update({ where: { id: userId }, data: { lastLoginAt: new Date(), loginCount: { increment: 1 } } });
+}
+
 export async function signInCustomerUser(db: DbClient, request: SignInRequest): Promise<SignInOutcome> {
   const outcome = await attempt(db, "customer", request, async (email) => {
-    const user = await db.customerUser.findUnique({
-      where: { email },
-      select: {
-        id: true,
-        passwordHash: true,
-        sessionVersion: true,
-        enabled: true,
-        confirmedAt: true,
-        authStatus: true,
-        erasedAt: true,
-        customer: { select: { enabled: true } },
+    const user = await db.customerUser.findUnique({ where: { email }, select: customerStateSelect });
+    if (!user || user.erasedAt) return null;
+    return { id: user.id, passwordHash: user.passwordHash, sessionVersion: user.sessionVersion, state: customerRefusal(user) };
+  });
+  if (outcome.ok) await countLogin(db, outcome.userId);
+  return outcome;
+}
+
+/**
+ * A one-time sign-in ticket for a user who just proved their address by following an email link (confirmation
+ * with sign-in after registration). The raw ticket goes straight from the server action that issued it to the
+ * "ticket" credentials provider; only its hash is stored, it works once and for three minutes.
+ */
+export async function issueSignInTicket(tx: DbClient, user: { id: number; email: string }) {
+  const { raw } = await issueCustomerToken(tx, "SIGN_IN", user);
+  return raw;
+}
+
+export async function signInCustomerWithTicket(db: Db, request: TicketRequest): Promise<SignInOutcome> {
+  return db.$transaction(async (tx) => {
+    const token = await consumeToken(tx, "SIGN_IN", request.ticket).catch(() => null);
+    const user = token?.customerUserId
+      ? await tx.customerUser.findUnique({ where: { id: token.customerUserId }, select: customerStateSelect })
+      : null;
+    if (!user || user.erasedAt) return { ok: false, reason: "invalid" } as const;
+    const refusal = customerRefusal(user);
+    await tx.loginAttempt.create({
+      data: {
+        realm: "CUSTOMER",
+        source: "EMAIL_LINK",
+        result: refusal ? refusalResult[refusal] : "SUCCESS",
+        email: user.email,
+        customerUserId: user.id,
+        ip: request.ip?.slice(0, 64),
+        userAgent: request.userAgent?.slice(0, 512),
       },
     });
-    if (!user || user.erasedAt) return null;
-    const state: SignInRefusal | null = !user.enabled
-      ? "disabled"
-      : !user.customer.enabled
-        ? "customer-disabled"
-        : !user.confirmedAt
-          ? "unconfirmed"
-          : user.authStatus !== "ACTIVE"
-            ? "password-reset"
-            : null;
-    return { id: user.id, passwordHash: user.passwordHash, sessionVersion: user.sessionVersion, state };
+    if (refusal) return { ok: false, reason: refusal } as const;
+    await countLogin(tx, user.id);
+    return { ok: true, userId: user.id, sessionVersion: user.sessionVersion } as const;
   });
-  if (outcome.ok) {
-    await db.customerUser.update({
-      where: { id: outcome.userId },
-      data: { lastLoginAt: new Date(), loginCount: { increment: 1 } },
-    });
-  }
-  return outcome;
 }
 
 export async function signInStaffUser(db: DbClient, request: SignInRequest): Promise<SignInOutcome> {

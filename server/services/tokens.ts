@@ -13,6 +13,7 @@ export const tokenLifetimeHours: Record<TokenPurpose, number> = {
   PASSWORD_RESET: 24,
   SET_PASSWORD: 72,
   EMAIL_CHANGE: 24,
+  SIGN_IN: 0.05,
 };
 
 export function hashToken(raw: string) {
@@ -48,7 +49,7 @@ export async function issueCustomerToken(
   return { raw, hours };
 }
 
-const invalidToken = () =>
+export const invalidToken = () =>
   new AppError("BAD_REQUEST", "This link is invalid or has expired. Ask for a new one.", {
     fieldErrors: { token: ["This link is invalid or has expired."] },
   });
@@ -58,6 +59,12 @@ export async function peekToken(db: DbClient, purpose: TokenPurpose, raw: string
   const token = await db.token.findUnique({ where: { tokenHash: hashToken(raw) } });
   if (!token || token.purpose !== purpose || token.usedAt || token.expiresAt <= new Date()) return null;
   return token;
+}
+
+/** The address a link was sent to, while the link is valid: what a page behind it shows before it is used. */
+export async function linkTarget(db: DbClient, purpose: TokenPurpose, raw: string) {
+  const token = await peekToken(db, purpose, raw);
+  return token ? { email: token.email } : null;
 }
 
 /**

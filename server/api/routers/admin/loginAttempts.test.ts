@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../../../generated/prisma/client";
+import { createTestDb } from "../../../test/db";
+import { staffCaller } from "../../../test/principals";
+import { DEMO_PASSWORD } from "../../../seed/demo";
+import { accountLockKey, ipLockKey, signInCustomerUser, signInStaffUser } from "../../../services/signIn";
+import { rules } from "../../../services/rateLimit";
+
+let db: PrismaClient;
+const attempt = (email: string, password = "wrong-password-1", ip = "10.40.0.1") => signInCustomerUser(db, { email, password, ip, userAgent: "vitest" });
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await attempt("bob.buyer@acme.test");
+  await attempt("bob.buyer@acme.test", DEMO_PASSWORD);
+  await attempt("gary.buyer@globex.test");
+  await attempt("nobody@nowhere.test");
+  await signInStaffUser(db, { email: "viewer@roster.test", password: "wrong-password-1", ip: "10.40.0.2", userAgent: "vitest" });
+  for (let i = 0; i < rules.loginAccount.limit; i++) {
+    await attempt("eddie.buyer@acme.test", `wrong-${i}`, `10.41.0.${i}`);
+    await attempt("gary.buyer@globex.test", `wrong-${i}`, `10.42.0.${i}`);
+  }
+  await db.rateLimit.create({ data: { key: ipLockKey("10.66.0.1"), failures: rules.loginIp.limit, lockedUntil: new Date(Date.now() + 600_000) } });
+});
+
+describe("admin.loginAttempts.list", () => {
+  it("shows every attempt to staff reaching all customers, newest first, page by page", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const ids: number[] = [];
+    let after: number | undefined;
+    do {
+      const page = await admin.admin.loginAttempts.list({ limit: 10, after });
+      ids.push(...page.items.map((row) => row.id));
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    expect(ids).toHaveLength(await db.loginAttempt.count());
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    const first = (await admin.admin.loginAttempts.list({ email: "BOB.BUYER", result: "SUCCESS" })).items;
+    expect(first.map((row) => [row.email, row.result, row.realm, row.ip, row.userAgent, row.customerUser?.firstName])).toEqual([
+      ["bob.buyer@acme.test", "SUCCESS", "CUSTOMER", "10.40.0.1", "vitest", "Bob"],
+    ]);
+    expect((await admin.admin.loginAttempts.list({ realm: "STAFF" })).items.map((row) => row.staffUser?.firstName)).toEqual(["Vera"]);
+  });
+
+  it("filters by date range", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const today = new Date().toISOString().slice(0, 10);
+    const total = await db.loginAttempt.count();
+    expect((await admin.admin.loginAttempts.list({ from: today, to: today, limit: 100 })).items).toHaveLength(total);
+    expect((await admin.admin.loginAttempts.list({ to: "2020-01-01" })).items).toHaveLength(0);
+    await expect(admin.admin.loginAttempts.list({ from: today, to: "2020-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("shows a sales manager only the attempts on users of the customers they represent", async () => {
+    const sales = await staffCaller(db, "sales@roster.test");
+    const emails = new Set((await sales.admin.loginAttempts.list({ limit: 100 })).items.map((row) => row.email));
+    expect([...emails].sort()).toEqual(["bob.buyer@acme.test", "eddie.buyer@acme.test"]);
+  });
+
+  it("lists one user's attempts (for the user's page)", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const bob = await db.customerUser.findUniqueOrThrow({ where: { email: "bob.buyer@acme.test" } });
+    const rows = (await admin.admin.loginAttempts.list({ customerUserId: bob.id })).items;
+    expect(rows.map((row) => row.result)).toEqual(["SUCCESS", "BAD_CREDENTIALS"]);
+  });
+});
+
+describe("admin.loginAttempts.lockouts and clearLockout", () => {
+  it("lists the lockouts in force within the staff member's reach", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const all = await admin.admin.loginAttempts.lockouts();
+    expect(all.map((lock) => [lock.kind, lock.subject, lock.user?.name ?? null]).sort()).toEqual([
+      ["account", "eddie.buyer@acme.test", "Eddie Buyer"],
+      ["account", "gary.buyer@globex.test", "Gary Buyer"],
+      ["address", "10.66.0.1", null],
+    ]);
+    const sales = await staffCaller(db, "sales@roster.test");
+    expect((await sales.admin.loginAttempts.lockouts()).map((lock) => lock.subject)).toEqual(["eddie.buyer@acme.test"]);
+  });
+
+  it("lets a sales manager clear a represented user's lockout, so they sign in again, and records it", async () => {
+    const sales = await staffCaller(db, "sales@roster.test");
+    expect(await attempt("eddie.buyer@acme.test", DEMO_PASSWORD)).toEqual({ ok: false, reason: "locked" });
+    const key = accountLockKey("customer", "eddie.buyer@acme.test");
+    expect(await sales.admin.loginAttempts.clearLockout({ key })).toEqual({ key });
+    expect(await attempt("eddie.buyer@acme.test", DEMO_PASSWORD, "10.43.0.1")).toMatchObject({ ok: true });
+    const eddie = await db.customerUser.findUniqueOrThrow({ where: { email: "eddie.buyer@acme.test" } });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "loginAttempt.clearLockout" } })).toMatchObject({
+      actorType: "STAFF",
+      entityType: "CustomerUser",
+      entityId: String(eddie.id),
+    });
+  });
+
+  it("answers NOT_FOUND for lockouts beyond the sales manager's customers, and for keys that are no lockout", async () => {
+    const sales = await staffCaller(db, "sales@roster.test");
+    const gary = accountLockKey("customer", "gary.buyer@globex.test");
+    await expect(sales.admin.loginAttempts.clearLockout({ key: gary })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sales.admin.loginAttempts.clearLockout({ key: ipLockKey("10.66.0.1") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.rateLimit.count({ where: { key: gary } })).toBe(1);
+    const admin = await staffCaller(db, "admin@roster.test");
+    await expect(admin.admin.loginAttempts.clearLockout({ key: "email:ip:10.0.0.1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(admin.admin.loginAttempts.clearLockout({ key: ipLockKey("10.66.0.1") })).resolves.toEqual({ key: ipLockKey("10.66.0.1") });
+  });
+
+  it("is FORBIDDEN to staff without the permissions", async () => {
+    const viewer = await staffCaller(db, "viewer@roster.test");
+    await expect(viewer.admin.loginAttempts.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(viewer.admin.loginAttempts.clearLockout({ key: accountLockKey("customer", "gary.buyer@globex.test") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -1,0 +1,13 @@
+import { createTRPCRouter, staffProcedure } from "../../trpc";
+import { clearLockoutInput, listLoginAttemptsInput } from "../../../schemas/loginAttempt";
+import { clearLockout, listLockouts, listLoginAttempts } from "../../../services/loginAttempts";
+
+export const loginAttemptsRouter = createTRPCRouter({
+  list: staffProcedure("loginAttempt.view")
+    .input(listLoginAttemptsInput)
+    .query(({ ctx, input }) => listLoginAttempts(ctx.db, ctx.actor, input)),
+  lockouts: staffProcedure("loginAttempt.view").query(({ ctx }) => listLockouts(ctx.db, ctx.actor)),
+  clearLockout: staffProcedure("loginAttempt.clearLockout")
+    .input(clearLockoutInput)
+    .mutation(({ ctx, input }) => clearLockout(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,36 @@
+import { createTRPCRouter, publicProcedure, type Context } from "../../trpc";
+import { clientIp } from "../../../http";
+import { emailInput, registerInput, resetPasswordInput, tokenInput } from "../../../schemas/identity";
+import { confirmEmail, registerCustomerUser, registrationOptions, resendConfirmation } from "../../../services/registration";
+import { checkPasswordLink, requestPasswordReset, resetPassword } from "../../../services/passwords";
+import { confirmEmailChange } from "../../../services/profile";
+import { linkTarget } from "../../../services/tokens";
+
+const requestOf = (ctx: Context) => ({ ip: clientIp(ctx.headers) });
+
+/**
+ * The public side of identity: registration, email confirmation, forgotten passwords, email-change links. Nothing
+ * here says whether an address has an account; a link (a one-time token) is the only key to an account.
+ */
+export const identityRouter = createTRPCRouter({
+  registrationOptions: publicProcedure.query(({ ctx }) => registrationOptions(ctx.db)),
+  register: publicProcedure.input(registerInput).mutation(({ ctx, input }) => registerCustomerUser(ctx.db, input, requestOf(ctx))),
+
+  checkConfirmationLink: publicProcedure.input(tokenInput).query(({ ctx, input }) => linkTarget(ctx.db, "EMAIL_CONFIRMATION", input.token)),
+  /** Returns a sign-in ticket when the website signs users in after registration: only the link's holder gets it. */
+  confirmEmail: publicProcedure.input(tokenInput).mutation(({ ctx, input }) => confirmEmail(ctx.db, input.token)),
+  resendConfirmation: publicProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
+    await resendConfirmation(ctx.db, input.email, requestOf(ctx));
+    return { sent: true };
+  }),
+
+  requestPasswordReset: publicProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(ctx.db, input.email, requestOf(ctx));
+    return { sent: true };
+  }),
+  checkPasswordLink: publicProcedure.input(tokenInput).query(({ ctx, input }) => checkPasswordLink(ctx.db, input.token)),
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx.db, input)),
+
+  checkEmailChangeLink: publicProcedure.input(tokenInput).query(({ ctx, input }) => linkTarget(ctx.db, "EMAIL_CHANGE", input.token)),
+  confirmEmailChange: publicProcedure.input(tokenInput).mutation(({ ctx, input }) => confirmEmailChange(ctx.db, input.token)),
+});

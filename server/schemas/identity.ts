@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { email, id, optionalText } from "./common";
+import { newPassword } from "./password";
+import { personName } from "./profile";
+
+/** Inputs of the public pages: registration, email confirmation, forgotten and new passwords. */
+export const registerInput = z.object({
+  /** Required when the website shows the field (see registrationProblems); otherwise the person names the company. */
+  companyName: optionalText(255),
+  ...personName,
+  email,
+  password: newPassword,
+  /** The consents ticked; every active mandatory one must be among them. */
+  consentIds: z.array(id).max(50).default([]),
+  /** Code of the preferred localization ("en", "de"); the website's default when missing or not enabled there. */
+  localization: z.string().trim().max(20).optional(),
+});
+export type RegisterInput = z.input<typeof registerInput>;
+
+export type RegistrationRules = { companyNameRequired: boolean; mandatoryConsents: { id: number; title: string }[] };
+
+/** The rules that depend on the website's settings, shared by the form (as a refinement) and the service. */
+export function registrationProblems(value: { companyName?: string | null; consentIds?: number[] }, rules: RegistrationRules) {
+  const problems: Record<string, string[]> = {};
+  if (rules.companyNameRequired && !value.companyName?.trim()) problems.companyName = ["Enter your company's name."];
+  const missing = rules.mandatoryConsents.filter((consent) => !value.consentIds?.includes(consent.id));
+  if (missing.length) problems.consentIds = [`Accept ${missing.map((c) => `“${c.title}”`).join(" and ")} to register.`];
+  return problems;
+}
+
+const passwordConfirmation = z.string();
+const matching = (value: { password: string; passwordConfirmation: string }) => value.password === value.passwordConfirmation;
+const mismatch = { path: ["passwordConfirmation"], message: "The two passwords do not match." };
+
+export function registrationForm(rules: RegistrationRules) {
+  return registerInput
+    .safeExtend({ passwordConfirmation })
+    .refine(matching, mismatch)
+    .superRefine((value, ctx) => {
+      for (const [path, messages] of Object.entries(registrationProblems(value, rules))) {
+        ctx.addIssue({ code: "custom", path: [path], message: messages[0]! });
+      }
+    });
+}
+export type RegistrationForm = z.input<ReturnType<typeof registrationForm>>;
+
+export const tokenInput = z.object({ token: z.string().trim().min(1, "The link has no token.").max(200) });
+
+export const emailInput = z.object({ email });
+export type EmailInput = z.input<typeof emailInput>;
+
+export const resetPasswordInput = z.object({ token: tokenInput.shape.token, password: newPassword });
+
+export const resetPasswordForm = resetPasswordInput.safeExtend({ passwordConfirmation }).refine(matching, mismatch);
+export type ResetPasswordForm = z.input<typeof resetPasswordForm>;

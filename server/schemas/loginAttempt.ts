@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { id, pageSize } from "./common";
+
+/** The values of the LoginResult and Realm enums (schemas import nothing from the server; a service checks they agree). */
+export const loginResults = ["SUCCESS", "BAD_CREDENTIALS", "LOCKED_OUT", "DISABLED", "UNCONFIRMED", "PASSWORD_RESET", "CUSTOMER_DISABLED", "ERROR"] as const;
+export const loginRealms = ["CUSTOMER", "STAFF"] as const;
+
+export const loginResultLabels: Record<(typeof loginResults)[number], string> = {
+  SUCCESS: "Signed in",
+  BAD_CREDENTIALS: "Wrong email or password",
+  LOCKED_OUT: "Locked out",
+  DISABLED: "Account disabled",
+  UNCONFIRMED: "Email not confirmed",
+  PASSWORD_RESET: "Password reset required",
+  CUSTOMER_DISABLED: "Company disabled",
+  ERROR: "Error",
+};
+
+const day = z.iso.date("Enter a valid date.");
+
+export const listLoginAttemptsInput = z
+  .object({
+    /** Keyset cursor: the id of the last row of the previous page (newest first). */
+    after: id.optional(),
+    limit: pageSize,
+    email: z.string().trim().toLowerCase().max(254).optional(),
+    result: z.enum(loginResults).optional(),
+    realm: z.enum(loginRealms).optional(),
+    /** Inclusive days (UTC). */
+    from: day.optional(),
+    to: day.optional(),
+    /** One customer user's attempts (their page in the back office). */
+    customerUserId: id.optional(),
+  })
+  .refine((value) => !value.from || !value.to || value.from <= value.to, { path: ["to"], message: "The end date is before the start date." });
+export type ListLoginAttemptsInput = z.input<typeof listLoginAttemptsInput>;
+
+export const clearLockoutInput = z.object({ key: z.string().min(1).max(400) });

@@ -1,0 +1,129 @@
+import type { z } from "zod";
+import type { Db, DbClient } from "../db";
+import type { StaffPrincipal } from "../authz/access";
+import type { StaffPermission } from "../authz/permissions";
+import { staffScopeWhere } from "../authz/scope";
+import type { LoginResult, Realm } from "../generated/prisma/enums";
+import { notFound } from "../errors";
+import { loginRealms, loginResults, type listLoginAttemptsInput } from "../schemas/loginAttempt";
+import { recordAudit } from "./audit";
+
+/**
+ * Sign-in attempts and lockouts for the back office. A staff member limited to the customers they represent sees
+ * only attempts and lockouts of those customers' users; attempts on unknown emails, staff accounts and client
+ * addresses are for staff who reach all customers.
+ */
+
+// The schema's lists must name the enums' values exactly.
+const _results: readonly LoginResult[] = loginResults;
+const _realms: readonly Realm[] = loginRealms;
+
+const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
+const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
+
+/** One keyset page of attempts, newest first. Reused for one user's attempts on their back-office page. */
+export async function listLoginAttempts(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listLoginAttemptsInput>) {
+  const rows = await db.loginAttempt.findMany({
+    where: {
+      AND: [
+        staffScopeWhere(actor, "loginAttempt"),
+        input.after ? { id: { lt: input.after } } : {},
+        input.email ? { email: { contains: input.email } } : {},
+        input.result ? { result: input.result } : {},
+        input.realm ? { realm: input.realm } : {},
+        input.from ? { attemptedAt: { gte: dayStart(input.from) } } : {},
+        input.to ? { attemptedAt: { lt: dayAfter(input.to) } } : {},
+        input.customerUserId ? { customerUserId: input.customerUserId } : {},
+      ],
+    },
+    select: {
+      id: true,
+      attemptedAt: true,
+      realm: true,
+      result: true,
+      source: true,
+      email: true,
+      ip: true,
+      userAgent: true,
+      customerUser: { select: { id: true, firstName: true, lastName: true, customer: { select: { name: true } } } },
+      staffUser: { select: { id: true, firstName: true, lastName: true } },
+    },
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
+  const items = rows.slice(0, input.limit);
+  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}
+
+/** Keys written by server/services/signIn.ts: login:customer:<email>, login:staff:<email>, login:ip:<address>. */
+function parseKey(key: string) {
+  const [, kind, ...rest] = key.split(":");
+  const subject = rest.join(":");
+  if (kind === "customer" || kind === "staff") return { realm: kind, subject } as const;
+  if (kind === "ip") return { realm: null, subject } as const;
+  return null;
+}
+
+/**
+ * Sign-in lockouts in force, each with the account it blocks when there is one. `permission` is the grant whose
+ * scope decides what the actor reaches (viewing, or clearing).
+ */
+export async function listLockouts(db: DbClient, actor: StaffPrincipal, permission: StaffPermission = "loginAttempt.view", key?: string) {
+  const rows = await db.rateLimit.findMany({
+    where: { key: key ?? { startsWith: "login:" }, lockedUntil: { gt: new Date() } },
+    select: { key: true, failures: true, lockedUntil: true },
+    orderBy: { lockedUntil: "desc" },
+    take: 500,
+  });
+  const parsed = rows.flatMap((row) => {
+    const parts = parseKey(row.key);
+    return parts ? [{ ...row, ...parts, lockedUntil: row.lockedUntil! }] : [];
+  });
+  const emails = (realm: "customer" | "staff") => parsed.filter((p) => p.realm === realm).map((p) => p.subject);
+  const customers = await db.customerUser.findMany({
+    where: { AND: [{ email: { in: emails("customer") } }, staffScopeWhere(actor, "customerUser", permission)] },
+    select: { id: true, email: true, firstName: true, lastName: true, customerPath: true, customer: { select: { name: true } } },
+  });
+  const reachesAll = actor.grants.get(permission) === "ALL";
+  const staff = reachesAll
+    ? await db.staffUser.findMany({ where: { email: { in: emails("staff") } }, select: { id: true, email: true, firstName: true, lastName: true } })
+    : [];
+  return parsed.flatMap((lock) => {
+    const customerUser = lock.realm === "customer" ? customers.find((u) => u.email === lock.subject) : undefined;
+    const staffUser = lock.realm === "staff" ? staff.find((u) => u.email === lock.subject) : undefined;
+    if (!reachesAll && !customerUser) return [];
+    return [
+      {
+        key: lock.key,
+        kind: lock.realm ? ("account" as const) : ("address" as const),
+        realm: lock.realm,
+        subject: lock.subject,
+        failures: lock.failures,
+        lockedUntil: lock.lockedUntil,
+        user: customerUser
+          ? { id: customerUser.id, name: `${customerUser.firstName} ${customerUser.lastName}`, customer: customerUser.customer.name, customerPath: customerUser.customerPath }
+          : staffUser
+            ? { id: staffUser.id, name: `${staffUser.firstName} ${staffUser.lastName}`, customer: null, customerPath: null }
+            : null,
+      },
+    ];
+  });
+}
+
+/** Lifts one lockout now (the person called in; the failures were theirs). Recorded in the audit log. */
+export async function clearLockout(db: Db, actor: StaffPrincipal, input: { key: string }) {
+  return db.$transaction(async (tx) => {
+    const [lock] = await listLockouts(tx, actor, "loginAttempt.clearLockout", input.key);
+    if (!lock) throw notFound("Lockout");
+    await tx.rateLimit.deleteMany({ where: { key: lock.key } });
+    const customerUser = lock.realm === "customer" ? lock.user : null;
+    await recordAudit(tx, actor, {
+      action: "loginAttempt.clearLockout",
+      entityType: customerUser ? "CustomerUser" : "RateLimit",
+      entityId: customerUser ? customerUser.id : lock.key,
+      customerPath: customerUser?.customerPath ?? null,
+      before: { key: lock.key, failures: lock.failures, lockedUntil: lock.lockedUntil.toISOString() },
+    });
+    return { key: lock.key };
+  });
+}
