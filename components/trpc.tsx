@@ -32,15 +32,23 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** A refusal a server action returned (server/api/action.ts): the same message and field errors. */
+type ActionFailure = { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+function isActionFailure(value: unknown): value is ActionFailure {
+  return typeof value === "object" && value !== null && (value as ActionFailure).ok === false && typeof (value as ActionFailure).message === "string";
+}
+
 /** Field errors a procedure returned (zod or domain), keyed by dotted path. */
 export function fieldErrorsOf(error: unknown): Record<string, string[]> {
   if (error instanceof TRPCClientError) {
     const data = error.data as { fieldErrors?: Record<string, string[]> } | undefined;
     return data?.fieldErrors ?? {};
   }
+  if (isActionFailure(error)) return error.fieldErrors ?? {};
   return {};
 }
 
 export function messageOf(error: unknown): string {
+  if (isActionFailure(error)) return error.message;
   return error instanceof Error ? error.message : "Something went wrong.";
 }

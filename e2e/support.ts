@@ -25,3 +25,68 @@ export async function newPerson(browser: Browser) {
   const context = await browser.newContext();
   return context.newPage();
 }
+
+/** A password that meets the rules, for accounts the journeys create. */
+export const NEW_PASSWORD = "Journey-pass-2026";
+
+/** An address no other journey (or earlier run) uses. */
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
+}
+
+/** Fills and sends the registration form; waits for the answer the visitor sees. */
+export async function registerViaPage(
+  page: Page,
+  person: { email: string; firstName?: string; lastName?: string; company?: string; password?: string; optionalConsents?: string[] },
+) {
+  await page.goto("/register");
+  await page.getByLabel("Company name").fill(person.company ?? "Journey Supplies");
+  await page.getByLabel("First name").fill(person.firstName ?? "Jo");
+  await page.getByLabel("Last name").fill(person.lastName ?? "Journey");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel(/^Password/).fill(person.password ?? NEW_PASSWORD);
+  await page.getByLabel("Repeat the password").fill(person.password ?? NEW_PASSWORD);
+  await page.getByLabel("Privacy policy").check();
+  for (const consent of person.optionalConsents ?? []) await page.getByLabel(consent).check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("registration-done")).toBeVisible();
+}
+
+/** Opens the newest email to `to` with this subject in the back office's mailbox (as staff, in a context of its own). */
+async function openEmail(browser: Browser, to: string, subject: string) {
+  const staff = await newPerson(browser);
+  await signInAsStaff(staff);
+  await staff.goto(`/admin/mailbox?to=${encodeURIComponent(to)}`);
+  await staff.getByRole("link", { name: subject }).first().click();
+  await expect(staff.getByRole("heading", { name: subject })).toBeVisible();
+  return staff;
+}
+
+/** Checks that an email to `to` with this subject was written. */
+export async function expectEmail(browser: Browser, to: string, subject: string) {
+  const staff = await openEmail(browser, to, subject);
+  await staff.context().close();
+}
+
+/** The links of the newest email to `to` with this subject, read in the back office's mailbox. */
+export async function emailLinks(browser: Browser, to: string, subject: string) {
+  const staff = await openEmail(browser, to, subject);
+  const links = staff.getByTestId("email-links").getByRole("link");
+  await expect(links.first()).toBeVisible();
+  const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  await staff.context().close();
+  return hrefs;
+}
+
+/** A new storefront account, registered and confirmed through the pages and the confirmation email. */
+export async function confirmedCustomer(browser: Browser, prefix: string, options: { optionalConsents?: string[] } = {}) {
+  const page = await newPerson(browser);
+  const email = uniqueEmail(prefix);
+  await registerViaPage(page, { email, optionalConsents: options.optionalConsents });
+  const [confirm] = await emailLinks(browser, email, "Please confirm your email address");
+  await page.goto(confirm!);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByTestId("sign-in-notice")).toHaveText("Your email address is confirmed. You can sign in now.");
+  await signInAsCustomer(page, email, NEW_PASSWORD);
+  return { page, email, password: NEW_PASSWORD };
+}

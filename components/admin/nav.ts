@@ -4,7 +4,10 @@ import type { StaffPermission } from "@/server/authz/permissions";
 export const adminNav: { section: string; items: { href: string; label: string; permission: StaffPermission }[] }[] = [
   {
     section: "Customers",
-    items: [{ href: "/admin/customer-users", label: "Customer Users", permission: "customerUser.view" }],
+    items: [
+      { href: "/admin/customer-users", label: "Customer Users", permission: "customerUser.view" },
+      { href: "/admin/sign-in-attempts", label: "Sign-in Attempts", permission: "loginAttempt.view" },
+    ],
   },
   {
     section: "System",

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "./button";
 
 /**
@@ -16,9 +16,12 @@ export function Dialog({
   onClose: () => void;
   title: ReactNode;
   children: ReactNode;
-  footer?: ReactNode;
+  /** The buttons; false when the content brings its own (a form with Save and Cancel). */
+  footer?: ReactNode | false;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Unique per dialog: a page may hold several, and aria-labelledby must name this one's title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -29,16 +32,18 @@ export function Dialog({
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="border-b border-slate-200 px-5 py-3">
-        <h2 id="dialog-title" className="text-base font-semibold">{title}</h2>
+        <h2 id={titleId} className="text-base font-semibold">{title}</h2>
       </div>
       <div className="px-5 py-4 text-sm text-slate-700">{children}</div>
-      <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">
-        {footer ?? <Button variant="secondary" onClick={onClose}>Close</Button>}
-      </div>
+      {footer === false ? null : (
+        <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">
+          {footer ?? <Button variant="secondary" onClick={onClose}>Close</Button>}
+        </div>
+      )}
     </dialog>
   );
 }
