@@ -1,0 +1,120 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { pageSizes, type SortDirection } from "@/server/schemas/grid";
+import { gridHref, gridKeys, type SearchParams } from "./params";
+
+/**
+ * Server-rendered grid parts: sortable column headers, the filter bar and the pager. Every control is a link
+ * or a GET form, so the grid works before (and without) hydration and its state is always the URL.
+ */
+
+type GridState = { basePath: string; params: SearchParams };
+
+/** A column header that sorts by `sortKey`: the first click sorts ascending, the next one descending. */
+export function SortHeader({
+  label,
+  sortKey,
+  sort,
+  dir,
+  basePath,
+  params,
+  className,
+}: GridState & { label: string; sortKey: string; sort: string; dir: SortDirection; className?: string }) {
+  const active = sort === sortKey;
+  const nextDir = active && dir === "asc" ? "desc" : "asc";
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
+      className={cn("bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}
+    >
+      <Link
+        href={gridHref(basePath, params, { [gridKeys.sort]: sortKey, [gridKeys.dir]: nextDir })}
+        className="inline-flex items-center gap-1 hover:text-slate-900"
+        aria-label={`Sort by ${label.toLowerCase()} ${nextDir === "asc" ? "ascending" : "descending"}`}
+      >
+        {label}
+        <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>{active && dir === "desc" ? "▼" : "▲"}</span>
+      </Link>
+    </th>
+  );
+}
+
+/** A labelled control of the filter bar. */
+export function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The filter bar: a GET form that keeps the sort and page size and drops the cursor (new filters, first page).
+ * `filterKeys` decides when "Clear filters" shows.
+ */
+export function FilterBar({
+  basePath,
+  params,
+  filterKeys,
+  label = "Filter",
+  problem,
+  children,
+}: GridState & { filterKeys: readonly string[]; label?: string; problem?: string | null; children: ReactNode }) {
+  const kept = [gridKeys.sort, gridKeys.dir, gridKeys.limit].flatMap((key) => {
+    const value = params[key];
+    return typeof value === "string" && value ? [[key, value] as const] : [];
+  });
+  const filtered = filterKeys.some((key) => typeof params[key] === "string" && params[key] !== "");
+  const clear = Object.fromEntries(filterKeys.map((key) => [key, undefined]));
+  return (
+    <form action={basePath} className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-4 py-3" role="search" aria-label={label}>
+      {kept.map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
+      {children}
+      <Button type="submit" variant="secondary">Apply</Button>
+      {filtered ? <ButtonLink variant="ghost" href={gridHref(basePath, params, clear)}>Clear filters</ButtonLink> : null}
+      {problem ? <p className="w-full text-xs text-red-600" data-testid="filter-problem">{problem}</p> : null}
+    </form>
+  );
+}
+
+/**
+ * Keyset paging: back to the first page, on to the next, and the page size. `count` is exact up to `cap`
+ * (a grid never counts a million rows on every page); above it the pager says "more than".
+ */
+export function GridPager({
+  basePath,
+  params,
+  limit,
+  nextCursor,
+  count,
+  noun,
+}: GridState & { limit: number; nextCursor: string | null; count?: { value: number; capped: boolean }; noun: string }) {
+  const onLaterPage = typeof params[gridKeys.cursor] === "string" && params[gridKeys.cursor] !== "";
+  const total = count ? (count.capped ? `More than ${count.value.toLocaleString("en-US")} ${noun}` : `${count.value.toLocaleString("en-US")} ${count.value === 1 ? noun.replace(/s$/, "") : noun}`) : null;
+  return (
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600">
+      <div className="flex items-center gap-3">
+        {total ? <span data-testid="grid-count">{total}</span> : null}
+        <span className="flex items-center gap-1" aria-label="Rows per page">
+          <span>Rows:</span>
+          {pageSizes.map((size) =>
+            size === limit ? (
+              <span key={size} aria-current="true" className="rounded bg-slate-200 px-1.5 font-medium text-slate-900">{size}</span>
+            ) : (
+              <Link key={size} href={gridHref(basePath, params, { [gridKeys.limit]: size })} className="rounded px-1.5 text-brand-700 hover:bg-slate-100">{size}</Link>
+            ),
+          )}
+        </span>
+      </div>
+      <div className="flex gap-2">
+        {onLaterPage ? <ButtonLink variant="secondary" href={gridHref(basePath, params, {})}>First page</ButtonLink> : null}
+        {nextCursor ? <ButtonLink variant="secondary" href={gridHref(basePath, params, { [gridKeys.cursor]: nextCursor })}>Next page</ButtonLink> : null}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * Building blocks of grid inputs (isomorphic): sort, direction, keyset cursor, and the shape a mass action
+ * answers with. A grid's own input schema composes these with its filters.
+ */
+
+export const pageSizes = [10, 25, 50, 100] as const;
+export const sortDirections = ["asc", "desc"] as const;
+export type SortDirection = (typeof sortDirections)[number];
+
+/** Opaque keyset cursor: where the previous page ended (see server/services/keyset.ts). */
+export const cursor = z.string().max(512, "This page link is not valid.").optional();
+
+/** `sort` among the grid's sortable columns and `dir`, with the grid's defaults. */
+export function sortInput<const K extends readonly [string, ...string[]]>(keys: K, defaultKey: K[number], defaultDir: SortDirection = "asc") {
+  return {
+    sort: z.enum(keys).default(defaultKey as never),
+    dir: z.enum(sortDirections).default(defaultDir),
+  };
+}
+
+/** Ids of the rows a mass action applies to. */
+export const massIds = z.array(z.number().int().positive()).min(1, "Select at least one row.").max(500, "Select at most 500 rows at once.");
+
+/** What a mass action did: the rows it changed and, for each one it left alone, why. */
+export type MassResult = {
+  done: number[];
+  skipped: { id: number; label: string; reason: string }[];
+};
