@@ -3,17 +3,19 @@ import fc from "fast-check";
 import { decodeCursor, encodeCursor, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { AppError } from "../errors";
 
-type Row = { id: number; v: number | null };
+type Value = number | boolean | string | null;
+type Row = { id: number; v: Value };
 
-/** Evaluates the Prisma where fragments keysetWhere builds, on plain rows (equality, comparisons, null, OR, AND). */
+/** Evaluates the Prisma where fragments keysetWhere builds, on plain rows (equality, comparisons, in, null, OR, AND). */
 function matches(row: Row, where: Record<string, unknown>): boolean {
   return Object.entries(where).every(([key, cond]) => {
     if (key === "OR") return (cond as Record<string, unknown>[]).some((c) => matches(row, c));
-    const value = row[key as keyof Row];
-    if (cond === null) return value === null;
-    const ops = cond as Record<string, number | null>;
+    const value = row[key as keyof Row] as Value;
+    if (cond === null || typeof cond !== "object") return value === cond;
+    const ops = cond as Record<string, Value | Value[]>;
     return Object.entries(ops).every(([op, operand]) => {
       if (op === "not") return operand === null ? value !== null : value !== operand;
+      if (op === "in") return (operand as Value[]).includes(value);
       if (value === null || operand === null) return false;
       return op === "gt" ? value > operand : op === "gte" ? value >= operand : op === "lt" ? value < operand : value <= operand;
     });
@@ -23,14 +25,29 @@ function matches(row: Row, where: Record<string, unknown>): boolean {
 /** The order keysetOrderBy asks the database for: nulls last ascending, first descending, then id. */
 function sorted(rows: Row[], sort: KeysetSort) {
   const sign = sort.dir === "asc" ? 1 : -1;
+  const rank = (v: Value) => (sort.values ? sort.values.indexOf(v as string) : Number(v));
   return [...rows].sort((a, b) => {
     if (a.v !== b.v) {
       if (a.v === null) return sign;
       if (b.v === null) return -sign;
-      return sign * (a.v - b.v);
+      return sign * (rank(a.v) - rank(b.v));
     }
     return sign * (a.id - b.id);
   });
+}
+
+/** Pages through `rows` with keysetWhere/keysetPage, as a grid would, and returns the rows in the order seen. */
+function walk(rows: Row[], sort: KeysetSort, limit: number) {
+  const seen: Row[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard <= rows.length; guard++) {
+    const where = keysetWhere(sort, cursor);
+    const page = keysetPage(sorted(rows.filter((r) => matches(r, where)), sort).slice(0, limit + 1), limit, sort, (r) => r.v);
+    seen.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return seen;
 }
 
 describe("keyset pagination", () => {
@@ -43,17 +60,26 @@ describe("keyset pagination", () => {
         (values, dir, limit) => {
           const rows = values.map((v, i) => ({ id: i + 1, v }));
           const sort: KeysetSort = { field: "v", dir, type: "number", nullable: true };
-          const expected = sorted(rows, sort);
-          const seen: Row[] = [];
-          let cursor: string | undefined;
-          for (let guard = 0; guard <= rows.length; guard++) {
-            const where = keysetWhere(sort, cursor);
-            const page = keysetPage(sorted(rows.filter((r) => matches(r, where)), sort).slice(0, limit + 1), limit, sort, (r) => r.v);
-            seen.push(...page.items);
-            if (!page.nextCursor) break;
-            cursor = page.nextCursor;
-          }
-          expect(seen).toEqual(expected);
+          expect(walk(rows, sort, limit)).toEqual(sorted(rows, sort));
+        },
+      ),
+    );
+  });
+
+  const discrete: [string, Pick<KeysetSort, "type" | "values">, fc.Arbitrary<Value>][] = [
+    ["boolean", { type: "boolean" }, fc.boolean()],
+    ["enum", { type: "string", values: ["ACTIVE", "RESET", "LOCKED"] }, fc.constantFrom("ACTIVE", "RESET", "LOCKED")],
+  ];
+  it.each(discrete)("walks a %s column (which Prisma cannot compare with gt/lt) the same way", (_name, kind, value) => {
+    fc.assert(
+      fc.property(
+        fc.boolean().chain((nullable) => fc.tuple(fc.constant(nullable), fc.array(nullable ? fc.option(value, { nil: null }) : value, { maxLength: 40 }))),
+        fc.constantFrom("asc" as const, "desc" as const),
+        fc.integer({ min: 1, max: 7 }),
+        ([nullable, values], dir, limit) => {
+          const rows = values.map((v, i) => ({ id: i + 1, v }));
+          const sort: KeysetSort = { field: "v", dir, nullable, ...kind };
+          expect(walk(rows, sort, limit)).toEqual(sorted(rows, sort));
         },
       ),
     );
@@ -74,6 +100,17 @@ describe("keyset pagination", () => {
       lastName: { gte: "Meyer" },
       OR: [{ lastName: { gt: "Meyer" } }, { id: { gt: 42 } }],
     });
+  });
+
+  it("compares a boolean or enum cursor through value sets, which Prisma can filter on", () => {
+    expect(keysetWhere({ field: "enabled", dir: "asc", type: "boolean" }, encodeCursor(false, 9))).toEqual({
+      OR: [{ enabled: false, id: { gt: 9 } }, { enabled: { in: [true] } }],
+    });
+    expect(keysetWhere({ field: "authStatus", dir: "desc", type: "string", values: ["ACTIVE", "RESET"] }, encodeCursor("ACTIVE", 9))).toEqual({
+      authStatus: "ACTIVE",
+      id: { lt: 9 },
+    });
+    expect(() => keysetWhere({ field: "authStatus", dir: "asc", type: "string", values: ["ACTIVE", "RESET"] }, encodeCursor("GONE", 9))).toThrow(AppError);
   });
 
   it("reads dates back as dates and refuses a tampered or mismatched cursor as bad input", () => {

@@ -14,6 +14,12 @@ export type KeysetSort = {
   /** How the cursor's value is read back. */
   type: "string" | "number" | "date" | "boolean";
   nullable?: boolean;
+  /**
+   * For a column with a few values that Prisma cannot compare with gt/lt (an enum; booleans get [false, true]):
+   * every value in the database's ascending order. Rows after the cursor are then "the same value, later id" or
+   * "one of the later values".
+   */
+  values?: readonly (string | boolean)[];
 };
 
 type Cursor = { value: SortValue; id: number };
@@ -64,6 +70,8 @@ export function keysetWhere(sort: KeysetSort, cursor: string | undefined): Recor
   const after = sort.dir === "asc" ? "gt" : "lt";
   if (sort.field === "id") return { id: { [after]: id } };
   const f = sort.field;
+  const discrete = sort.values ?? (sort.type === "boolean" ? [false, true] : null);
+  if (discrete && value !== null) return discreteWhere(sort, discrete, value, id);
   if (value === null) {
     // Ascending: the nulls are the last stretch. Descending: they came first, and every non-null row follows.
     return sort.dir === "asc"
@@ -73,6 +81,17 @@ export function keysetWhere(sort: KeysetSort, cursor: string | undefined): Recor
   const bound = sort.dir === "asc" ? "gte" : "lte";
   const ordered = { [f]: { [bound]: value }, OR: [{ [f]: { [after]: value } }, { id: { [after]: id } }] };
   return sort.nullable && sort.dir === "asc" ? { OR: [ordered, { [f]: null }] } : ordered;
+}
+
+function discreteWhere(sort: KeysetSort, values: readonly (string | boolean)[], value: SortValue, id: number) {
+  const at = values.indexOf(value as string | boolean);
+  if (at < 0) throw invalidCursor();
+  const later = sort.dir === "asc" ? values.slice(at + 1) : values.slice(0, at);
+  const branches: Record<string, unknown>[] = [{ [sort.field]: value, id: { [sort.dir === "asc" ? "gt" : "lt"]: id } }];
+  if (later.length) branches.push({ [sort.field]: { in: later } });
+  // Ascending, the nulls come after every value.
+  if (sort.nullable && sort.dir === "asc") branches.push({ [sort.field]: null });
+  return branches.length === 1 ? branches[0]! : { OR: branches };
 }
 
 /** Cuts the extra row a query fetched (take: limit + 1) into the page and the cursor of the next one. */
