@@ -11,7 +11,11 @@ import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { SchemaEngine, MigrationList } from "@prisma/schema-engine-wasm";
 import { openAdapterFactory } from "../server/db-adapter";
 
@@ -30,6 +34,30 @@ async function loadEngineModule() {
   return bg as typeof import("@prisma/schema-engine-wasm");
 }
 
+/**
+ * The pg adapter runs a migration by cutting it at every semicolon, which breaks statements that contain one
+ * (a function body between $$ quotes, a string); PGlite's adapter runs the script whole. On PostgreSQL too, send
+ * the script as one simple-protocol query, which PostgreSQL runs statement by statement and atomically.
+ */
+function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  if (factory.adapterName !== "@prisma/adapter-pg") return factory;
+  const patch = (adapter: SqlDriverAdapter) => {
+    const pgAdapter = adapter as unknown as { underlyingDriver: () => { query: (sql: string) => Promise<unknown> }; onError: (error: unknown) => never };
+    const driver = pgAdapter.underlyingDriver();
+    const onError = pgAdapter.onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      await driver.query(script).catch(onError);
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  };
+}
+
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>) {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readFile(schemaPath, "utf8");
@@ -37,7 +65,7 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     debug,
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(wholeScripts(factory)),
   );
   try {
     return await run(engine);
