@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decodeCursor, encodeCursor, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
+import { decodeCursor, encodeCursor, keysetOrderBy, keysetPage, keysetRanges, keysetRows, keysetWhere, type KeysetSort } from "./keyset";
 import { AppError } from "../errors";
 
 type Value = number | boolean | string | null;
@@ -36,13 +36,16 @@ function sorted(rows: Row[], sort: KeysetSort) {
   });
 }
 
-/** Pages through `rows` with keysetWhere/keysetPage, as a grid would, and returns the rows in the order seen. */
-function walk(rows: Row[], sort: KeysetSort, limit: number) {
+/**
+ * Pages through `rows` as a grid would (keysetRows over keysetRanges, then keysetPage) and returns the rows in the
+ * order seen; with `repeats` set, the cursor's run and the later values are read as separate ranges.
+ */
+async function walk(rows: Row[], sort: KeysetSort, limit: number) {
   const seen: Row[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard <= rows.length; guard++) {
-    const where = keysetWhere(sort, cursor);
-    const page = keysetPage(sorted(rows.filter((r) => matches(r, where)), sort).slice(0, limit + 1), limit, sort, (r) => r.v);
+    const found = await keysetRows(sort, cursor, limit, async (where, take) => sorted(rows.filter((r) => matches(r, where)), sort).slice(0, take));
+    const page = keysetPage(found, limit, sort, (r) => r.v);
     seen.push(...page.items);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -51,16 +54,17 @@ function walk(rows: Row[], sort: KeysetSort, limit: number) {
 }
 
 describe("keyset pagination", () => {
-  it("walks every row exactly once, in order, for any data, direction and page size", () => {
-    fc.assert(
-      fc.property(
+  it("walks every row exactly once, in order, for any data, direction and page size, in one range or several", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { maxLength: 40 }),
         fc.constantFrom("asc" as const, "desc" as const),
         fc.integer({ min: 1, max: 7 }),
-        (values, dir, limit) => {
+        fc.boolean(),
+        async (values, dir, limit, repeats) => {
           const rows = values.map((v, i) => ({ id: i + 1, v }));
-          const sort: KeysetSort = { field: "v", dir, type: "number", nullable: true };
-          expect(walk(rows, sort, limit)).toEqual(sorted(rows, sort));
+          const sort: KeysetSort = { field: "v", dir, type: "number", nullable: true, repeats };
+          expect(await walk(rows, sort, limit)).toEqual(sorted(rows, sort));
         },
       ),
     );
@@ -70,16 +74,17 @@ describe("keyset pagination", () => {
     ["boolean", { type: "boolean" }, fc.boolean()],
     ["enum", { type: "string", values: ["ACTIVE", "RESET", "LOCKED"] }, fc.constantFrom("ACTIVE", "RESET", "LOCKED")],
   ];
-  it.each(discrete)("walks a %s column (which Prisma cannot compare with gt/lt) the same way", (_name, kind, value) => {
-    fc.assert(
-      fc.property(
+  it.each(discrete)("walks a %s column (which Prisma cannot compare with gt/lt) the same way", async (_name, kind, value) => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.boolean().chain((nullable) => fc.tuple(fc.constant(nullable), fc.array(nullable ? fc.option(value, { nil: null }) : value, { maxLength: 40 }))),
         fc.constantFrom("asc" as const, "desc" as const),
         fc.integer({ min: 1, max: 7 }),
-        ([nullable, values], dir, limit) => {
+        fc.boolean(),
+        async ([nullable, values], dir, limit, repeats) => {
           const rows = values.map((v, i) => ({ id: i + 1, v }));
-          const sort: KeysetSort = { field: "v", dir, nullable, ...kind };
-          expect(walk(rows, sort, limit)).toEqual(sorted(rows, sort));
+          const sort: KeysetSort = { field: "v", dir, nullable, repeats, ...kind };
+          expect(await walk(rows, sort, limit)).toEqual(sorted(rows, sort));
         },
       ),
     );
@@ -111,6 +116,14 @@ describe("keyset pagination", () => {
       id: { lt: 9 },
     });
     expect(() => keysetWhere({ field: "authStatus", dir: "asc", type: "string", values: ["ACTIVE", "RESET"] }, encodeCursor("GONE", 9))).toThrow(AppError);
+  });
+
+  it("reads a run of equal values as exact ranges: the rest of the run, then what comes after it", () => {
+    const sort: KeysetSort = { field: "lastName", dir: "asc", type: "string", nullable: true, repeats: true };
+    expect(keysetRanges(sort, encodeCursor("Meyer", 42))).toEqual([{ lastName: "Meyer", id: { gt: 42 } }, { lastName: { gt: "Meyer" } }, { lastName: null }]);
+    expect(keysetRanges({ ...sort, dir: "desc" }, encodeCursor(null, 42))).toEqual([{ lastName: null, id: { lt: 42 } }, { lastName: { not: null } }]);
+    expect(keysetRanges({ field: "enabled", dir: "desc", type: "boolean", repeats: true }, encodeCursor(true, 7))).toEqual([{ enabled: true, id: { lt: 7 } }, { enabled: false }]);
+    expect(keysetRanges(sort, undefined)).toEqual([{}]);
   });
 
   it("reads dates back as dates and refuses a tampered or mismatched cursor as bad input", () => {

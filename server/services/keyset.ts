@@ -20,6 +20,12 @@ export type KeysetSort = {
    * "one of the later values".
    */
   values?: readonly (string | boolean)[];
+  /**
+   * The column has long runs of equal values (names, flags, nulls). One keysetWhere would make the database read
+   * and drop every row of the cursor's run that came before the cursor; `keysetRows` reads such a column as a few
+   * exact index ranges instead.
+   */
+  repeats?: boolean;
 };
 
 type Cursor = { value: SortValue; id: number };
@@ -78,9 +84,64 @@ export function keysetWhere(sort: KeysetSort, cursor: string | undefined): Recor
       ? { [f]: null, id: { gt: id } }
       : { OR: [{ [f]: null, id: { lt: id } }, { [f]: { not: null } }] };
   }
-  const bound = sort.dir === "asc" ? "gte" : "lte";
-  const ordered = { [f]: { [bound]: value }, OR: [{ [f]: { [after]: value } }, { id: { [after]: id } }] };
+  const ordered = orderedAfter(sort, value, id);
   return sort.nullable && sort.dir === "asc" ? { OR: [ordered, { [f]: null }] } : ordered;
+}
+
+/** The non-null rows after a non-null cursor value, bounded on the column so the index scan starts there. */
+function orderedAfter(sort: KeysetSort, value: SortValue, id: number) {
+  const after = sort.dir === "asc" ? "gt" : "lt";
+  const bound = sort.dir === "asc" ? "gte" : "lte";
+  return { [sort.field]: { [bound]: value }, OR: [{ [sort.field]: { [after]: value } }, { id: { [after]: id } }] };
+}
+
+/**
+ * The rows after the cursor as ranges to read one after the other, each an exact range of the (column, id)
+ * index, where keysetWhere's single condition would have the database read and drop rows before the cursor:
+ * for a `repeats` column the rest of the cursor's run, then each later value (or all later values, for an ordered
+ * column); for a nullable column read ascending, the nulls after the values. Otherwise one range, keysetWhere's.
+ */
+export function keysetRanges(sort: KeysetSort, cursor: string | undefined): Record<string, unknown>[] {
+  if (!cursor || sort.field === "id") return [keysetWhere(sort, cursor)];
+  const { value, id } = decodeCursor(cursor, sort);
+  const f = sort.field;
+  const asc = sort.dir === "asc";
+  const after = asc ? "gt" : "lt";
+  if (value === null) return asc ? [{ [f]: null, id: { gt: id } }] : [{ [f]: null, id: { lt: id } }, { [f]: { not: null } }];
+  const discrete = sort.values ?? (sort.type === "boolean" ? [false, true] : null);
+  const ranges: Record<string, unknown>[] = [];
+  if (discrete && sort.repeats) {
+    const at = discrete.indexOf(value as string | boolean);
+    if (at < 0) throw invalidCursor();
+    const later = asc ? discrete.slice(at + 1) : discrete.slice(0, at).reverse();
+    ranges.push({ [f]: value, id: { [after]: id } }, ...later.map((w) => ({ [f]: w })));
+  } else if (discrete) {
+    ranges.push(discreteWhere({ ...sort, nullable: false }, discrete, value, id));
+  } else if (sort.repeats) {
+    ranges.push({ [f]: value, id: { [after]: id } }, { [f]: { [after]: value } });
+  } else {
+    ranges.push(orderedAfter(sort, value, id));
+  }
+  if (sort.nullable && asc) ranges.push({ [f]: null });
+  return ranges;
+}
+
+/**
+ * The rows of the page after the cursor and one more (for keysetPage), reading keysetRanges in order until there
+ * are enough. `read(where, take)` runs the grid's query with the range ANDed to its filters and keysetOrderBy.
+ */
+export async function keysetRows<Row>(
+  sort: KeysetSort,
+  cursor: string | undefined,
+  limit: number,
+  read: (where: Record<string, unknown>, take: number) => Promise<Row[]>,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const range of keysetRanges(sort, cursor)) {
+    rows.push(...(await read(range, limit + 1 - rows.length)));
+    if (rows.length > limit) break;
+  }
+  return rows;
 }
 
 function discreteWhere(sort: KeysetSort, values: readonly (string | boolean)[], value: SortValue, id: number) {
