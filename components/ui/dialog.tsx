@@ -57,6 +57,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   pending,
+  confirmDisabled,
   danger = true,
 }: {
   open: boolean;
@@ -66,6 +67,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
   pending?: boolean;
+  /** The action cannot be confirmed (yet): still loading what it would do, or refused; Cancel stays available. */
+  confirmDisabled?: boolean;
   danger?: boolean;
 }) {
   return (
@@ -76,7 +79,7 @@ export function ConfirmDialog({
       footer={
         <>
           <Button variant="secondary" onClick={onCancel} disabled={pending}>Cancel</Button>
-          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending}>{confirmLabel}</Button>
+          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending || confirmDisabled}>{confirmLabel}</Button>
         </>
       }
     >
