@@ -74,7 +74,8 @@ function ownedRecord(s: CustomerScope) {
 const staffRealm: { [E in ScopedEntity]: (staffUserId: number) => WhereOf[E] } = {
   customer: (id) => ({ salesRepresentatives: { some: { staffUserId: id } } }),
   customerAddress: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
-  customerUser: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+  // The user's row carries its customer's representatives (kept by triggers): one indexed column, no join.
+  customerUser: (id) => ({ customerSalesRepIds: { has: id } }),
   customerUserAddress: (id) => ({ customerUser: { customer: { salesRepresentatives: { some: { staffUserId: id } } } } }),
   shoppingList: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
   rfq: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),

@@ -34,3 +34,14 @@ export async function recordAudit(tx: DbClient, actor: AuditActor, entry: AuditE
     },
   });
 }
+
+/** An entry about a customer user, filed under their customer's path for the company-scoped audit views. */
+export function auditCustomerUser(
+  tx: DbClient,
+  actor: AuditActor,
+  user: { id: number; customerPath: string },
+  action: string,
+  change: Pick<AuditEntry, "before" | "after" | "reason"> = {},
+) {
+  return recordAudit(tx, actor, { action, entityType: "CustomerUser", entityId: user.id, customerPath: user.customerPath, ...change });
+}

@@ -1,14 +1,82 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
-import { listCustomerUsersInput, setCustomerUserEnabledInput } from "../../../schemas/customerUser";
-import { listCustomerUsers, setCustomerUserEnabled, customerUserInScope } from "../../../services/customerUsers";
+import {
+  customerChoicesInput,
+  customerUserActionInput,
+  listCustomerUsersInput,
+  massDeleteCustomerUsersInput,
+  massSetCustomerUsersEnabledInput,
+  setCustomerUserEnabledInput,
+} from "../../../schemas/customerUser";
+import {
+  customerChoices,
+  customerUserDeletion,
+  customerUserInScope,
+  deleteCustomerUser,
+  listCustomerUsers,
+  massDeleteCustomerUsers,
+  massSetCustomerUsersEnabled,
+  setCustomerUserEnabled,
+  websiteChoices,
+} from "../../../services/customerUsers";
+import {
+  confirmCustomerUser,
+  forceCustomerUserPasswordReset,
+  resendCustomerUserConfirmation,
+  sendCustomerUserWelcome,
+} from "../../../services/customerUserAccount";
 import { explainCustomerUser } from "../../../authz/explain";
 import { z } from "zod";
 import { id } from "../../../schemas/common";
 
-export const customerUsersRouter = createTRPCRouter({
+/** The grid: its page, the choices of its filters. */
+const grid = {
   list: staffProcedure("customerUser.view")
     .input(listCustomerUsersInput)
     .query(({ ctx, input }) => listCustomerUsers(ctx.db, ctx.actor, input)),
+  customerChoices: staffProcedure("customerUser.view")
+    .input(customerChoicesInput)
+    .query(({ ctx, input }) => customerChoices(ctx.db, ctx.actor, input)),
+  websiteChoices: staffProcedure("customerUser.view").query(({ ctx }) => websiteChoices(ctx.db)),
+};
+
+/** What staff do to one user from the grid's row menu or the user's page, and to selected rows. */
+const actions = {
+  setEnabled: staffProcedure("customerUser.enable")
+    .input(setCustomerUserEnabledInput)
+    .mutation(({ ctx, input }) => setCustomerUserEnabled(ctx.db, ctx.actor, input)),
+  confirm: staffProcedure("customerUser.confirm")
+    .input(customerUserActionInput)
+    .mutation(({ ctx, input }) => confirmCustomerUser(ctx.db, ctx.actor, input)),
+  resendConfirmation: staffProcedure("customerUser.confirm")
+    .input(customerUserActionInput)
+    .mutation(({ ctx, input }) => resendCustomerUserConfirmation(ctx.db, ctx.actor, input)),
+  resetPassword: staffProcedure("customerUser.resetPassword")
+    .input(customerUserActionInput)
+    .mutation(({ ctx, input }) => forceCustomerUserPasswordReset(ctx.db, ctx.actor, input)),
+  sendWelcome: staffProcedure("customerUser.sendWelcome")
+    .input(customerUserActionInput)
+    .mutation(({ ctx, input }) => sendCustomerUserWelcome(ctx.db, ctx.actor, input)),
+  /** What deleting would remove, or why it is refused: the delete dialog reads it before asking. */
+  deletion: staffProcedure("customerUser.delete")
+    .input(customerUserActionInput)
+    .query(async ({ ctx, input }) => {
+      const { user, refusal, removes } = await customerUserDeletion(ctx.db, ctx.actor, input.id);
+      return { id: user.id, name: `${user.firstName} ${user.lastName}`, refusal, removes };
+    }),
+  delete: staffProcedure("customerUser.delete")
+    .input(customerUserActionInput)
+    .mutation(({ ctx, input }) => deleteCustomerUser(ctx.db, ctx.actor, input)),
+  massSetEnabled: staffProcedure("customerUser.enable")
+    .input(massSetCustomerUsersEnabledInput)
+    .mutation(({ ctx, input }) => massSetCustomerUsersEnabled(ctx.db, ctx.actor, input)),
+  massDelete: staffProcedure("customerUser.delete")
+    .input(massDeleteCustomerUsersInput)
+    .mutation(({ ctx, input }) => massDeleteCustomerUsers(ctx.db, ctx.actor, input)),
+};
+
+export const customerUsersRouter = createTRPCRouter({
+  ...grid,
+  ...actions,
   /** The user's effective permissions, each with the roles that grant it. */
   effectivePermissions: staffProcedure("customerUser.view")
     .input(z.object({ id }))
@@ -16,7 +84,4 @@ export const customerUsersRouter = createTRPCRouter({
       const user = await customerUserInScope(ctx.db, ctx.actor, input.id);
       return explainCustomerUser(ctx.db, user.id);
     }),
-  setEnabled: staffProcedure("customerUser.enable")
-    .input(setCustomerUserEnabledInput)
-    .mutation(({ ctx, input }) => setCustomerUserEnabled(ctx.db, ctx.actor, input)),
 });
