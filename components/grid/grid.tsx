@@ -63,8 +63,16 @@ export function FilterBar({
   filterKeys,
   label = "Filter",
   problem,
+  more,
   children,
-}: GridState & { filterKeys: readonly string[]; label?: string; problem?: string | null; children: ReactNode }) {
+}: GridState & {
+  filterKeys: readonly string[];
+  label?: string;
+  problem?: string | null;
+  /** Filters used less often, folded away under `label` below the bar (open when one of them is set). */
+  more?: { label: string; open: boolean; children: ReactNode };
+  children: ReactNode;
+}) {
   const kept = [gridKeys.sort, gridKeys.dir, gridKeys.limit].flatMap((key) => {
     const value = params[key];
     return typeof value === "string" && value ? [[key, value] as const] : [];
@@ -77,6 +85,12 @@ export function FilterBar({
       {children}
       <Button type="submit" variant="secondary">Apply</Button>
       {filtered ? <ButtonLink variant="ghost" href={gridHref(basePath, params, clear)}>Clear filters</ButtonLink> : null}
+      {more ? (
+        <details open={more.open} className="w-full">
+          <summary className="cursor-pointer text-xs font-medium text-brand-700">{more.label}</summary>
+          <div className="mt-2 flex flex-wrap items-end gap-2">{more.children}</div>
+        </details>
+      ) : null}
       {problem ? <p className="w-full text-xs text-red-600" data-testid="filter-problem">{problem}</p> : null}
     </form>
   );

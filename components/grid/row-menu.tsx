@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { cn } from "@/components/ui/cn";
 import { useHydrated } from "@/components/ui/client-form";
 
@@ -10,10 +11,13 @@ export type RowMenuItem =
 
 /**
  * The "More options" menu of a grid row (WAI-ARIA menu button): opens on click, Enter or arrow keys; arrows move
- * between items; Escape or a click elsewhere closes it and returns focus to the button.
+ * between items; Escape or a click elsewhere closes it and returns focus to the button. The menu is rendered at the
+ * end of the page and placed by the button (below it, or above it near the bottom of the window), so neither a
+ * table's scroll container nor a sticky column clips or covers it; scrolling closes it.
  */
 export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] }) {
   const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<React.CSSProperties>({});
   const hydrated = useHydrated();
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -24,6 +28,16 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
     setOpen(false);
     if (refocus) button.current?.focus();
   };
+  const openMenu = () => {
+    const rect = button.current?.getBoundingClientRect();
+    if (rect) {
+      const right = window.innerWidth - rect.right;
+      const below = window.innerHeight - rect.bottom;
+      const height = items.length * 32 + 16;
+      setPlace(below < height && rect.top > below ? { bottom: window.innerHeight - rect.top + 4, right } : { top: rect.bottom + 4, right });
+    }
+    setOpen(true);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -32,8 +46,15 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
       const target = event.target as Node;
       if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
+    const onMove = () => setOpen(false);
     document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
+    window.addEventListener("scroll", onMove, true);
+    window.addEventListener("resize", onMove);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      window.removeEventListener("scroll", onMove, true);
+      window.removeEventListener("resize", onMove);
+    };
   }, [open]);
 
   const onMenuKey = (event: React.KeyboardEvent) => {
@@ -69,25 +90,26 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => (open ? setOpen(false) : openMenu())}
         onKeyDown={(event) => {
           if (event.key === "ArrowDown" || event.key === "ArrowUp") {
             event.preventDefault();
-            setOpen(true);
+            openMenu();
           }
         }}
         className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50"
       >
         <span aria-hidden>⋯</span>
       </button>
-      {open ? (
+      {open ? createPortal(
         <div
           ref={menu}
           id={menuId}
           role="menu"
           aria-label={label}
           onKeyDown={onMenuKey}
-          className="absolute right-0 z-20 mt-1 min-w-44 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+          style={place}
+          className="fixed z-30 min-w-44 rounded-md border border-slate-200 bg-white py-1 text-left shadow-lg"
         >
           {items.map((item) =>
             "href" in item ? (
@@ -112,7 +134,8 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
               </button>
             ),
           )}
-        </div>
+        </div>,
+        document.body,
       ) : null}
     </div>
   );
