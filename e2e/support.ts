@@ -90,3 +90,27 @@ export async function confirmedCustomer(browser: Browser, prefix: string, option
   await signInAsCustomer(page, email, NEW_PASSWORD);
   return { page, email, password: NEW_PASSWORD };
 }
+
+/**
+ * In the back office's Customer Users grid (as `staff`): finds the user by a search, opens their row's "More
+ * options" menu and picks `action`; `confirm` names the button of the confirmation dialog to press, if it asks.
+ */
+export async function customerUserAction(staff: Page, search: string, name: string, action: string, confirm?: string) {
+  await staff.goto(`/admin/customer-users?q=${encodeURIComponent(search)}`);
+  await staff.getByRole("button", { name: `More options for ${name}` }).click();
+  await staff.getByRole("menuitem", { name: action, exact: true }).click();
+  if (confirm) await staff.getByRole("dialog").getByRole("button", { name: confirm, exact: true }).click();
+}
+
+/** Picks a customer in the Customer Users grid's customer filter (typing part of its name) and, unless told not to, applies it. */
+export async function chooseCustomerFilter(staff: Page, name: string, apply = true) {
+  if (!/\/admin\/customer-users/.test(staff.url())) await staff.goto("/admin/customer-users");
+  const picker = staff.getByRole("combobox", { name: "Customer" });
+  await picker.fill(name.slice(0, 8));
+  await staff.getByRole("option", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).first().click();
+  await expect(picker).toHaveValue(name);
+  if (apply) {
+    await staff.getByRole("button", { name: "Apply" }).click();
+    await expect(staff).toHaveURL(/customer=\d+/);
+  }
+}

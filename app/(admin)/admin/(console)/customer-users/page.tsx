@@ -1,73 +1,238 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/components/format";
+import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
+import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid/selection";
+import { CustomerPicker } from "@/components/admin/customer-picker";
+import { CustomerUserRowMenu } from "@/components/admin/customer-user-actions";
+import { CustomerUserMassActions } from "@/components/admin/customer-user-mass-actions";
+import { customerUserPermissions } from "@/components/admin/customer-user-permissions";
 import { getStaffCaller } from "@/server/api/caller";
-import { CustomerUserEnableButton } from "@/components/admin/customer-user-enable-button";
-import { listCustomerUsersInput } from "@/server/schemas/customerUser";
+import { pageSizes, sortDirections } from "@/server/schemas/grid";
+import { authStatusLabels, customerUserSorts, listCustomerUsersInput, type ListCustomerUsersInput } from "@/server/schemas/customerUser";
 
 export const metadata: Metadata = { title: "Customer Users" };
 
-export default async function CustomerUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const params = await searchParams;
-  const input = listCustomerUsersInput.parse({
-    after: params.after ? Number(params.after) || undefined : undefined,
-    limit: [10, 25, 50, 100].includes(Number(params.limit)) ? Number(params.limit) : undefined,
-    search: params.q || undefined,
-  });
-  const { staff, caller } = await getStaffCaller();
-  const canEnable = staff.grants.has("customerUser.enable");
-  const page = await caller.admin.customerUsers.list(input);
-  const query = (extra: Record<string, string | number | undefined>) => {
-    const qs = new URLSearchParams();
-    for (const [key, value] of Object.entries({ q: input.search, limit: input.limit === 25 ? undefined : input.limit, ...extra })) {
-      if (value !== undefined && value !== "") qs.set(key, String(value));
-    }
-    const s = qs.toString();
-    return s ? `?${s}` : "";
+const basePath = "/admin/customer-users";
+/** The row menu's column stays in view when the table scrolls sideways. */
+const sticky = "sticky right-0 bg-white/95";
+
+/** URL keys of the filters (the grid kit adds sort, dir, limit and cursor). */
+const keys = {
+  search: "q",
+  customer: "customer",
+  subsidiaries: "subsidiaries",
+  enabled: "enabled",
+  confirmed: "confirmed",
+  password: "password",
+  website: "website",
+  firstName: "first",
+  firstNameMatch: "firstMatch",
+  lastName: "last",
+  lastNameMatch: "lastMatch",
+  email: "email",
+  emailMatch: "emailMatch",
+  createdFrom: "createdFrom",
+  createdTo: "createdTo",
+  lastLoginFrom: "signInFrom",
+  lastLoginTo: "signInTo",
+} as const;
+const filterKeys = Object.values(keys);
+const moreFilterKeys = [keys.firstName, keys.lastName, keys.email, keys.createdFrom, keys.createdTo, keys.lastLoginFrom, keys.lastLoginTo];
+
+function inputOf(params: SearchParams): ListCustomerUsersInput {
+  const match = (key: string) => (param(params, key) === "startsWith" ? "startsWith" : undefined);
+  const password = param(params, keys.password);
+  return {
+    // An unknown sort in an old link falls back to the default order rather than failing the page.
+    sort: customerUserSorts.find((key) => key === param(params, "sort")),
+    dir: sortDirections.find((dir) => dir === param(params, "dir")),
+    cursor: param(params, "cursor"),
+    limit: intParam(params, "limit", pageSizes),
+    search: param(params, keys.search),
+    customerId: intParam(params, keys.customer),
+    includeSubsidiaries: param(params, keys.subsidiaries) === "yes",
+    enabled: yesNoParam(params, keys.enabled),
+    confirmed: yesNoParam(params, keys.confirmed),
+    authStatus: password === "active" ? "ACTIVE" : password === "reset" ? "RESET" : undefined,
+    websiteId: intParam(params, keys.website),
+    firstName: param(params, keys.firstName),
+    firstNameMatch: match(keys.firstNameMatch),
+    lastName: param(params, keys.lastName),
+    lastNameMatch: match(keys.lastNameMatch),
+    email: param(params, keys.email),
+    emailMatch: match(keys.emailMatch),
+    createdFrom: param(params, keys.createdFrom),
+    createdTo: param(params, keys.createdTo),
+    lastLoginFrom: param(params, keys.lastLoginFrom),
+    lastLoginTo: param(params, keys.lastLoginTo),
   };
+}
+
+function YesNoAny({ id, name, value, yes, no }: { id: string; name: string; value: boolean | undefined; yes: string; no: string }) {
+  return (
+    <Select id={id} name={name} defaultValue={value === undefined ? "" : value ? "yes" : "no"} className="w-32">
+      <option value="">Any</option>
+      <option value="yes">{yes}</option>
+      <option value="no">{no}</option>
+    </Select>
+  );
+}
+
+/** A text filter with its kind of match ("contains" is the default and leaves the URL clean). */
+function TextFilter({ id, label, name, matchName, value, match }: { id: string; label: string; name: string; matchName: string; value?: string; match: string }) {
+  return (
+    <FilterField id={id} label={label}>
+      <div className="flex">
+        <Select name={matchName} defaultValue={match === "startsWith" ? "startsWith" : ""} aria-label={`${label}: how it matches`} className="w-32 shrink-0 rounded-r-none">
+          <option value="">contains</option>
+          <option value="startsWith">starts with</option>
+        </Select>
+        <Input id={id} name={name} defaultValue={value} className="-ml-px w-40 rounded-l-none" />
+      </div>
+    </FilterField>
+  );
+}
+
+export default async function CustomerUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const { staff, caller } = await getStaffCaller();
+  const can = customerUserPermissions(staff.grants);
+  const parsed = listCustomerUsersInput.safeParse(inputOf(params));
+  const input = parsed.success ? parsed.data : listCustomerUsersInput.parse({});
+  const problem = parsed.success ? null : (parsed.error.issues[0]?.message ?? "Check the filters.");
+  const [page, websites, chosenCustomer] = await Promise.all([
+    caller.admin.customerUsers.list(input),
+    caller.admin.customerUsers.websiteChoices(),
+    input.customerId ? caller.admin.customerUsers.customerChoices({ id: input.customerId, limit: 1 }).then((rows) => rows[0] ?? null) : null,
+  ]);
+  const state = { basePath, params };
+  const sort = { ...state, sort: input.sort, dir: input.dir };
+  const selectable = can.enable || can.delete;
+  const columns = 11 + (selectable ? 1 : 0);
+  const moreOpen = moreFilterKeys.some((key) => param(params, key) !== undefined);
   return (
     <>
-      <PageHeader title="Customer Users" />
+      <PageHeader title="Customer Users" actions={can.create ? <ButtonLink href={`${basePath}/new`}>Create customer user</ButtonLink> : null} />
       <Card>
-        <form className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3" role="search">
-          <label htmlFor="q" className="sr-only">Search by name or email</label>
-          <Input id="q" name="q" defaultValue={input.search} placeholder="Search by name or email" className="max-w-xs" />
-          <Button type="submit" variant="secondary">Search</Button>
-        </form>
-        <Table>
-          <thead>
-            <tr>
-              <Th>Customer</Th><Th>First name</Th><Th>Last name</Th><Th>Email</Th><Th>Enabled</Th><Th>Confirmed</Th><Th>Password</Th><Th>Website</Th><Th>Created</Th><Th>Last sign-in</Th>{canEnable ? <Th><span className="sr-only">Actions</span></Th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.length === 0 ? <EmptyRow colSpan={canEnable ? 11 : 10}>No customer users match.</EmptyRow> : null}
-            {page.items.map((user) => (
-              <Tr key={user.id}>
-                <Td>{user.customer.name}</Td>
-                <Td>{user.firstName}</Td>
-                <Td>{user.lastName}</Td>
-                <Td>{user.email}</Td>
-                <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
-                <Td>{user.confirmedAt ? <Badge tone="green">Confirmed</Badge> : <Badge tone="amber">Unconfirmed</Badge>}</Td>
-                <Td>{user.authStatus === "ACTIVE" ? "Active" : <Badge tone="amber">Reset</Badge>}</Td>
-                <Td>{user.website?.name ?? "—"}</Td>
-                <Td>{formatDate(user.createdAt)}</Td>
-                <Td>{formatDateTime(user.lastLoginAt)}</Td>
-                {canEnable ? <Td><CustomerUserEnableButton id={user.id} enabled={user.enabled} name={`${user.firstName} ${user.lastName}`} /></Td> : null}
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
-        <div className="flex items-center justify-end gap-2 border-t border-slate-200 px-4 py-3">
-          {input.after ? <ButtonLink variant="secondary" href={`/admin/customer-users${query({})}`}>First page</ButtonLink> : null}
-          {page.nextCursor ? <ButtonLink variant="secondary" href={`/admin/customer-users${query({ after: page.nextCursor })}`}>Next page</ButtonLink> : null}
-        </div>
+        <FilterBar
+          {...state}
+          filterKeys={filterKeys}
+          label="Filter customer users"
+          problem={problem}
+          more={{
+            label: "More filters: names, email, dates",
+            open: moreOpen,
+            children: (
+              <>
+                <TextFilter id="filter-first" label="First name" name={keys.firstName} matchName={keys.firstNameMatch} value={input.firstName} match={input.firstNameMatch} />
+                <TextFilter id="filter-last" label="Last name" name={keys.lastName} matchName={keys.lastNameMatch} value={input.lastName} match={input.lastNameMatch} />
+                <TextFilter id="filter-email" label="Email" name={keys.email} matchName={keys.emailMatch} value={input.email} match={input.emailMatch} />
+                <FilterField id="filter-created-from" label="Created from"><Input id="filter-created-from" type="date" name={keys.createdFrom} defaultValue={input.createdFrom} /></FilterField>
+                <FilterField id="filter-created-to" label="Created to"><Input id="filter-created-to" type="date" name={keys.createdTo} defaultValue={input.createdTo} /></FilterField>
+                <FilterField id="filter-signin-from" label="Last sign-in from"><Input id="filter-signin-from" type="date" name={keys.lastLoginFrom} defaultValue={input.lastLoginFrom} /></FilterField>
+                <FilterField id="filter-signin-to" label="Last sign-in to"><Input id="filter-signin-to" type="date" name={keys.lastLoginTo} defaultValue={input.lastLoginTo} /></FilterField>
+              </>
+            ),
+          }}
+        >
+          <FilterField id="filter-q" label="Search">
+            <Input id="filter-q" name={keys.search} defaultValue={input.search} placeholder="Name or email" className="w-48" />
+          </FilterField>
+          <FilterField id="filter-customer" label="Customer">
+            <CustomerPicker id="filter-customer" name={keys.customer} initial={chosenCustomer ? { id: chosenCustomer.id, name: chosenCustomer.name } : null} />
+          </FilterField>
+          <label className="mb-2 inline-flex items-center gap-1.5 text-xs text-slate-600">
+            <input type="checkbox" name={keys.subsidiaries} value="yes" defaultChecked={input.includeSubsidiaries} className="size-4 rounded border-slate-300" />
+            and its subsidiaries
+          </label>
+          <FilterField id="filter-enabled" label="Enabled">
+            <YesNoAny id="filter-enabled" name={keys.enabled} value={input.enabled} yes="Enabled" no="Disabled" />
+          </FilterField>
+          <FilterField id="filter-confirmed" label="Confirmed">
+            <YesNoAny id="filter-confirmed" name={keys.confirmed} value={input.confirmed} yes="Confirmed" no="Unconfirmed" />
+          </FilterField>
+          <FilterField id="filter-password" label="Password">
+            <Select id="filter-password" name={keys.password} defaultValue={input.authStatus?.toLowerCase() ?? ""} className="w-28">
+              <option value="">Any</option>
+              <option value="active">Active</option>
+              <option value="reset">Reset</option>
+            </Select>
+          </FilterField>
+          <FilterField id="filter-website" label="Website">
+            <Select id="filter-website" name={keys.website} defaultValue={input.websiteId ?? ""} className="w-40">
+              <option value="">Any</option>
+              {websites.map((website) => <option key={website.id} value={website.id}>{website.name}</option>)}
+            </Select>
+          </FilterField>
+        </FilterBar>
+        <SelectionProvider ids={page.items.map((user) => user.id)}>
+          {selectable ? <CustomerUserMassActions can={can} /> : null}
+          <Table data-testid="customer-users">
+            <thead>
+              <tr>
+                {selectable ? <Th className="w-8"><SelectAllBox /></Th> : null}
+                <SortHeader {...sort} label="Customer" sortKey="customer" />
+                <SortHeader {...sort} label="First name" sortKey="firstName" />
+                <SortHeader {...sort} label="Last name" sortKey="lastName" />
+                <SortHeader {...sort} label="Email" sortKey="email" />
+                <SortHeader {...sort} label="Enabled" sortKey="enabled" />
+                <SortHeader {...sort} label="Confirmed" sortKey="confirmed" />
+                <SortHeader {...sort} label="Password" sortKey="authStatus" />
+                <SortHeader {...sort} label="Website" sortKey="website" />
+                <SortHeader {...sort} label="Created" sortKey="createdAt" />
+                <SortHeader {...sort} label="Last sign-in" sortKey="lastLoginAt" />
+                <Th className={sticky}><span className="sr-only">Actions</span></Th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.length === 0 ? <EmptyRow colSpan={columns}>No customer users match.</EmptyRow> : null}
+              {page.items.map((user) => {
+                const name = `${user.firstName} ${user.lastName}`;
+                return (
+                  <Tr key={user.id}>
+                    {selectable ? <Td><SelectRowBox id={user.id} label={`Select ${name}`} /></Td> : null}
+                    <Td><span className="block max-w-48 truncate" title={user.customerName}>{user.customerName}</span></Td>
+                    <Td>{user.firstName}</Td>
+                    <Td>{user.lastName}</Td>
+                    <Td>
+                      <Link href={`${basePath}/${user.id}`} className="text-brand-700 hover:underline">{user.email}</Link>
+                      {user.erasedAt ? <> <Badge>Erased</Badge></> : null}
+                    </Td>
+                    <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
+                    <Td>{user.confirmedAt ? <Badge tone="green">Confirmed</Badge> : <Badge tone="amber">Unconfirmed</Badge>}</Td>
+                    <Td>{user.authStatus === "ACTIVE" ? authStatusLabels.ACTIVE : <Badge tone="amber">{authStatusLabels.RESET}</Badge>}</Td>
+                    <Td><span className="block max-w-32 truncate" title={user.websiteName ?? undefined}>{user.websiteName ?? "—"}</span></Td>
+                    <Td>{formatDate(user.createdAt)}</Td>
+                    <Td title={user.lastLoginAt ? formatDateTime(user.lastLoginAt) : undefined}>{formatDate(user.lastLoginAt)}</Td>
+                    <Td className={`${sticky} text-right`}>
+                      <CustomerUserRowMenu
+                        can={can}
+                        user={{
+                          id: user.id,
+                          firstName: user.firstName,
+                          lastName: user.lastName,
+                          email: user.email,
+                          enabled: user.enabled,
+                          confirmed: !!user.confirmedAt,
+                          authStatus: user.authStatus,
+                          erased: !!user.erasedAt,
+                        }}
+                      />
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </SelectionProvider>
+        <GridPager {...state} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="customer users" />
       </Card>
     </>
   );
