@@ -162,6 +162,13 @@ describe("admin.customerUsers.resendConfirmation", () => {
     expect(await lastAudit(late.id)).toMatchObject({ action: "customerUser.resendConfirmation" });
   });
 
+  it("is NOT_FOUND for a sales manager outside their customers, and sends nothing", async () => {
+    const tara = await user("tara.rossi.19@example.test");
+    const before = await snapshot(tara.id);
+    await expect((await sales()).admin.customerUsers.resendConfirmation({ id: tara.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await snapshot(tara.id)).toEqual(before);
+  });
+
   it("refuses a confirmed user and sends nothing", async () => {
     const gina = await user("gina.globex@globex.test");
     const before = await snapshot(gina.id);
