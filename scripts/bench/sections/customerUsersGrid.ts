@@ -1,0 +1,164 @@
+import type { StaffPrincipal } from "../../../server/authz/access";
+import { listCustomerUsersInput, type ListCustomerUsersInput } from "../../../server/schemas/customerUser";
+import { listCustomerUsers } from "../../../server/services/customerUsers";
+import { encodeCursor } from "../../../server/services/keyset";
+import { ms, printTable, timeTogether, type Timing } from "../measure";
+import type { BenchContext } from "../run";
+
+/**
+ * The back office's Customer Users grid: each scenario once through the service the tRPC procedure calls
+ * (listCustomerUsers: a page and its count) and once as the SQL a person would write for it by hand, run straight
+ * on the driver. Both as a staff administrator (all customers) and as a sales manager (the customers
+ * they represent). Then EXPLAIN of the SQL the service sent, so index use is visible.
+ */
+
+const columns = `u."id", u."email", u."firstName", u."lastName", u."enabled", u."confirmedAt", u."authStatus", u."createdAt",
+  u."lastLoginAt", u."customerId", u."customerName", u."websiteId", u."websiteName", u."erasedAt"`;
+
+/** `after`: the keyset condition, for the page only (the count is of the whole filtered list, as the grid's is). */
+type HandWritten = { where: string[]; after?: () => string; orderBy: string };
+/** Adds a parameter and returns its placeholder. */
+type Param = (value: unknown) => string;
+
+type Scenario = {
+  name: string;
+  input: (who: Who) => ListCustomerUsersInput;
+  /** The same question in SQL, by hand. */
+  sql: (who: Who, p: Param) => HandWritten;
+};
+
+type Who = { label: string; principal: StaffPrincipal; represented: boolean; deep: { createdAt: Date; lastName: string; id: number; byNameId: number } };
+
+const newest = `u."createdAt" DESC, u."id" DESC`;
+const anyColumn = (p: string) => `(u."firstName" ILIKE ${p} OR u."lastName" ILIKE ${p} OR u."email" LIKE ${p})`;
+
+function scenarios(customerId: number): Scenario[] {
+  return [
+    { name: "first page (newest first)", input: () => ({}), sql: () => ({ where: [], orderBy: newest }) },
+    { name: "filtered by customer", input: () => ({ customerId }), sql: (_, p) => ({ where: [`u."customerId" = ${p(customerId)}`], orderBy: newest }) },
+    { name: "filtered: disabled", input: () => ({ enabled: false }), sql: () => ({ where: [`NOT u."enabled"`], orderBy: newest }) },
+    {
+      name: "filtered: disabled, unconfirmed",
+      input: () => ({ enabled: false, confirmed: false }),
+      sql: () => ({ where: [`NOT u."enabled"`, `u."confirmedAt" IS NULL`], orderBy: newest }),
+    },
+    { name: "sorted by last name", input: () => ({ sort: "lastName", dir: "asc" }), sql: () => ({ where: [], orderBy: `u."lastName", u."id"` }) },
+    { name: "sorted by customer", input: () => ({ sort: "customer", dir: "asc" }), sql: () => ({ where: [], orderBy: `u."customerName", u."id"` }) },
+    {
+      name: "deep page (newest first)",
+      input: (who) => ({ cursor: encodeCursor(who.deep.createdAt, who.deep.id) }),
+      sql: (who, p) => ({ where: [], after: () => `(u."createdAt", u."id") < (${p(who.deep.createdAt)}, ${p(who.deep.id)})`, orderBy: newest }),
+    },
+    {
+      name: "deep page (by last name)",
+      input: (who) => ({ sort: "lastName", dir: "asc", cursor: encodeCursor(who.deep.lastName, who.deep.byNameId) }),
+      sql: (who, p) => ({ where: [], after: () => `(u."lastName", u."id") > (${p(who.deep.lastName)}, ${p(who.deep.byNameId)})`, orderBy: `u."lastName", u."id"` }),
+    },
+    {
+      name: "email prefix 'anna.sch'",
+      input: () => ({ email: "anna.sch", emailMatch: "startsWith" }),
+      sql: (_, p) => ({ where: [`u."email" LIKE ${p("anna.sch%")}`], orderBy: newest }),
+    },
+    { name: "search 'schmi' (name, email)", input: () => ({ search: "schmi" }), sql: (_, p) => ({ where: [anyColumn(p("%schmi%"))], orderBy: newest }) },
+    {
+      name: "search 'anna schm'",
+      input: () => ({ search: "anna schm" }),
+      sql: (_, p) => ({ where: [anyColumn(p("%anna%")), anyColumn(p("%schm%"))], orderBy: newest }),
+    },
+  ];
+}
+
+/**
+ * The hand-written page and capped count. A sales manager's scope is written on the column the schema keeps for
+ * it (the customer's sales representatives copied onto the user's row), or with `join` the way it reads without
+ * that copy: the customers they represent, as an IN (subquery).
+ */
+function statements(who: Who, scenario: Scenario, join = false) {
+  const build = (page: boolean) => {
+    const params: unknown[] = [];
+    const p: Param = (value) => `$${params.push(value)}`;
+    const q = scenario.sql(who, p);
+    const where = [...q.where, ...(page && q.after ? [q.after()] : [])];
+    if (who.represented) {
+      where.push(
+        join
+          ? `u."customerId" IN (SELECT "customerId" FROM "CustomerSalesRep" WHERE "staffUserId" = ${p(who.principal.id)})`
+          : `u."customerSalesRepIds" @> ARRAY[${p(who.principal.id)}::int]`,
+      );
+    }
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    return page
+      ? { sql: `SELECT ${columns} FROM "CustomerUser" u ${clause} ORDER BY ${q.orderBy} LIMIT 26`, params }
+      : { sql: `SELECT count(*)::int AS "count" FROM (SELECT 1 FROM "CustomerUser" u ${clause} LIMIT 1001) s`, params };
+  };
+  return { page: build(true), count: build(false) };
+}
+
+export async function customerUsersGrid(ctx: BenchContext) {
+  const { target, runs } = ctx;
+  const [biggest] = await target.query<{ customerId: number; users: number }>(`
+    SELECT u."customerId", count(*)::int AS users FROM "CustomerUser" u WHERE u."customerSalesRepIds" @> ARRAY[$1::int]
+    GROUP BY 1 ORDER BY 2 DESC LIMIT 1`, [ctx.sales.id]);
+  const whoFor = async (label: string, principal: StaffPrincipal, represented: boolean): Promise<Who> => {
+    const scope = represented ? `WHERE u."customerSalesRepIds" @> ARRAY[${principal.id}]` : "";
+    const [{ total }] = (await target.query<{ total: number }>(`SELECT count(*)::int AS total FROM "CustomerUser" u ${scope}`)) as [{ total: number }];
+    const half = Math.floor(total / 2);
+    const [byDate] = await target.query<{ createdAt: Date; id: number }>(`SELECT u."createdAt", u."id" FROM "CustomerUser" u ${scope} ORDER BY ${newest} OFFSET ${half} LIMIT 1`);
+    const [byName] = await target.query<{ lastName: string; id: number }>(`SELECT u."lastName", u."id" FROM "CustomerUser" u ${scope} ORDER BY u."lastName", u."id" OFFSET ${half} LIMIT 1`);
+    console.log(`${label}: ${total.toLocaleString("en-US")} customer users in scope; deep pages start at row ${half.toLocaleString("en-US")}`);
+    return { label, principal, represented, deep: { createdAt: new Date(byDate!.createdAt), id: byDate!.id, lastName: byName!.lastName, byNameId: byName!.id } };
+  };
+  const people = [await whoFor("admin (all customers)", ctx.admin, false), await whoFor("sales manager (represented)", ctx.sales, true)];
+  console.log(`Customer filter: customer #${biggest!.customerId} (${biggest!.users} users, the largest the sales manager represents)\n`);
+
+  const rows: string[][] = [];
+  const explained: { title: string; sql: string; params: unknown[] }[] = [];
+  const recorder = target.recording();
+  for (const scenario of scenarios(biggest!.customerId)) {
+    for (const who of people) {
+      const input = listCustomerUsersInput.parse(scenario.input(who));
+      const q = statements(who, scenario);
+      const run = (statement: ReturnType<typeof statements>) => async () => {
+        await target.query(statement.page.sql, statement.page.params);
+        await target.query(statement.count.sql, statement.count.params);
+      };
+      const works = [() => listCustomerUsers(target.prisma, who.principal, input), run(q)];
+      if (who.represented) works.push(run(statements(who, scenario, true)));
+      const [service, sql, viaJoin] = (await timeTogether(runs, works)) as [Timing, Timing, Timing | undefined];
+      const result = await listCustomerUsers(target.prisma, who.principal, input);
+      const [check] = await target.query<{ count: number }>(q.count.sql, q.count.params);
+      const handRows = await target.query<{ id: number }>(q.page.sql, q.page.params);
+      // The hand count stops at 1,001; the service's is exact when an index narrows the list, else capped too.
+      const counted = result.count.capped ? 1001 : Math.min(result.count.value, 1001);
+      const same = JSON.stringify(result.items.map((r) => r.id)) === JSON.stringify(handRows.slice(0, input.limit).map((r) => r.id)) && check!.count === counted;
+      rows.push([
+        scenario.name,
+        who.represented ? "sales" : "admin",
+        ms(service.median),
+        ms(sql.median),
+        `${(service.median / sql.median).toFixed(2)}x`,
+        result.count.capped ? ">1000" : result.count.value.toLocaleString("en-US"),
+        same ? "yes" : "NO",
+        viaJoin ? ms(viaJoin.median) : "",
+      ]);
+      recorder.statements.length = 0;
+      await listCustomerUsers(recorder.prisma, who.principal, input);
+      for (const statement of recorder.statements.filter((st) => /"CustomerUser"/.test(st.sql) && / LIMIT /.test(st.sql))) {
+        explained.push({ title: `${scenario.name} — ${who.label} — ${/COUNT\(/.test(statement.sql) ? "count" : "page"}`, ...statement });
+      }
+    }
+  }
+  printTable(["scenario", "as", "service", "hand SQL", "ratio", "count", "same rows", "scope by join"], rows);
+  console.log(`\nMedians of ${runs} runs each, taking turns (after 3 warm-up rounds). service = listCustomerUsers, what admin.customerUsers.list calls:`);
+  console.log("the page and its count in parallel on the pool (the count is exact when an index narrows the list, else it stops at");
+  console.log("1,000); hand SQL = the same page and a count stopping at 1,001, written by hand and run one after the other on one");
+  console.log("connection. \"same rows\": both return the same ids and agree on the count. \"scope by join\": the sales manager's hand SQL");
+  console.log("with the represented customers as IN (SELECT ... FROM \"CustomerSalesRep\") instead of the column copied onto the user's row.");
+
+  console.log(`\nEXPLAIN (ANALYZE) of the statements the service sent (page and capped count)`);
+  for (const plan of explained) {
+    const lines = await target.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${plan.sql}`, plan.params);
+    console.log(`\n-- ${plan.title}`);
+    for (const line of lines) console.log(`   ${line["QUERY PLAN"]}`);
+  }
+}

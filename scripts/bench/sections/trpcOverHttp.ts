@@ -1,0 +1,70 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
+import { loadStaffPrincipal, type StaffPrincipal } from "../../../server/authz/access";
+import { appRouter, createCaller } from "../../../server/api/root";
+import type { Context } from "../../../server/api/trpc";
+import { listCustomerUsersInput } from "../../../server/schemas/customerUser";
+import { listCustomerUsers } from "../../../server/services/customerUsers";
+import { ms, printTable, timeTogether, type Timing } from "../measure";
+import type { BenchContext } from "../run";
+
+/**
+ * What the API layer costs: admin.customerUsers.list over HTTP on loopback (the fetch adapter the Next route
+ * handler uses, behind a plain Node server in this process) against the service call it wraps. Each request loads
+ * the staff principal the way a session does (one indexed query); only the cookie's JWT decoding is left out.
+ */
+export async function trpcOverHttp(ctx: BenchContext) {
+  const { target, runs } = ctx;
+  const db = target.prisma;
+  const context = (headers: Headers, origin: string | null, who: StaffPrincipal): Context => {
+    let staff: ReturnType<typeof loadStaffPrincipal> | undefined;
+    return {
+      db,
+      source: origin ? "http" : "server",
+      headers,
+      requestOrigin: origin,
+      staff: () => (staff ??= loadStaffPrincipal(db, { uid: who.id, sv: 1 })),
+      customer: async () => null,
+    };
+  };
+  let acting = ctx.admin;
+  const server = createServer(async (req: IncomingMessage, res) => {
+    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(url, { method: req.method, headers }),
+      router: appRouter,
+      createContext: () => context(headers, url.origin, acting),
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const rows: string[][] = [];
+  for (const who of [ctx.admin, ctx.sales]) {
+    acting = who;
+    const label = who === ctx.admin ? "admin" : "sales";
+    const input = listCustomerUsersInput.parse({});
+    const query = encodeURIComponent(JSON.stringify(superjson.serialize({})));
+    const [service, caller, http] = (await timeTogether(runs, [
+      () => listCustomerUsers(db, who, input),
+      () => createCaller(context(new Headers(), null, who)).admin.customerUsers.list({}),
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/api/trpc/admin.customerUsers.list?input=${query}`);
+        if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+        const body = (await response.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+        superjson.deserialize(body.result.data);
+      },
+    ])) as [Timing, Timing, Timing];
+    rows.push([`first page, ${label}`, ms(service.median), ms(caller.median), ms(http.median), ms(http.median - service.median)]);
+  }
+  await new Promise((resolve) => server.close(resolve));
+  printTable(["call", "service", "tRPC in-process", "tRPC over HTTP", "HTTP overhead"], rows);
+  console.log(`\nMedians of ${runs} runs each, taking turns. "tRPC in-process": the server components' caller (principal load, input parsing, the`);
+  console.log("permission check, the service); \"over HTTP\": the same through the fetch adapter on loopback, JSON and superjson included.");
+}
