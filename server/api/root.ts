@@ -17,6 +17,8 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customersRouter } from "./routers/admin/customers";
+import { customerGroupsRouter } from "./routers/admin/customerGroups";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -27,6 +29,8 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
+    customers: customersRouter,
+    customerGroups: customerGroupsRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
