@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDb } from "../test/db";
-import { createCustomerNode, moveCustomer, pathCopies } from "./customerTree";
+import { childPath, createCustomerNode, lockCustomerPath, moveCustomer, pathCopies } from "./customerTree";
 import { recordAudit } from "./audit";
 
 let db: PrismaClient;
@@ -68,5 +68,41 @@ describe("the customer tree", () => {
     const west = await byName("Acme West");
     await db.$transaction((tx) => moveCustomer(tx, west.id, null));
     expect((await byName("Acme West")).path).toBe(`/${west.id}/`);
+  });
+});
+
+describe("the customer tree under concurrent writes", () => {
+  /** Every customer's path is its parent's path and its own id (so there is no cycle), and every copy agrees. */
+  async function expectConsistent() {
+    const customers = await db.customer.findMany({ select: { id: true, parentId: true, path: true } });
+    const byId = new Map(customers.map((c) => [c.id, c]));
+    for (const c of customers) expect(c.path).toBe(childPath(c.parentId ? byId.get(c.parentId)!.path : null, c.id));
+    const users = await db.customerUser.findMany({ select: { customerPath: true, customer: { select: { path: true } } } });
+    for (const u of users) expect(u.customerPath).toBe(u.customer.path);
+  }
+
+  it("keeps paths and their copies right, and refuses one of two crossing moves", async () => {
+    const [p1, p2] = [await createCustomerNode(db, { name: "Race Root 1" }), await createCustomerNode(db, { name: "Race Root 2" })];
+    const a = await createCustomerNode(db, { name: "Race A", parentId: p1.id });
+    const b = await createCustomerNode(db, { name: "Race B", parentId: p2.id });
+    let n = 0;
+    const addUser = (customerId: number) =>
+      db.$transaction(async (tx) => {
+        const locked = await lockCustomerPath(tx, customerId);
+        await tx.customerUser.create({ data: { email: `race${++n}@race.test`, firstName: "R", lastName: "R", customerId, customerPath: locked!.path } });
+      });
+    const move = (id: number, parentId: number | null) => db.$transaction((tx) => moveCustomer(tx, id, parentId));
+    const outcomes = await Promise.allSettled([
+      move(a.id, b.id),
+      addUser(a.id),
+      move(b.id, a.id),
+      addUser(b.id),
+      db.$transaction((tx) => createCustomerNode(tx, { name: "Race A child", parentId: a.id })),
+      addUser(a.id),
+    ]);
+    const refused = outcomes.filter((o) => o.status === "rejected");
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "BAD_REQUEST" });
+    await expectConsistent();
   });
 });
