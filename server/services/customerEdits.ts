@@ -8,6 +8,7 @@ import { AppError, notFound, staleVersion, type FieldErrors } from "../errors";
 import type { createCustomerInput, setCustomerEnabledInput, updateCustomerInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
 import { createCustomerNode, moveCustomer } from "./customerTree";
+import { dependentsOf } from "./customers";
 
 /**
  * Customers in the back office, write side: create, edit (re-parenting moves the whole subtree), enable and
@@ -169,13 +170,13 @@ export async function deleteCustomer(db: Db, actor: StaffPrincipal, input: { id:
   return db.$transaction(async (tx) => {
     const before = await tx.customer.findFirst({
       where: { id: input.id, ...scope(actor, "customer.delete") },
-      select: { ...auditSelect, _count: { select: { users: true, children: true, orders: true, quotes: true, rfqs: true, shoppingLists: true } } },
+      select: auditSelect,
     });
     if (!before) throw notFound("Customer");
+    const counts = await dependentsOf(tx, before.id);
     const rolesInUse = await tx.customerUserRole.count({
       where: { customerId: before.id, OR: [{ assignments: { some: {} } }, { defaultFor: { some: {} } }] },
     });
-    const counts = before._count;
     const blockers = [
       counts.users ? plural(counts.users, "user") : null,
       counts.children ? plural(counts.children, "subsidiary", "subsidiaries") : null,

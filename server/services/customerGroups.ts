@@ -9,9 +9,15 @@ import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } 
 
 /** Customer groups: a name customers are filed under (price lists, payment terms and the like hang off them). */
 
-const select = { id: true, name: true, createdAt: true, updatedAt: true, _count: { select: { customers: true } } } as const;
+const select = { id: true, name: true, createdAt: true, updatedAt: true } as const;
 type Row = Prisma.CustomerGroupGetPayload<{ select: typeof select }>;
-const shape = ({ _count, ...group }: Row) => ({ ...group, customerCount: _count.customers });
+
+/** Customers per group, for a page of groups (each an index range; `_count` would aggregate every customer). */
+async function withCustomerCounts(db: DbClient, groups: Row[]) {
+  const rows = await db.customer.groupBy({ by: ["groupId"], where: { groupId: { in: groups.map((g) => g.id) } }, _count: { _all: true } });
+  const counts = new Map(rows.map((row) => [row.groupId, row._count._all]));
+  return groups.map((group) => ({ ...group, customerCount: counts.get(group.id) ?? 0 }));
+}
 
 export async function listCustomerGroups(db: DbClient, input: z.output<typeof listCustomerGroupsInput>) {
   const sort: KeysetSort = { field: input.sort, dir: input.dir, type: input.sort === "name" ? "string" : "date" };
@@ -26,7 +32,7 @@ export async function listCustomerGroups(db: DbClient, input: z.output<typeof li
     cappedCount((take) => db.customerGroup.count({ where: filter, take })),
   ]);
   const page = keysetPage(rows, input.limit, sort, (row) => (sort.field === "name" ? row.name : row.createdAt));
-  return { items: page.items.map(shape), nextCursor: page.nextCursor, count };
+  return { items: await withCustomerCounts(db, page.items), nextCursor: page.nextCursor, count };
 }
 
 /** Names are unique regardless of case: "Retail" and "retail" would be the same group to anyone reading a list. */
@@ -40,7 +46,7 @@ export async function createCustomerGroup(db: Db, actor: StaffPrincipal, input: 
     await assertNameFree(tx, input.name);
     const group = await tx.customerGroup.create({ data: { name: input.name }, select });
     await recordAudit(tx, actor, { action: "customerGroup.create", entityType: "CustomerGroup", entityId: group.id, after: { name: group.name } });
-    return shape(group);
+    return { ...group, customerCount: 0 };
   });
 }
 
@@ -51,7 +57,7 @@ export async function updateCustomerGroup(db: Db, actor: StaffPrincipal, input: 
     await assertNameFree(tx, input.name, before.id);
     const group = await tx.customerGroup.update({ where: { id: before.id }, data: { name: input.name }, select });
     await recordAudit(tx, actor, { action: "customerGroup.update", entityType: "CustomerGroup", entityId: group.id, before: { name: before.name }, after: { name: group.name } });
-    return shape(group);
+    return (await withCustomerCounts(tx, [group]))[0]!;
   });
 }
 
@@ -62,7 +68,7 @@ export async function deleteCustomerGroup(db: Db, actor: StaffPrincipal, input: 
     await tx.$executeRaw`SELECT 1 FROM "CustomerGroup" WHERE "id" = ${input.id} FOR UPDATE`;
     const before = await tx.customerGroup.findUnique({ where: { id: input.id }, select });
     if (!before) throw notFound("Customer group");
-    const used = before._count.customers;
+    const used = await tx.customer.count({ where: { groupId: before.id } });
     if (used) {
       throw new AppError(
         "BAD_REQUEST",
