@@ -50,7 +50,7 @@ describe("impersonation", () => {
     const principal = (await impersonate("admin@roster.test", "amanda.admin@acme.test")).loaded as CustomerPrincipal;
     const caller = callerFor(db, principal);
     const before = await db.customerUser.findUniqueOrThrow({ where: { id: principal.id } });
-    await expect(caller.account.profile.changePassword({ currentPassword: "x", newPassword: "Another-pass-2026", passwordConfirmation: "Another-pass-2026" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("Only the user themselves") });
+    await expect(caller.account.profile.changePassword({ currentPassword: "x", newPassword: "Another-pass-2026" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("Only the user themselves") });
     await expect(caller.account.profile.changeEmail({ email: "new.amanda@acme.test", currentPassword: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(caller.account.apiAccess.create({ name: "Script" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const after = await db.customerUser.findUniqueOrThrow({ where: { id: principal.id } });
