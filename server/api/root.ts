@@ -19,6 +19,8 @@ import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
 import { customersRouter } from "./routers/admin/customers";
 import { customerGroupsRouter } from "./routers/admin/customerGroups";
+import { impersonationRouter } from "./routers/admin/impersonation";
+import { accountImpersonationRouter } from "./routers/account/impersonation";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -31,6 +33,7 @@ export const appRouter = createTRPCRouter({
     loginAttempts: loginAttemptsRouter,
     customers: customersRouter,
     customerGroups: customerGroupsRouter,
+    impersonation: impersonationRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -38,6 +41,7 @@ export const appRouter = createTRPCRouter({
     addresses: addressesRouter,
     companyAddresses: companyAddressesRouter,
     consents: consentsRouter,
+    impersonation: accountImpersonationRouter,
     orders: ordersRouter,
     quotes: quotesRouter,
     rfqs: rfqsRouter,
