@@ -17,6 +17,10 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customersRouter } from "./routers/admin/customers";
+import { customerGroupsRouter } from "./routers/admin/customerGroups";
+import { impersonationRouter } from "./routers/admin/impersonation";
+import { accountImpersonationRouter } from "./routers/account/impersonation";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -27,6 +31,9 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
+    customers: customersRouter,
+    customerGroups: customerGroupsRouter,
+    impersonation: impersonationRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -34,6 +41,7 @@ export const appRouter = createTRPCRouter({
     addresses: addressesRouter,
     companyAddresses: companyAddressesRouter,
     consents: consentsRouter,
+    impersonation: accountImpersonationRouter,
     orders: ordersRouter,
     quotes: quotesRouter,
     rfqs: rfqsRouter,

@@ -10,9 +10,6 @@ ADD COLUMN     "customerSalesRepIds" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
 ADD COLUMN     "websiteName" TEXT;
 
 -- CreateIndex
-CREATE INDEX "Customer_name_trgm_idx" ON "Customer" USING GIN ("name" gin_trgm_ops);
-
--- CreateIndex
 CREATE INDEX "CustomerUser_confirmedAt_id_idx" ON "CustomerUser"("confirmedAt", "id");
 
 -- CreateIndex
