@@ -183,7 +183,7 @@ function useCustomerUserActions({ user, can, afterDelete }: Props): { actions: A
   return { actions, dialog };
 }
 
-/** The grid row's "More options" menu: view and edit links, then the actions (see the props above). */
+/** The grid row's "More options" menu: view, edit and sign-in-as links, then the actions (see the props above). */
 export function CustomerUserRowMenu(props: Props) {
   const { actions, dialog } = useCustomerUserActions(props);
   const { user, can } = props;
@@ -191,6 +191,7 @@ export function CustomerUserRowMenu(props: Props) {
   const items: RowMenuItem[] = [
     ...(can.view ? [{ label: "View", href }] : []),
     ...(can.edit && !user.erased ? [{ label: "Edit", href: `${href}/edit` }] : []),
+    ...(can.impersonate && user.enabled ? [{ label: "Sign in as this user", href: `${href}/impersonate` }] : []),
     ...actions.map((action) => ({ label: action.label, danger: action.danger, onSelect: action.run })),
   ];
   return (
@@ -201,7 +202,7 @@ export function CustomerUserRowMenu(props: Props) {
   );
 }
 
-/** The user page's header buttons: edit, then the actions (see the props above). */
+/** The user page's header buttons: edit and sign in as, then the actions (see the props above). */
 export function CustomerUserActionBar(props: Props) {
   const { actions, dialog } = useCustomerUserActions(props);
   const hydrated = useHydrated();
@@ -209,6 +210,7 @@ export function CustomerUserActionBar(props: Props) {
   return (
     <div className="flex flex-wrap gap-2" data-testid="customer-user-actions">
       {can.edit && !user.erased ? <ButtonLink variant="secondary" href={`/admin/customer-users/${user.id}/edit`}>Edit</ButtonLink> : null}
+      {can.impersonate && user.enabled ? <ButtonLink variant="secondary" href={`/admin/customer-users/${user.id}/impersonate`}>Sign in as this user</ButtonLink> : null}
       {actions.map((action) => (
         <Button key={action.key} variant={action.key === "delete" ? "danger" : "secondary"} disabled={!hydrated} onClick={action.run}>
           {action.label}

@@ -14,6 +14,7 @@ export type CustomerUserPermissions = {
   confirm: boolean;
   resetPassword: boolean;
   sendWelcome: boolean;
+  impersonate: boolean;
 };
 
 export function customerUserPermissions(grants: { has: (permission: StaffPermission) => boolean }): CustomerUserPermissions {
@@ -26,5 +27,6 @@ export function customerUserPermissions(grants: { has: (permission: StaffPermiss
     confirm: grants.has("customerUser.confirm"),
     resetPassword: grants.has("customerUser.resetPassword"),
     sendWelcome: grants.has("customerUser.sendWelcome"),
+    impersonate: grants.has("customerUser.impersonate"),
   };
 }
