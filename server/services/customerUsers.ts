@@ -87,20 +87,12 @@ function nameFilter(value: string | undefined, match: "contains" | "startsWith")
 
 /**
  * Free text: every word must appear in the first name, the last name or the email, so "anna schm" finds Anna
- * Schmidt. Each column has a trigram index; PostgreSQL combines them per word.
+ * Schmidt. They are read from one lower-cased copy (`searchText`, kept by a trigger) with one trigram index, so a
+ * word costs one index scan and one LIKE, not three of each.
  */
 function searchFilter(search: string | undefined): Prisma.CustomerUserWhereInput[] {
-  const words = (search ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
-  return words.map((word) => {
-    const like = likeLiteral(word);
-    return {
-      OR: [
-        { firstName: { contains: like, mode: "insensitive" } },
-        { lastName: { contains: like, mode: "insensitive" } },
-        { email: { contains: like.toLowerCase() } },
-      ],
-    };
-  });
+  const words = (search ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  return words.map((word) => ({ searchText: { contains: likeLiteral(word) } }));
 }
 
 /**

@@ -30,7 +30,8 @@ type Scenario = {
 type Who = { label: string; principal: StaffPrincipal; represented: boolean; deep: { createdAt: Date; lastName: string; id: number; byNameId: number } };
 
 const newest = `u."createdAt" DESC, u."id" DESC`;
-const anyColumn = (p: string) => `(u."firstName" ILIKE ${p} OR u."lastName" ILIKE ${p} OR u."email" LIKE ${p})`;
+/** A word of the free-text search, in the lower-cased copy of the names and email the schema keeps for it. */
+const word = (p: string) => `u."searchText" LIKE ${p}`;
 
 function scenarios(customerId: number): Scenario[] {
   return [
@@ -59,11 +60,11 @@ function scenarios(customerId: number): Scenario[] {
       input: () => ({ email: "anna.sch", emailMatch: "startsWith" }),
       sql: (_, p) => ({ where: [`u."email" LIKE ${p("anna.sch%")}`], orderBy: newest }),
     },
-    { name: "search 'schmi' (name, email)", input: () => ({ search: "schmi" }), sql: (_, p) => ({ where: [anyColumn(p("%schmi%"))], orderBy: newest }) },
+    { name: "search 'schmi' (name, email)", input: () => ({ search: "schmi" }), sql: (_, p) => ({ where: [word(p("%schmi%"))], orderBy: newest }) },
     {
       name: "search 'anna schm'",
       input: () => ({ search: "anna schm" }),
-      sql: (_, p) => ({ where: [anyColumn(p("%anna%")), anyColumn(p("%schm%"))], orderBy: newest }),
+      sql: (_, p) => ({ where: [word(p("%anna%")), word(p("%schm%"))], orderBy: newest }),
     },
   ];
 }
@@ -143,7 +144,7 @@ export async function customerUsersGrid(ctx: BenchContext) {
       ]);
       recorder.statements.length = 0;
       await listCustomerUsers(recorder.prisma, who.principal, input);
-      for (const statement of recorder.statements.filter((st) => /"CustomerUser"/.test(st.sql) && / LIMIT /.test(st.sql))) {
+      for (const statement of recorder.statements.filter((st) => /FROM "public"\."CustomerUser"/.test(st.sql))) {
         explained.push({ title: `${scenario.name} — ${who.label} — ${/COUNT\(/.test(statement.sql) ? "count" : "page"}`, ...statement });
       }
     }

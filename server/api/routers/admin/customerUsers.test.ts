@@ -177,6 +177,16 @@ describe("the copies the grid sorts and scopes by", () => {
     expect((await sales.admin.customerUsers.list({ search: "new.umbrella" })).items).toEqual([]);
   });
 
+  it("keep the search text in step with the user's names and email, and forget an erased user's", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const mia = await db.customerUser.findUniqueOrThrow({ where: { email: "mia.berg.13@example.test" } });
+    await db.customerUser.update({ where: { id: mia.id }, data: { lastName: "Bergström" } });
+    expect(ids((await admin.admin.customerUsers.list({ search: "MIA BERGSTR" })).items)).toEqual([mia.id]);
+    await admin.admin.privacy.erase({ id: mia.id, reason: "Asked to be forgotten." });
+    expect((await admin.admin.customerUsers.list({ search: "bergstr" })).items).toEqual([]);
+    expect((await db.customerUser.findUniqueOrThrow({ where: { id: mia.id } })).searchText).toBe(`erased user erased-${mia.id}@erased.invalid`);
+  });
+
   it("move with the customer tree: users of a moved subsidiary keep their name copies and take the new path", async () => {
     const admin = await staffCaller(db, "admin@roster.test");
     const parent = await createCustomerNode(db, { name: "Tree Parent" });

@@ -7,6 +7,7 @@ DROP INDEX "CustomerUser_confirmedAt_idx";
 -- AlterTable
 ALTER TABLE "CustomerUser" ADD COLUMN     "customerName" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "customerSalesRepIds" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+ADD COLUMN     "searchText" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "websiteName" TEXT;
 
 -- CreateIndex
@@ -24,11 +25,15 @@ CREATE INDEX "CustomerUser_websiteName_id_idx" ON "CustomerUser"("websiteName", 
 -- CreateIndex
 CREATE INDEX "CustomerUser_customerSalesRepIds_idx" ON "CustomerUser" USING GIN ("customerSalesRepIds");
 
+-- CreateIndex
+CREATE INDEX "CustomerUser_searchText_trgm_idx" ON "CustomerUser" USING GIN ("searchText" gin_trgm_ops);
+
 -- The copies the grid sorts and scopes by, for the rows that exist.
 UPDATE "CustomerUser" u SET "customerName" = c."name" FROM "Customer" c WHERE c."id" = u."customerId";
 UPDATE "CustomerUser" u SET "websiteName" = w."name" FROM "Website" w WHERE w."id" = u."websiteId";
 UPDATE "CustomerUser" u
 SET "customerSalesRepIds" = ARRAY(SELECT r."staffUserId" FROM "CustomerSalesRep" r WHERE r."customerId" = u."customerId" ORDER BY 1);
+UPDATE "CustomerUser" SET "searchText" = lower("firstName" || ' ' || "lastName" || ' ' || "email");
 
 -- Keeping the copies right is the database's job, so no code path (a service, a raw UPDATE, a cascade) can leave
 -- one stale: a user's row takes its customer's name and sales representatives and its website's name whenever it
@@ -87,3 +92,14 @@ END $$;
 CREATE TRIGGER "CustomerSalesRep_to_users"
   AFTER INSERT OR UPDATE OR DELETE ON "CustomerSalesRep"
   FOR EACH ROW EXECUTE FUNCTION "sales_reps_to_users"();
+
+-- The free-text search reads one lower-cased column: the user's names and email, whenever they change.
+CREATE FUNCTION "customer_user_search_text"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."searchText" := lower(NEW."firstName" || ' ' || NEW."lastName" || ' ' || NEW."email");
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER "CustomerUser_search_text"
+  BEFORE INSERT OR UPDATE OF "firstName", "lastName", "email", "searchText" ON "CustomerUser"
+  FOR EACH ROW EXECUTE FUNCTION "customer_user_search_text"();
