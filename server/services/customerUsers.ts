@@ -101,7 +101,7 @@ function searchFilter(search: string | undefined): Prisma.CustomerUserWhereInput
  * matches cost. Otherwise the count stops at 1,000 — which Prisma orders by id (it always adds ORDER BY to a
  * LIMIT), so it costs about 1,000 divided by the share of rows that match: cheap exactly when nothing narrows.
  */
-function narrows(actor: Principal, input: ListInput) {
+export function narrows(actor: Principal, input: ListInput) {
   const wholeScope = actor.realm === "staff" && actor.grants.get("customerUser.view") === "ALL";
   const texts = [...(input.search ?? "").split(/\s+/), input.firstName, input.lastName, input.email];
   return !wholeScope || !!input.customerId || texts.some((text) => (text?.length ?? 0) >= 3);
