@@ -13,6 +13,8 @@ import { publicInvitationsRouter } from "./routers/public/invitations";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
 import { loginAttemptsRouter } from "./routers/admin/loginAttempts";
+import { calendarEventsRouter, notesRouter } from "./routers/admin/notes";
+import { adminRecordsRouter } from "./routers/admin/records";
 import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
@@ -30,6 +32,9 @@ export const appRouter = createTRPCRouter({
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
     impersonation: impersonationRouter,
+    notes: notesRouter,
+    calendarEvents: calendarEventsRouter,
+    records: adminRecordsRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,

@@ -2,6 +2,7 @@ import type { DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { enabledWithoutRoleMessage } from "../schemas/customerUser";
 
 /**
  * The rules every path that changes users or roles must keep (DESIGN section 3, "Self-protection"):
@@ -31,6 +32,13 @@ export async function assertHasRole(tx: DbClient, userId: number) {
     throw new AppError("BAD_REQUEST", "At least one role must be assigned before the user can be enabled.", {
       fieldErrors: { roles: ["At least one role must be assigned if the user is enabled."] },
     });
+  }
+}
+
+/** For a save that sets both at once (create, edit): an enabled user is saved with at least one role. */
+export function assertEnabledHasRoles(enabled: boolean, roleIds: readonly number[]) {
+  if (enabled && roleIds.length === 0) {
+    throw new AppError("BAD_REQUEST", enabledWithoutRoleMessage, { fieldErrors: { roleIds: [enabledWithoutRoleMessage] } });
   }
 }
 
