@@ -384,7 +384,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const salesReps = (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ?? heldReps;
     const beforeLocalization = before.websiteSettings.find((s) => s.websiteId === before.websiteId)?.localizationId ?? null;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    await saveAddresses(tx, actor, before, input.addresses);
+    if (input.addresses) await saveAddresses(tx, actor, before, input.addresses);
 
     const fields = personFields(input);
     const written = await tx.customerUser.updateMany({
@@ -432,7 +432,7 @@ async function saveAddresses(
   tx: DbClient,
   actor: Principal,
   user: { id: number; customerId: number; customerPath: string; addresses: (AddressFields & { id: number })[] },
-  addresses: UpdateInput["addresses"],
+  addresses: NonNullable<UpdateInput["addresses"]>,
 ) {
   const existing = new Map(user.addresses.map((a) => [a.id, a]));
   const kept = new Set<number>();
