@@ -9,6 +9,7 @@ import { companyAuditRouter } from "./routers/account/audit";
 import { privacyRouter } from "./routers/admin/privacy";
 import { myDataRouter } from "./routers/account/privacy";
 import { invitationsRouter } from "./routers/account/invitations";
+import { accountUsersRouter } from "./routers/account/users";
 import { publicInvitationsRouter } from "./routers/public/invitations";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
@@ -51,6 +52,7 @@ export const appRouter = createTRPCRouter({
     audit: companyAuditRouter,
     myData: myDataRouter,
     invitations: invitationsRouter,
+    users: accountUsersRouter,
   }),
   invitations: publicInvitationsRouter,
   auth: identityRouter,
