@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/field";
 import { pageSizes, type SortDirection } from "@/server/schemas/grid";
 import { gridHref, gridKeys, type SearchParams } from "./params";
 
@@ -50,6 +51,33 @@ export function FilterField({ id, label, children }: { id: string; label: string
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
       {children}
     </div>
+  );
+}
+
+/** A filter chosen from a list, with "Any" (no filter) first; `value` is what the URL holds now. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  anyLabel = "Any",
+  className,
+}: {
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  options: readonly { value: string | number; label: string }[];
+  anyLabel?: string;
+  className?: string;
+}) {
+  const id = `filter-${name}`;
+  return (
+    <FilterField id={id} label={label}>
+      <Select id={id} name={name} defaultValue={value ?? ""} className={className}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+      </Select>
+    </FilterField>
   );
 }
 
