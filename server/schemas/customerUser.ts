@@ -126,8 +126,11 @@ export type UpdateCustomerUserInput = z.input<typeof updateCustomerUserInput>;
 
 export const customerUserIdInput = z.object({ id });
 
-/** Who may be picked as the user's customer: for a new user, for moving an existing one, or as a new subsidiary's parent. */
-export const customerPurposes = ["create", "edit", "subsidiary"] as const;
+/**
+ * Who may be picked as the user's customer: for a new user, for moving an existing one, or as a new subsidiary's
+ * parent; "view": the customers whose users the actor sees (a list's customer filter).
+ */
+export const customerPurposes = ["create", "edit", "subsidiary", "view"] as const;
 export const customerChoicesInput = z.object({
   search: z.string().trim().max(100).default(""),
   purpose: z.enum(customerPurposes).default("create"),
