@@ -241,6 +241,10 @@ describe("the form's choices", () => {
     expect(await names("walter.west@acme.test")).toEqual(["Acme West", "Acme West Logistics"]);
     expect(await names("dora.office@acme.test")).toEqual(["Acme Holding"]);
     expect(await names("bob.buyer@acme.test")).toEqual([]);
+    // For a list's customer filter: the customers whose users they see.
+    const seen = async (email: string) => (await (await as(email)).account.users.customerChoices({ purpose: "view" })).map((c) => c.name).sort();
+    expect(await seen("bob.buyer@acme.test")).toEqual(["Acme Holding"]);
+    expect(await seen("walter.west@acme.test")).toEqual(["Acme West", "Acme West Logistics"]);
   });
 
   it("offers the predefined public roles and the company's own, those above the actor marked with the reason", async () => {
