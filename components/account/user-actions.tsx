@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
@@ -107,11 +107,13 @@ export function UserMassActions({ can }: { can: Can }) {
   const { selected, clear } = useSelection();
   const [report, setReport] = useState<{ verb: MassVerb; result: MassResult } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // The report shows once the grid shows the new state, never "3 disabled" above rows still marked enabled.
+  const [refreshing, startRefresh] = useTransition();
   const done = (verb: MassVerb) => (result: MassResult) => {
     setReport({ verb, result });
     setConfirming(false);
     clear();
-    router.refresh();
+    startRefresh(() => router.refresh());
   };
   const fail = (error: unknown) => {
     setConfirming(false);
@@ -120,11 +122,11 @@ export function UserMassActions({ can }: { can: Can }) {
   const setEnabled = useMutation(trpc.account.users.massSetEnabled.mutationOptions({ onError: fail }));
   const remove = useMutation(trpc.account.users.massDelete.mutationOptions({ onSuccess: done("delete"), onError: fail }));
   const ids = [...selected];
-  const pending = setEnabled.isPending || remove.isPending;
+  const pending = setEnabled.isPending || remove.isPending || refreshing;
   const off = !hydrated || pending || ids.length === 0;
   return (
     <>
-      {report ? <MassResultReport result={report.result} verb={verbs[report.verb]} onDismiss={() => setReport(null)} /> : null}
+      {report && !refreshing ? <MassResultReport result={report.result} verb={verbs[report.verb]} onDismiss={() => setReport(null)} /> : null}
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm" role="toolbar" aria-label="Selected users">
         <span className="text-slate-600" data-testid="selected-count">{ids.length ? `${ids.length} selected` : "Select users to act on several at once."}</span>
         {can.edit ? (

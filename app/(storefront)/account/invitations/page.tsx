@@ -56,20 +56,27 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         </FilterBar>
         <Table data-testid="invitations">
           <thead>
-            <tr><Th>Email</Th><Th>Name</Th><Th>Customer</Th><Th>Roles</Th><Th>Status</Th><Th>Last sent</Th><Th>Expires</Th><Th>Invited by</Th><Th><span className="sr-only">Actions</span></Th></tr>
+            <tr><Th>Invited</Th><Th>Customer</Th><Th>Roles</Th><Th>Status</Th><Th>Last sent</Th><Th><span className="sr-only">Actions</span></Th></tr>
           </thead>
           <tbody>
-            {page.items.length === 0 ? <EmptyRow colSpan={9}>No invitations match.</EmptyRow> : null}
+            {page.items.length === 0 ? <EmptyRow colSpan={6}>No invitations match.</EmptyRow> : null}
             {page.items.map((row) => (
               <Tr key={row.id} data-invitation={row.email}>
-                <Td>{row.email}</Td>
-                <Td>{[row.firstName, row.lastName].filter(Boolean).join(" ") || "—"}</Td>
+                <Td>
+                  <div>{row.email}</div>
+                  {row.firstName || row.lastName ? <div className="text-xs text-slate-500">{[row.firstName, row.lastName].filter(Boolean).join(" ")}</div> : null}
+                </Td>
                 <Td>{row.customer.name}</Td>
                 <Td className="whitespace-normal">{row.roles.map((r) => r.label).join(", ")}</Td>
-                <Td><Badge tone={statusTone[row.status]}>{invitationStatusLabels[row.status]}</Badge></Td>
-                <Td>{formatDateTime(row.lastSentAt)}{row.sentCount > 1 ? <span className="text-xs text-slate-500"> ({row.sentCount}×)</span> : null}</Td>
-                <Td>{row.status === "PENDING" || row.status === "EXPIRED" ? formatDateTime(row.expiresAt) : "—"}</Td>
-                <Td>{row.invitedByCustomerUser ? `${row.invitedByCustomerUser.firstName} ${row.invitedByCustomerUser.lastName}` : "Staff"}</Td>
+                <Td>
+                  <Badge tone={statusTone[row.status]}>{invitationStatusLabels[row.status]}</Badge>
+                  {row.status === "PENDING" ? <div className="text-xs text-slate-500">until {formatDateTime(row.expiresAt)}</div> : null}
+                  {row.status === "EXPIRED" ? <div className="text-xs text-slate-500">on {formatDateTime(row.expiresAt)}</div> : null}
+                </Td>
+                <Td>
+                  <div>{formatDateTime(row.lastSentAt)}{row.sentCount > 1 ? <span className="text-xs text-slate-500"> ({row.sentCount}×)</span> : null}</div>
+                  <div className="text-xs text-slate-500">by {row.invitedByCustomerUser ? `${row.invitedByCustomerUser.firstName} ${row.invitedByCustomerUser.lastName}` : "staff"}</div>
+                </Td>
                 <Td><InvitationActions id={row.id} email={row.email} status={row.status} /></Td>
               </Tr>
             ))}

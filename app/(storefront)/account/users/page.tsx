@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, FilterSelect, GridPager, SortHeader } from "@/components/grid/grid";
+import { FilterBar, FilterField, FilterSelect, GridPager, SortHeader, SortLink } from "@/components/grid/grid";
 import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid/selection";
 import { UserMassActions, UserRowMenu } from "@/components/account/user-actions";
@@ -40,6 +40,7 @@ function inputOf(params: SearchParams) {
 }
 
 const passwordTone: Record<PasswordStatus, "green" | "amber" | "slate"> = { ACTIVE: "slate", RESET: "amber", NONE: "amber" };
+const passwordBadge: Record<PasswordStatus, string> = { ACTIVE: "Password set", RESET: "Password reset required", NONE: "No password yet" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -62,6 +63,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const mass = can.edit || can.delete;
   const grid = { basePath, params };
   const sortProps = { ...grid, sort: parsed.input.sort, dir: parsed.input.dir };
+  const ariaSort = (...keys: string[]) => (keys.includes(parsed.input.sort) ? (parsed.input.dir === "asc" ? "ascending" : "descending") : "none");
   const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? "yes" : "no");
   return (
     <>
@@ -104,8 +106,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <thead>
                 <tr>
                   {mass ? <Th className="w-8"><SelectAllBox /></Th> : null}
-                  <SortHeader {...sortProps} label="Name" sortKey="name" />
-                  <SortHeader {...sortProps} label="Email" sortKey="email" />
+                  <th scope="col" aria-sort={ariaSort("name", "email")} className="bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    <SortLink {...sortProps} label="Name" sortKey="name" /> <span className="text-slate-400">/</span> <SortLink {...sortProps} label="Email" sortKey="email" />
+                  </th>
                   <SortHeader {...sortProps} label="Customer" sortKey="customer" />
                   <Th>Roles</Th>
                   <Th>Status</Th>
@@ -114,7 +117,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </tr>
               </thead>
               <tbody>
-                {page.items.length === 0 ? <EmptyRow colSpan={mass ? 8 : 7}>No users match.</EmptyRow> : null}
+                {page.items.length === 0 ? <EmptyRow colSpan={mass ? 7 : 6}>No users match.</EmptyRow> : null}
                 {page.items.map((row) => {
                   const name = `${row.firstName} ${row.lastName}`;
                   const self = row.id === user.id;
@@ -124,16 +127,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       <Td>
                         <Link href={`/account/users/${row.id}`} className="font-medium text-brand-700 hover:underline">{name}</Link>
                         {self ? <span className="ml-2"><Badge tone="blue">You</Badge></span> : null}
+                        <div className="text-xs text-slate-500">{row.email}</div>
                       </Td>
-                      <Td>{row.email}</Td>
                       <Td>{row.customer.name}</Td>
                       <Td className="whitespace-normal">{row.roles.map((r) => r.label).join(", ") || <span className="text-slate-400">No role</span>}</Td>
                       <Td>
-                        {/* Enabled, confirmed and password status, one badge each, stacked to keep the grid narrow. */}
-                        <div className="flex flex-col items-start gap-1" data-testid="user-status">
+                        {/* Enabled, confirmed and password status: one badge each, in one column to keep the grid narrow. */}
+                        <div className="flex max-w-56 flex-wrap gap-1" data-testid="user-status">
                           {row.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
                           {row.confirmed ? <Badge tone="green">Confirmed</Badge> : <Badge tone="amber">Unconfirmed</Badge>}
-                          <Badge tone={passwordTone[row.passwordStatus]}>Password: {passwordStatusLabels[row.passwordStatus].toLowerCase()}</Badge>
+                          <Badge tone={passwordTone[row.passwordStatus]}>{passwordBadge[row.passwordStatus]}</Badge>
                         </div>
                       </Td>
                       <Td>{formatDate(row.createdAt)}</Td>
