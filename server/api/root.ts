@@ -20,6 +20,8 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customersRouter } from "./routers/admin/customers";
+import { customerGroupsRouter } from "./routers/admin/customerGroups";
 import { impersonationRouter } from "./routers/admin/impersonation";
 import { accountImpersonationRouter } from "./routers/account/impersonation";
 
@@ -32,6 +34,8 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
+    customers: customersRouter,
+    customerGroups: customerGroupsRouter,
     impersonation: impersonationRouter,
     notes: notesRouter,
     calendarEvents: calendarEventsRouter,
