@@ -16,6 +16,11 @@ export const passwordStatuses = ["ACTIVE", "RESET", "NONE"] as const;
 export type PasswordStatus = (typeof passwordStatuses)[number];
 export const passwordStatusLabels: Record<PasswordStatus, string> = { ACTIVE: "Active", RESET: "Reset required", NONE: "Not set yet" };
 
+export function passwordStatusOf(user: { authStatus: string; hasPassword: boolean }): PasswordStatus {
+  if (user.authStatus === "RESET") return "RESET";
+  return user.hasPassword ? "ACTIVE" : "NONE";
+}
+
 export const listAccountUsersInput = z.object({
   ...sortInput(accountUserSorts, "name"),
   cursor,
@@ -92,6 +97,7 @@ export const accountUserOutput = z.object({
   enabled: z.boolean(),
   confirmedAt: z.date().nullable(),
   authStatus: z.enum(["ACTIVE", "RESET"]),
+  hasPassword: z.boolean().describe("False until the user has chosen a password (from a welcome email or an invitation)"),
   erasedAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -3,7 +3,7 @@ import type { Db, DbClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
-import type { AccountUserSort, listAccountUsersInput, massDeleteInput, massSetEnabledInput, PasswordStatus } from "../schemas/accountUser";
+import { passwordStatusOf, type AccountUserSort, type listAccountUsersInput, type massDeleteInput, type massSetEnabledInput, type PasswordStatus } from "../schemas/accountUser";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { deleteCustomerUser, setCustomerUserEnabled } from "./customerUsers";
@@ -33,10 +33,6 @@ const passwordWhere: Record<PasswordStatus, Prisma.CustomerUserWhereInput> = {
   NONE: { authStatus: "ACTIVE", passwordHash: null },
 };
 
-export function passwordStatusOf(user: { authStatus: string; passwordHash: string | null }): PasswordStatus {
-  if (user.authStatus === "RESET") return "RESET";
-  return user.passwordHash ? "ACTIVE" : "NONE";
-}
 
 function filters(input: ListInput): Prisma.CustomerUserWhereInput[] {
   const search = input.search || undefined;
@@ -82,7 +78,7 @@ export async function listAccountUsers(db: DbClient, actor: Principal, input: Li
     items: page.items.map(({ passwordHash, authStatus, confirmedAt, customerPath: _path, roles, ...row }) => ({
       ...row,
       confirmed: confirmedAt !== null,
-      passwordStatus: passwordStatusOf({ authStatus, passwordHash }),
+      passwordStatus: passwordStatusOf({ authStatus, hasPassword: passwordHash !== null }),
       roles: roles.map((r) => r.role),
     })),
     nextCursor: page.nextCursor,

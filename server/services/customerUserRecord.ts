@@ -40,7 +40,7 @@ type AddressFields = Prisma.CustomerUserAddressGetPayload<{ select: typeof addre
 
 const recordSelect = {
   id: true, email: true, namePrefix: true, firstName: true, middleName: true, lastName: true, nameSuffix: true,
-  birthday: true, phone: true, enabled: true, confirmedAt: true, authStatus: true, version: true,
+  birthday: true, phone: true, enabled: true, confirmedAt: true, authStatus: true, version: true, passwordHash: true,
   loginCount: true, lastLoginAt: true, createdAt: true, updatedAt: true, erasedAt: true, websiteId: true,
   customer: { select: { id: true, name: true, path: true, enabled: true, parent: { select: { id: true, name: true } } } },
   website: { select: { id: true, name: true } },
@@ -57,10 +57,12 @@ const recordSelect = {
 export async function getCustomerUser(db: DbClient, actor: Principal, id: number) {
   const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser") }, select: recordSelect });
   if (!user) throw notFound("Customer user");
-  const { websiteSettings, salesRepresentatives, roles, customer, ...rest } = user;
+  const { websiteSettings, salesRepresentatives, roles, customer, passwordHash, ...rest } = user;
   const localization = websiteSettings.find((s) => s.websiteId === user.websiteId)?.localization ?? null;
   return {
     ...rest,
+    /** Whether a password was chosen yet (the hash itself never leaves the service). */
+    hasPassword: passwordHash !== null,
     birthday: isoDay(user.birthday),
     customer: { id: customer.id, name: customer.name, enabled: customer.enabled, parent: customer.parent },
     localization,

@@ -216,8 +216,12 @@ describe("account.users.get and effectivePermissions", () => {
   it("shows a user in scope without the back office's fields", async () => {
     const user = await (await as("amanda.admin@acme.test")).account.users.get({ id: await idOf("eddie.buyer@acme.test") });
     expect(user).toMatchObject({ email: "eddie.buyer@acme.test", customer: { name: "Acme East", parent: { name: "Acme Holding" } }, roles: [{ label: "Buyer" }] });
+    expect(user).toMatchObject({ hasPassword: true });
     expect(user).not.toHaveProperty("owner");
     expect(user).not.toHaveProperty("salesRepresentatives");
+    expect(user).not.toHaveProperty("passwordHash");
+    const dora = await (await as("amanda.admin@acme.test")).account.users.get({ id: await idOf("dora.office@acme.test") });
+    expect(dora.hasPassword).toBe(false);
   });
 
   it("is NOT_FOUND for another customer's user and for a parent company's user", async () => {

@@ -9,6 +9,7 @@ import { PermissionTable } from "@/components/permission-table";
 import { UserButtons } from "@/components/account/user-actions";
 import { formatDate, formatDateTime, fullName } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
+import { passwordStatusLabels, passwordStatusOf } from "@/server/schemas/accountUser";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -66,7 +67,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 ["Phone", user.phone],
                 ["Birthday", user.birthday ? formatDate(user.birthday) : null],
                 ["Language", user.localization?.name],
-                ["Password", user.authStatus === "RESET" ? "Reset required" : "Active"],
+                ["Password", passwordStatusLabels[passwordStatusOf(user)]],
                 ["Created", formatDateTime(user.createdAt)],
                 ["Last sign-in", formatDateTime(user.lastLoginAt)],
                 ["Sign-ins", String(user.loginCount)],
