@@ -12,11 +12,15 @@ test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 type Result = { status: number; body: { result?: { data: { json: unknown } }; error?: { json: { message: string } } } };
 
+// The readers' sessions sit idle while another person signs in; a kept-alive connection the server closed
+// meanwhile would fail the next request with ECONNRESET. A connection per request avoids that race.
+const fresh = { connection: "close" };
+
 async function call(page: Page, baseURL: string, path: string, input: unknown, kind: "query" | "mutation"): Promise<Result> {
   const response =
     kind === "query"
-      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-      : await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: baseURL } });
+      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: fresh })
+      : await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { ...fresh, origin: baseURL } });
   return { status: response.status(), body: await response.json() };
 }
 
