@@ -42,6 +42,10 @@ type Ids = {
   customers: Record<"holding" | "east" | "west" | "globex", number>;
   buyerRole: number;
   orders: Record<"holding" | "globex", number>;
+  quotes: Record<"holding" | "globex", number>;
+  rfqs: Record<"holding" | "globex", number>;
+  shoppingLists: Record<"holding" | "globex", number>;
+  userAddresses: Record<"holding" | "globex", number>;
   addresses: Record<"holding" | "globex", number>;
   invitations: Record<"holding" | "globex", number>;
   apps: Record<"amanda" | "gina", number>;
@@ -57,7 +61,10 @@ async function state() {
   const invitations = async (page: Page) =>
     (await ok<{ items: { id: number; status: string; sentCount: number; expiresAt: string }[] }>(page, base, "account.invitations.list", { limit: 100 })).items
       .filter((i) => Object.values(ids.invitations).includes(i.id));
-  const addresses = (page: Page) => ok<{ id: number; street: string }[]>(page, base, "account.companyAddresses.list", {});
+  const addresses = async (page: Page) => [
+    ...(await ok<{ id: number; street: string }[]>(page, base, "account.companyAddresses.list", {})),
+    ...(await ok<{ id: number; street: string }[]>(page, base, "account.addresses.list", { everyone: true })),
+  ];
   const apps = (page: Page) => ok<{ id: number; active: boolean }[]>(page, base, "account.apiAccess.list", undefined);
   return {
     users: await Promise.all(Object.values(ids.users).map(user)),
@@ -81,9 +88,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const globex = (await ok<{ customer: { id: number } }>(gina, base, "account.me.get", undefined)).customer.id;
   const roles = await ok<{ id: number; label: string }[]>(amanda, base, "account.users.roleChoices", { customerId: customerId("Acme Holding") });
   const buyerRole = roles.find((r) => r.label === "Buyer")!.id;
-  // An order the reader placed themselves: in their company, but not the buyer's own.
-  const orderOf = async (page: Page, email: string) =>
-    (await ok<{ items: { id: number; customerUser: { email: string } | null }[] }>(page, base, "account.orders.list", { limit: 100 })).items.find((o) => o.customerUser?.email === email)!.id;
+  // A record the reader made themselves: in their company, but not the buyer's own.
+  const recordOf = async (page: Page, list: "orders" | "quotes" | "rfqs" | "shoppingLists", email: string) =>
+    (await ok<{ items: { id: number; customerUser: { email: string } | null }[] }>(page, base, `account.${list}.list`, { limit: 100 })).items.find((o) => o.customerUser?.email === email)!.id;
+  const records = async (list: "orders" | "quotes" | "rfqs" | "shoppingLists") => ({
+    holding: await recordOf(amanda, list, "amanda.admin@acme.test"),
+    globex: await recordOf(gina, list, "gina.globex@globex.test"),
+  });
+  const ownAddressOf = async (page: Page) => (await ok<{ id: number; mine: boolean }[]>(page, base, "account.addresses.list", {})).find((a) => a.mine)!.id;
   const addressOf = async (page: Page) => (await ok<{ id: number }[]>(page, base, "account.companyAddresses.list", {}))[0]!.id;
   const invite = async (page: Page, customer: number) =>
     (await ok<{ id: number }>(page, base, "account.invitations.create", { email: uniqueEmail("authz.invite"), customerId: customer, roleIds: [buyerRole] }, "mutation")).id;
@@ -98,7 +110,11 @@ test.beforeAll(async ({ browser, baseURL }) => {
     },
     customers: { holding: customerId("Acme Holding"), east: customerId("Acme East"), west: customerId("Acme West"), globex },
     buyerRole,
-    orders: { holding: await orderOf(amanda, "amanda.admin@acme.test"), globex: await orderOf(gina, "gina.globex@globex.test") },
+    orders: await records("orders"),
+    quotes: await records("quotes"),
+    rfqs: await records("rfqs"),
+    shoppingLists: await records("shoppingLists"),
+    userAddresses: { holding: await ownAddressOf(amanda), globex: await ownAddressOf(gina) },
     addresses: { holding: await addressOf(amanda), globex: await addressOf(gina) },
     invitations: { holding: await invite(amanda, customerId("Acme Holding")), globex: await invite(gina, globex) },
     apps: { amanda: await app(amanda), gina: await app(gina) },
@@ -109,9 +125,13 @@ test.afterAll(async () => {
   for (const page of Object.values(readers ?? {})) await page.context().close();
 });
 
-type Target = { user: number; customer: number; order: number; address: number; invitation: number; app: number };
+type Side = "holding" | "globex";
+type Target = { user: number; customer: number; records: Side; address: number; invitation: number; app: number };
 
-/** Every account procedure that takes an id, aimed at `target` (records outside the caller's scope). */
+/**
+ * Every account procedure that takes an id, aimed at `target` (records outside the caller's scope). Consents take
+ * an id too, but every customer shares them: there is no other customer's consent to aim at.
+ */
 async function probes(target: Target) {
   const user = await ok<UserRecord>(readers.staff, base, "admin.customerUsers.get", { id: target.user });
   const update = {
@@ -119,7 +139,8 @@ async function probes(target: Target) {
     birthday: "", phone: "", customerId: user.customer.id, websiteId: user.websiteId, roleIds: user.roles.map((r) => r.id),
   };
   const create = { enabled: true, firstName: "Sneaky", lastName: "Insider", email: uniqueEmail("authz.create"), customerId: target.customer, websiteId: null, roleIds: [ids.buyerRole], generatePassword: true };
-  const address = { id: target.address, street: "1 Hijack Road", city: "Nowhere", postalCode: "00000", countryCode: "US", isShipping: true };
+  const address = { street: "1 Hijack Road", city: "Nowhere", postalCode: "00000", countryCode: "US", isShipping: true };
+  const userAddress = ids.userAddresses[target.records];
   return [
     ["account.users.get", { id: target.user }, "query"],
     ["account.users.effectivePermissions", { id: target.user }, "query"],
@@ -131,8 +152,13 @@ async function probes(target: Target) {
     ["account.invitations.create", { email: uniqueEmail("authz.invite"), customerId: target.customer, roleIds: [ids.buyerRole] }, "mutation"],
     ["account.invitations.resend", { id: target.invitation }, "mutation"],
     ["account.invitations.revoke", { id: target.invitation }, "mutation"],
-    ["account.orders.get", { id: target.order }, "query"],
-    ["account.companyAddresses.update", address, "mutation"],
+    ["account.orders.get", { id: ids.orders[target.records] }, "query"],
+    ["account.quotes.get", { id: ids.quotes[target.records] }, "query"],
+    ["account.rfqs.get", { id: ids.rfqs[target.records] }, "query"],
+    ["account.shoppingLists.get", { id: ids.shoppingLists[target.records] }, "query"],
+    ["account.addresses.update", { ...address, id: userAddress }, "mutation"],
+    ["account.addresses.delete", { id: userAddress }, "mutation"],
+    ["account.companyAddresses.update", { ...address, id: target.address }, "mutation"],
     ["account.companyAddresses.delete", { id: target.address }, "mutation"],
     ["account.apiAccess.setActive", { id: target.app, active: false }, "mutation"],
     ["account.apiAccess.delete", { id: target.app }, "mutation"],
@@ -167,7 +193,7 @@ async function expectAllRefused(actor: Page, target: Target, forbidden: readonly
 
 test("a buyer reaches no colleague's record beyond their own company, and may change none", async ({ browser }) => {
   const bob = await person(browser, "bob.buyer@acme.test");
-  const target = { user: ids.users.eddie, customer: ids.customers.east, order: ids.orders.globex, address: ids.addresses.globex, invitation: ids.invitations.holding, app: ids.apps.amanda };
+  const target: Target = { user: ids.users.eddie, customer: ids.customers.east, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.holding, app: ids.apps.amanda };
   await expectAllRefused(bob, target, [
     "account.users.create", "account.users.update", "account.users.setEnabled", "account.users.delete",
     "account.users.massSetEnabled", "account.users.massDelete",
@@ -183,13 +209,13 @@ test("a buyer reaches no colleague's record beyond their own company, and may ch
 
 test("a company administrator reaches nothing of another customer", async ({ browser }) => {
   const amanda = await person(browser, "amanda.admin@acme.test");
-  await expectAllRefused(amanda, { user: ids.users.gary, customer: ids.customers.globex, order: ids.orders.globex, address: ids.addresses.globex, invitation: ids.invitations.globex, app: ids.apps.gina }, []);
+  await expectAllRefused(amanda, { user: ids.users.gary, customer: ids.customers.globex, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.globex, app: ids.apps.gina }, []);
   await amanda.context().close();
 });
 
 test("a subsidiary's administrator reaches neither the parent company nor a sibling", async ({ browser }) => {
   const walter = await person(browser, "walter.west@acme.test");
-  const parent = { user: ids.users.bob, customer: ids.customers.holding, order: ids.orders.holding, address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda };
+  const parent: Target = { user: ids.users.bob, customer: ids.customers.holding, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda };
   await expectAllRefused(walter, parent, []);
   await expectAllRefused(walter, { ...parent, user: ids.users.eddie, customer: ids.customers.east }, []);
   await walter.context().close();
@@ -197,6 +223,6 @@ test("a subsidiary's administrator reaches neither the parent company nor a sibl
 
 test("another customer's administrator reaches nothing of Acme", async ({ browser }) => {
   const gina = await person(browser, "gina.globex@globex.test");
-  await expectAllRefused(gina, { user: ids.users.wendy, customer: ids.customers.west, order: ids.orders.holding, address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda }, []);
+  await expectAllRefused(gina, { user: ids.users.wendy, customer: ids.customers.west, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda }, []);
   await gina.context().close();
 });
