@@ -17,6 +17,8 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customerUserRolesRouter } from "./routers/admin/customerUserRoles";
+import { rolesRouter } from "./routers/account/roles";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -27,6 +29,7 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
+    customerUserRoles: customerUserRolesRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -42,6 +45,7 @@ export const appRouter = createTRPCRouter({
     audit: companyAuditRouter,
     myData: myDataRouter,
     invitations: invitationsRouter,
+    roles: rolesRouter,
   }),
   invitations: publicInvitationsRouter,
   auth: identityRouter,
