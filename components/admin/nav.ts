@@ -6,6 +6,7 @@ export const adminNav: { section: string; items: { href: string; label: string; 
     section: "Customers",
     items: [
       { href: "/admin/customer-users", label: "Customer Users", permission: "customerUser.view" },
+      { href: "/admin/customer-user-roles", label: "Customer User Roles", permission: "customerUserRole.view" },
       { href: "/admin/sign-in-attempts", label: "Sign-in Attempts", permission: "loginAttempt.view" },
     ],
   },

@@ -212,8 +212,11 @@ export async function listRoles(db: DbClient, actor: Principal, input: z.output<
 /** One role with its grants, how many of the users the actor sees hold it, and what the actor may do with it. */
 export async function getRole(db: DbClient, actor: Principal, id: number) {
   const role = await roleFor(db, actor, id, "view");
-  const [users, defaultFor] = await Promise.all([
+  // A storefront edit of a predefined role moves the administrator's own company's holders to the copy.
+  const movesOnEdit = actor.realm === "customer" && role.customerId === null;
+  const [users, companyUsers, defaultFor] = await Promise.all([
     db.customerUserRoleAssignment.count({ where: { roleId: role.id, customerUser: holderScope(actor) } }),
+    movesOnEdit ? db.customerUserRoleAssignment.count({ where: { roleId: role.id, customerUser: { customerId: actor.customerId } } }) : null,
     db.websiteSettings.findMany({ where: { defaultRoleId: role.id }, select: { website: { select: { name: true } } } }),
   ]);
   const { customer, ...rest } = role;
@@ -221,6 +224,8 @@ export async function getRole(db: DbClient, actor: Principal, id: number) {
     ...rest,
     customer: customer && { id: customer.id, name: customer.name },
     users,
+    /** Storefront, predefined role: how many of the administrator's company's users an edit moves to the copy. */
+    companyUsers,
     defaultFor: defaultFor.map((row) => row.website.name),
     can: roleAbilities(actor, role),
   };
