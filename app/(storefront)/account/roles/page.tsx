@@ -18,8 +18,8 @@ export default async function CompanyRolesPage({ searchParams }: { searchParams:
     <>
       <PageHeader title="Roles" actions={user.grants.has("customerUserRole.create") ? <ButtonLink href="/account/roles/new">New role</ButtonLink> : null}>
         <p className="mt-1 text-sm text-slate-600">
-          The predefined roles offered to your company and your company&rsquo;s own roles
-          {user.grants.get("customerUserRole.view") === "SUBTREE" ? ", with your subsidiaries' roles" : ""}. Editing a predefined role makes a copy for your company.
+          The predefined roles offered to your company and the roles of your company
+          {user.grants.get("customerUserRole.view") === "SUBTREE" ? " and its subsidiaries" : ""}. Editing a predefined role makes a copy of it for your company.
         </p>
       </PageHeader>
       <RolesGrid audience="account" params={params} page={page} problem={problem} />
