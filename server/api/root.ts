@@ -19,6 +19,8 @@ import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
 import { customerUserRolesRouter } from "./routers/admin/customerUserRoles";
 import { rolesRouter } from "./routers/account/roles";
+import { impersonationRouter } from "./routers/admin/impersonation";
+import { accountImpersonationRouter } from "./routers/account/impersonation";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -30,6 +32,7 @@ export const appRouter = createTRPCRouter({
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
     customerUserRoles: customerUserRolesRouter,
+    impersonation: impersonationRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -37,6 +40,7 @@ export const appRouter = createTRPCRouter({
     addresses: addressesRouter,
     companyAddresses: companyAddressesRouter,
     consents: consentsRouter,
+    impersonation: accountImpersonationRouter,
     orders: ordersRouter,
     quotes: quotesRouter,
     rfqs: rfqsRouter,
