@@ -144,6 +144,25 @@ async function ownerFor(tx: DbClient, actor: Principal, customerId: number | nul
   return customer;
 }
 
+/** Roles a customer administrator makes are always theirs to manage (and, like every company role, public). */
+const companyFlags = { selfManaged: true, public: true } as const;
+
+/** Inserts a role with its grant rows and a new code; nobody holds it yet. */
+async function insertRole(
+  tx: DbClient,
+  role: { label: string; customerId: number | null; selfManaged: boolean; public: boolean; sourceRoleId?: number },
+  permissions: readonly RolePermissionRow[],
+) {
+  return tx.customerUserRole.create({
+    data: {
+      ...role,
+      code: newRoleCode(role.label),
+      permissions: { createMany: { data: permissions.map(({ permission, level }) => ({ permission, level })) } },
+    },
+    select: { id: true, version: true, label: true, customerId: true, selfManaged: true, public: true },
+  });
+}
+
 function snapshot(role: { label: string; customerId: number | null; selfManaged: boolean; public: boolean }, permissions: readonly RolePermissionRow[]) {
   return {
     label: role.label,
@@ -318,11 +337,8 @@ export async function createRole(db: Db, actor: Principal, input: CreateRole) {
     const permissions = grantedRows(input.permissions);
     assertBounded(actor, permissions, "create a role");
     await assertLabelFree(tx, customer?.id ?? null, input.label);
-    const flags = actor.realm === "customer" ? { selfManaged: true, public: true } : { selfManaged: input.selfManaged ?? false, public: input.public ?? true };
-    const role = await tx.customerUserRole.create({
-      data: { code: newRoleCode(input.label), label: input.label, customerId: customer?.id ?? null, ...flags, permissions: { createMany: { data: permissions } } },
-      select: { id: true, version: true, label: true, customerId: true, selfManaged: true, public: true },
-    });
+    const flags = actor.realm === "customer" ? companyFlags : { selfManaged: input.selfManaged ?? false, public: input.public ?? true };
+    const role = await insertRole(tx, { label: input.label, customerId: customer?.id ?? null, ...flags }, permissions);
     await bumpAuthzEpoch(tx);
     await recordAudit(tx, actor, {
       action: "customerUserRole.create",
@@ -420,18 +436,7 @@ async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, origin
     })
   ).map((row) => row.customerUserId);
   const guard = moving.length && manageRank(permissions) < manageRank(original.permissions) ? await guardCustomerManagers(tx, [actor.customerId]) : null;
-  const copy = await tx.customerUserRole.create({
-    data: {
-      code: newRoleCode(input.label),
-      label: input.label,
-      customerId: actor.customerId,
-      selfManaged: true,
-      public: true,
-      sourceRoleId: original.id,
-      permissions: { createMany: { data: permissions } },
-    },
-    select: { id: true, version: true, label: true, customerId: true, selfManaged: true, public: true },
-  });
+  const copy = await insertRole(tx, { label: input.label, customerId: actor.customerId, ...companyFlags, sourceRoleId: original.id }, permissions);
   if (moving.length) {
     await tx.customerUserRoleAssignment.createMany({ data: moving.map((customerUserId) => ({ customerUserId, roleId: copy.id })) });
     await tx.customerUserRoleAssignment.deleteMany({ where: { roleId: original.id, customerUserId: { in: moving } } });
@@ -457,18 +462,8 @@ export async function cloneRole(db: Db, actor: Principal, input: z.output<typeof
     const customer = await ownerFor(tx, actor, customerId, "create");
     assertBounded(actor, source.permissions, "copy a role");
     await assertLabelFree(tx, customer?.id ?? null, input.label);
-    const flags = actor.realm === "customer" ? { selfManaged: true, public: true } : { selfManaged: source.selfManaged, public: source.public };
-    const clone = await tx.customerUserRole.create({
-      data: {
-        code: newRoleCode(input.label),
-        label: input.label,
-        customerId: customer?.id ?? null,
-        ...flags,
-        sourceRoleId: source.id,
-        permissions: { createMany: { data: source.permissions.map(({ permission, level }) => ({ permission, level })) } },
-      },
-      select: { id: true, version: true, label: true, customerId: true, selfManaged: true, public: true },
-    });
+    const flags = actor.realm === "customer" ? companyFlags : { selfManaged: source.selfManaged, public: source.public };
+    const clone = await insertRole(tx, { label: input.label, customerId: customer?.id ?? null, ...flags, sourceRoleId: source.id }, source.permissions);
     await bumpAuthzEpoch(tx);
     await recordAudit(tx, actor, {
       action: "customerUserRole.clone",
