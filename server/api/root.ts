@@ -19,6 +19,8 @@ import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
 import { customerUserRolesRouter } from "./routers/admin/customerUserRoles";
 import { rolesRouter } from "./routers/account/roles";
+import { customersRouter } from "./routers/admin/customers";
+import { customerGroupsRouter } from "./routers/admin/customerGroups";
 import { impersonationRouter } from "./routers/admin/impersonation";
 import { accountImpersonationRouter } from "./routers/account/impersonation";
 
@@ -32,6 +34,8 @@ export const appRouter = createTRPCRouter({
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
     customerUserRoles: customerUserRolesRouter,
+    customers: customersRouter,
+    customerGroups: customerGroupsRouter,
     impersonation: impersonationRouter,
   }),
   account: createTRPCRouter({
