@@ -144,3 +144,23 @@ test("a buyer sees their colleagues but cannot manage them", async ({ page }) =>
   await expect(page.getByText("No users match.")).toBeVisible();
   expect((await page.goto("/account/users/new"))?.status()).toBe(404);
 });
+
+test("a Department-level administrator hands out only what they hold and leaves stronger colleagues alone", async ({ page }) => {
+  await signInAsCustomer(page, "dana.department@acme.test");
+  await page.goto("/account/users/new");
+  const form = page.getByRole("form", { name: "New user" });
+  await expect(form.getByLabel("Customer").locator("option")).toHaveText(["Choose…", "Acme East (part of Acme Holding)"]);
+  await expect(form.getByLabel("Administrator")).toBeDisabled();
+  await expect(form.getByText(/^Needs more than you hold: /)).toBeVisible();
+  await expect(form.getByLabel("Buyer")).toBeEnabled();
+
+  await page.goto("/account/users?q=erin.east");
+  await page.getByRole("link", { name: "Erin East" }).click();
+  await expect(page.getByTestId("user-stronger")).toContainText("Only someone who holds them can change this user.");
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Disable" })).toHaveCount(0);
+
+  // The parent company is beyond a Department level.
+  await page.goto("/account/users?q=amanda.admin");
+  await expect(page.getByText("No users match.")).toBeVisible();
+});

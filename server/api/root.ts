@@ -20,6 +20,8 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customerUserRolesRouter } from "./routers/admin/customerUserRoles";
+import { rolesRouter } from "./routers/account/roles";
 import { customersRouter } from "./routers/admin/customers";
 import { customerGroupsRouter } from "./routers/admin/customerGroups";
 import { impersonationRouter } from "./routers/admin/impersonation";
@@ -34,6 +36,7 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
+    customerUserRoles: customerUserRolesRouter,
     customers: customersRouter,
     customerGroups: customerGroupsRouter,
     impersonation: impersonationRouter,
@@ -57,6 +60,7 @@ export const appRouter = createTRPCRouter({
     myData: myDataRouter,
     invitations: invitationsRouter,
     users: accountUsersRouter,
+    roles: rolesRouter,
   }),
   invitations: publicInvitationsRouter,
   auth: identityRouter,
