@@ -65,25 +65,23 @@ export function RolePicker<T extends FieldValues & RoleValues>({ form, initial, 
           const blocked = !role.assignable && !held.includes(role.id);
           return (
             <li key={role.id}>
-              <label className="inline-flex items-start gap-2 text-sm text-slate-700">
+              <label className="inline-flex items-center gap-2 text-sm text-slate-700">
                 <input
                   type="checkbox"
-                  className="mt-0.5 size-4 rounded border-slate-300 text-brand-600"
+                  className="size-4 rounded border-slate-300 text-brand-600"
                   checked={selected.includes(role.id)}
                   disabled={blocked}
                   aria-describedby={blocked ? `role-${role.id}-why` : undefined}
                   onChange={(event) => set(event.target.checked ? [...selected, role.id] : selected.filter((id) => id !== role.id))}
                 />
-                <span>
-                  {role.label}
-                  {role.predefined ? null : <span className="ml-1 text-xs text-slate-500">(your company&apos;s role)</span>}
-                  {blocked ? (
-                    <span id={`role-${role.id}-why`} className="block text-xs text-amber-800">
-                      Needs more than you hold: {role.exceeds.slice(0, 3).join(", ")}{role.exceeds.length > 3 ? ` and ${role.exceeds.length - 3} more` : ""}.
-                    </span>
-                  ) : null}
-                </span>
+                {role.label}
               </label>
+              {role.predefined ? null : <span className="ml-1 text-xs text-slate-500">(your company&apos;s role)</span>}
+              {blocked ? (
+                <p id={`role-${role.id}-why`} className="ml-6 text-xs text-amber-800">
+                  Needs more than you hold: {role.exceeds.slice(0, 3).join(", ")}{role.exceeds.length > 3 ? ` and ${role.exceeds.length - 3} more` : ""}.
+                </p>
+              ) : null}
             </li>
           );
         })}
