@@ -17,6 +17,10 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { staffUsersRouter } from "./routers/admin/staffUsers";
+import { staffRolesRouter } from "./routers/admin/staffRoles";
+import { consentDefinitionsRouter, settingsRouter } from "./routers/admin/settings";
+import { staffPasswordRouter } from "./routers/public/staffPassword";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -27,6 +31,10 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
+    staffUsers: staffUsersRouter,
+    staffRoles: staffRolesRouter,
+    settings: settingsRouter,
+    consents: consentDefinitionsRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -45,6 +53,7 @@ export const appRouter = createTRPCRouter({
   }),
   invitations: publicInvitationsRouter,
   auth: identityRouter,
+  staffPassword: staffPasswordRouter,
 });
 
 export type AppRouter = typeof appRouter;

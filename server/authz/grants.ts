@@ -70,7 +70,7 @@ export function describeCustomerExcess(excess: CustomerExcess[]) {
 
 export function describeStaffExcess(excess: StaffExcess[]) {
   return excess
-    .map((e) => `"${e.label}" for ${staffScopeLabels[e.requested].toLowerCase()} (${e.held ? `you hold it for ${staffScopeLabels[e.held].toLowerCase()}` : "you do not hold it"})`)
+    .map((e) => `"${e.label}" for ${staffScopeLabels[e.requested].toLowerCase()} (${e.held ? "you hold it only for the customers you represent" : "you do not hold it"})`)
     .join(", ");
 }
 
