@@ -44,8 +44,3 @@ export const staffUserIdInput = z.object({ id });
 export const staffPasswordLinkInput = z.object({ token: z.string().trim().min(1, "The link has no token.").max(200) });
 
 export const setStaffPasswordInput = z.object({ token: staffPasswordLinkInput.shape.token, password: newPassword });
-
-export const setStaffPasswordForm = setStaffPasswordInput
-  .safeExtend({ passwordConfirmation: z.string() })
-  .refine((value) => value.password === value.passwordConfirmation, { path: ["passwordConfirmation"], message: "The two passwords do not match." });
-export type SetStaffPasswordForm = z.input<typeof setStaffPasswordForm>;
