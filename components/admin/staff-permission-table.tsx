@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { staffScopeLabels, type StaffScope } from "@/server/authz/permissions";
+import { staffPermissionIndex, staffScopeLabels, type StaffScope } from "@/server/authz/permissions";
 
 type Row = { key: string; label: string; group: string; scope: StaffScope | null; sources: { roleId: number; roleLabel: string; scope: StaffScope }[] };
 
@@ -20,7 +20,13 @@ export function StaffPermissionTable({ rows }: { rows: Row[] }) {
           <Tr key={row.key} data-permission={row.key}>
             <Td className="text-slate-500">{row.group}</Td>
             <Td>{row.label}</Td>
-            <Td><Badge tone={row.scope === "ALL" ? "green" : "blue"}>{staffScopeLabels[row.scope!]}</Badge></Td>
+            <Td>
+              {staffPermissionIndex.get(row.key)?.scoped ? (
+                <Badge tone={row.scope === "ALL" ? "green" : "blue"}>{staffScopeLabels[row.scope!]}</Badge>
+              ) : (
+                <Badge>Granted</Badge>
+              )}
+            </Td>
             <Td className="whitespace-normal text-slate-600">{row.sources.map((s) => s.roleLabel).join(", ")}</Td>
           </Tr>
         ))}

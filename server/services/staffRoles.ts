@@ -3,7 +3,7 @@ import type { Db, DbClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { StaffScope } from "../generated/prisma/enums";
 import { bumpAuthzEpoch, type StaffPrincipal } from "../authz/access";
-import { assertWithinStaffGrants, describeStaffExcess, exceedingStaffGrants } from "../authz/grants";
+import { assertWithinStaffGrants, exceedingStaffGrants, summarizeStaffExcess } from "../authz/grants";
 import { isStaffPermission, staffCatalogue } from "../authz/permissions";
 import { predefinedStaffRoleCodes } from "../authz/presets";
 import { AppError, notFound, staleVersion } from "../errors";
@@ -97,7 +97,7 @@ export async function getStaffRole(db: DbClient, actor: StaffPrincipal, id: numb
     permissions: role.permissions.map((p) => p.permission).filter(isStaffPermission),
     users: role.assignments.map((a) => a.staffUser),
     predefined: predefinedStaffRoleCodes.has(role.code),
-    beyondYou: excess.length ? describeStaffExcess(excess) : null,
+    beyondYou: excess.length ? summarizeStaffExcess(excess) : null,
   };
 }
 
@@ -153,7 +153,7 @@ async function roleToChange(tx: DbClient, actor: StaffPrincipal, id: number, ver
   });
   if (!role) throw notFound("Staff role");
   const excess = exceedingStaffGrants(actor.grants, [grantOf(role)]);
-  if (excess.length) throw new AppError("FORBIDDEN", `You cannot ${verb} “${role.label}”: it grants more than you hold: ${describeStaffExcess(excess)}.`);
+  if (excess.length) throw new AppError("FORBIDDEN", `You cannot ${verb} “${role.label}”: it grants more than you hold: ${summarizeStaffExcess(excess)}.`);
   return role;
 }
 

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { bumpAuthzEpoch, type StaffPrincipal } from "../authz/access";
-import { assertWithinStaffGrants, describeStaffExcess, exceedingStaffGrants, staffGrantsOfRoles } from "../authz/grants";
+import { assertWithinStaffGrants, exceedingStaffGrants, summarizeStaffExcess, staffGrantsOfRoles } from "../authz/grants";
 import { explainStaffUser } from "../authz/explain";
 import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
@@ -106,16 +106,34 @@ async function powerBeyondActor(tx: DbClient, actor: StaffPrincipal, staffUserId
 async function assertMayChange(tx: DbClient, actor: StaffPrincipal, user: { id: number; firstName: string; lastName: string }) {
   const excess = await powerBeyondActor(tx, actor, user.id);
   if (excess.length) {
-    throw new AppError("FORBIDDEN", `You cannot change ${user.firstName} ${user.lastName}'s account: they hold more than you do: ${describeStaffExcess(excess)}.`);
+    throw new AppError("FORBIDDEN", `You cannot change ${user.firstName} ${user.lastName}'s account: they hold more than you do: ${summarizeStaffExcess(excess)}.`);
   }
 }
 
 /** One staff member for the edit page, with whether (and why not) the actor may change the account. */
 export async function getStaffUser(db: DbClient, actor: StaffPrincipal, id: number) {
-  const user = await db.staffUser.findUnique({ where: { id }, select: { ...listSelect, version: true, loginCount: true } });
+  const user = await db.staffUser.findUnique({
+    where: { id },
+    select: {
+      ...listSelect,
+      version: true,
+      loginCount: true,
+      representedCustomers: { select: { customer: { select: { id: true, name: true } } }, orderBy: { customer: { name: "asc" } }, take: 50 },
+      _count: { select: { representedCustomers: true } },
+    },
+  });
   if (!user) throw notFound("Staff member");
   const excess = await powerBeyondActor(db, actor, user.id);
-  return { ...shaped(user), version: user.version, loginCount: user.loginCount, isSelf: user.id === actor.id, beyondYou: excess.length ? describeStaffExcess(excess) : null };
+  const { representedCustomers, _count, version, loginCount, ...row } = user;
+  return {
+    ...shaped(row),
+    version,
+    loginCount,
+    /** The customers they are sales representative of (set on each customer): what a "represented" role reaches. */
+    represents: { customers: representedCustomers.map((r) => r.customer), total: _count.representedCustomers },
+    isSelf: user.id === actor.id,
+    beyondYou: excess.length ? summarizeStaffExcess(excess) : null,
+  };
 }
 
 export async function explainStaffMember(db: DbClient, id: number) {
@@ -131,7 +149,7 @@ export async function staffRoleChoices(db: DbClient, actor: StaffPrincipal) {
   });
   return roles.map(({ permissions, ...role }) => {
     const excess = exceedingStaffGrants(actor.grants, [{ scope: role.scope, permissions: permissions.map((p) => p.permission) }]);
-    return { ...role, permissionCount: permissions.length, beyondYou: excess.length ? describeStaffExcess(excess) : null };
+    return { ...role, permissionCount: permissions.length, beyondYou: excess.length ? summarizeStaffExcess(excess) : null };
   });
 }
 

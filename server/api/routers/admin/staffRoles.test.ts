@@ -78,7 +78,7 @@ describe("admin.staffRoles.create", () => {
     const people = await staffCaller(db, "people@roster.test");
     const before = await snapshot();
     expect(await messageOf(people.admin.staffRoles.create({ label: "Auditors", scope: "ALL", permissions: ["audit.view", "staffUser.view", "customerUser.view"] }))).toBe(
-      'FORBIDDEN: You cannot create a staff role with more than you hold yourself: "View the audit log" for all customers (you do not hold it), "View customer users" for all customers (you do not hold it).',
+      'FORBIDDEN: You cannot create a staff role with more than you hold yourself: "View the audit log" (you do not hold it), "View customer users" for all customers (you do not hold it).',
     );
     expect(await snapshot()).toEqual(before);
     await expect(people.admin.staffRoles.create({ label: "Staff viewers", scope: "ALL", permissions: ["staffUser.view", "staffRole.view"] })).resolves.toMatchObject({ code: "STAFF_VIEWERS" });
@@ -131,7 +131,7 @@ describe("admin.staffRoles.update", () => {
     const manager = await role(roles.STAFF_MANAGER!);
     const keys = manager.permissions.map((p) => p.permission);
     expect(await messageOf(people.admin.staffRoles.update({ id: manager.id, version: manager.version, label: manager.label, scope: "ALL", permissions: [...keys, "mailbox.view"] }))).toBe(
-      'FORBIDDEN: You cannot give this role with more than you hold yourself: "View the email outbox" for all customers (you do not hold it).',
+      'FORBIDDEN: You cannot give this role with more than you hold yourself: "View the email outbox" (you do not hold it).',
     );
     expect(await snapshot()).toEqual(before);
   });
@@ -170,7 +170,7 @@ describe("admin.staffRoles.delete", () => {
     expect(await messageOf(admin.admin.staffRoles.delete({ id: roles.READ_ONLY! }))).toBe("BAD_REQUEST: “Read-only” is a predefined role and cannot be deleted.");
     expect(await messageOf(admin.admin.staffRoles.delete({ id: held.id }))).toBe("BAD_REQUEST: “Held role” is assigned to 1 staff member; take it away from them first.");
     expect(await messageOf(people.admin.staffRoles.delete({ id: unassigned.id }))).toBe(
-      'FORBIDDEN: You cannot delete “Mail readers”: it grants more than you hold: "View the email outbox" for all customers (you do not hold it).',
+      'FORBIDDEN: You cannot delete “Mail readers”: it grants more than you hold: "View the email outbox" (you do not hold it).',
     );
     expect(await snapshot()).toEqual(before);
   });

@@ -71,7 +71,7 @@ describe("admin.staffUsers.get, roleChoices and effectivePermissions", () => {
     const ada = await member("admin@roster.test");
     const seen = await people.admin.staffUsers.get({ id: ada.id });
     expect(seen).toMatchObject({ email: "admin@roster.test", isSelf: false, roles: [{ label: "Administrator" }] });
-    expect(seen.beyondYou).toContain('"View the audit log" for all customers (you do not hold it)');
+    expect(seen.beyondYou).toMatch(/^"View customer users" for all customers \(you do not hold it\), .+ and \d+ more$/);
     const own = await people.admin.staffUsers.get({ id: (await member("people@roster.test")).id });
     expect(own).toMatchObject({ isSelf: true, beyondYou: null });
     await expect(people.admin.staffUsers.get({ id: 987_654 })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -154,7 +154,7 @@ describe("admin.staffUsers.create and the set-password link", () => {
       .catch((e: Error) => e);
     expect(error).toMatchObject({ code: "FORBIDDEN" });
     expect((error as Error).message).toMatch(/^You cannot create a staff member with more than you hold yourself: /);
-    expect((error as Error).message).toContain('"View the audit log" for all customers (you do not hold it)');
+    expect((error as Error).message).toContain('"View the audit log" (you do not hold it)');
     expect((error as Error).message).toContain('"Edit customer users" for all customers (you do not hold it)');
     expect(await snapshot()).toEqual(before);
 
@@ -221,7 +221,7 @@ describe("admin.staffUsers.update", () => {
       .update({ id: hal.id, version: hal.version, firstName: "Hal", lastName: "Helper", email: hal.email, roleIds: [roles.ADMINISTRATOR!] })
       .catch((e: Error) => e);
     expect(giveAdmin).toMatchObject({ code: "FORBIDDEN" });
-    expect((giveAdmin as Error).message).toMatch(/^You cannot give these roles with more than you hold yourself: .*"View the audit log" for all customers \(you do not hold it\)/);
+    expect((giveAdmin as Error).message).toMatch(/^You cannot give these roles with more than you hold yourself: .*"View the audit log" \(you do not hold it\)/);
 
     const takeOver = await people.admin.staffUsers
       .update({ id: ada.id, version: ada.version, firstName: "Ada", lastName: "Admin", email: "people.inbox@roster.test", roleIds: [roles.ADMINISTRATOR!] })
@@ -309,5 +309,18 @@ describe("admin.staffUsers.sendPasswordLink", () => {
     expect(await db.rateLimit.count({ where: { key: accountLockKey("staff", vera.email) } })).toBe(0);
     expect(await signInStaffUser(db, { email: vera.email, password: PASSWORD, ip: null, userAgent: null })).toMatchObject({ ok: true });
     await expect(admin.admin.staffUsers.sendPasswordLink({ id: 987_654 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("admin.staffUsers.get: represented customers", () => {
+  it("names the customers a member is sales representative of", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const sam = await member("sales@roster.test");
+    expect((await admin.admin.staffUsers.get({ id: sam.id })).represents).toEqual({
+      customers: [expect.objectContaining({ name: "Acme East" }), expect.objectContaining({ name: "Acme Holding" })],
+      total: 2,
+    });
+    const vera = await member("viewer@roster.test");
+    expect((await admin.admin.staffUsers.get({ id: vera.id })).represents).toEqual({ customers: [], total: 0 });
   });
 });

@@ -56,6 +56,19 @@ export default async function StaffUserPage({ params }: { params: Promise<{ id: 
             />
           </CardBody>
         </Card>
+        <Card className="max-w-2xl">
+          <CardHeader title="Sales representative of" description="Roles limited to the customers they represent reach these; each customer's page names its representatives." />
+          <CardBody>
+            {member.represents.total === 0 ? (
+              <p className="text-sm text-slate-500" data-testid="represents">No customers.</p>
+            ) : (
+              <p className="text-sm text-slate-700" data-testid="represents">
+                {member.represents.customers.map((c) => c.name).join(", ")}
+                {member.represents.total > member.represents.customers.length ? ` and ${member.represents.total - member.represents.customers.length} more` : ""}
+              </p>
+            )}
+          </CardBody>
+        </Card>
         <Card>
           <CardHeader title="Effective permissions" description="What the roles add up to, and which role grants each." />
           <StaffPermissionTable rows={permissions} />
