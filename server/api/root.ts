@@ -17,6 +17,10 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customersRouter } from "./routers/admin/customers";
+import { customerGroupsRouter } from "./routers/admin/customerGroups";
+import { impersonationRouter } from "./routers/admin/impersonation";
+import { accountImpersonationRouter } from "./routers/account/impersonation";
 import { staffUsersRouter } from "./routers/admin/staffUsers";
 import { staffRolesRouter } from "./routers/admin/staffRoles";
 import { consentDefinitionsRouter, settingsRouter } from "./routers/admin/settings";
@@ -31,6 +35,9 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
+    customers: customersRouter,
+    customerGroups: customerGroupsRouter,
+    impersonation: impersonationRouter,
     staffUsers: staffUsersRouter,
     staffRoles: staffRolesRouter,
     settings: settingsRouter,
@@ -42,6 +49,7 @@ export const appRouter = createTRPCRouter({
     addresses: addressesRouter,
     companyAddresses: companyAddressesRouter,
     consents: consentsRouter,
+    impersonation: accountImpersonationRouter,
     orders: ordersRouter,
     quotes: quotesRouter,
     rfqs: rfqsRouter,
