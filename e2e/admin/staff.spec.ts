@@ -9,8 +9,10 @@ const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-
 test("an administrator builds a role for represented customers and a staff member who sets a password from the email and sees only what the role grants", async ({ browser }) => {
   const admin = await newPerson(browser);
   await signInAsStaff(admin);
-  const label = `Key desk ${Date.now().toString(36)}`;
+  const suffix = Date.now().toString(36);
+  const label = `Key desk ${suffix}`;
   const email = uniqueEmail("desk");
+  const name = `Desmond Desk${suffix}`;
 
   // The role: limited to represented customers, two permissions.
   await admin.goto("/admin/staff-roles");
@@ -28,12 +30,23 @@ test("an administrator builds a role for represented customers and a staff membe
   // The staff member, with that role only.
   await admin.goto("/admin/staff/new");
   await admin.getByLabel("First name").fill("Desmond");
-  await admin.getByLabel("Last name").fill("Desk");
+  await admin.getByLabel("Last name").fill(`Desk${suffix}`);
   await admin.getByRole("textbox", { name: "Email" }).fill(email);
   await admin.getByRole("checkbox", { name: label, exact: true }).check();
   await admin.getByRole("button", { name: "Create and send the link" }).click();
-  await expect(admin.getByRole("heading", { name: "Desmond Desk" })).toBeVisible({ timeout: 30_000 });
+  await expect(admin.getByRole("heading", { name })).toBeVisible({ timeout: 30_000 });
   await expect(admin.getByText("No password yet")).toBeVisible();
+
+  // They represent one customer, Initech (set on the customer).
+  await admin.goto("/admin/customers?q=Initech");
+  await admin.getByTestId("customers").getByRole("link", { name: "Initech", exact: true }).click();
+  await admin.getByRole("link", { name: "Edit", exact: true }).click();
+  await admin.getByLabel(name).check();
+  await admin.getByRole("button", { name: "Save customer" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Initech" })).toBeVisible({ timeout: 30_000 });
+  await admin.goto(`/admin/staff?q=${encodeURIComponent(email)}`);
+  await admin.getByRole("link", { name }).click();
+  await expect(admin.getByTestId("represents")).toHaveText("Initech");
 
   // They choose a password from the link in the email, once.
   const [link] = await emailLinks(browser, email, "Your Roster back-office account");
@@ -48,11 +61,12 @@ test("an administrator builds a role for represented customers and a staff membe
   await desk.goto(link!);
   await expect(desk.getByTestId("invalid-link")).toBeVisible();
 
-  // Signed in, they see only what the role grants: customer users and sign-in attempts of customers they represent (none yet).
+  // Signed in, they see only what the role grants: the users of the customer they represent, and sign-in attempts.
   await signInAsStaff(desk, email, NEW_PASSWORD);
   await expect(desk).toHaveURL(/\/admin\/customer-users/);
   const menu = desk.getByRole("navigation", { name: "Back office" });
   await expect(menu.getByRole("link")).toHaveText(["Customer Users", "Sign-in Attempts"]);
+  await expect(desk.getByRole("cell", { name: "ian.initech@initech.test" })).toBeVisible();
   await expect(desk.getByRole("cell", { name: "amanda.admin@acme.test" })).toHaveCount(0);
   await desk.goto("/admin/staff");
   await expect(desk.getByTestId("no-access")).toContainText("You need the permission “View staff users”");
@@ -61,10 +75,10 @@ test("an administrator builds a role for represented customers and a staff membe
 
   // Disabled, they are signed out on their next page.
   await admin.goto(`/admin/staff?q=${encodeURIComponent(email)}`);
-  await admin.getByRole("button", { name: "Actions for Desmond Desk" }).click();
+  await admin.getByRole("button", { name: `Actions for ${name}` }).click();
   await admin.getByRole("menuitem", { name: "Disable" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Disable" }).click();
-  await expect(toast(admin, "Desmond Desk is now disabled.")).toBeVisible();
+  await expect(toast(admin, `${name} is now disabled.`)).toBeVisible();
   await desk.goto("/admin/customer-users");
   await expect(desk.getByTestId("sign-in-notice")).toHaveText("Your account has been disabled, so you were signed out.");
 });

@@ -7,7 +7,9 @@ import { requireStaff } from "@/server/auth/session";
 /** The back office's start: the first page of the menu the staff member may open. */
 export default async function AdminHome() {
   const staff = await requireStaff();
-  const first = adminNav.flatMap((section) => section.items).find((item) => staff.grants.has(item.permission));
+  // Customer users are what the back office is mostly for; otherwise the first page the menu offers.
+  const items = adminNav.flatMap((section) => section.items);
+  const first = [...items.filter((item) => item.href === "/admin/customer-users"), ...items].find((item) => staff.grants.has(item.permission));
   if (first) redirect(first.href);
   return (
     <>

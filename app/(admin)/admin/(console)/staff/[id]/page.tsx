@@ -63,7 +63,12 @@ export default async function StaffUserPage({ params }: { params: Promise<{ id: 
               <p className="text-sm text-slate-500" data-testid="represents">No customers.</p>
             ) : (
               <p className="text-sm text-slate-700" data-testid="represents">
-                {member.represents.customers.map((c) => c.name).join(", ")}
+                {member.represents.customers.map((c, i) => (
+                  <span key={c.id}>
+                    {i > 0 ? ", " : null}
+                    <Link href={`/admin/customers/${c.id}`} className="text-brand-700 hover:underline">{c.name}</Link>
+                  </span>
+                ))}
                 {member.represents.total > member.represents.customers.length ? ` and ${member.represents.total - member.represents.customers.length} more` : ""}
               </p>
             )}
