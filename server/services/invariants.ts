@@ -116,6 +116,9 @@ export async function staffAdministrators(tx: DbClient) {
  * where there was one; the transaction then rolls the change back. `refusal` says why, naming the last ones.
  */
 export async function keepingStaffAdministrator<T>(tx: DbClient, change: () => Promise<T>, refusal: (lastAdministrators: string) => string): Promise<T> {
+  // One such change at a time: two administrators taking each other's role at once would otherwise each see the
+  // other one still there. The authz counter's row is the lock (every grant change writes it anyway).
+  await tx.$queryRaw`SELECT "value" FROM "Counter" WHERE "name" = 'authz' FOR UPDATE`;
   const before = await staffAdministrators(tx);
   const result = await change();
   if (before.length > 0 && (await staffAdministrators(tx)).length === 0) {

@@ -324,3 +324,4 @@ describe("admin.staffUsers.get: represented customers", () => {
     expect((await admin.admin.staffUsers.get({ id: vera.id })).represents).toEqual({ customers: [], total: 0 });
   });
 });
+
