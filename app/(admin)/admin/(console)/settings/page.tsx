@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { intParam, type SearchParams } from "@/components/grid/params";
@@ -35,6 +36,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </Link>
         ))}
       </nav>
+      {page.website.isDefault ? null : (
+        <div className="mb-4 max-w-4xl">
+          <Alert testId="not-storefront">
+            The storefront serves {page.websites.find((w) => w.isDefault)?.name ?? "the default website"}. These settings are kept for {page.website.name} and apply once it has a storefront of its own.
+          </Alert>
+        </div>
+      )}
       <Card className="max-w-4xl">
         <CardBody>
           <WebsiteSettingsForm
