@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Choose your back-office password" };
 export default async function StaffSetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { token } = await searchParams;
   const link = token ? await (await getCaller()).staffPassword.checkLink({ token }).catch(() => null) : null;
-  const again = { href: "/admin/login", label: "Ask a colleague who manages staff to send a new link" };
-  if (!token || !link) return <InvalidLink again={again} signIn="/admin/login" />;
+  if (!token || !link) return <InvalidLink note="Ask a colleague who manages staff to send you a new link." signIn="/admin/login" />;
   return (
     <TRPCReactProvider>
       <AuthShell
