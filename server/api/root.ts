@@ -26,6 +26,10 @@ import { customersRouter } from "./routers/admin/customers";
 import { customerGroupsRouter } from "./routers/admin/customerGroups";
 import { impersonationRouter } from "./routers/admin/impersonation";
 import { accountImpersonationRouter } from "./routers/account/impersonation";
+import { staffUsersRouter } from "./routers/admin/staffUsers";
+import { staffRolesRouter } from "./routers/admin/staffRoles";
+import { consentDefinitionsRouter, settingsRouter } from "./routers/admin/settings";
+import { staffPasswordRouter } from "./routers/public/staffPassword";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -43,6 +47,10 @@ export const appRouter = createTRPCRouter({
     notes: notesRouter,
     calendarEvents: calendarEventsRouter,
     records: adminRecordsRouter,
+    staffUsers: staffUsersRouter,
+    staffRoles: staffRolesRouter,
+    settings: settingsRouter,
+    consents: consentDefinitionsRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -64,6 +72,7 @@ export const appRouter = createTRPCRouter({
   }),
   invitations: publicInvitationsRouter,
   auth: identityRouter,
+  staffPassword: staffPasswordRouter,
 });
 
 export type AppRouter = typeof appRouter;
