@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { MassResultReport, useSelection } from "@/components/grid/selection";
 import { messageOf, useTRPC } from "@/components/trpc";
@@ -24,11 +24,13 @@ export function CustomerUserMassActions({ can }: { can: Pick<CustomerUserPermiss
   const { selected, clear } = useSelection();
   const [asking, setAsking] = useState<Verb | null>(null);
   const [report, setReport] = useState<{ verb: Verb; result: MassResult } | null>(null);
+  // The report shows once the grid shows the change, never "2 disabled" above rows still marked enabled.
+  const [refreshing, startRefresh] = useTransition();
   const finish = (verb: Verb) => (result: MassResult) => {
     setAsking(null);
     setReport({ verb, result });
     clear();
-    router.refresh();
+    startRefresh(() => router.refresh());
   };
   const onError = (error: unknown) => {
     setAsking(null);
@@ -39,13 +41,13 @@ export function CustomerUserMassActions({ can }: { can: Pick<CustomerUserPermiss
   const ids = [...selected];
   const n = ids.length;
   const rows = `${n} selected ${n === 1 ? "user" : "users"}`;
-  const pending = setEnabled.isPending || remove.isPending;
+  const pending = setEnabled.isPending || remove.isPending || refreshing;
   const enable = (enabled: boolean) => setEnabled.mutate({ ids, enabled }, { onSuccess: finish(enabled ? "enable" : "disable") });
 
   if (!can.enable && !can.delete) return null;
   return (
     <>
-      {report ? <MassResultReport result={report.result} verb={past[report.verb]} onDismiss={() => setReport(null)} /> : null}
+      {report && !refreshing ? <MassResultReport result={report.result} verb={past[report.verb]} onDismiss={() => setReport(null)} /> : null}
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm" data-testid="mass-actions">
         <span className="text-slate-600">{n ? `${n} selected` : "Select rows for mass actions"}</span>
         {can.enable ? (

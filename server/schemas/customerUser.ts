@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { id, pageSize } from "./common";
+import { email, id, optionalText, pageSize, requiredText } from "./common";
+import { addressInput } from "./address";
 import { cursor, massIds, sortInput } from "./grid";
+import { newPassword } from "./password";
+import { birthday, phone } from "./profile";
 
 // ------------------------------------------------------------------------------------- grid (list)
 
@@ -62,13 +65,6 @@ export const listCustomerUsersInput = z
   .refine(ordered("lastLoginFrom", "lastLoginTo"), { path: ["lastLoginTo"], message: "The end date is before the start date." });
 export type ListCustomerUsersInput = z.input<typeof listCustomerUsersInput>;
 
-/** Customers to pick from in the grid's customer filter, by name (or the one with `id`, to show its name). */
-export const customerChoicesInput = z.object({
-  search: text.default(""),
-  id: id.optional(),
-  limit: z.number().int().min(1).max(50).default(20),
-});
-
 // ---------------------------------------------------------------------------------------- actions
 
 export const setCustomerUserEnabledInput = z.object({
@@ -81,3 +77,127 @@ export const customerUserActionInput = z.object({ id });
 
 export const massSetCustomerUsersEnabledInput = z.object({ ids: massIds, enabled: z.boolean() });
 export const massDeleteCustomerUsersInput = z.object({ ids: massIds });
+
+// -------------------------------------------------------------------- the record: create, edit, view
+// Shared by the back office's create/edit form and, later, the storefront's /account/users (realm-generic
+// services in server/services/customerUserRecord.ts).
+
+/** The reference product's wording, shown next to the roles when an enabled user has none. */
+export const enabledWithoutRoleMessage = "At least one role must be assigned if the Enabled check box is selected.";
+
+/** An address of the user's address book as the form sends it: with its id when it exists already. */
+export const customerUserAddressInput = addressInput.safeExtend({ id: id.optional() });
+export type CustomerUserAddressInput = z.input<typeof customerUserAddressInput>;
+
+/** The user's address book, at most 20 addresses. */
+const addressBook = z.array(customerUserAddressInput).max(20, "At most 20 addresses.");
+
+/** A subsidiary created in place, under a customer the actor may add subsidiaries to. */
+export const newSubsidiaryInput = z.object({
+  name: requiredText(255, "Name the new customer."),
+  parentId: id,
+});
+
+const recordFields = z.object({
+  /** Enabled users may sign in; they must hold at least one role. */
+  enabled: z.boolean(),
+  namePrefix: optionalText(50),
+  firstName: requiredText(255, "Enter the first name."),
+  middleName: optionalText(255),
+  lastName: requiredText(255, "Enter the last name."),
+  nameSuffix: optionalText(50),
+  email,
+  birthday,
+  phone,
+  /** The customer the user represents; null when `newCustomer` creates one. */
+  customerId: id.nullable(),
+  newCustomer: newSubsidiaryInput.nullable().default(null),
+  /** Staff users assisting this user; left out: the customer's (on create) or unchanged (on edit). Staff only. */
+  salesRepresentativeIds: z.array(id).max(50, "Choose at most 50 sales representatives.").optional(),
+  /** The website the user is sent to after signing in. */
+  websiteId: id.nullable(),
+  /** Preferred localization on that website; required when the website has more than one. */
+  localizationId: id.nullable().default(null),
+  roleIds: z.array(id).max(50, "Choose at most 50 roles."),
+});
+
+/** The rules of the record that need no database, shared by the form (as a refinement) and the services. */
+export function customerUserRecordProblems(value: {
+  enabled?: boolean;
+  roleIds?: number[];
+  customerId?: number | null;
+  newCustomer?: unknown;
+  addresses?: { isPrimary?: boolean; isDefaultBilling?: boolean; isDefaultShipping?: boolean }[];
+}) {
+  const problems: Record<string, string[]> = {};
+  if (value.enabled && !value.roleIds?.length) problems.roleIds = [enabledWithoutRoleMessage];
+  if (!value.newCustomer && !value.customerId) problems.customerId = ["Choose the customer this user represents."];
+  const addresses = value.addresses ?? [];
+  const onlyOne = [
+    ["isDefaultBilling", "Only one address can be the default billing address."],
+    ["isDefaultShipping", "Only one address can be the default shipping address."],
+    ["isPrimary", "Only one address can be the primary address."],
+  ] as const;
+  for (const [flag, message] of onlyOne) {
+    const marked = addresses.flatMap((address, index) => (address[flag] ? [index] : []));
+    for (const index of marked.slice(1)) problems[`addresses.${index}.${flag}`] = [message];
+  }
+  return problems;
+}
+
+const structural = (value: z.output<typeof recordFields> & { addresses?: z.output<typeof addressBook> }, ctx: z.RefinementCtx) => {
+  // The roles rule is a domain rule with its own message from the service (see assertEnabledHasRole); the form
+  // adds it as a refinement so it shows before the round trip.
+  const { roleIds: _roles, ...problems } = customerUserRecordProblems(value);
+  if (value.customerId && value.newCustomer) problems.customerId = ["Choose an existing customer or create a new one, not both."];
+  for (const [path, messages] of Object.entries(problems)) ctx.addIssue({ code: "custom", path: issuePath(path), message: messages[0]! });
+};
+
+/** "addresses.1.isPrimary" as zod's path: array indexes are numbers. */
+export const issuePath = (path: string) => path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
+export const createCustomerUserInput = recordFields
+  .safeExtend({
+    /** Generate Password: the user chooses their own from the welcome email's link; nobody sees a generated one. */
+    generatePassword: z.boolean().default(false),
+    /** Required unless a password is generated. */
+    password: z.union([z.literal(""), newPassword]).optional().transform((value) => value || undefined),
+    /** Send Welcome Email: a sign-in link, or with a generated password a single-use link to choose one. */
+    sendWelcomeEmail: z.boolean().default(false),
+    addresses: addressBook.default([]),
+  })
+  .superRefine((value, ctx) => {
+    structural(value, ctx);
+    if (!value.generatePassword && !value.password) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or select Generate Password." });
+    }
+  });
+export type CreateCustomerUserInput = z.input<typeof createCustomerUserInput>;
+
+export const updateCustomerUserInput = recordFields
+  .safeExtend({
+    id,
+    /** The version the form was loaded with: a save over a newer change is refused (optimistic locking). */
+    version: z.number().int().positive(),
+    /** The whole address book as it should be; left out, the address book stays as it is (API clients, the storefront). */
+    addresses: addressBook.optional(),
+  })
+  .superRefine(structural);
+export type UpdateCustomerUserInput = z.input<typeof updateCustomerUserInput>;
+
+export const customerUserIdInput = z.object({ id });
+
+/**
+ * Who may be picked as the user's customer: for a new user, for moving an existing one, or as a new subsidiary's
+ * parent; "view": the customers whose users the actor sees (a list's customer filter).
+ */
+export const customerPurposes = ["create", "edit", "subsidiary", "view"] as const;
+export const customerChoicesInput = z.object({
+  search: z.string().trim().max(100).default(""),
+  purpose: z.enum(customerPurposes).default("create"),
+  /** That one customer, if the purpose allows it: the name of a customer chosen already (a filter from the URL). */
+  id: id.optional(),
+});
+
+/** Roles offered for a customer's users (null: a customer not created yet, which has predefined roles only). */
+export const roleChoicesInput = z.object({ customerId: id.nullable() });

@@ -4,13 +4,11 @@ import type { Principal } from "../authz/access";
 import type { StaffPermission } from "../authz/permissions";
 import { scopeWhere } from "../authz/scope";
 import { AppError, notFound } from "../errors";
-import { appLink, enqueueEmail, localeOfCustomerUser, secretLink } from "../email/outbox";
 import type { customerUserActionInput } from "../schemas/customerUser";
 import { auditCustomerUser } from "./audit";
 import { assertNotSelf } from "./invariants";
-import { sendLinkEmail, type LinkRecipient } from "./linkEmails";
+import { sendLinkEmail, sendWelcomeEmail } from "./linkEmails";
 import { sendConfirmation } from "./registration";
-import { issueCustomerToken } from "./tokens";
 import { erased } from "./customerUsers";
 
 /**
@@ -36,25 +34,6 @@ async function actionable(tx: DbClient, actor: Principal, id: number, permission
 
 const nameOf = (user: { firstName: string; lastName: string }) => `${user.firstName} ${user.lastName}`;
 
-/** The welcome email; with `setPassword`, a single-use link to choose a password (which also confirms the address). */
-async function sendWelcome(tx: DbClient, user: LinkRecipient, setPassword: boolean) {
-  const token = setPassword ? await issueCustomerToken(tx, "SET_PASSWORD", user) : null;
-  await enqueueEmail(tx, {
-    template: "welcome",
-    locale: await localeOfCustomerUser(tx, user),
-    to: user.email,
-    toName: nameOf(user),
-    props: {
-      firstName: user.firstName,
-      loginUrl: appLink("/login"),
-      setPasswordLink: token ? secretLink("/reset-password") : null,
-      hours: token?.hours ?? 0,
-    },
-    secret: token?.raw,
-    customerUserId: user.id,
-  });
-}
-
 /**
  * Confirms the user's email address by hand (staff vouch for it) and welcomes them: a user without a password gets
  * a link to choose one, a user with one is invited to sign in. Confirmation links still out are voided.
@@ -66,7 +45,7 @@ export async function confirmCustomerUser(db: Db, actor: Principal, input: Input
     const confirmedAt = new Date();
     await tx.customerUser.update({ where: { id: user.id }, data: { confirmedAt, version: { increment: 1 } } });
     await tx.token.updateMany({ where: { customerUserId: user.id, purpose: "EMAIL_CONFIRMATION", usedAt: null }, data: { usedAt: confirmedAt } });
-    await sendWelcome(tx, user, !user.passwordHash);
+    await sendWelcomeEmail(tx, user, { setPassword: !user.passwordHash });
     await auditCustomerUser(tx, actor, user, "customerUser.confirm", { before: { confirmed: false }, after: { confirmed: true } });
     return { id: user.id, confirmedAt };
   });
@@ -110,7 +89,7 @@ export async function sendCustomerUserWelcome(db: Db, actor: Principal, input: I
   return db.$transaction(async (tx) => {
     const user = await actionable(tx, actor, input.id, "customerUser.sendWelcome");
     if (!user.enabled) throw new AppError("BAD_REQUEST", `${nameOf(user)} is disabled: enable the user before sending the welcome email.`);
-    await sendWelcome(tx, user, true);
+    await sendWelcomeEmail(tx, user, { setPassword: true });
     await auditCustomerUser(tx, actor, user, "customerUser.sendWelcome");
     return { id: user.id, sentTo: user.email };
   });

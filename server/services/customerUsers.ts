@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
-import type { Principal } from "../authz/access";
+import { bumpAuthzEpoch, type Principal } from "../authz/access";
+import { assertWithinCustomerGrants, grantsOfRoles } from "../authz/grants";
 import { customersReachedBy, scopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuthStatus } from "../generated/prisma/enums";
@@ -9,7 +10,6 @@ import type { MassResult } from "../schemas/grid";
 import {
   authStatuses,
   type CustomerUserSort,
-  type customerChoicesInput,
   type customerUserActionInput,
   type listCustomerUsersInput,
   type massDeleteCustomerUsersInput,
@@ -151,23 +151,6 @@ export async function listCustomerUsers(db: DbClient, actor: Principal, input: L
   return { ...page, count };
 }
 
-/**
- * Customers the actor reaches whose name contains `search`, for the grid's customer filter; with `id`, that one
- * customer (to label a chosen filter).
- */
-export async function customerChoices(db: DbClient, actor: Principal, input: z.output<typeof customerChoicesInput>) {
-  return db.customer.findMany({
-    where: {
-      ...reachedCustomers(actor),
-      ...(input.id ? { id: input.id } : {}),
-      ...(input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}),
-    },
-    select: { id: true, name: true, parent: { select: { name: true } } },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: input.limit,
-  });
-}
-
 /** Websites, for the grid's website filter. */
 export function websiteChoices(db: DbClient) {
   return db.website.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
@@ -201,6 +184,7 @@ export async function setCustomerUserEnabled(
       select: { id: true, enabled: true, customerId: true, customerPath: true, erasedAt: true },
     });
     if (!user) throw notFound("Customer user");
+    await assertHoldsNoMore(tx, actor, user.id, input.enabled ? "enable" : "disable");
     if (user.enabled === input.enabled) return { id: user.id, enabled: user.enabled };
     if (input.enabled && user.erasedAt) throw erased();
     if (input.enabled) await assertHasRole(tx, user.id);
@@ -220,6 +204,16 @@ export async function setCustomerUserEnabled(
     });
     return updated;
   });
+}
+
+/**
+ * A customer's administrator acts only on users who hold no more than they do: switching a stronger account on or
+ * off, or deleting it, is taking power over it. Staff are bounded by their scope alone.
+ */
+async function assertHoldsNoMore(tx: DbClient, actor: Principal, userId: number, verb: string) {
+  if (actor.realm !== "customer") return;
+  const roles = await tx.customerUserRoleAssignment.findMany({ where: { customerUserId: userId }, select: { roleId: true } });
+  assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roles.map((r) => r.roleId)), `${verb} a user`);
 }
 
 export const erased = () => new AppError("BAD_REQUEST", "This user's personal data was erased; the account cannot be used again.");
@@ -243,7 +237,7 @@ export async function customerUserDeletion(db: DbClient, actor: Principal, id: n
       id: true, email: true, firstName: true, lastName: true, enabled: true, customerId: true, customerPath: true, customerName: true,
       _count: {
         select: {
-          orders: true, quotes: true, rfqs: true, shoppingLists: true,
+          orders: true, quotes: true, rfqs: true, shoppingLists: true, roles: true,
           addresses: true, notes: true, events: true, oauthApplications: true, consentAcceptances: true,
         },
       },
@@ -272,7 +266,11 @@ function listing(parts: string[]) {
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
 }
 
-/** Deletes a customer user who owns no business records (see customerUserDeletion); everything else is refused. */
+/**
+ * Deletes a customer user who owns no business records (see customerUserDeletion), for both realms: never
+ * oneself, never the customer's last enabled user manager, for a customer's administrator never a user holding
+ * more than they do.
+ */
 export async function deleteCustomerUser(db: Db, actor: Principal, input: z.output<typeof customerUserActionInput>) {
   assertNotSelf(actor, input.id, "delete");
   return db.$transaction(async (tx) => {
@@ -280,14 +278,17 @@ export async function deleteCustomerUser(db: Db, actor: Principal, input: z.outp
     // or fails because the user is gone.
     await tx.$queryRaw`SELECT 1 FROM "CustomerUser" WHERE "id" = ${input.id} FOR UPDATE`;
     const { user, refusal, removes } = await customerUserDeletion(tx, actor, input.id);
+    await assertHoldsNoMore(tx, actor, user.id, "delete");
     if (refusal) throw new AppError("BAD_REQUEST", refusal);
     if (user.enabled) await assertCustomerKeepsManager(tx, user);
     await tx.customerUser.delete({ where: { id: user.id } });
+    // Its role assignments went with it.
+    if (user._count.roles) await bumpAuthzEpoch(tx);
     await auditCustomerUser(tx, actor, user, "customerUser.delete", {
-      before: { email: user.email, firstName: user.firstName, lastName: user.lastName, customer: user.customerName, enabled: user.enabled },
+      before: { email: user.email, firstName: user.firstName, lastName: user.lastName, customer: user.customerName, customerId: user.customerId, enabled: user.enabled },
       after: { removed: removes },
     });
-    return { id: user.id, deleted: true };
+    return { id: user.id };
   });
 }
 

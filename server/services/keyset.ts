@@ -170,3 +170,12 @@ export async function cappedCount(count: (take: number) => Promise<number>, cap 
   const value = await count(cap + 1);
   return value > cap ? { value: cap, capped: true } : { value, capped: false };
 }
+
+/**
+ * The page of a list keyset-paged by id alone (newest first, `id < after`): the rows a query fetched with
+ * `take: limit + 1`, cut into the page and the id to pass as `after` for the next one.
+ */
+export function idPage<Row extends { id: number }>(rows: Row[], limit: number) {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}

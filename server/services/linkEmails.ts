@@ -1,6 +1,6 @@
 import type { DbClient } from "../db";
 import type { TokenPurpose } from "../generated/prisma/enums";
-import { enqueueEmail, localeOfCustomerUser, secretLink } from "../email/outbox";
+import { appLink, enqueueEmail, localeOfCustomerUser, secretLink } from "../email/outbox";
 import { issueCustomerToken } from "./tokens";
 
 export type LinkRecipient = { id: number; email: string; firstName: string; lastName: string; websiteId: number | null };
@@ -22,6 +22,28 @@ export async function sendLinkEmail(
     toName: `${user.firstName} ${user.lastName}`,
     props: { firstName: user.firstName, link: secretLink(link.path), hours },
     secret: raw,
+    customerUserId: user.id,
+  });
+}
+
+/**
+ * The welcome email of an account someone else set up. It never carries a password: with `setPassword` its button
+ * is a single-use link to choose one (SET_PASSWORD, which also confirms the address); otherwise it links to sign-in.
+ */
+export async function sendWelcomeEmail(tx: DbClient, user: LinkRecipient, options: { setPassword: boolean }) {
+  const token = options.setPassword ? await issueCustomerToken(tx, "SET_PASSWORD", user) : null;
+  await enqueueEmail(tx, {
+    template: "welcome",
+    locale: await localeOfCustomerUser(tx, user),
+    to: user.email,
+    toName: `${user.firstName} ${user.lastName}`,
+    props: {
+      firstName: user.firstName,
+      loginUrl: appLink("/login"),
+      setPasswordLink: token ? secretLink("/reset-password") : null,
+      hours: token?.hours ?? 0,
+    },
+    secret: token?.raw,
     customerUserId: user.id,
   });
 }

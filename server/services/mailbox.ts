@@ -3,11 +3,13 @@ import { notFound } from "../errors";
 import { withSecret } from "../email/outbox";
 
 /** The development mailbox: the outbox as staff read it, newest first. */
-export async function listMailbox(db: DbClient, input: { before?: number; limit: number; to?: string }) {
+export async function listMailbox(db: DbClient, input: { before?: number; limit: number; to?: string; customerUserId?: number }) {
   const rows = await db.emailMessage.findMany({
     where: {
       ...(input.before ? { id: { lt: input.before } } : {}),
       ...(input.to ? { toEmail: { contains: input.to.toLowerCase() } } : {}),
+      // One customer user's messages (their page's communication), whichever address they were sent to.
+      ...(input.customerUserId ? { customerUserId: input.customerUserId } : {}),
     },
     select: { id: true, toEmail: true, subject: true, template: true, locale: true, status: true, createdAt: true, sentAt: true },
     orderBy: { id: "desc" },

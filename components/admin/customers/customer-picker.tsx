@@ -9,7 +9,8 @@ export type PickedCustomer = { id: number; name: string };
 
 /**
  * Chooses a customer by typing part of its name (WAI-ARIA combobox with a list): arrows move, Enter picks, Escape
- * closes. Each suggestion shows its ancestry, so namesakes in different trees can be told apart.
+ * closes. Each suggestion shows its ancestry, so namesakes in different trees can be told apart. `source`: the
+ * customers one may view (default), or those whose users one sees (the Customer Users grid's filter).
  */
 export function CustomerPicker({
   id,
@@ -18,6 +19,7 @@ export function CustomerPicker({
   describedBy,
   invalid,
   placeholder = "Type to search customers…",
+  source = "customers",
 }: {
   id: string;
   value: PickedCustomer | null;
@@ -25,6 +27,7 @@ export function CustomerPicker({
   describedBy?: string;
   invalid?: boolean;
   placeholder?: string;
+  source?: "customers" | "customerUsers";
 }) {
   const trpc = useTRPC();
   const listId = useId();
@@ -39,8 +42,17 @@ export function CustomerPicker({
     return () => clearTimeout(timer);
   }, [text]);
 
-  const query = useQuery({ ...trpc.admin.customers.pick.queryOptions({ search }), enabled: open, placeholderData: keepPreviousData });
-  const options = query.data ?? [];
+  const customers = useQuery({ ...trpc.admin.customers.pick.queryOptions({ search }), enabled: open && source === "customers", placeholderData: keepPreviousData });
+  const ofUsers = useQuery({
+    ...trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose: "view" }),
+    enabled: open && source === "customerUsers",
+    placeholderData: keepPreviousData,
+  });
+  const query = source === "customers" ? customers : ofUsers;
+  const options =
+    source === "customers"
+      ? (customers.data ?? [])
+      : (ofUsers.data ?? []).map((c) => ({ id: c.id, name: c.name, enabled: c.enabled, ancestry: c.parentName ? [c.parentName] : [] }));
 
   const pick = (option: PickedCustomer) => {
     onChange({ id: option.id, name: option.name });

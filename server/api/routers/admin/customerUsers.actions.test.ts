@@ -264,7 +264,7 @@ describe("admin.customerUsers.deletion and delete", () => {
       refusal: null,
       removes: { addresses: 1, notes: 1, events: 0, oauthApplications: 0, consents: 0 },
     });
-    expect(await caller.admin.customerUsers.delete({ id: dupe.id })).toEqual({ id: dupe.id, deleted: true });
+    expect(await caller.admin.customerUsers.delete({ id: dupe.id })).toEqual({ id: dupe.id });
     expect(await db.customerUser.findUnique({ where: { id: dupe.id } })).toBeNull();
     expect(await db.customerUserAddress.count({ where: { customerUserId: dupe.id } })).toBe(0);
     expect(await lastAudit(dupe.id)).toMatchObject({

@@ -126,7 +126,7 @@ describe("admin.customerUsers.list", () => {
     for (const includeSubsidiaries of [false, true]) {
       expect((await sales.admin.customerUsers.list({ customerId: globex.id, includeSubsidiaries })).items).toEqual([]);
     }
-    expect(await sales.admin.customerUsers.customerChoices({ id: globex.id })).toEqual([]);
+    expect(await sales.admin.customerUsers.customerChoices({ id: globex.id, purpose: "view" })).toEqual([]);
   });
 
   it("refuses bad input and a tampered cursor with BAD_REQUEST", async () => {
@@ -198,14 +198,15 @@ describe("the copies the grid sorts and scopes by", () => {
   });
 });
 
-describe("admin.customerUsers.customerChoices and websiteChoices", () => {
-  it("offers the customers the staff member reaches, by part of the name", async () => {
+describe("the grid's filter choices: customerChoices (purpose view) and websiteChoices", () => {
+  it("offer the customers whose users the staff member sees, by part of the name or by id, and the websites", async () => {
     const admin = await staffCaller(db, "admin@roster.test");
-    const acme = await admin.admin.customerUsers.customerChoices({ search: "acme w" });
-    expect(acme.map((c) => c.name)).toEqual(["Acme West", "Acme West Logistics"]);
-    expect(acme[1]!.parent).toEqual({ name: "Acme West" });
+    const acme = await admin.admin.customerUsers.customerChoices({ search: "acme w", purpose: "view" });
+    expect(acme.map((c) => [c.name, c.parentName])).toEqual([["Acme West", "Acme Holding"], ["Acme West Logistics", "Acme West"]]);
+    expect(await admin.admin.customerUsers.customerChoices({ search: "_", purpose: "view" })).toEqual([]);
     const sales = await staffCaller(db, "sales@roster.test");
-    expect((await sales.admin.customerUsers.customerChoices({ search: "" })).map((c) => c.name)).toEqual(["Acme East", "Acme Holding"]);
+    const east = acme.length ? await db.customer.findFirstOrThrow({ where: { name: "Acme East" } }) : null;
+    expect((await sales.admin.customerUsers.customerChoices({ id: east!.id, purpose: "view" })).map((c) => c.name)).toEqual(["Acme East"]);
     expect((await sales.admin.customerUsers.websiteChoices()).map((w) => w.name)).toEqual(["Roster Store", "Roster Wholesale"]);
   });
 });

@@ -1,14 +1,17 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import {
+  createCustomerUserInput,
   customerChoicesInput,
   customerUserActionInput,
+  customerUserIdInput,
   listCustomerUsersInput,
   massDeleteCustomerUsersInput,
   massSetCustomerUsersEnabledInput,
+  roleChoicesInput,
   setCustomerUserEnabledInput,
+  updateCustomerUserInput,
 } from "../../../schemas/customerUser";
 import {
-  customerChoices,
   customerUserDeletion,
   customerUserInScope,
   deleteCustomerUser,
@@ -24,18 +27,16 @@ import {
   resendCustomerUserConfirmation,
   sendCustomerUserWelcome,
 } from "../../../services/customerUserAccount";
+import * as record from "../../../services/customerUserRecord";
 import { explainCustomerUser } from "../../../authz/explain";
 import { z } from "zod";
 import { id } from "../../../schemas/common";
 
-/** The grid: its page, the choices of its filters. */
+/** The grid: its page and the websites of its filter (its customer filter asks customerChoices, purpose "view"). */
 const grid = {
   list: staffProcedure("customerUser.view")
     .input(listCustomerUsersInput)
     .query(({ ctx, input }) => listCustomerUsers(ctx.db, ctx.actor, input)),
-  customerChoices: staffProcedure("customerUser.view")
-    .input(customerChoicesInput)
-    .query(({ ctx, input }) => customerChoices(ctx.db, ctx.actor, input)),
   websiteChoices: staffProcedure("customerUser.view").query(({ ctx }) => websiteChoices(ctx.db)),
 };
 
@@ -84,4 +85,26 @@ export const customerUsersRouter = createTRPCRouter({
       const user = await customerUserInScope(ctx.db, ctx.actor, input.id);
       return explainCustomerUser(ctx.db, user.id);
     }),
+  // ---------------------------------------------------------- the record: view, create, edit (customerUserRecord.ts)
+  get: staffProcedure("customerUser.view")
+    .input(customerUserIdInput)
+    .query(({ ctx, input }) => record.getCustomerUser(ctx.db, ctx.actor, input.id)),
+  consents: staffProcedure("customerUser.view")
+    .input(customerUserIdInput)
+    .query(({ ctx, input }) => record.customerUserConsents(ctx.db, ctx.actor, input.id)),
+  /** Websites with their localizations, and the staff who can be sales representatives. */
+  formOptions: staffProcedure("customerUser.view").query(({ ctx }) => record.customerUserFormOptions(ctx.db, ctx.actor)),
+  customerChoices: staffProcedure("customerUser.view")
+    .input(customerChoicesInput)
+    .query(({ ctx, input }) => record.customerChoices(ctx.db, ctx.actor, input)),
+  /** The predefined roles and the customer's own: what the form offers, reloaded when the customer changes. */
+  roleChoices: staffProcedure("customerUser.view")
+    .input(roleChoicesInput)
+    .query(({ ctx, input }) => record.roleChoices(ctx.db, ctx.actor, input.customerId)),
+  create: staffProcedure("customerUser.create")
+    .input(createCustomerUserInput)
+    .mutation(({ ctx, input }) => record.createCustomerUser(ctx.db, ctx.actor, input)),
+  update: staffProcedure("customerUser.edit")
+    .input(updateCustomerUserInput)
+    .mutation(({ ctx, input }) => record.updateCustomerUser(ctx.db, ctx.actor, input)),
 });

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "@/components/format";
 import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
 import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid/selection";
-import { CustomerPicker } from "@/components/admin/customer-picker";
+import { CustomerFilterPicker } from "@/components/admin/customer-picker";
 import { CustomerUserRowMenu } from "@/components/admin/customer-user-actions";
 import { CustomerUserMassActions } from "@/components/admin/customer-user-mass-actions";
 import { customerUserPermissions } from "@/components/admin/customer-user-permissions";
@@ -110,7 +110,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
   const [page, websites, chosenCustomer] = await Promise.all([
     caller.admin.customerUsers.list(input),
     caller.admin.customerUsers.websiteChoices(),
-    input.customerId ? caller.admin.customerUsers.customerChoices({ id: input.customerId, limit: 1 }).then((rows) => rows[0] ?? null) : null,
+    input.customerId ? caller.admin.customerUsers.customerChoices({ id: input.customerId, purpose: "view" }).then((rows) => rows[0] ?? null) : null,
   ]);
   const state = { basePath, params };
   const sort = { ...state, sort: input.sort, dir: input.dir };
@@ -146,7 +146,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
             <Input id="filter-q" name={keys.search} defaultValue={input.search} placeholder="Name or email" className="w-48" />
           </FilterField>
           <FilterField id="filter-customer" label="Customer">
-            <CustomerPicker id="filter-customer" name={keys.customer} initial={chosenCustomer ? { id: chosenCustomer.id, name: chosenCustomer.name } : null} />
+            <CustomerFilterPicker id="filter-customer" name={keys.customer} initial={chosenCustomer ? { id: chosenCustomer.id, name: chosenCustomer.name } : null} />
           </FilterField>
           <label className="mb-2 inline-flex items-center gap-1.5 text-xs text-slate-600">
             <input type="checkbox" name={keys.subsidiaries} value="yes" defaultChecked={input.includeSubsidiaries} className="size-4 rounded border-slate-300" />

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { id, pageSize, requiredText } from "./common";
+
+/** Staff notes on a customer user (the "communication" of their page in the back office). */
+const body = requiredText(5000, "Write something in the note.");
+
+export const listNotesInput = z.object({
+  customerUserId: id,
+  /** Keyset cursor: the id of the last note of the previous page (newest first). */
+  after: id.optional(),
+  limit: pageSize,
+});
+export const createNoteInput = z.object({ customerUserId: id, body });
+export type CreateNoteInput = z.input<typeof createNoteInput>;
+export const updateNoteInput = z.object({ id, body });
+export type UpdateNoteInput = z.input<typeof updateNoteInput>;
+export const noteIdInput = z.object({ id });
