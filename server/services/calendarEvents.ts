@@ -23,7 +23,8 @@ const eventSelect = {
 export async function listCalendarEvents(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCalendarEventsInput>) {
   await visibleUser(db, actor, input.customerUserId);
   const rows = await db.calendarEvent.findMany({ where: onePage(input), select: eventSelect, orderBy: { id: "desc" }, take: input.limit + 1 });
-  return idPage(rows, input.limit);
+  const now = Date.now();
+  return idPage(rows.map((row) => ({ ...row, upcoming: row.startAt.getTime() > now })), input.limit);
 }
 
 export async function createCalendarEvent(db: Db, actor: StaffPrincipal, input: z.output<typeof createCalendarEventInput>) {

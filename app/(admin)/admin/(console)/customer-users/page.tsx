@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/card";
@@ -32,7 +33,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
   };
   return (
     <>
-      <PageHeader title="Customer Users" />
+      <PageHeader title="Customer Users" actions={staff.grants.has("customerUser.create") ? <ButtonLink href="/admin/customer-users/new">Create Customer User</ButtonLink> : null} />
       <Card>
         <form className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3" role="search">
           <label htmlFor="q" className="sr-only">Search by name or email</label>
@@ -52,7 +53,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
                 <Td>{user.customer.name}</Td>
                 <Td>{user.firstName}</Td>
                 <Td>{user.lastName}</Td>
-                <Td>{user.email}</Td>
+                <Td><Link className="text-brand-700 hover:underline" href={`/admin/customer-users/${user.id}`}>{user.email}</Link></Td>
                 <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
                 <Td>{user.confirmedAt ? <Badge tone="green">Confirmed</Badge> : <Badge tone="amber">Unconfirmed</Badge>}</Td>
                 <Td>{user.authStatus === "ACTIVE" ? "Active" : <Badge tone="amber">Reset</Badge>}</Td>
