@@ -19,6 +19,8 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { impersonationRouter } from "./routers/admin/impersonation";
+import { accountImpersonationRouter } from "./routers/account/impersonation";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -32,6 +34,7 @@ export const appRouter = createTRPCRouter({
     notes: notesRouter,
     calendarEvents: calendarEventsRouter,
     records: adminRecordsRouter,
+    impersonation: impersonationRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -39,6 +42,7 @@ export const appRouter = createTRPCRouter({
     addresses: addressesRouter,
     companyAddresses: companyAddressesRouter,
     consents: consentsRouter,
+    impersonation: accountImpersonationRouter,
     orders: ordersRouter,
     quotes: quotesRouter,
     rfqs: rfqsRouter,

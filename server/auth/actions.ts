@@ -38,9 +38,10 @@ export async function attemptSignIn(
 export async function signInWithTicket(
   signIn: (provider: string, options: Record<string, unknown>) => Promise<unknown>,
   ticket: string,
+  provider: "ticket" | "impersonation" = "ticket",
 ): Promise<boolean> {
   try {
-    await signIn("ticket", { ticket, redirect: false });
+    await signIn(provider, { ticket, redirect: false });
     return true;
   } catch (error) {
     if (error instanceof AuthError) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { signInCustomerUser, signInCustomerWithTicket } from "../services/signIn";
+import { signInWithImpersonationTicket } from "../services/impersonation";
 import { createRealmAuth } from "./realm";
 
 export const {
@@ -11,5 +12,5 @@ export const {
   signInPage: "/login",
   maxAgeSeconds: 7 * 24 * 60 * 60,
   verify: signInCustomerUser,
-  verifyTicket: signInCustomerWithTicket,
+  tickets: { ticket: signInCustomerWithTicket, impersonation: signInWithImpersonationTicket },
 });

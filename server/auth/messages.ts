@@ -16,6 +16,7 @@ export const sessionEndMessages: Record<SessionEnd, string> = {
   disabled: "Your account has been disabled, so you were signed out.",
   "customer-disabled": "Your company's account has been disabled, so you were signed out.",
   "password-reset": "Your password has to be reset, so you were signed out. Check your email for the link.",
+  "impersonation-ended": "The session you opened as this customer user has ended.",
 };
 
 /** Said on the sign-in page after a step that sends people there (?notice=...). */

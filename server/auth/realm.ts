@@ -20,7 +20,7 @@ class SignInRefused extends CredentialsSignin {
 /** What the jwt callback stamps into the token; a refusal travels on as the sign-in error. */
 function sessionUser(outcome: SignInOutcome) {
   if (!outcome.ok) throw new SignInRefused(outcome.reason);
-  return { id: String(outcome.userId), sv: outcome.sessionVersion } as { id: string };
+  return { id: String(outcome.userId), sv: outcome.sessionVersion, imp: outcome.impersonationId } as { id: string };
 }
 
 const secure = env.APP_URL.startsWith("https://");
@@ -42,11 +42,13 @@ export function createRealmAuth(
     signInPage: string;
     maxAgeSeconds: number;
     verify: (db: DbClient, request: SignInRequest) => Promise<SignInOutcome>;
-    /** Sign-in by a one-time ticket the server issued moments before (after following an email link). */
-    verifyTicket?: (db: Db, request: TicketRequest) => Promise<SignInOutcome>;
+    /**
+     * Sign-in by a one-time ticket the server issued moments before, one credentials provider per kind: "ticket"
+     * after following an email link, "impersonation" for a staff member signing in as a customer user.
+     */
+    tickets?: Record<string, (db: Db, request: TicketRequest) => Promise<SignInOutcome>>;
   },
 ) {
-  const { verifyTicket } = options;
   const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
   const config: NextAuthConfig = {
     basePath: `/api/auth/${realm}`,
@@ -82,24 +84,22 @@ export function createRealmAuth(
           return sessionUser(outcome);
         },
       }),
-      ...(verifyTicket
-        ? [
-            Credentials({
-              id: "ticket",
-              credentials: { ticket: { type: "text" } },
-              async authorize(credentials, request) {
-                const ticket = typeof credentials.ticket === "string" ? credentials.ticket : "";
-                if (!ticket) throw new SignInRefused("invalid");
-                const outcome = await verifyTicket(getDb(), {
-                  ticket,
-                  ip: clientIp(request.headers),
-                  userAgent: request.headers.get("user-agent"),
-                });
-                return sessionUser(outcome);
-              },
-            }),
-          ]
-        : []),
+      ...Object.entries(options.tickets ?? {}).map(([id, verifyTicket]) =>
+        Credentials({
+          id,
+          credentials: { ticket: { type: "text" } },
+          async authorize(credentials, request) {
+            const ticket = typeof credentials.ticket === "string" ? credentials.ticket : "";
+            if (!ticket) throw new SignInRefused("invalid");
+            const outcome = await verifyTicket(getDb(), {
+              ticket,
+              ip: clientIp(request.headers),
+              userAgent: request.headers.get("user-agent"),
+            });
+            return sessionUser(outcome);
+          },
+        }),
+      ),
     ],
     callbacks: {
       jwt({ token, user }) {
@@ -107,13 +107,15 @@ export function createRealmAuth(
           token.uid = Number(user.id);
           token.sv = (user as { sv?: number }).sv;
           token.realm = realm;
+          const imp = (user as { imp?: number }).imp;
+          if (typeof imp === "number") token.imp = imp;
         }
         // A token without our claims, or minted for the other realm, is no session at all.
         if (token.realm !== realm || typeof token.uid !== "number" || typeof token.sv !== "number") return null;
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv };
+        return { ...session, uid: token.uid, sv: token.sv, imp: token.imp };
       },
     },
   };

@@ -22,9 +22,10 @@ export const loadStaffSession = cache(async (): Promise<Loaded<StaffPrincipal>> 
 });
 
 export const loadCustomerSession = cache(async (): Promise<Loaded<CustomerPrincipal>> => {
-  const session = (await customerAuth()) as { uid?: number; sv?: number } | null;
+  const session = (await customerAuth()) as { uid?: number; sv?: number; imp?: number } | null;
   if (typeof session?.uid !== "number" || typeof session.sv !== "number") return null;
-  return loadCustomerPrincipal(getDb(), { uid: session.uid, sv: session.sv });
+  const imp = typeof session.imp === "number" ? session.imp : undefined;
+  return loadCustomerPrincipal(getDb(), { uid: session.uid, sv: session.sv, imp });
 });
 
 /** For back-office layouts and pages: the staff member, or a redirect to the sign-in page saying why. */

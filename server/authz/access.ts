@@ -29,7 +29,11 @@ export type CustomerPrincipal = {
   customerPath: string;
   websiteId: number | null;
   grants: CustomerGrants;
+  /** Set when a staff member is signed in as this user (server/services/impersonation.ts). */
+  impersonator?: Impersonator;
 };
+
+export type Impersonator = { impersonationId: number; staffUserId: number; staffName: string; reason: string; expiresAt: Date };
 
 export type StaffPrincipal = {
   realm: "staff";
@@ -106,11 +110,14 @@ export function clearGrantCache() {
   grantCache.clear();
 }
 
-/** `sv` null: a credential that is not a session (an OAuth access token), which sessionVersion does not govern. */
-export type SessionClaims = { uid: number; sv: number | null };
+/**
+ * `sv` null: a credential that is not a session (an OAuth access token), which sessionVersion does not govern.
+ * `imp`: the impersonation a staff member opened this session with.
+ */
+export type SessionClaims = { uid: number; sv: number | null; imp?: number };
 
 /** Why a session no longer counts; shown on the sign-in page it redirects to. */
-export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset";
+export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset" | "impersonation-ended";
 
 type CustomerRow = {
   id: number;
@@ -150,6 +157,8 @@ export async function loadCustomerPrincipal(
   if (!row.customerEnabled) return { ended: "customer-disabled" };
   if (row.authStatus !== "ACTIVE") return { ended: "password-reset" };
   if (claims.sv !== null && row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  const impersonator = claims.imp === undefined ? undefined : await runningImpersonation(db, claims.imp, row.id);
+  if (impersonator === null) return { ended: "impersonation-ended" };
 
   const key = `c:${row.id}`;
   const epoch = Number(row.epoch);
@@ -173,7 +182,19 @@ export async function loadCustomerPrincipal(
     customerPath: row.customerPath,
     websiteId: row.websiteId,
     grants,
+    ...(impersonator ? { impersonator } : {}),
   };
+}
+
+/** The impersonation a session claims while it runs: not ended, not expired, its staff member still enabled. */
+async function runningImpersonation(db: DbClient, impersonationId: number, customerUserId: number): Promise<Impersonator | null> {
+  const row = await db.impersonation.findFirst({
+    where: { id: impersonationId, customerUserId, endedAt: null, expiresAt: { gt: new Date() }, staffUser: { enabled: true } },
+    select: { id: true, reason: true, expiresAt: true, staffUser: { select: { id: true, firstName: true, lastName: true } } },
+  });
+  if (!row) return null;
+  const { staffUser } = row;
+  return { impersonationId: row.id, staffUserId: staffUser.id, staffName: `${staffUser.firstName} ${staffUser.lastName}`, reason: row.reason, expiresAt: row.expiresAt };
 }
 
 type StaffRow = {

@@ -59,6 +59,7 @@ export const salesManagerPermissions: StaffPermission[] = [
   "customerUser.resetPassword",
   "customerUser.sendWelcome",
   "customerUser.notes",
+  "customerUser.impersonate",
   "customer.view",
   "customer.edit",
   "customerUserRole.view",

@@ -24,6 +24,7 @@ export async function recordAudit(tx: DbClient, actor: AuditActor, entry: AuditE
       actorType: actor.realm === "staff" ? "STAFF" : actor.realm === "customer" ? "CUSTOMER_USER" : "SYSTEM",
       actorStaffId: actor.realm === "staff" ? actor.id : null,
       actorCustomerUserId: actor.realm === "customer" ? actor.id : null,
+      impersonatorStaffId: actor.realm === "customer" ? (actor.impersonator?.staffUserId ?? null) : null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),

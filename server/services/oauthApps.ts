@@ -1,3 +1,4 @@
+import { assertNotImpersonating } from "./impersonation";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db, DbClient } from "../db";
 import { loadCustomerPrincipal, type CustomerPrincipal, type Principal } from "../authz/access";
@@ -62,6 +63,8 @@ export async function createApplication(
   actor: Principal,
   input: { customerUserId: number; name: string; expiresAt?: Date | null },
 ) {
+  // API credentials act as the user for months: only the user (or staff in the back office) creates them.
+  assertNotImpersonating(actor, "create API credentials for themselves");
   return db.$transaction(async (tx) => {
     const user = await ownerInScope(tx, actor, input.customerUserId);
     const clientId = `rst_${randomBytes(12).toString("hex")}`;

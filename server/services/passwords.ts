@@ -1,3 +1,4 @@
+import { assertNotImpersonating } from "./impersonation";
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import type { CustomerPrincipal } from "../authz/access";
@@ -106,6 +107,7 @@ export async function verifyCurrentPassword(db: DbClient, actor: CustomerPrincip
 
 /** Changes one's own password; every session ends, the caller signs the current browser in again. */
 export async function changePassword(db: Db, actor: CustomerPrincipal, input: z.output<typeof changePasswordInput>) {
+  assertNotImpersonating(actor, "change their password");
   await verifyCurrentPassword(db, actor, input.currentPassword);
   if (input.newPassword === input.currentPassword) {
     throw new AppError("BAD_REQUEST", "Choose a password different from your current one.", {

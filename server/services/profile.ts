@@ -1,3 +1,4 @@
+import { assertNotImpersonating } from "./impersonation";
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import type { CustomerPrincipal } from "../authz/access";
@@ -119,6 +120,7 @@ async function assertEmailFree(db: DbClient, email: string, userId: number) {
  * Nothing changes until the link is followed.
  */
 export async function requestEmailChange(db: Db, actor: CustomerPrincipal, input: z.output<typeof changeEmailInput>) {
+  assertNotImpersonating(actor, "change their email address");
   await verifyCurrentPassword(db, actor, input.currentPassword);
   if (input.email === actor.email) {
     throw new AppError("BAD_REQUEST", "This is already your email address.", { fieldErrors: { email: ["This is already your email address."] } });

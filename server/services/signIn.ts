@@ -13,7 +13,9 @@ export type SignInRefusal = "invalid" | "locked" | "disabled" | "unconfirmed" | 
 
 export type SignInRequest = { email: string; password: string; ip: string | null; userAgent: string | null };
 export type TicketRequest = { ticket: string; ip: string | null; userAgent: string | null };
-export type SignInOutcome = { ok: true; userId: number; sessionVersion: number } | { ok: false; reason: SignInRefusal };
+export type SignInOutcome =
+  | { ok: true; userId: number; sessionVersion: number; impersonationId?: number }
+  | { ok: false; reason: SignInRefusal };
 
 const refusalResult: Record<SignInRefusal, LoginResult> = {
   invalid: "BAD_CREDENTIALS",

@@ -5,7 +5,8 @@ import { accountNav } from "@/components/account/nav";
 import { TRPCReactProvider } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { requireCustomer } from "@/server/auth/session";
-import { signOutCustomer } from "../(auth)/login/actions";
+import { endImpersonation, signOutCustomer } from "../(auth)/login/actions";
+import { formatTime } from "@/components/format";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const user = await requireCustomer();
@@ -13,14 +14,29 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <TRPCReactProvider>
       <div className="min-h-screen">
+        {user.impersonator ? (
+          <div role="status" data-testid="impersonation-banner" className="bg-amber-100 text-amber-950">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-2 text-sm">
+              <p>
+                <strong>{user.impersonator.staffName}</strong>, you are signed in as <strong>{user.firstName} {user.lastName}</strong> on
+                their behalf until {formatTime(user.impersonator.expiresAt)}. Reason: “{user.impersonator.reason}”. Every change is recorded with your name.
+              </p>
+              <form action={endImpersonation}>
+                <Button type="submit" variant="secondary" className="py-1">End and return to the back office</Button>
+              </form>
+            </div>
+          </div>
+        ) : null}
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
             <Link href="/account" className="text-lg font-semibold text-brand-700">Roster</Link>
             <div className="flex items-center gap-4 text-sm">
               <span className="text-slate-600" data-testid="account-name">{user.firstName} {user.lastName}</span>
-              <form action={signOutCustomer}>
-                <Button type="submit" variant="ghost">Sign out</Button>
-              </form>
+              {user.impersonator ? null : (
+                <form action={signOutCustomer}>
+                  <Button type="submit" variant="ghost">Sign out</Button>
+                </form>
+              )}
             </div>
           </div>
         </header>

@@ -18,7 +18,7 @@ const notices = {
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { notice } = await searchParams;
-  const { caller } = await getCustomerCaller();
+  const { user, caller } = await getCustomerCaller();
   const profile = await caller.account.profile.get();
   const language = profile.localizations.find((l) => l.id === profile.localizationId)?.name;
   return (
@@ -48,6 +48,15 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
             )}
           </CardBody>
         </Card>
+        {user.impersonator ? (
+          <Card className="lg:col-span-2" data-testid="credentials-own">
+            <CardHeader title="Email address and password" />
+            <CardBody className="text-sm text-slate-700">
+              <p>{profile.email}</p>
+              <p className="mt-2 text-slate-500">Only {profile.firstName} can change their email address and password, not someone signed in on their behalf.</p>
+            </CardBody>
+          </Card>
+        ) : (
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="Email address" />
@@ -58,6 +67,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
             <CardBody><ChangePasswordForm action={changePasswordAction} /></CardBody>
           </Card>
         </div>
+        )}
       </div>
     </>
   );
