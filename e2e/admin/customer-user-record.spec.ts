@@ -213,3 +213,20 @@ test("staff create an OAuth application on a customer user's page; a script list
   await page.reload();
   for (const order of body.items) await expect(page.getByTestId("orders")).toContainText(order.number);
 });
+
+test("read-only staff see a customer user's page without what they may not do", async ({ page }) => {
+  await signInAsStaff(page, "viewer@roster.test");
+  await openCustomerUser(page, "bob.buyer@acme.test");
+  await expect(page.getByRole("region", { name: "General information" })).toContainText("Acme Holding");
+  await expect(page.getByTestId("effective-permissions")).toContainText("Buyer (User)");
+  await expect(page.getByTestId("orders")).toContainText("SO-");
+  await expect(page.getByRole("region", { name: "Notes" })).toContainText("Prefers delivery before noon.");
+  await expect(page.getByRole("region", { name: "Accepted consents" })).toContainText("Privacy policy");
+  // No edit, no note or event forms, and no sections behind permissions they lack.
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add note" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Schedule event" })).toHaveCount(0);
+  for (const section of ["Emails", "OAuth applications", "Sign-in attempts"]) {
+    await expect(page.getByRole("region", { name: section })).toHaveCount(0);
+  }
+});

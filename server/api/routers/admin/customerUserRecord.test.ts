@@ -72,6 +72,18 @@ beforeAll(async () => {
   await db.customerUser.create({
     data: { email: "dora.dept@acme.test", firstName: "Dora", lastName: "Dept", confirmedAt: new Date(), customerId: holding.id, customerPath: holding.path, roles: { create: { roleId: dept.id } } },
   });
+  // A clerk who may add and edit users, but neither give roles nor touch addresses.
+  const clerk = await db.customerUserRole.create({
+    data: {
+      code: "ACME_CLERK",
+      label: "User clerk",
+      customerId: fx.holding,
+      permissions: { createMany: { data: (["customerUser.view", "customerUser.create", "customerUser.edit"] as const).map((permission) => ({ permission, level: "CUSTOMER" as const })) } },
+    },
+  });
+  await db.customerUser.create({
+    data: { email: "cleo.clerk@acme.test", firstName: "Cleo", lastName: "Clerk", confirmedAt: new Date(), customerId: holding.id, customerPath: holding.path, roles: { create: { roleId: clerk.id } } },
+  });
   await bumpAuthzEpoch(db);
   dora = await customerPrincipal(db, "dora.dept@acme.test");
   amanda = await customerPrincipal(db, "amanda.admin@acme.test");
@@ -337,6 +349,18 @@ describe("createCustomerUser for a customer's administrator (storefront realm)",
     await refusedWithoutChange(() => create(amanda, newUser({ salesRepresentativeIds: [fx.sam] })), { code: "FORBIDDEN", message: "Only staff choose sales representatives." });
   });
 
+  it("needs the role-assignment permission to give roles, and the address permissions to add addresses", async () => {
+    const cleo = await customerPrincipal(db, "cleo.clerk@acme.test");
+    await refusedWithoutChange(() => create(cleo, newUser({ customerId: fx.holding })), { code: "FORBIDDEN", message: "Your roles do not let you assign roles to this customer's users." });
+    await refusedWithoutChange(() => create(cleo, newUser({ customerId: fx.holding, enabled: false, roleIds: [], addresses: [address] })), {
+      code: "FORBIDDEN",
+      message: "Your roles do not let you add addresses for this customer's users.",
+    });
+    const plain = newUser({ customerId: fx.holding, enabled: false, roleIds: [] });
+    await create(cleo, plain);
+    expect(await userByEmail(plain.email)).toMatchObject({ enabled: false, customerId: fx.holding });
+  });
+
   it("refuses a buyer, whose roles reach no customer to add users to", async () => {
     const bob = await customerPrincipal(db, "bob.buyer@acme.test");
     await refusedWithoutChange(() => create(bob, newUser({ customerId: fx.holding })), { code: "NOT_FOUND" });
@@ -525,7 +549,7 @@ describe("admin.customerUsers.get, consents and the form's choices", () => {
 
   it("offers the predefined roles and the customer's own, and refuses customers out of scope", async () => {
     const roles = await (await admin()).admin.customerUsers.roleChoices({ customerId: fx.holding });
-    expect(roles.map((r) => r.label)).toEqual(["Administrator", "Buyer", "Department administrator", "Purchaser"]);
+    expect(roles.map((r) => r.label)).toEqual(["Administrator", "Buyer", "Department administrator", "Purchaser", "User clerk"]);
     expect(roles.every((r) => r.assignable)).toBe(true);
     expect((await (await admin()).admin.customerUsers.roleChoices({ customerId: null })).map((r) => r.label)).toEqual(["Administrator", "Buyer"]);
     await expect((await sales()).admin.customerUsers.roleChoices({ customerId: fx.globex })).rejects.toMatchObject({ code: "NOT_FOUND" });

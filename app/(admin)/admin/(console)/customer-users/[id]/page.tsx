@@ -120,6 +120,7 @@ export default async function CustomerUserPage({ params, searchParams }: { param
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {can("customerUser.impersonate") && user.enabled && !user.erasedAt ? <ButtonLink variant="secondary" href={`${basePath}/impersonate`}>Sign in as this user</ButtonLink> : null}
           {can("customerUser.edit") && !user.erasedAt ? <ButtonLink href={`${basePath}/edit`}>Edit</ButtonLink> : null}
           {/* ACTIONS SLOT: components/admin/customer-user-actions.tsx (enable/disable, confirm, resend confirmation,
               reset password, send welcome email, delete) goes here once it lands on main. */}
@@ -198,7 +199,10 @@ export default async function CustomerUserPage({ params, searchParams }: { param
             {user.roles.length === 0 ? <span className="text-sm text-slate-500">No roles: the user cannot be enabled until one is assigned.</span> : null}
             {user.roles.map((role) => <Badge key={role.id} tone={role.customerId ? "blue" : "slate"}>{role.label}</Badge>)}
           </CardBody>
-          <PermissionTable rows={permissions} />
+          {/* Tall: it scrolls on its own, so the records below stay a short scroll away. */}
+          <div className="max-h-[28rem] overflow-y-auto">
+            <PermissionTable rows={permissions} />
+          </div>
         </Section>
 
         <div className="grid gap-6 xl:grid-cols-2">
