@@ -31,7 +31,7 @@ export type CustomerUserAddressInput = z.input<typeof customerUserAddressInput>;
 /** A subsidiary created in place, under a customer the actor may add subsidiaries to. */
 export const newSubsidiaryInput = z.object({
   name: requiredText(255, "Name the new customer."),
-  parentId: id,
+  parentId: z.number({ error: "Choose the parent customer." }).int().positive(),
 });
 
 const recordFields = z.object({

@@ -384,7 +384,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const salesReps = (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ?? heldReps;
     const beforeLocalization = before.websiteSettings.find((s) => s.websiteId === before.websiteId)?.localizationId ?? null;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    await saveAddresses(tx, actor, before, input.addresses);
+    const addressChanges = await saveAddresses(tx, actor, before, input.addresses);
 
     const fields = personFields(input);
     const written = await tx.customerUser.updateMany({
@@ -418,7 +418,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
       entityId: before.id,
       customerPath: customer.path,
       before: snapshot(beforeFields, { customerId: before.customerId, roleIds: heldRoleIds, salesRepresentativeIds: heldReps, websiteId: before.websiteId, localizationId: beforeLocalization }),
-      after: snapshot(fields, { customerId: customer.id, roleIds: roles.map((r) => r.id), salesRepresentativeIds: salesReps, websiteId: input.websiteId, localizationId }),
+      after: snapshot(fields, { customerId: customer.id, roleIds: roles.map((r) => r.id), salesRepresentativeIds: salesReps, websiteId: input.websiteId, localizationId, addresses: addressChanges }),
     });
     return { id: before.id, version: input.version + 1 };
   });
@@ -462,4 +462,5 @@ async function saveAddresses(
   if (deleted.length) await tx.customerUserAddress.deleteMany({ where: { customerUserId: user.id, id: { in: deleted } } });
   for (const { id, data } of changes.update) await tx.customerUserAddress.update({ where: { id }, data });
   if (changes.create.length) await tx.customerUserAddress.createMany({ data: changes.create.map((data) => ({ ...data, customerUserId: user.id })) });
+  return { added: changes.create.length, changed: changes.update.map((u) => u.id), deleted };
 }

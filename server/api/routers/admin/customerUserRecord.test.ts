@@ -443,6 +443,8 @@ describe("admin.customerUsers.update", () => {
     await caller.admin.customerUsers.update({ ...start, addresses: [office!, { ...address, isDefaultBilling: false, isDefaultShipping: false, label: "Depot" }] });
     let user = await userByEmail(email);
     expect(user.addresses.map((a) => a.label).sort()).toEqual(["Depot", "Office"]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: String(user.id), action: "customerUser.update" }, orderBy: { id: "desc" } });
+    expect(audit.after).toMatchObject({ addresses: { added: 1, changed: [], deleted: [] } });
     const depot = user.addresses.find((a) => a.label === "Depot")!;
     const next = await editOf(email);
     await caller.admin.customerUsers.update({ ...next, addresses: [{ ...next.addresses.find((a) => a.id === depot.id)!, city: "Hamburg" }] });
