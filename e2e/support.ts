@@ -79,10 +79,10 @@ export async function emailLinks(browser: Browser, to: string, subject: string) 
 }
 
 /** A new storefront account, registered and confirmed through the pages and the confirmation email. */
-export async function confirmedCustomer(browser: Browser, prefix: string, options: { optionalConsents?: string[] } = {}) {
+export async function confirmedCustomer(browser: Browser, prefix: string, options: { optionalConsents?: string[]; company?: string } = {}) {
   const page = await newPerson(browser);
   const email = uniqueEmail(prefix);
-  await registerViaPage(page, { email, optionalConsents: options.optionalConsents });
+  await registerViaPage(page, { email, optionalConsents: options.optionalConsents, company: options.company });
   const [confirm] = await emailLinks(browser, email, "Please confirm your email address");
   await page.goto(confirm!);
   await page.getByRole("button", { name: "Confirm my email address" }).click();

@@ -25,7 +25,7 @@ function reaches(level: Level | undefined, address: Address) {
   return level === "SUBTREE" || address.mine;
 }
 
-function AddressCard({ address, showOwner, onEdit, onDelete }: { address: Address; showOwner: boolean; onEdit?: () => void; onDelete?: () => void }) {
+function AddressCard({ address, showOwner, onEdit, onDelete }: { address: BookAddress; showOwner: boolean; onEdit?: () => void; onDelete?: () => void }) {
   const hydrated = useHydrated();
   const name = [address.firstName, address.lastName].filter(Boolean).join(" ");
   const title = address.label || address.street;
@@ -47,7 +47,7 @@ function AddressCard({ address, showOwner, onEdit, onDelete }: { address: Addres
           <div>{countryName.get(String(address.countryCode)) ?? address.countryCode}</div>
           {address.phone ? <div>{address.phone}</div> : null}
         </address>
-        {showOwner ? <p className="text-xs text-slate-500">{address.ownerName}</p> : null}
+        {showOwner && address.ownerName ? <p className="text-xs text-slate-500">{address.ownerName}</p> : null}
       </div>
       {onEdit || onDelete ? (
         <div className="flex gap-2">
@@ -59,7 +59,113 @@ function AddressCard({ address, showOwner, onEdit, onDelete }: { address: Addres
   );
 }
 
-/** An address book with add, edit and delete as far as the user's levels reach. */
+/** What an address book can do with its addresses; each is left out when the viewer may not do it. */
+export type AddressBookActions<A extends BookAddress> = {
+  create?: (values: AddressValues) => Promise<unknown>;
+  update?: (address: A, values: AddressValues) => Promise<unknown>;
+  remove?: (address: A) => Promise<unknown>;
+  /** Per address, when the viewer may change some addresses of the book and not others. */
+  canEdit?: (address: A) => boolean;
+  canDelete?: (address: A) => boolean;
+};
+
+type BookAddress = AddressValues & { id: number; ownerName?: string; mine?: boolean };
+
+/**
+ * An address book: the cards, and add, edit and delete through the address form. Which of them a viewer gets, and
+ * which procedures they call, is the caller's (the storefront's books, a customer's page in the back office).
+ */
+export function AddressBookView<A extends BookAddress>({
+  title,
+  description,
+  addresses,
+  showOwners = false,
+  headerActions,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  addresses: A[];
+  showOwners?: boolean;
+  headerActions?: React.ReactNode;
+  actions: AddressBookActions<A>;
+}) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [editing, setEditing] = useState<A | "new" | null>(null);
+  const [deleting, setDeleting] = useState<A | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const done = (message: string) => {
+    toast.success(message);
+    router.refresh();
+  };
+
+  const save = async (values: AddressValues, setError: Parameters<typeof applyServerErrors<AddressValues>>[1]) => {
+    try {
+      if (editing === "new") await actions.create?.(values);
+      else if (editing) await actions.update?.(editing, values);
+      setEditing(null);
+      done("The address is saved.");
+    } catch (error) {
+      applyServerErrors(error, setError);
+    }
+  };
+  const remove = async (address: A) => {
+    setRemoving(true);
+    try {
+      await actions.remove?.(address);
+      setDeleting(null);
+      done("The address is deleted.");
+    } catch (error) {
+      toast.error(messageOf(error));
+    } finally {
+      setRemoving(false);
+    }
+  };
+  const may = (action: unknown, check: ((address: A) => boolean) | undefined, address: A) => !!action && (check ? check(address) : true);
+
+  return (
+    <Card>
+      <CardHeader
+        title={title}
+        description={description}
+        actions={<>{headerActions}{actions.create ? <Button disabled={!hydrated} onClick={() => setEditing("new")}>Add address</Button> : null}</>}
+      />
+      {addresses.length === 0 ? (
+        <p className="px-5 py-6 text-sm text-slate-500">No addresses yet.</p>
+      ) : (
+        <ul className="grid gap-4 p-5 sm:grid-cols-2" aria-label={title}>
+          {addresses.map((address) => (
+            <AddressCard
+              key={address.id}
+              address={address}
+              showOwner={showOwners && !address.mine}
+              onEdit={may(actions.update, actions.canEdit, address) ? () => setEditing(address) : undefined}
+              onDelete={may(actions.remove, actions.canDelete, address) ? () => setDeleting(address) : undefined}
+            />
+          ))}
+        </ul>
+      )}
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === "new" ? "Add an address" : "Edit the address"} footer={false}>
+        {editing !== null ? (
+          <AddressForm key={editing === "new" ? "new" : editing.id} initial={editing === "new" ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />
+        ) : null}
+      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this address?"
+        confirmLabel="Delete"
+        pending={removing}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => deleting && remove(deleting)}
+      >
+        {deleting ? `${deleting.label || deleting.street}, ${deleting.city} will be removed from the address book.` : null}
+      </ConfirmDialog>
+    </Card>
+  );
+}
+
+/** A storefront address book with add, edit and delete as far as the user's levels reach. */
 export function AddressBook({
   book,
   title,
@@ -78,75 +184,25 @@ export function AddressBook({
   actions?: React.ReactNode;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const hydrated = useHydrated();
-  const [editing, setEditing] = useState<Address | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Address | null>(null);
-  const done = (message: string) => {
-    toast.success(message);
-    router.refresh();
-  };
   const create = useMutation(trpc.account[book].create.mutationOptions());
   const update = useMutation(trpc.account[book].update.mutationOptions());
-  const remove = useMutation(
-    trpc.account[book].delete.mutationOptions({
-      onSuccess: () => {
-        setDeleting(null);
-        done("The address is deleted.");
-      },
-      onError: (error) => toast.error(messageOf(error)),
-    }),
-  );
-
-  const save = async (values: AddressValues, setError: Parameters<typeof applyServerErrors<AddressValues>>[1]) => {
-    try {
-      if (editing === "new") await create.mutateAsync(values as Parameters<typeof create.mutateAsync>[0]);
-      else if (editing) await update.mutateAsync({ ...(values as Parameters<typeof create.mutateAsync>[0]), id: editing.id });
-      setEditing(null);
-      done("The address is saved.");
-    } catch (error) {
-      applyServerErrors(error, setError);
-    }
-  };
-
+  const remove = useMutation(trpc.account[book].delete.mutationOptions());
+  type Input = Parameters<typeof create.mutateAsync>[0];
   const canCreate = !!levels.create && levels.create !== "NONE";
   return (
-    <Card>
-      <CardHeader
-        title={title}
-        description={description}
-        actions={<>{actions}{canCreate ? <Button disabled={!hydrated} onClick={() => setEditing("new")}>Add address</Button> : null}</>}
-      />
-      {addresses.length === 0 ? (
-        <p className="px-5 py-6 text-sm text-slate-500">No addresses yet.</p>
-      ) : (
-        <ul className="grid gap-4 p-5 sm:grid-cols-2" aria-label={title}>
-          {addresses.map((address) => (
-            <AddressCard
-              key={address.id}
-              address={address}
-              showOwner={showOwners && !address.mine}
-              onEdit={reaches(levels.edit, address) ? () => setEditing(address) : undefined}
-              onDelete={reaches(levels.delete, address) ? () => setDeleting(address) : undefined}
-            />
-          ))}
-        </ul>
-      )}
-      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === "new" ? "Add an address" : "Edit the address"} footer={false}>
-        {editing !== null ? (
-          <AddressForm key={editing === "new" ? "new" : editing.id} initial={editing === "new" ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />
-        ) : null}
-      </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete this address?"
-        confirmLabel="Delete"
-        pending={remove.isPending}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-      >
-        {deleting ? `${deleting.label || deleting.street}, ${deleting.city} will be removed from the address book.` : null}
-      </ConfirmDialog>
-    </Card>
+    <AddressBookView
+      title={title}
+      description={description}
+      addresses={addresses}
+      showOwners={showOwners}
+      headerActions={actions}
+      actions={{
+        create: canCreate ? (values) => create.mutateAsync(values as Input) : undefined,
+        update: (address, values) => update.mutateAsync({ ...(values as Input), id: address.id }),
+        remove: (address) => remove.mutateAsync({ id: address.id }),
+        canEdit: (address) => reaches(levels.edit, address),
+        canDelete: (address) => reaches(levels.delete, address),
+      }}
+    />
   );
 }

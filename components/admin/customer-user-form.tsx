@@ -9,12 +9,12 @@ import { toast } from "sonner";
 import { fieldErrorsOf, messageOf, useTRPC } from "@/components/trpc";
 import { AddressFields, emptyAddress } from "@/components/address-fields";
 import { NameFields } from "@/components/name-fields";
-import { CustomerPicker, type CustomerChoice } from "@/components/admin/customer-picker";
+import { CustomerPicker, type CustomerChoices } from "@/components/admin/customers/customer-picker";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ClientForm } from "@/components/ui/client-form";
-import { Checkbox } from "@/components/ui/field";
+import { Checkbox, Field } from "@/components/ui/field";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/form-field";
 import { applyServerErrors } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
@@ -27,7 +27,8 @@ import {
   type CreateCustomerUserInput,
 } from "@/server/schemas/customerUser";
 import { passwordRules } from "@/server/schemas/password";
-import type { CustomerUserRecord, customerUserFormOptions } from "@/server/services/customerUserRecord";
+import type { CustomerUserRecord, customerChoices, customerUserFormOptions } from "@/server/services/customerUserRecord";
+import type { customerPurposes } from "@/server/schemas/customerUser";
 
 /**
  * Create or edit a customer user, every step of the reference guide: Enabled, name, email, birthday, phone; the
@@ -36,6 +37,7 @@ import type { CustomerUserRecord, customerUserFormOptions } from "@/server/servi
  */
 type Options = Awaited<ReturnType<typeof customerUserFormOptions>>;
 type Values = CreateCustomerUserInput & { id?: number; version?: number };
+type CustomerChoice = Awaited<ReturnType<typeof customerChoices>>[number];
 
 const emptyToString = (value: string | null | undefined) => value ?? "";
 
@@ -155,9 +157,11 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
   const [customer, setCustomer] = useState<{ id: number; name: string } | null>(record ? { id: record.customer.id, name: record.customer.name } : null);
   const [parent, setParent] = useState<{ id: number; name: string } | null>(null);
   const repsTouched = useRef(mode === "edit");
-  const followCustomer = (choice: CustomerChoice | null) => {
+  const followCustomer = (choice: CustomerChoice | undefined) => {
     if (choice && !repsTouched.current) setValue("salesRepresentativeIds", choice.salesRepresentativeIds);
   };
+  const choicesFor = (purpose: (typeof customerPurposes)[number]): CustomerChoices<CustomerChoice> => (search) =>
+    trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose });
   const chooseMode = (next: "existing" | "new") => {
     setCustomerMode(next);
     if (next === "new") {
@@ -288,35 +292,41 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
               <label className="inline-flex items-center gap-2"><input type="radio" name="customer-mode" checked={customerMode === "new"} onChange={() => chooseMode("new")} /> New subsidiary of a customer</label>
             </div>
             {customerMode === "existing" ? (
-              <CustomerPicker
-                label="Customer"
-                purpose={mode === "create" ? "create" : "edit"}
-                value={customer}
-                required
-                error={errors.customerId?.message}
-                hint="The company this user acts for."
-                onChange={(choice) => {
-                  setCustomer(choice);
-                  setValue("customerId", choice?.id ?? null, { shouldValidate: formState.isSubmitted });
-                  followCustomer(choice);
-                }}
-              />
+              <Field label="Customer" required error={errors.customerId?.message} hint="The company this user acts for.">
+                {(ids) => (
+                  <CustomerPicker
+                    id={ids.id}
+                    describedBy={ids["aria-describedby"]}
+                    invalid={ids["aria-invalid"]}
+                    value={customer}
+                    choices={choicesFor(mode === "create" ? "create" : "edit")}
+                    onChange={(picked, option) => {
+                      setCustomer(picked);
+                      setValue("customerId", picked?.id ?? null, { shouldValidate: formState.isSubmitted });
+                      followCustomer(option);
+                    }}
+                  />
+                )}
+              </Field>
             ) : (
               <div className="grid gap-4 sm:grid-cols-2">
                 <TextField form={form} name="newCustomer.name" label="New customer name" required />
-                <CustomerPicker
-                  label="Parent customer"
-                  purpose="subsidiary"
-                  value={parent}
-                  required
-                  error={errors.newCustomer?.parentId?.message ?? errors.newCustomer?.message}
-                  hint="The new customer is created as its subsidiary when you save."
-                  onChange={(choice) => {
-                    setParent(choice);
-                    setValue("newCustomer.parentId", choice?.id ?? (undefined as unknown as number));
-                    followCustomer(choice);
-                  }}
-                />
+                <Field label="Parent customer" required error={errors.newCustomer?.parentId?.message ?? errors.newCustomer?.message} hint="The new customer is created as its subsidiary when you save.">
+                  {(ids) => (
+                    <CustomerPicker
+                      id={ids.id}
+                      describedBy={ids["aria-describedby"]}
+                      invalid={ids["aria-invalid"]}
+                      value={parent}
+                      choices={choicesFor("subsidiary")}
+                      onChange={(picked, option) => {
+                        setParent(picked);
+                        setValue("newCustomer.parentId", picked?.id ?? (undefined as unknown as number), { shouldValidate: formState.isSubmitted });
+                        followCustomer(option);
+                      }}
+                    />
+                  )}
+                </Field>
               </div>
             )}
             <IdCheckboxes

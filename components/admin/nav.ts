@@ -5,6 +5,8 @@ export const adminNav: { section: string; items: { href: string; label: string; 
   {
     section: "Customers",
     items: [
+      { href: "/admin/customers", label: "Customers", permission: "customer.view" },
+      { href: "/admin/customer-groups", label: "Customer Groups", permission: "customerGroup.view" },
       { href: "/admin/customer-users", label: "Customer Users", permission: "customerUser.view" },
       { href: "/admin/sign-in-attempts", label: "Sign-in Attempts", permission: "loginAttempt.view" },
     ],

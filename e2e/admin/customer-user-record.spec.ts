@@ -168,14 +168,14 @@ test("staff add, edit and delete a note on a customer user's page", async ({ pag
   await expect(note).toContainText("Ada Admin");
 
   await note.getByRole("button", { name: "Edit note" }).click();
-  await notes.getByLabel("Edit note").fill("Asked for a volume discount on toner and paper.");
+  await notes.getByLabel("Edit the note").fill("Asked for a volume discount on toner and paper.");
   await notes.getByRole("button", { name: "Save note" }).click();
   const edited = notes.getByTestId("note").filter({ hasText: "toner and paper" });
   await expect(edited).toBeVisible();
   await expect(edited).toContainText("edited");
 
   await edited.getByRole("button", { name: "Delete note" }).click();
-  await page.getByRole("dialog", { name: "Delete note" }).getByRole("button", { name: "Delete note" }).click();
+  await page.getByRole("dialog", { name: "Delete this note?" }).getByRole("button", { name: "Delete note" }).click();
   await expect(notes.getByTestId("note").filter({ hasText: "toner" })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("region", { name: "Notes" })).toContainText("No notes yet.");

@@ -19,6 +19,8 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customersRouter } from "./routers/admin/customers";
+import { customerGroupsRouter } from "./routers/admin/customerGroups";
 import { impersonationRouter } from "./routers/admin/impersonation";
 import { accountImpersonationRouter } from "./routers/account/impersonation";
 
@@ -34,6 +36,8 @@ export const appRouter = createTRPCRouter({
     notes: notesRouter,
     calendarEvents: calendarEventsRouter,
     records: adminRecordsRouter,
+    customers: customersRouter,
+    customerGroups: customerGroupsRouter,
     impersonation: impersonationRouter,
   }),
   account: createTRPCRouter({

@@ -14,7 +14,7 @@ import { recordAudit } from "./audit";
  */
 export type AddressKind = "customerUserAddress" | "customerAddress";
 
-const addressSelect = {
+export const addressSelect = {
   id: true,
   label: true,
   organization: true,

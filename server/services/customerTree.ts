@@ -1,23 +1,57 @@
 import type { DbClient } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 
 /**
  * The customer tree as materialized paths ("/1/5/23/"). Rows that are scoped by customer carry a copy of the
  * path (`customerPath`), rewritten here together with the tree, in one transaction with the move.
+ *
+ * Concurrency: a move locks its subtree's rows (FOR UPDATE) before rewriting, and whoever writes a path copy reads
+ * the customer's path through `lockCustomerPath` (FOR KEY SHARE). Either the writer goes first and the move's
+ * rewrite (a later statement) sees its row, or the move goes first and the writer waits and reads the new path;
+ * no row keeps a stale path. Moves among themselves are serialized, so two crossing moves cannot form a cycle.
  */
 
 export function childPath(parentPath: string | null, id: number) {
   return `${parentPath ?? "/"}${id}/`;
 }
 
+/** Ids on a path, root first: "/1/5/23/" → [1, 5, 23]. */
+export function pathIds(path: string): number[] {
+  return path.split("/").filter(Boolean).map(Number);
+}
+
+/**
+ * For each path, the names of the customer's ancestors, root first, as far as `visible` lets the reader see them:
+ * what tells namesakes in different trees apart in a picker.
+ */
+export async function ancestorNames(db: DbClient, paths: string[], visible: Prisma.CustomerWhereInput): Promise<string[][]> {
+  const ids = [...new Set(paths.flatMap((path) => pathIds(path).slice(0, -1)))];
+  if (ids.length === 0) return paths.map(() => []);
+  const rows = await db.customer.findMany({ where: { AND: [{ id: { in: ids } }, visible] }, select: { id: true, name: true } });
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return paths.map((path) => pathIds(path).slice(0, -1).flatMap((id) => names.get(id) ?? []));
+}
+
+/**
+ * The customer's current path, locked against a concurrent move until the transaction ends: read it this way
+ * before writing a copy of it (a new user, order, audit event of that customer). Null when there is no such customer.
+ */
+export async function lockCustomerPath(tx: DbClient, customerId: number): Promise<{ path: string; name: string } | null> {
+  const rows = await tx.$queryRaw<{ path: string; name: string }[]>`
+    SELECT "path", "name" FROM "Customer" WHERE "id" = ${customerId} FOR KEY SHARE`;
+  return rows[0] ?? null;
+}
+
+const noSuchParent = () =>
+  new AppError("BAD_REQUEST", "The parent customer does not exist.", { fieldErrors: { parentId: ["Choose an existing customer."] } });
+
 export async function createCustomerNode(
   tx: DbClient,
   data: { name: string; parentId?: number | null; groupId?: number | null; ownerId?: number | null; enabled?: boolean },
 ) {
-  const parent = data.parentId
-    ? await tx.customer.findUnique({ where: { id: data.parentId }, select: { path: true } })
-    : null;
-  if (data.parentId && !parent) throw new AppError("BAD_REQUEST", "The parent customer does not exist.", { fieldErrors: { parentId: ["Choose an existing customer."] } });
+  const parent = data.parentId ? await lockCustomerPath(tx, data.parentId) : null;
+  if (data.parentId && !parent) throw noSuchParent();
   const created = await tx.customer.create({
     data: { name: data.name, parentId: data.parentId ?? null, groupId: data.groupId ?? null, ownerId: data.ownerId ?? null, enabled: data.enabled ?? true, path: "/0/" },
     select: { id: true },
@@ -30,30 +64,41 @@ export async function createCustomerNode(
 }
 
 /** Tables that carry a copy of the customer path. */
-const pathCopies = ["CustomerUser", "ShoppingList", "Rfq", "Quote", "Order", "AuditEvent"] as const;
+export const pathCopies = ["CustomerUser", "ShoppingList", "Rfq", "Quote", "Order", "AuditEvent"] as const;
+
+/** Any number will do, as long as nothing else takes this advisory lock for another purpose. */
+const TREE_MOVE_LOCK = 7_160_301;
+
+/** Why `parentId` cannot be the parent of the customer at `node`, or null when it can. */
+export function cycleProblem(node: { path: string; name: string }, parent: { path: string; name: string }): string | null {
+  if (parent.path === node.path) return "A customer cannot be its own parent.";
+  if (parent.path.startsWith(node.path)) {
+    return `${parent.name} is a subsidiary of ${node.name}: a customer cannot become a subsidiary of one of its own subsidiaries.`;
+  }
+  return null;
+}
 
 /**
  * Moves a customer (and its subtree) under a new parent, or to the root. Refuses cycles. Must run inside a
  * transaction: the tree and every path copy change together.
  */
 export async function moveCustomer(tx: DbClient, customerId: number, newParentId: number | null) {
-  const node = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, path: true, parentId: true } });
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TREE_MOVE_LOCK})`;
+  const node = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, path: true, parentId: true, name: true } });
   if (!node) throw new AppError("NOT_FOUND", "Customer not found.");
   if (node.parentId === newParentId) return node.path;
   let parentPath: string | null = null;
   if (newParentId !== null) {
-    const parent = await tx.customer.findUnique({ where: { id: newParentId }, select: { path: true } });
-    if (!parent) throw new AppError("BAD_REQUEST", "The parent customer does not exist.", { fieldErrors: { parentId: ["Choose an existing customer."] } });
-    if (parent.path.startsWith(node.path)) {
-      throw new AppError("BAD_REQUEST", "A customer cannot be moved under itself or one of its subsidiaries.", {
-        fieldErrors: { parentId: ["This would make the customer its own ancestor."] },
-      });
-    }
+    const parent = await lockCustomerPath(tx, newParentId);
+    if (!parent) throw noSuchParent();
+    const problem = cycleProblem(node, parent);
+    if (problem) throw new AppError("BAD_REQUEST", problem, { fieldErrors: { parentId: [problem] } });
     parentPath = parent.path;
   }
   const newPath = childPath(parentPath, node.id);
   const oldLength = node.path.length;
   const like = `${node.path}%`;
+  await tx.$executeRaw`SELECT 1 FROM "Customer" WHERE "path" LIKE ${like} FOR UPDATE`;
   await tx.customer.update({ where: { id: node.id }, data: { parentId: newParentId } });
   await tx.$executeRaw`UPDATE "Customer" SET "path" = ${newPath} || substr("path", ${oldLength + 1}::int) WHERE "path" LIKE ${like}`;
   for (const table of pathCopies) {

@@ -9,6 +9,7 @@ import { enqueueEmail, secretLink } from "../email/outbox";
 import { toLocale } from "../email/templates";
 import type { InvitationStatus } from "../schemas/invitations";
 import { recordAudit } from "./audit";
+import { lockCustomerPath } from "./customerTree";
 import { hashToken, newRawToken } from "./tokens";
 
 /**
@@ -215,6 +216,8 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
     }
     const website = invitation.websiteId ?? (await tx.website.findFirst({ where: { isDefault: true }, select: { id: true } }))?.id ?? null;
     const roleIds = (await rolesUsableBy(tx, invitation.customer.id, invitation.roles.map((r) => r.roleId))).map((r) => r.id);
+    // Read under a lock, so a move of the customer meanwhile cannot leave the new user with the old path.
+    const customerPath = (await lockCustomerPath(tx, invitation.customer.id))?.path ?? invitation.customer.path;
     const user = await tx.customerUser.create({
       data: {
         email: invitation.email,
@@ -225,7 +228,7 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
         enabled: roleIds.length > 0,
         confirmedAt: new Date(),
         customerId: invitation.customer.id,
-        customerPath: invitation.customer.path,
+        customerPath,
         websiteId: website,
         roles: { createMany: { data: roleIds.map((roleId) => ({ roleId })) } },
       },
@@ -237,7 +240,7 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
       action: "invitation.accept",
       entityType: "CustomerUser",
       entityId: user.id,
-      customerPath: invitation.customer.path,
+      customerPath,
       after: { email: user.email, invitationId: invitation.id },
     });
     return { id: user.id, email: user.email, enabled: roleIds.length > 0 };

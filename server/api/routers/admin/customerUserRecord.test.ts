@@ -567,7 +567,7 @@ describe("admin.customerUsers.get, consents and the form's choices", () => {
     expect(await names(await sales(), "subsidiary")).toEqual([]);
     expect(await names(await admin(), "subsidiary", "west")).toEqual(["Acme West", "Acme West Logistics", "Acme West Retail"]);
     const east = (await (await admin()).admin.customerUsers.customerChoices({ search: "acme east" }))[0];
-    expect(east).toMatchObject({ name: "Acme East", parentName: "Acme Holding", salesRepresentativeIds: [fx.sam] });
+    expect(east).toMatchObject({ name: "Acme East", ancestry: ["Acme Holding"], salesRepresentativeIds: [fx.sam] });
   });
 
   it("gives the websites with their localizations and the staff who can represent users", async () => {

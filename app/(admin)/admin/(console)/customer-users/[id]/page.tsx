@@ -10,7 +10,7 @@ import { ListPager } from "@/components/list-pager";
 import { PermissionTable } from "@/components/permission-table";
 import { DetailList, StatusBadge, money } from "@/components/account/records";
 import { ApplicationsManager } from "@/components/oauth/applications-manager";
-import { CustomerUserNotes } from "@/components/admin/customer-user-notes";
+import { NotesPanel } from "@/components/admin/notes-panel";
 import { CustomerUserEvents } from "@/components/admin/customer-user-events";
 import { formatDate, formatDateTime, fullName } from "@/components/format";
 import { flatParams, intParam, type SearchParams } from "@/components/grid/params";
@@ -257,7 +257,7 @@ export default async function CustomerUserPage({ params, searchParams }: { param
           ) : null}
           <div className="grid gap-6 xl:grid-cols-2">
             <Section id="notes" title="Notes">
-              <CardBody><CustomerUserNotes customerUserId={id} notes={notes.items} canWrite={can("customerUser.notes")} /></CardBody>
+              <CardBody><NotesPanel about={{ customerUserId: id }} notes={notes.items} canEdit={can("customerUser.notes")} /></CardBody>
             </Section>
             <Section id="events" title="Scheduled events">
               <CardBody><CustomerUserEvents customerUserId={id} events={events.items} canWrite={can("customerUser.notes")} /></CardBody>

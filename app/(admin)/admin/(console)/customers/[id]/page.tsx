@@ -1,0 +1,181 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
+import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { DetailList } from "@/components/account/records";
+import { formatDate, formatDateTime } from "@/components/format";
+import { CustomerStateButtons } from "@/components/admin/customers/customer-actions";
+import { CustomerAddresses } from "@/components/admin/customers/customer-addresses";
+import { CustomerNotes } from "@/components/admin/customers/customer-notes";
+import { getStaffCaller, orNotFound } from "@/server/api/caller";
+
+export const metadata: Metadata = { title: "Customer" };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const person = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
+const link = "text-brand-700 hover:underline";
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const { staff, caller } = await getStaffCaller();
+  const customer = await orNotFound(caller.admin.customers.get({ id }));
+  const [subsidiaries, users, roles, notes] = await Promise.all([
+    caller.admin.customers.children({ parentId: id, limit: 25 }),
+    staff.grants.has("customerUser.view") ? caller.admin.customers.users({ customerId: id, limit: 25 }) : null,
+    staff.grants.has("customerUserRole.view") ? caller.admin.customers.roles({ customerId: id, limit: 100 }) : null,
+    caller.admin.customers.notes.list({ id }),
+  ]);
+  const can = { edit: staff.grants.has("customer.edit"), delete: staff.grants.has("customer.delete"), create: staff.grants.has("customer.create") };
+  const { counts } = customer;
+  const records = [
+    counts.orders ? plural(counts.orders, "order") : null,
+    counts.quotes ? plural(counts.quotes, "quote") : null,
+    counts.rfqs ? plural(counts.rfqs, "request for quote", "requests for quote") : null,
+    counts.shoppingLists ? plural(counts.shoppingLists, "shopping list") : null,
+  ].filter(Boolean);
+
+  return (
+    <>
+      {customer.ancestors.length ? (
+        <nav aria-label="Parent companies" className="mb-1 text-sm text-slate-500">
+          {customer.ancestors.map((ancestor, index) => (
+            <span key={ancestor.id}>
+              {index ? " › " : ""}
+              <Link className={link} href={`/admin/customers/${ancestor.id}`}>{ancestor.name}</Link>
+            </span>
+          ))}
+          {" ›"}
+        </nav>
+      ) : null}
+      <PageHeader
+        title={<span className="flex items-center gap-3">{customer.name}{customer.enabled ? null : <Badge tone="red">Disabled</Badge>}</span>}
+        actions={
+          <>
+            {can.edit ? <ButtonLink href={`/admin/customers/${id}/edit`}>Edit</ButtonLink> : null}
+            {can.create ? <ButtonLink variant="secondary" href={`/admin/customers/new?parent=${id}`}>Add subsidiary</ButtonLink> : null}
+            <ButtonLink variant="secondary" href={`/admin/customers/tree?open=${id}`}>Show in hierarchy</ButtonLink>
+            <CustomerStateButtons customer={{ id, name: customer.name, enabled: customer.enabled, userCount: counts.users }} can={can} />
+          </>
+        }
+      />
+      {customer.enabled ? null : (
+        <div className="mb-6">
+          <Alert tone="warning" testId="customer-disabled">
+            {customer.name} is disabled: its users cannot sign in. Its subsidiaries are not affected.
+          </Alert>
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="General information" />
+          <CardBody>
+            <DetailList
+              items={[
+                ["Name", customer.name],
+                [
+                  "Parent customer",
+                  customer.parent ? (
+                    <Link className={link} href={`/admin/customers/${customer.parent.id}`}>{customer.parent.name}</Link>
+                  ) : customer.hasParent ? (
+                    <span className="text-slate-500">A customer outside your reach</span>
+                  ) : (
+                    <span className="text-slate-500">None (top level)</span>
+                  ),
+                ],
+                ["Group", customer.group?.name ?? null],
+                ["Status", customer.enabled ? <Badge key="s" tone="green">Enabled</Badge> : <Badge key="s" tone="red">Disabled</Badge>],
+                ["Sales representatives", customer.salesReps.length ? customer.salesReps.map(person).join(", ") : null],
+                ["Owner", customer.owner ? person(customer.owner) : null],
+                ["Users", plural(counts.users, "user")],
+                ["Records", records.length ? records.join(", ") : "None yet"],
+                ["Created", formatDateTime(customer.createdAt)],
+                ["Updated", formatDateTime(customer.updatedAt)],
+              ]}
+            />
+          </CardBody>
+        </Card>
+
+        <Card data-testid="subsidiaries">
+          <CardHeader
+            title="Subsidiaries"
+            description={counts.children ? `${plural(counts.children, "direct subsidiary", "direct subsidiaries")}. Disabling ${customer.name} does not disable them.` : undefined}
+            actions={counts.children ? <ButtonLink variant="ghost" href={`/admin/customers/tree?open=${id}`}>Hierarchy</ButtonLink> : null}
+          />
+          {subsidiaries.items.length === 0 ? (
+            <CardBody><p className="text-sm text-slate-500">{counts.children ? "None you reach." : "No subsidiaries."}</p></CardBody>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label="Subsidiaries">
+              {subsidiaries.items.map((child) => (
+                <li key={child.id} className="flex items-center gap-2 px-5 py-2 text-sm">
+                  <Link className={`font-medium ${link}`} href={`/admin/customers/${child.id}`}>{child.name}</Link>
+                  {child.enabled ? null : <Badge tone="red">Disabled</Badge>}
+                  <span className="ml-auto text-xs text-slate-500">
+                    {plural(child.userCount, "user")}
+                    {child.childCount ? ` · ${plural(child.childCount, "subsidiary", "subsidiaries")}` : ""}
+                  </span>
+                </li>
+              ))}
+              {subsidiaries.nextCursor ? (
+                <li className="px-5 py-2 text-sm"><Link className={link} href={`/admin/customers?parent=${id}`}>All subsidiaries</Link></li>
+              ) : null}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <div className="mt-6 space-y-6">
+        {users ? (
+          <Card id="users" data-testid="customer-users">
+            <CardHeader
+              title="Customer users"
+              description={users.count.value > users.items.length ? `The first ${users.items.length} of ${users.count.capped ? "more than " : ""}${plural(users.count.value, "user")}.` : undefined}
+            />
+            <Table>
+              <thead><tr><Th>Name</Th><Th>Email</Th><Th>Enabled</Th><Th>Confirmed</Th><Th>Last sign-in</Th></tr></thead>
+              <tbody>
+                {users.items.length === 0 ? <EmptyRow colSpan={5}>No users yet.</EmptyRow> : null}
+                {users.items.map((user) => (
+                  <Tr key={user.id}>
+                    <Td><Link className={link} href={`/admin/customer-users/${user.id}`}>{person(user)}</Link></Td>
+                    <Td>{user.email}</Td>
+                    <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
+                    <Td>{user.confirmedAt ? formatDate(user.confirmedAt) : <Badge tone="amber">Unconfirmed</Badge>}</Td>
+                    <Td>{formatDateTime(user.lastLoginAt)}</Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          </Card>
+        ) : null}
+
+        {roles ? (
+          <Card data-testid="customer-roles">
+            <CardHeader title="Roles of this customer" description="Roles made for this customer. The predefined roles (Administrator, Buyer) are available to every customer." />
+            <Table>
+              <thead><tr><Th>Role</Th><Th>Users</Th><Th>Self-managed</Th></tr></thead>
+              <tbody>
+                {roles.length === 0 ? <EmptyRow colSpan={3}>This customer has no roles of its own.</EmptyRow> : null}
+                {roles.map((role) => (
+                  <Tr key={role.id}>
+                    <Td><Link className={link} href={`/admin/customer-user-roles/${role.id}`}>{role.label}</Link></Td>
+                    <Td>{role.userCount}</Td>
+                    <Td>{role.selfManaged ? "Yes" : "No"}</Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          </Card>
+        ) : null}
+
+        <CustomerAddresses customerId={id} addresses={customer.addresses} canEdit={can.edit} />
+        <CustomerNotes customerId={id} notes={notes} canEdit={can.edit} />
+      </div>
+    </>
+  );
+}

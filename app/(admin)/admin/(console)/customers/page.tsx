@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/field";
+import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
+import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { formatDate } from "@/components/format";
+import { CustomerRowMenu } from "@/components/admin/customers/customer-actions";
+import { CustomersTabs } from "@/components/admin/customers/customers-tabs";
+import { getStaffCaller } from "@/server/api/caller";
+import { pageSizes } from "@/server/schemas/grid";
+import { listCustomersInput } from "@/server/schemas/customer";
+
+export const metadata: Metadata = { title: "Customers" };
+
+const basePath = "/admin/customers";
+const filterKeys = ["q", "group", "enabled", "rep", "parent"] as const;
+
+function inputOf(params: SearchParams) {
+  const parsed = listCustomersInput.safeParse({
+    sort: param(params, "sort"),
+    dir: param(params, "dir"),
+    cursor: param(params, "cursor"),
+    limit: intParam(params, "limit", pageSizes),
+    search: param(params, "q"),
+    groupId: intParam(params, "group"),
+    enabled: yesNoParam(params, "enabled"),
+    salesRepId: intParam(params, "rep"),
+    parentId: intParam(params, "parent"),
+  });
+  return parsed.success
+    ? { input: parsed.data, problem: null }
+    : { input: listCustomersInput.parse({}), problem: parsed.error.issues[0]?.message ?? "Check the filters." };
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const { staff, caller } = await getStaffCaller();
+  const { input, problem: inputProblem } = inputOf(params);
+  const list = async () => {
+    try {
+      return { page: await caller.admin.customers.list(input), problem: inputProblem };
+    } catch (error) {
+      // A stale page link (its cursor belongs to another order): say so and show the first page.
+      if ((error as { code?: string }).code !== "BAD_REQUEST") throw error;
+      return { page: await caller.admin.customers.list({ ...input, cursor: undefined }), problem: (error as Error).message };
+    }
+  };
+  const [{ page, problem }, options] = await Promise.all([list(), caller.admin.customers.formOptions()]);
+  const parentName = input.parentId ? (page.items[0]?.parent?.name ?? null) : null;
+  const can = { edit: staff.grants.has("customer.edit"), delete: staff.grants.has("customer.delete"), create: staff.grants.has("customer.create") };
+  const sortProps = { sort: input.sort, dir: input.dir, basePath, params };
+  return (
+    <>
+      <PageHeader title="Customers" actions={can.create ? <ButtonLink href="/admin/customers/new">Create customer</ButtonLink> : null}>
+        <p className="mt-1 text-sm text-slate-600">The companies customer users buy for, with their parent companies and subsidiaries.</p>
+      </PageHeader>
+      <CustomersTabs current="list" />
+      <Card>
+        <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter customers" problem={problem}>
+          <FilterField id="filter-q" label="Name">
+            <Input id="filter-q" name="q" defaultValue={input.search} placeholder="contains…" className="w-56" />
+          </FilterField>
+          <FilterField id="filter-group" label="Group">
+            <Select id="filter-group" name="group" defaultValue={input.groupId ?? ""} className="w-40">
+              <option value="">Any</option>
+              {options.groups.map((group) => <option key={group.id} value={group.id}>{group.name}</option>)}
+            </Select>
+          </FilterField>
+          <FilterField id="filter-enabled" label="Enabled">
+            <Select id="filter-enabled" name="enabled" defaultValue={param(params, "enabled") ?? ""} className="w-32">
+              <option value="">Any</option>
+              <option value="yes">Enabled</option>
+              <option value="no">Disabled</option>
+            </Select>
+          </FilterField>
+          <FilterField id="filter-rep" label="Sales representative">
+            <Select id="filter-rep" name="rep" defaultValue={input.salesRepId ?? ""} className="w-48">
+              <option value="">Anyone</option>
+              {options.staff.map((person) => <option key={person.id} value={person.id}>{person.firstName} {person.lastName}</option>)}
+            </Select>
+          </FilterField>
+          {input.parentId ? (
+            <FilterField id="filter-parent" label="Subsidiaries of">
+              <input type="hidden" name="parent" value={input.parentId} />
+              <span id="filter-parent" className="block py-2 text-sm text-slate-800">{parentName ?? `customer #${input.parentId}`}</span>
+            </FilterField>
+          ) : null}
+        </FilterBar>
+        <Table data-testid="customers">
+          <thead>
+            <tr>
+              <SortHeader label="Name" sortKey="name" {...sortProps} />
+              <Th>Parent</Th>
+              <Th>Group</Th>
+              <Th>Enabled</Th>
+              <Th>Users</Th>
+              <Th>Sales representatives</Th>
+              <SortHeader label="Created" sortKey="createdAt" {...sortProps} />
+              <Th><span className="sr-only">Actions</span></Th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.length === 0 ? <EmptyRow colSpan={8}>No customers match.</EmptyRow> : null}
+            {page.items.map((customer) => (
+              <Tr key={customer.id}>
+                <Td><Link className="font-medium text-brand-700 hover:underline" href={`/admin/customers/${customer.id}`}>{customer.name}</Link></Td>
+                <Td>{customer.parent ? <Link className="text-brand-700 hover:underline" href={`/admin/customers/${customer.parent.id}`}>{customer.parent.name}</Link> : <span className="text-slate-400">—</span>}</Td>
+                <Td>{customer.group?.name ?? <span className="text-slate-400">—</span>}</Td>
+                <Td>{customer.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
+                <Td>{customer.userCount}</Td>
+                <Td className="whitespace-normal">{customer.salesReps.length ? customer.salesReps.map((rep) => `${rep.firstName} ${rep.lastName}`).join(", ") : <span className="text-slate-400">—</span>}</Td>
+                <Td>{formatDate(customer.createdAt)}</Td>
+                <Td className="text-right"><CustomerRowMenu customer={{ id: customer.id, name: customer.name, enabled: customer.enabled, userCount: customer.userCount }} can={can} /></Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+        <GridPager basePath={basePath} params={params} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="customers" />
+      </Card>
+    </>
+  );
+}

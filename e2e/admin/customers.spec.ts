@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAsStaff } from "../support";
+
+const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+
+/** Opens a customer's page from the grid's name filter. */
+async function openCustomer(page: Page, name: string) {
+  await page.goto(`/admin/customers?q=${encodeURIComponent(name)}`);
+  await page.getByTestId("customers").getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test("staff creates a customer with a parent, group, sales representative and address, and finds it in the hierarchy", async ({ page }) => {
+  const name = `Journey Retail ${suffix()}`;
+  await signInAsStaff(page);
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Customers", exact: true }).click();
+  await page.getByRole("link", { name: "Create customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Create customer" })).toBeVisible();
+
+  await page.getByLabel(/^Name/).fill(name);
+  await page.getByLabel("Parent customer").fill("Acme West");
+  await page.getByRole("option", { name: /^Acme West/ }).first().click();
+  await expect(page.getByLabel("Parent customer")).toHaveValue("Acme West");
+  await page.getByLabel("Group").selectOption({ label: "Retail" });
+  await page.getByLabel("Sam Sales").check();
+
+  await page.getByRole("button", { name: "Add address" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add an address" });
+  await dialog.getByLabel("Label").fill("Head office");
+  await dialog.getByLabel(/^Street/).first().fill("12 Canal Street");
+  await dialog.getByLabel(/^Postal code/).fill("1012 AB");
+  await dialog.getByLabel(/^City/).fill("Amsterdam");
+  await dialog.getByLabel(/^Country/).selectOption("NL");
+  await dialog.getByLabel("Billing", { exact: true }).check();
+  await dialog.getByLabel("Default billing address").check();
+  await dialog.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByRole("list", { name: "Addresses to add" })).toContainText("Head office");
+
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("navigation", { name: "Parent companies" })).toHaveText("Acme Holding › Acme West ›");
+  const general = page.locator("section", { hasText: "General information" });
+  await expect(general).toContainText("Retail");
+  await expect(general).toContainText("Sam Sales");
+  const address = page.getByRole("listitem", { name: "Head office" });
+  await expect(address).toContainText("12 Canal Street");
+  await expect(address).toContainText("Default billing");
+
+  // The hierarchy, opened at the new customer.
+  await page.getByRole("link", { name: "Show in hierarchy" }).click();
+  const tree = page.getByRole("navigation", { name: "Customer hierarchy" });
+  const west = tree.getByRole("listitem", { name: "Acme West", exact: true });
+  await expect(west.getByRole("listitem", { name })).toBeVisible();
+
+  // And from the top: each level is fetched when it is expanded.
+  await page.goto("/admin/customers/tree");
+  await expect(tree.getByRole("listitem", { name })).toHaveCount(0);
+  await tree.getByRole("button", { name: "Expand Acme Holding" }).click();
+  await tree.getByRole("button", { name: "Expand Acme West" }).click();
+  await expect(west.getByRole("listitem", { name })).toBeVisible();
+  await tree.getByRole("button", { name: "Collapse Acme Holding" }).click();
+  await expect(tree.getByRole("listitem", { name: "Acme East" })).toHaveCount(0);
+});
+
+test("a customer cannot become a subsidiary of its own subsidiary: the form says why and nothing changes", async ({ page }) => {
+  await signInAsStaff(page);
+  await openCustomer(page, "Acme Holding");
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await page.getByLabel("Parent customer").fill("logistics");
+  await page.getByRole("option", { name: /^Acme West Logistics/ }).click();
+  await page.getByRole("button", { name: "Save customer" }).click();
+  const message = "Acme West Logistics is a subsidiary of Acme Holding: a customer cannot become a subsidiary of one of its own subsidiaries.";
+  await expect(page.getByText(message, { exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/\/edit$/);
+
+  await openCustomer(page, "Acme Holding");
+  await expect(page.locator("section", { hasText: "General information" })).toContainText("None (top level)");
+  await expect(page.getByTestId("subsidiaries")).toContainText("Acme West");
+});
+
+test("customer groups: create, a taken name refused at the field, a group in use kept, an empty one deleted", async ({ page }) => {
+  const name = `Journey Group ${suffix()}`;
+  await signInAsStaff(page);
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Customer Groups" }).click();
+  await page.getByRole("button", { name: "Create group" }).click();
+  let dialog = page.getByRole("dialog", { name: "Create a customer group" });
+  await dialog.getByLabel(/^Name/).fill("partners");
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(dialog.getByText("This name is already in use.")).toBeVisible();
+  await dialog.getByLabel(/^Name/).fill(name);
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(page.getByTestId("customer-groups").getByRole("row", { name: new RegExp(name) })).toBeVisible();
+
+  await page.getByRole("button", { name: "More options for Partners" }).click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  dialog = page.getByRole("dialog", { name: "Delete Partners?" });
+  await dialog.getByRole("button", { name: "Delete group" }).click();
+  await expect(page.getByText(/^Partners cannot be deleted while \d+ customers are in it\. Move them to another group first\.$/)).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("customer-groups").getByRole("cell", { name: "Partners", exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: `More options for ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  await page.getByRole("dialog", { name: `Delete ${name}?` }).getByRole("button", { name: "Delete group" }).click();
+  await expect(page.getByTestId("customer-groups").getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
+});

@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import type { Db, DbClient } from "../db";
+import type { StaffPrincipal } from "../authz/access";
+import { staffScopeWhere } from "../authz/scope";
+import { notFound } from "../errors";
+import type { createCustomerNoteInput, updateNoteInput } from "../schemas/customer";
+import { recordAudit } from "./audit";
+import { noteSelect } from "./notes";
+import { customerInScope } from "./customers";
+
+/** Notes staff keep about a customer: read with `customer.view`, written with `customer.edit`, in the actor's scope. */
+
+const select = noteSelect;
+
+export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, customerId: number) {
+  const customer = await customerInScope(db, actor, customerId);
+  return db.note.findMany({ where: { customerId: customer.id }, select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+}
+
+async function noteInScope(tx: DbClient, actor: StaffPrincipal, id: number) {
+  const note = await tx.note.findFirst({
+    // Notes about customer users have no customer: those are not this page's to change.
+    where: { id, customerId: { not: null }, customer: staffScopeWhere(actor, "customer", "customer.edit") },
+    select: { ...select, customer: { select: { path: true } } },
+  });
+  if (!note) throw notFound("Note");
+  return note;
+}
+
+export async function createCustomerNote(db: Db, actor: StaffPrincipal, input: z.output<typeof createCustomerNoteInput>) {
+  return db.$transaction(async (tx) => {
+    const customer = await customerInScope(tx, actor, input.customerId, "customer.edit");
+    const note = await tx.note.create({ data: { customerId: customer.id, authorId: actor.id, body: input.body }, select });
+    await recordAudit(tx, actor, { action: "note.create", entityType: "Note", entityId: note.id, customerPath: customer.path, after: { body: note.body } });
+    return note;
+  });
+}
+
+export async function updateCustomerNote(db: Db, actor: StaffPrincipal, input: z.output<typeof updateNoteInput>) {
+  return db.$transaction(async (tx) => {
+    const before = await noteInScope(tx, actor, input.id);
+    const note = await tx.note.update({ where: { id: before.id }, data: { body: input.body }, select });
+    await recordAudit(tx, actor, {
+      action: "note.update",
+      entityType: "Note",
+      entityId: note.id,
+      customerPath: before.customer!.path,
+      before: { body: before.body },
+      after: { body: note.body },
+    });
+    return note;
+  });
+}
+
+export async function deleteCustomerNote(db: Db, actor: StaffPrincipal, input: { id: number }) {
+  return db.$transaction(async (tx) => {
+    const before = await noteInScope(tx, actor, input.id);
+    await tx.note.delete({ where: { id: before.id } });
+    await recordAudit(tx, actor, { action: "note.delete", entityType: "Note", entityId: before.id, customerPath: before.customer!.path, before: { body: before.body } });
+    return { id: before.id };
+  });
+}

@@ -1,0 +1,249 @@
+import type { z } from "zod";
+import type { DbClient } from "../db";
+import type { StaffPrincipal } from "../authz/access";
+import type { StaffPermission } from "../authz/permissions";
+import { staffScopeWhere } from "../authz/scope";
+import type { Prisma } from "../generated/prisma/client";
+import { notFound } from "../errors";
+import type { customerChildrenInput, customerPartInput, listCustomersInput, pickCustomerInput } from "../schemas/customer";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
+import { addressSelect } from "./addresses";
+import { ancestorNames, pathIds } from "./customerTree";
+
+/**
+ * Customers in the back office, read side: the grid, the tree (one level at a time, never the whole table), the
+ * parent picker and the customer's page. Everything is scoped by the staff member's grant: a sales manager limited
+ * to the customers they represent reaches those and nothing else (NOT_FOUND).
+ */
+
+const scope = (actor: StaffPrincipal, permission: StaffPermission = "customer.view") => staffScopeWhere(actor, "customer", permission);
+
+const personSelect = { id: true, firstName: true, lastName: true } as const;
+
+/*
+ * Counts per row are asked for a page's ids at once, each an index range per id. Prisma's `_count` would join an
+ * aggregate of the whole related table (a GROUP BY over a million users for 25 customers).
+ */
+async function userCounts(db: DbClient, ids: number[]) {
+  const rows = await db.customerUser.groupBy({ by: ["customerId"], where: { customerId: { in: ids } }, _count: { _all: true } });
+  return new Map(rows.map((row) => [row.customerId, row._count._all]));
+}
+
+async function childCounts(db: DbClient, ids: number[], reach: Prisma.CustomerWhereInput) {
+  const rows = await db.customer.groupBy({ by: ["parentId"], where: { AND: [{ parentId: { in: ids } }, reach] }, _count: { _all: true } });
+  return new Map(rows.map((row) => [row.parentId!, row._count._all]));
+}
+
+/** What hangs off one customer: users, subsidiaries and the records its users created. */
+export async function dependentsOf(db: DbClient, customerId: number) {
+  const where = { customerId };
+  const [users, children, orders, quotes, rfqs, shoppingLists] = await Promise.all([
+    db.customerUser.count({ where }),
+    db.customer.count({ where: { parentId: customerId } }),
+    db.order.count({ where }),
+    db.quote.count({ where }),
+    db.rfq.count({ where }),
+    db.shoppingList.count({ where }),
+  ]);
+  return { users, children, orders, quotes, rfqs, shoppingLists };
+}
+
+const rowSelect = {
+  id: true,
+  name: true,
+  enabled: true,
+  createdAt: true,
+  parent: { select: { id: true, name: true } },
+  group: { select: { id: true, name: true } },
+  salesRepresentatives: { select: { staffUser: { select: personSelect } }, orderBy: { staffUserId: "asc" } },
+} as const satisfies Prisma.CustomerSelect;
+
+/** One keyset page of the grid, with a count that stops at 1,000. */
+export async function listCustomers(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCustomersInput>) {
+  const sort: KeysetSort = { field: input.sort, dir: input.dir, type: input.sort === "name" ? "string" : "date" };
+  const filters: Prisma.CustomerWhereInput[] = [
+    scope(actor),
+    input.search ? { name: { contains: input.search, mode: "insensitive" } } : {},
+    input.groupId ? { groupId: input.groupId } : {},
+    input.enabled === undefined ? {} : { enabled: input.enabled },
+    input.salesRepId ? { salesRepresentatives: { some: { staffUserId: input.salesRepId } } } : {},
+    input.parentId ? { parentId: input.parentId } : {},
+  ];
+  const [rows, count] = await Promise.all([
+    db.customer.findMany({
+      where: { AND: [...filters, keysetWhere(sort, input.cursor)] },
+      select: rowSelect,
+      orderBy: keysetOrderBy(sort) as Prisma.CustomerOrderByWithRelationInput[],
+      take: input.limit + 1,
+    }),
+    cappedCount((take) => db.customer.count({ where: { AND: filters }, take })),
+  ]);
+  const page = keysetPage(rows, input.limit, sort, (row) => (sort.field === "name" ? row.name : row.createdAt));
+  const users = await userCounts(db, page.items.map((row) => row.id));
+  return {
+    items: page.items.map(({ salesRepresentatives, ...row }) => ({ ...row, salesReps: salesRepresentatives.map((rep) => rep.staffUser), userCount: users.get(row.id) ?? 0 })),
+    nextCursor: page.nextCursor,
+    count,
+  };
+}
+
+const byName: KeysetSort = { field: "name", dir: "asc", type: "string" };
+
+const nodeSelect = { id: true, name: true, enabled: true, group: { select: { name: true } } } as const satisfies Prisma.CustomerSelect;
+type NodeRow = Prisma.CustomerGetPayload<{ select: typeof nodeSelect }>;
+
+/** Nodes of the tree: how many users each has and how many subsidiaries the actor may expand into. */
+async function shapeNodes(db: DbClient, rows: NodeRow[], reach: Prisma.CustomerWhereInput) {
+  const ids = rows.map((row) => row.id);
+  const [users, children] = await Promise.all([userCounts(db, ids), childCounts(db, ids, reach)]);
+  return rows.map(({ group, ...row }) => ({ ...row, group: group?.name ?? null, userCount: users.get(row.id) ?? 0, childCount: children.get(row.id) ?? 0 }));
+}
+
+/**
+ * One level of the tree. The top level is the customers without a parent — for staff limited to the customers
+ * they represent, also the represented customers whose parent they do not reach, so nothing they may see hangs
+ * out of sight.
+ */
+export async function listCustomerChildren(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerChildrenInput>) {
+  const reach = scope(actor);
+  const level: Prisma.CustomerWhereInput =
+    input.parentId !== null
+      ? { parentId: input.parentId }
+      : actor.grants.get("customer.view") === "ALL"
+        ? { parentId: null }
+        : { OR: [{ parentId: null }, { parent: { is: { NOT: reach } } }] };
+  const rows = await db.customer.findMany({
+    where: { AND: [reach, level, keysetWhere(byName, input.cursor)] },
+    select: nodeSelect,
+    orderBy: keysetOrderBy(byName) as Prisma.CustomerOrderByWithRelationInput[],
+    take: input.limit + 1,
+  });
+  const page = keysetPage(rows, input.limit, byName, (row) => row.name);
+  return { items: await shapeNodes(db, page.items, reach), nextCursor: page.nextCursor };
+}
+
+export type TreeLevel = Awaited<ReturnType<typeof listCustomerChildren>>;
+
+/**
+ * The tree opened down to one customer: the levels from the top to it (only ancestors the actor reaches), each
+ * level's first page, with the next customer on the way added when it is further down than the first page.
+ */
+export async function openTreeAt(db: DbClient, actor: StaffPrincipal, customerId: number, limit = 25) {
+  const reach = scope(actor);
+  const target = await db.customer.findFirst({ where: { id: customerId, ...reach }, select: { id: true, path: true } });
+  if (!target) throw notFound("Customer");
+  const onPath = pathIds(target.path);
+  const chain = new Set((await db.customer.findMany({ where: { id: { in: onPath }, ...reach }, select: { id: true } })).map((c) => c.id));
+  // The reached stretch of the path that ends at the customer: its first id is a top-level node of the actor's
+  // tree (its parent is none, or one the actor does not reach); each next one is a subsidiary of the one before.
+  const ids: number[] = [];
+  for (const id of [...onPath].reverse()) {
+    if (!chain.has(id)) break;
+    ids.unshift(id);
+  }
+  const levels: Record<string, TreeLevel> = {};
+  for (const [index, next] of ids.entries()) {
+    const parentId = index === 0 ? null : ids[index - 1]!;
+    const level = await listCustomerChildren(db, actor, { parentId, cursor: undefined, limit });
+    if (!level.items.some((item) => item.id === next)) {
+      const pinned = await db.customer.findFirst({ where: { id: next, ...reach }, select: nodeSelect });
+      if (pinned) level.items.push(...(await shapeNodes(db, [pinned], reach)));
+    }
+    levels[parentId === null ? "root" : String(parentId)] = level;
+  }
+  return { openIds: ids.slice(0, -1), selectedId: target.id, levels };
+}
+
+/** The parent picker: up to 10 customers whose name contains the text, each with its ancestry for telling namesakes apart. */
+export async function pickCustomers(db: DbClient, actor: StaffPrincipal, input: z.output<typeof pickCustomerInput>) {
+  const rows = await db.customer.findMany({
+    where: { AND: [scope(actor), input.search ? { name: { contains: input.search, mode: "insensitive" } } : {}] },
+    select: { id: true, name: true, path: true, enabled: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 10,
+  });
+  const ancestry = await ancestorNames(db, rows.map((row) => row.path), scope(actor));
+  return rows.map(({ path: _path, ...row }, index) => ({ ...row, ancestry: ancestry[index]! }));
+}
+
+/** What the customer form offers: the groups and the staff who may be sales representatives. */
+export async function customerFormOptions(db: DbClient) {
+  const [groups, staff] = await Promise.all([
+    db.customerGroup.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.staffUser.findMany({ where: { enabled: true }, select: { ...personSelect, email: true }, orderBy: [{ lastName: "asc" }, { id: "asc" }], take: 500 }),
+  ]);
+  return { groups, staff };
+}
+
+/** The customer with this id if the actor's grant of `permission` reaches it, else NOT_FOUND. */
+export async function customerInScope(db: DbClient, actor: StaffPrincipal, id: number, permission: StaffPermission = "customer.view") {
+  const customer = await db.customer.findFirst({ where: { id, ...scope(actor, permission) }, select: { id: true, name: true, path: true } });
+  if (!customer) throw notFound("Customer");
+  return customer;
+}
+
+/** The customer's page: general information, ancestry, addresses, counts; subsidiaries come from the tree. */
+export async function getCustomer(db: DbClient, actor: StaffPrincipal, id: number) {
+  const customer = await db.customer.findFirst({
+    where: { id, ...scope(actor) },
+    select: {
+      id: true,
+      name: true,
+      enabled: true,
+      version: true,
+      path: true,
+      createdAt: true,
+      updatedAt: true,
+      parentId: true,
+      group: { select: { id: true, name: true } },
+      owner: { select: personSelect },
+      salesRepresentatives: { select: { staffUser: { select: personSelect } }, orderBy: { staffUserId: "asc" } },
+      addresses: { select: addressSelect, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] },
+    },
+  });
+  if (!customer) throw notFound("Customer");
+  const counts = await dependentsOf(db, customer.id);
+  const ancestorIds = pathIds(customer.path).slice(0, -1);
+  const reached = await db.customer.findMany({ where: { id: { in: ancestorIds }, ...scope(actor) }, select: { id: true, name: true } });
+  const ancestors = ancestorIds.flatMap((ancestorId) => reached.filter((a) => a.id === ancestorId));
+  const { salesRepresentatives, path: _path, ...rest } = customer;
+  return {
+    ...rest,
+    salesReps: salesRepresentatives.map((rep) => rep.staffUser),
+    // The parent only when the actor reaches it; `hasParent` says there is one all the same.
+    parent: ancestors.find((a) => a.id === customer.parentId) ?? null,
+    hasParent: customer.parentId !== null,
+    ancestors,
+    counts,
+  };
+}
+
+/** The customer's own users, as far as the actor's customer-user scope reaches. */
+export async function listUsersOfCustomer(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerPartInput>) {
+  const customer = await customerInScope(db, actor, input.customerId);
+  const where = { customerId: customer.id, ...staffScopeWhere(actor, "customerUser") };
+  const [items, count] = await Promise.all([
+    db.customerUser.findMany({
+      where,
+      select: { id: true, firstName: true, lastName: true, email: true, enabled: true, confirmedAt: true, lastLoginAt: true },
+      orderBy: [{ lastName: "asc" }, { id: "asc" }],
+      take: input.limit,
+    }),
+    cappedCount((take) => db.customerUser.count({ where, take })),
+  ]);
+  return { items, count };
+}
+
+/** The roles the customer owns (predefined roles belong to no customer and are listed on the roles page). */
+export async function listRolesOfCustomer(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerPartInput>) {
+  const customer = await customerInScope(db, actor, input.customerId);
+  const rows = await db.customerUserRole.findMany({
+    where: { customerId: customer.id },
+    select: { id: true, label: true, selfManaged: true, public: true },
+    orderBy: [{ label: "asc" }, { id: "asc" }],
+    take: input.limit,
+  });
+  const assigned = await db.customerUserRoleAssignment.groupBy({ by: ["roleId"], where: { roleId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+  const users = new Map(assigned.map((a) => [a.roleId, a._count._all]));
+  return rows.map((role) => ({ ...role, userCount: users.get(role.id) ?? 0 }));
+}
