@@ -8,6 +8,7 @@ export const adminNav: { section: string; items: { href: string; label: string; 
       { href: "/admin/customers", label: "Customers", permission: "customer.view" },
       { href: "/admin/customer-groups", label: "Customer Groups", permission: "customerGroup.view" },
       { href: "/admin/customer-users", label: "Customer Users", permission: "customerUser.view" },
+      { href: "/admin/customer-user-roles", label: "Customer User Roles", permission: "customerUserRole.view" },
       { href: "/admin/sign-in-attempts", label: "Sign-in Attempts", permission: "loginAttempt.view" },
     ],
   },

@@ -33,7 +33,7 @@ export function Dialog({
       ref={ref}
       onClose={onClose}
       aria-labelledby={titleId}
-      className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-lg whitespace-normal rounded-lg p-0 text-left shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="border-b border-slate-200 px-5 py-3">
         <h2 id={titleId} className="text-base font-semibold">{title}</h2>

@@ -19,6 +19,8 @@ import { profileRouter } from "./routers/account/profile";
 import { addressesRouter, companyAddressesRouter } from "./routers/account/addresses";
 import { consentsRouter } from "./routers/account/consents";
 import { identityRouter } from "./routers/public/identity";
+import { customerUserRolesRouter } from "./routers/admin/customerUserRoles";
+import { rolesRouter } from "./routers/account/roles";
 import { customersRouter } from "./routers/admin/customers";
 import { customerGroupsRouter } from "./routers/admin/customerGroups";
 import { impersonationRouter } from "./routers/admin/impersonation";
@@ -36,6 +38,7 @@ export const appRouter = createTRPCRouter({
     notes: notesRouter,
     calendarEvents: calendarEventsRouter,
     records: adminRecordsRouter,
+    customerUserRoles: customerUserRolesRouter,
     customers: customersRouter,
     customerGroups: customerGroupsRouter,
     impersonation: impersonationRouter,
@@ -55,6 +58,7 @@ export const appRouter = createTRPCRouter({
     audit: companyAuditRouter,
     myData: myDataRouter,
     invitations: invitationsRouter,
+    roles: rolesRouter,
   }),
   invitations: publicInvitationsRouter,
   auth: identityRouter,

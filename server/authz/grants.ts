@@ -74,11 +74,20 @@ export function describeStaffExcess(excess: StaffExcess[]) {
     .join(", ");
 }
 
-/** Refuses with FORBIDDEN naming each permission and level beyond the actor's own. */
-export function assertWithinCustomerGrants(actor: CustomerGrants, requested: Iterable<{ permission: string; level: Level }>, what: string) {
+/**
+ * Refuses with FORBIDDEN naming each permission and level beyond the actor's own; `field` also puts the reason
+ * next to that form field (a role editor's permission matrix).
+ */
+export function assertWithinCustomerGrants(
+  actor: CustomerGrants,
+  requested: Iterable<{ permission: string; level: Level }>,
+  what: string,
+  field?: string,
+) {
   const excess = exceedingCustomerGrants(actor, requested);
   if (excess.length) {
-    throw new AppError("FORBIDDEN", `You cannot ${what} with more than you hold yourself: ${describeCustomerExcess(excess)}.`);
+    const message = `You cannot ${what} with more than you hold yourself: ${describeCustomerExcess(excess)}.`;
+    throw new AppError("FORBIDDEN", message, field ? { fieldErrors: { [field]: [message] } } : {});
   }
 }
 

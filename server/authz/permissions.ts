@@ -51,6 +51,8 @@ const actionLabels = {
   setDefault: "Set as default",
 } as const;
 export type Action = keyof typeof actionLabels;
+/** Every entity action, in the order editors show them as columns. */
+export const entityActions = Object.keys(actionLabels) as Action[];
 
 /**
  * Customer-owned entities have no single-user owner, so their levels start at CUSTOMER; user-owned entities

@@ -15,6 +15,12 @@ export const administratorGrants: [CustomerPermission, Level][] = customerCatalo
   info.kind === "capability" ? "GRANTED" : "SUBTREE",
 ]);
 
+/** An administrator of one company only: everything at Department level (no subsidiaries). */
+export const departmentAdministratorGrants: [CustomerPermission, Level][] = customerCatalogue.map((info) => [
+  info.key,
+  info.kind === "capability" ? "GRANTED" : "CUSTOMER",
+]);
+
 export const buyerGrants: [CustomerPermission, Level][] = [
   ["customer.view", "CUSTOMER"],
   ["customerAddress.view", "CUSTOMER"],

@@ -151,3 +151,40 @@ export function customersReachedBy(
   if (level === "SUBTREE") return { path: subtreeOf(principal.customerPath) };
   return nothing;
 }
+
+/** The customer users an actor reaches through one permission that is not a customer-user permission itself. */
+export function customerUsersReachedBy(
+  principal: Principal,
+  customerPermission: CustomerPermission,
+  staffPermission: StaffPermission,
+): Prisma.CustomerUserWhereInput {
+  if (principal.realm === "staff") return staffScopeWhere(principal, "customerUser", staffPermission);
+  const level = principal.grants.get(customerPermission);
+  if (level === "CUSTOMER") return { customerId: principal.customerId };
+  if (level === "SUBTREE") return { customerPath: subtreeOf(principal.customerPath) };
+  return nothing;
+}
+
+export type RoleAction = "view" | "create" | "edit" | "delete" | "assign";
+
+/**
+ * The customer user roles an actor reaches for one action. Staff holding the action's permission reach every role
+ * (the permission is not limited to represented customers; who may be given a role is, see
+ * `customerUsersReachedBy`). A customer user reaches the predefined roles offered to customers (self-managed and
+ * public) and the roles of the customers their level of `customerUserRole.<action>` reaches; never a parent's.
+ */
+export function roleScopeWhere(principal: Principal, action: RoleAction): Prisma.CustomerUserRoleWhereInput {
+  if (principal.realm === "staff") {
+    const permission: StaffPermission = action === "assign" ? "customerUserRole.edit" : `customerUserRole.${action}`;
+    return principal.grants.has(permission) ? {} : nothing;
+  }
+  const permission: CustomerPermission = `customerUserRole.${action}`;
+  const level = principal.grants.get(permission);
+  if (level !== "CUSTOMER" && level !== "SUBTREE") return nothing;
+  return {
+    OR: [
+      { customerId: null, selfManaged: true, public: true },
+      { customer: customersReachedBy(principal, permission, "customerUserRole.view") },
+    ],
+  };
+}

@@ -1,6 +1,6 @@
 import type { DbClient } from "../db";
 import { hashPassword } from "../auth/password";
-import { predefinedRoles, predefinedStaffRoles } from "../authz/presets";
+import { departmentAdministratorGrants, predefinedRoles, predefinedStaffRoles } from "../authz/presets";
 import { createCustomerNode } from "../services/customerTree";
 
 /**
@@ -20,6 +20,7 @@ export const demoLogins = {
     { email: "bob.buyer@acme.test", who: "Buyer at Acme Holding" },
     { email: "walter.west@acme.test", who: "Administrator of Acme West (parent of Acme West Logistics)" },
     { email: "gina.globex@globex.test", who: "Administrator of Globex Industries (standalone)" },
+    { email: "dana.department@acme.test", who: "Office manager of Acme East: administrator at Department level only" },
     { email: "carl.disabled@acme.test", who: "disabled — sign-in is refused" },
     { email: "una.unconfirmed@acme.test", who: "unconfirmed — sign-in is refused until confirmed" },
   ],
@@ -197,6 +198,34 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
   }
   const named = (email: string) => users[email]!;
 
+  // A company role at Department level, and its holder: an administrator who cannot reach subsidiaries.
+  const officeManager = await db.customerUserRole.create({
+    data: {
+      code: "ROLE_FRONTEND_ACME_EAST_OFFICE_MANAGER",
+      label: "Office manager",
+      customerId: east.id,
+      selfManaged: true,
+      public: true,
+      permissions: { createMany: { data: departmentAdministratorGrants.map(([permission, level]) => ({ permission, level })) } },
+    },
+  });
+  users["dana.department@acme.test"] = await db.customerUser.create({
+    data: {
+      email: "dana.department@acme.test",
+      firstName: "Dana",
+      lastName: "Department",
+      confirmedAt: daysAgo(150),
+      passwordHash,
+      customerId: east.id,
+      customerPath: east.path,
+      websiteId: store.id,
+      ownerId: sam.id,
+      createdAt: daysAgo(150),
+      roles: { create: { roleId: officeManager.id } },
+    },
+    select: { id: true, customerId: true, customerPath: true },
+  });
+
   // Records the demo users created
   const recordOwners = ["amanda.admin@acme.test", "bob.buyer@acme.test", "erin.east@acme.test", "eddie.buyer@acme.test", "walter.west@acme.test", "lara.logistics@acme.test", "gina.globex@globex.test", "gary.buyer@globex.test"];
   const orderStatuses = ["OPEN", "PROCESSING", "SHIPPED", "CLOSED", "CANCELLED"] as const;
@@ -255,7 +284,7 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
     localizations: { en, de },
     staff: { ada, sam, vera },
     staffRoles,
-    roles: { administrator: adminRole, buyer: buyerRole },
+    roles: { administrator: adminRole, buyer: buyerRole, officeManager: officeManager.id },
     customers,
     users,
     consents: { privacy, newsletter },

@@ -1,7 +1,7 @@
 import type { DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import { AppError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { enabledWithoutRoleMessage } from "../schemas/customerUser";
 
 /**
@@ -99,4 +99,86 @@ export async function assertRoleDeletable(tx: DbClient, roleId: number) {
     const n = role._count.assignments;
     throw new AppError("BAD_REQUEST", `"${role.label}" is assigned to ${n} user${n === 1 ? "" : "s"}; remove it from them first.`);
   }
+}
+
+/** Refuses when any of these users is enabled and, after a change that took roles away, holds none. */
+export async function assertUsersKeepARole(tx: DbClient, userIds: number[]) {
+  if (userIds.length === 0) return;
+  const roleless = await tx.customerUser.findMany({
+    where: { id: { in: userIds }, enabled: true, roles: { none: {} } },
+    select: { firstName: true, lastName: true },
+    orderBy: { id: "asc" },
+    take: 6,
+  });
+  if (roleless.length) {
+    const names = listNames(roleless.map((u) => `${u.firstName} ${u.lastName}`));
+    const them = roleless.length === 1 ? "them" : "each of them";
+    throw new AppError("BAD_REQUEST", `${names} would be left without any role. Give ${them} another role first, or disable them.`);
+  }
+}
+
+function listNames(names: string[], max = 5) {
+  const shown = names.slice(0, max);
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : (shown[0] ?? "");
+}
+
+type TreeNode = { id: number; name: string; path: string };
+
+/** Customers below (and including) the given ones; every customer when there are too many to list. */
+async function subtreesOf(tx: DbClient, customerIds: number[]): Promise<TreeNode[]> {
+  const select = { id: true, name: true, path: true } as const;
+  if (customerIds.length > 500) return tx.customer.findMany({ select });
+  const roots = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { path: true } });
+  // A root inside another root's subtree adds nothing.
+  const paths = roots.map((r) => r.path).filter((path, _, all) => !all.some((other) => other !== path && path.startsWith(other)));
+  if (paths.length === 0) return [];
+  return tx.customer.findMany({ where: { OR: [...new Set(paths)].map((path) => ({ path: { startsWith: path } })) }, select });
+}
+
+/** Per customer with an enabled user manager: whether one of them manages at Corporate level (its subsidiaries too). */
+async function managerLevels(tx: DbClient, customerIds: number[]): Promise<Map<number, boolean>> {
+  const only = customerIds.length <= 1000 ? Prisma.sql`AND u."customerId" IN (${Prisma.join(customerIds.length ? customerIds : [0])})` : Prisma.empty;
+  const rows = await tx.$queryRaw<{ customerId: number; subtree: boolean }[]>`
+    SELECT u."customerId" AS "customerId", bool_or(p."level" = 'SUBTREE') AS "subtree"
+    FROM "CustomerUser" u
+    JOIN "CustomerUserRoleAssignment" a ON a."customerUserId" = u."id"
+    JOIN "RolePermission" p ON p."roleId" = a."roleId"
+    WHERE u."enabled" AND p."permission" = 'customerUser.edit' AND p."level" IN ('CUSTOMER', 'SUBTREE') ${only}
+    GROUP BY u."customerId"`;
+  return new Map(rows.map((row) => [Number(row.customerId), row.subtree]));
+}
+
+const idsOfPath = (path: string) => path.split("/").filter(Boolean).map(Number);
+
+/** The customers of `tree` someone manages: a manager of their own, or a Corporate-level manager above them. */
+function managed(tree: TreeNode[], levels: Map<number, boolean>) {
+  return new Set(
+    tree
+      .filter((customer) => levels.has(customer.id) || idsOfPath(customer.path).slice(0, -1).some((id) => levels.get(id) === true))
+      .map((customer) => customer.id),
+  );
+}
+
+/**
+ * For changes to roles (their grants, who holds them) that may take user management away: call it before the
+ * change with the customers whose users' roles change, make the change, then `assertKept()` refuses (and so rolls
+ * the transaction back) when a customer at or below them that had an enabled user manager has none any more.
+ * Customers that had none before (a new company) do not block the change.
+ */
+export async function guardCustomerManagers(tx: DbClient, customerIds: number[]) {
+  const tree = await subtreesOf(tx, [...new Set(customerIds)]);
+  const relevant = [...new Set(tree.flatMap((customer) => idsOfPath(customer.path)))];
+  const before = managed(tree, await managerLevels(tx, relevant));
+  return {
+    async assertKept() {
+      const after = managed(tree, await managerLevels(tx, relevant));
+      const lost = tree.filter((customer) => before.has(customer.id) && !after.has(customer.id)).map((customer) => customer.name);
+      if (lost.length) {
+        const who = lost.length === 1 ? `${lost[0]} must keep` : `${listNames(lost)} must each keep`;
+        throw new AppError("BAD_REQUEST", `${who} at least one enabled user who can manage its users. Give another user that permission first.`);
+      }
+    },
+  };
 }

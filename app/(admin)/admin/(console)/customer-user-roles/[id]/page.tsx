@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RoleView, roleUsersParams } from "@/components/roles/role-view";
+import type { SearchParams } from "@/components/grid/params";
+import { getStaffCaller, orNotFound } from "@/server/api/caller";
+
+export const metadata: Metadata = { title: "Customer user role" };
+
+export default async function CustomerUserRolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const query = await searchParams;
+  const { staff, caller } = await getStaffCaller();
+  const role = await orNotFound(caller.admin.customerUserRoles.get({ id }));
+  const users = await caller.admin.customerUserRoles.users(roleUsersParams(id, query));
+  const reach = staff.grants.get("customerUser.view") === "ALL" ? "every customer" : "the customers you represent";
+  return (
+    <RoleView
+      audience="admin"
+      role={role}
+      users={users}
+      params={query}
+      usersNote={`Users of ${reach} who hold it.`}
+      assignNote={role.customer ? `Users of ${role.customer.name} you may edit.` : "Users of any customer you may edit: a predefined role is available to all."}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+import { createTRPCRouter, customerProcedure } from "../../trpc";
+import {
+  cloneRoleInput,
+  createCompanyRoleInput,
+  listRolesInput,
+  roleCandidatesInput,
+  roleCustomerOptionsInput,
+  roleIdInput,
+  roleUserIdsInput,
+  roleUsersInput,
+  updateCompanyRoleInput,
+} from "../../../schemas/role";
+import * as roles from "../../../services/roles";
+
+/**
+ * A company's roles in the storefront: the predefined roles offered to it and its own (its subsidiaries' too at
+ * Corporate level), within the administrator's levels. Editing a predefined role makes a company copy.
+ */
+export const rolesRouter = createTRPCRouter({
+  list: customerProcedure("customerUserRole.view")
+    .input(listRolesInput)
+    .query(({ ctx, input }) => roles.listRoles(ctx.db, ctx.actor, input)),
+  get: customerProcedure("customerUserRole.view")
+    .input(roleIdInput)
+    .query(({ ctx, input }) => roles.getRole(ctx.db, ctx.actor, input.id)),
+  users: customerProcedure("customerUserRole.view")
+    .input(roleUsersInput)
+    .query(({ ctx, input }) => roles.listRoleUsers(ctx.db, ctx.actor, input)),
+  candidates: customerProcedure("customerUserRole.assign")
+    .input(roleCandidatesInput)
+    .query(({ ctx, input }) => roles.listRoleCandidates(ctx.db, ctx.actor, input)),
+  customerOptions: customerProcedure("customerUserRole.create")
+    .input(roleCustomerOptionsInput)
+    .query(({ ctx, input }) => roles.listRoleCustomerOptions(ctx.db, ctx.actor, input)),
+  create: customerProcedure("customerUserRole.create")
+    .input(createCompanyRoleInput)
+    .mutation(({ ctx, input }) => roles.createRole(ctx.db, ctx.actor, input)),
+  update: customerProcedure("customerUserRole.edit")
+    .input(updateCompanyRoleInput)
+    .mutation(({ ctx, input }) => roles.updateRole(ctx.db, ctx.actor, input)),
+  clone: customerProcedure("customerUserRole.create")
+    .input(cloneRoleInput)
+    .mutation(({ ctx, input }) => roles.cloneRole(ctx.db, ctx.actor, input)),
+  delete: customerProcedure("customerUserRole.delete")
+    .input(roleIdInput)
+    .mutation(({ ctx, input }) => roles.deleteRole(ctx.db, ctx.actor, input)),
+  addUsers: customerProcedure("customerUserRole.assign")
+    .input(roleUserIdsInput)
+    .mutation(({ ctx, input }) => roles.addRoleUsers(ctx.db, ctx.actor, input)),
+  removeUsers: customerProcedure("customerUserRole.assign")
+    .input(roleUserIdsInput)
+    .mutation(({ ctx, input }) => roles.removeRoleUsers(ctx.db, ctx.actor, input)),
+});

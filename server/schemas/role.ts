@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { customerPermissionIndex, levelShortLabels, type Level } from "../authz/permissions";
+import { id, pageSize } from "./common";
+import { cursor, sortInput } from "./grid";
+
+/**
+ * Customer user roles, for the back office and the storefront. The permission rows are checked against the
+ * catalogue here (it is isomorphic), so the role editor in the browser and the procedures refuse the same rows.
+ */
+
+export const accessLevels = ["NONE", "OWN", "CUSTOMER", "SUBTREE", "GRANTED"] as const satisfies readonly Level[];
+
+export const roleLabel = z
+  .string()
+  .trim()
+  .min(3, "A role's label has 3 to 32 characters.")
+  .max(32, "A role's label has 3 to 32 characters.");
+
+export type RolePermissionRow = { permission: string; level: Level };
+
+/** Grant rows of a role: known permissions, each once, at a level its entity takes. NONE rows are allowed (and dropped). */
+export const rolePermissions = z
+  .array(z.object({ permission: z.string().max(100), level: z.enum(accessLevels) }))
+  .max(200)
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const info = customerPermissionIndex.get(row.permission);
+      if (!info) {
+        ctx.addIssue({ code: "custom", message: `"${row.permission}" is not a permission.` });
+      } else if (!info.levels.includes(row.level)) {
+        const allowed = info.levels.map((level) => levelShortLabels[level]).join(", ");
+        ctx.addIssue({ code: "custom", message: `"${info.label}" cannot be ${levelShortLabels[row.level]}; it takes ${allowed}.` });
+      } else if (seen.has(row.permission)) {
+        ctx.addIssue({ code: "custom", message: `"${info.label}" is listed twice.` });
+      }
+      seen.add(row.permission);
+    }
+  });
+
+const roleFields = {
+  label: roleLabel,
+  /** Null: a predefined role, available to every customer (staff only). */
+  customerId: id.nullable(),
+  /** Customer administrators may change and assign it in the storefront. */
+  selfManaged: z.boolean(),
+  /** A predefined role every customer's administrators may see and assign. */
+  public: z.boolean(),
+  permissions: rolePermissions,
+};
+
+export const createRoleInput = z.object(roleFields);
+export type CreateRoleInput = z.input<typeof createRoleInput>;
+
+export const updateRoleInput = z.object({ id, version: z.number().int().positive(), ...roleFields });
+export type UpdateRoleInput = z.input<typeof updateRoleInput>;
+
+/**
+ * The storefront's role form: no flags (company roles are always self-managed), and the customer defaults to the
+ * administrator's own.
+ */
+export const createCompanyRoleInput = createRoleInput.omit({ selfManaged: true, public: true }).extend({ customerId: id.optional() });
+export type CreateCompanyRoleInput = z.input<typeof createCompanyRoleInput>;
+export const updateCompanyRoleInput = updateRoleInput.omit({ selfManaged: true, public: true, customerId: true });
+export type UpdateCompanyRoleInput = z.input<typeof updateCompanyRoleInput>;
+
+export const cloneRoleInput = z.object({ id, label: roleLabel, customerId: id.nullable().optional() });
+export type CloneRoleInput = z.input<typeof cloneRoleInput>;
+
+export const roleIdInput = z.object({ id });
+
+export const roleSortKeys = ["label", "createdAt"] as const;
+export const roleOwners = ["predefined", "customer"] as const;
+
+export const listRolesInput = z.object({
+  ...sortInput(roleSortKeys, "label"),
+  cursor,
+  limit: pageSize,
+  /** Part of the label. */
+  label: z.string().trim().max(32).optional(),
+  /** Part of the owning customer's name. */
+  customer: z.string().trim().max(100).optional(),
+  owner: z.enum(roleOwners).optional(),
+  selfManaged: z.boolean().optional(),
+  public: z.boolean().optional(),
+});
+export type ListRolesInput = z.input<typeof listRolesInput>;
+
+export const roleUsersInput = z.object({
+  roleId: id,
+  cursor,
+  limit: pageSize,
+  /** Part of the name or email. */
+  search: z.string().trim().max(100).optional(),
+});
+
+export const roleCandidatesInput = z.object({ roleId: id, search: z.string().trim().max(100).optional() });
+
+export const roleUserIdsInput = z.object({
+  roleId: id,
+  userIds: z.array(id).min(1, "Choose at least one user.").max(100, "At most 100 users at once."),
+});
+
+export const roleCustomerOptionsInput = z.object({ search: z.string().trim().max(100).optional() });
