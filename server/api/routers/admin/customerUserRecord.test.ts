@@ -6,7 +6,7 @@ import { lastEmail } from "../../../test/mail";
 import { verifyPassword } from "../../../auth/password";
 import { bumpAuthzEpoch, type CustomerPrincipal } from "../../../authz/access";
 import { staleVersion } from "../../../errors";
-import { customerCatalogue } from "../../../authz/permissions";
+import { departmentAdministratorGrants } from "../../../authz/presets";
 import {
   createCustomerUserInput,
   enabledWithoutRoleMessage,
@@ -58,7 +58,7 @@ beforeAll(async () => {
   });
   // Company roles: one of Acme Holding's, one of Globex's.
   // Everything, but at Department level: within it lie the Buyer role and the company's roles, not the Administrator.
-  const deptGrants = customerCatalogue.map((info) => ({ permission: info.key, level: info.kind === "capability" ? ("GRANTED" as const) : ("CUSTOMER" as const) }));
+  const deptGrants = departmentAdministratorGrants.map(([permission, level]) => ({ permission, level }));
   const dept = await db.customerUserRole.create({
     data: { code: "ACME_DEPT_ADMIN", label: "Department administrator", customerId: fx.holding, permissions: { createMany: { data: deptGrants } } },
   });
