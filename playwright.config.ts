@@ -24,6 +24,11 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  projects: [
+    { name: "journeys", testIgnore: /storefront-settings\.spec\.ts$/ },
+    // Changes every visitor's storefront (registration closed, an extra mandatory consent): runs after all the others.
+    { name: "storefront settings", testMatch: /storefront-settings\.spec\.ts$/, dependencies: ["journeys"] },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/login`,

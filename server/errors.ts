@@ -56,9 +56,17 @@ export function fromPrismaError(error: unknown): unknown {
 }
 
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
-  const fromAdapter = meta?.driverAdapterError?.cause?.constraint?.fields;
+  const meta = error.meta as
+    | { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } }
+    | undefined;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const fromAdapter = constraint?.fields;
   if (Array.isArray(fromAdapter)) return fromAdapter.map((f) => f.replaceAll('"', ""));
+  // PostgreSQL through the pg adapter names the index instead: Prisma's "<Model>_<field>_<field>_key".
+  const index = constraint?.index;
+  if (index && meta?.modelName && index.startsWith(`${meta.modelName}_`) && index.endsWith("_key")) {
+    return index.slice(meta.modelName.length + 1, -"_key".length).split("_");
+  }
   if (Array.isArray(meta?.target)) return meta.target as string[];
   if (typeof meta?.target === "string") return [meta.target];
   return [];

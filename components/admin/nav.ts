@@ -17,6 +17,9 @@ export const adminNav: { section: string; items: { href: string; label: string; 
     items: [
       { href: "/admin/mailbox", label: "Mailbox", permission: "mailbox.view" },
       { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+      { href: "/admin/staff", label: "Staff", permission: "staffUser.view" },
+      { href: "/admin/staff-roles", label: "Staff Roles", permission: "staffRole.view" },
+      { href: "/admin/settings", label: "Settings", permission: "settings.view" },
     ],
   },
 ];

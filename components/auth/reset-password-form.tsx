@@ -11,15 +11,16 @@ import { resetPasswordForm, type ResetPasswordForm } from "@/server/schemas/iden
 import { passwordRules } from "@/server/schemas/password";
 import { ClientForm } from "@/components/ui/client-form";
 
-export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+/** A new password from an emailed link: a customer user's (reset or welcome link), or a staff member's set-password link. */
+export function ResetPasswordForm({ token, email, realm = "customer" }: { token: string; email: string; realm?: "customer" | "staff" }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const mutation = useMutation(trpc.auth.resetPassword.mutationOptions());
+  const mutation = useMutation(realm === "staff" ? trpc.staffPassword.setPassword.mutationOptions() : trpc.auth.resetPassword.mutationOptions());
   const form = useForm<ResetPasswordForm>({ resolver: zodResolver(resetPasswordForm), defaultValues: { token, password: "", passwordConfirmation: "" } });
   const onSubmit = form.handleSubmit(async ({ token, password }) => {
     try {
       await mutation.mutateAsync({ token, password });
-      router.push("/login?notice=password-changed");
+      router.push(realm === "staff" ? "/admin/login?notice=password-set" : "/login?notice=password-changed");
     } catch (error) {
       applyServerErrors(error, form.setError);
     }

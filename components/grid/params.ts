@@ -2,6 +2,8 @@
  * A grid's state lives in its URL (filters, sort, page size, cursor), so a view can be bookmarked and shared.
  * These helpers read search params and build the links that change one part of that state.
  */
+import { pageSizes } from "@/server/schemas/grid";
+
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The URL keys every grid uses besides its filters. */
@@ -55,4 +57,42 @@ export function intParam(params: SearchParams, key: string, allowed?: readonly n
 export function yesNoParam(params: SearchParams, key: string): boolean | undefined {
   const raw = param(params, key);
   return raw === "yes" ? true : raw === "no" ? false : undefined;
+}
+
+type Schema<T> = { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+
+/**
+ * A grid's input from its URL: the sort (one of `sortKeys`), direction, page size and cursor, with the grid's
+ * `filters`, parsed by the grid's own input schema. A hand-edited URL never breaks the page: a value that does not
+ * parse is dropped, and `problem` says what was wrong.
+ */
+export function gridInput<T>(schema: Schema<T>, params: SearchParams, sortKeys: readonly string[], filters: Record<string, unknown>): { input: T; problem: string | null } {
+  const sort = param(params, gridKeys.sort);
+  const dir = param(params, gridKeys.dir);
+  const raw: Record<string, unknown> = {
+    sort: sort && sortKeys.includes(sort) ? sort : undefined,
+    dir: dir === "asc" || dir === "desc" ? dir : undefined,
+    cursor: param(params, gridKeys.cursor),
+    limit: intParam(params, gridKeys.limit, pageSizes),
+    ...filters,
+  };
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { input: parsed.data, problem: null };
+  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const retry = schema.safeParse(Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key))));
+  const fallback = retry.success ? retry.data : (schema.safeParse({}) as { data: T }).data;
+  return { input: fallback, problem: parsed.error.issues[0]?.message ?? "Check the filters." };
+}
+
+/**
+ * One page of a grid; a cursor the list refuses (stale or tampered: BAD_REQUEST) falls back to the first page,
+ * with the reason as `problem`.
+ */
+export async function pageOrFirst<I extends { cursor?: string }, R>(input: I, list: (input: I) => Promise<R>): Promise<{ page: R; problem: string | null }> {
+  try {
+    return { page: await list(input), problem: null };
+  } catch (error) {
+    if (!input.cursor || (error as { code?: string }).code !== "BAD_REQUEST") throw error;
+    return { page: await list({ ...input, cursor: undefined }), problem: (error as Error).message };
+  }
 }

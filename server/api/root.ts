@@ -25,6 +25,10 @@ import { customersRouter } from "./routers/admin/customers";
 import { customerGroupsRouter } from "./routers/admin/customerGroups";
 import { impersonationRouter } from "./routers/admin/impersonation";
 import { accountImpersonationRouter } from "./routers/account/impersonation";
+import { staffUsersRouter } from "./routers/admin/staffUsers";
+import { staffRolesRouter } from "./routers/admin/staffRoles";
+import { consentDefinitionsRouter, settingsRouter } from "./routers/admin/settings";
+import { staffPasswordRouter } from "./routers/public/staffPassword";
 
 export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
@@ -42,6 +46,10 @@ export const appRouter = createTRPCRouter({
     customers: customersRouter,
     customerGroups: customerGroupsRouter,
     impersonation: impersonationRouter,
+    staffUsers: staffUsersRouter,
+    staffRoles: staffRolesRouter,
+    settings: settingsRouter,
+    consents: consentDefinitionsRouter,
   }),
   account: createTRPCRouter({
     me: meRouter,
@@ -62,6 +70,7 @@ export const appRouter = createTRPCRouter({
   }),
   invitations: publicInvitationsRouter,
   auth: identityRouter,
+  staffPassword: staffPasswordRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,11 @@ export const signInNotices: Record<string, string> = {
   "email-changed": "Your email address has been changed. Sign in with your new address.",
 };
 
+/** The back office's sign-in page after a step that sends people there. */
+export const staffSignInNotices: Record<string, string> = {
+  "password-set": "Your password is saved. Sign in with your email and the new password.",
+};
+
 export const unavailableMessage = "Sign-in is unavailable right now. Please try again in a moment.";
 
 export function isSessionEnd(value: unknown): value is SessionEnd {

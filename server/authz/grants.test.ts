@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { accumulateCustomerGrants, accumulateStaffGrants } from "./access";
-import { assertWithinCustomerGrants, exceedingCustomerGrants, exceedingStaffGrants } from "./grants";
+import { assertWithinCustomerGrants, describeStaffExcess, exceedingCustomerGrants, exceedingStaffGrants, summarizeStaffExcess } from "./grants";
 import { customerCatalogue, levelRank, staffCatalogue, type Level } from "./permissions";
 
 const grantRow = fc.constantFrom(...customerCatalogue).chain((info) =>
@@ -81,6 +81,15 @@ describe("exceedingStaffGrants", () => {
       { permission: "customerUser.view", label: "View customer users", requested: "ALL", held: "REPRESENTED" },
       { permission: "staffRole.edit", label: "Edit staff roles", requested: "ALL", held: null },
     ]);
+  });
+
+  it("says what exceeds in words, naming each, or the first few of a long list", () => {
+    const excess = exceedingStaffGrants(salesManager, [{ scope: "ALL", permissions: ["customerUser.view", "staffRole.edit", "audit.view", "consent.view"] }]);
+    expect(describeStaffExcess(excess.slice(0, 2))).toBe(
+      '"View customer users" for all customers (you hold it only for the customers you represent), "Edit staff roles" (you do not hold it)',
+    );
+    expect(summarizeStaffExcess(excess, 2)).toBe(`${describeStaffExcess(excess.slice(0, 2))} and 2 more`);
+    expect(summarizeStaffExcess(excess.slice(0, 2), 2)).toBe(describeStaffExcess(excess.slice(0, 2)));
   });
 
   it("never approves a permission the actor does not hold (property)", () => {

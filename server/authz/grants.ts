@@ -70,8 +70,18 @@ export function describeCustomerExcess(excess: CustomerExcess[]) {
 
 export function describeStaffExcess(excess: StaffExcess[]) {
   return excess
-    .map((e) => `"${e.label}" for ${staffScopeLabels[e.requested].toLowerCase()} (${e.held ? `you hold it for ${staffScopeLabels[e.held].toLowerCase()}` : "you do not hold it"})`)
+    // The reach only matters for permissions about customers; the others are simply held or not.
+    .map((e) => {
+      const reach = staffPermissionIndex.get(e.permission)?.scoped ? ` for ${staffScopeLabels[e.requested].toLowerCase()}` : "";
+      return `"${e.label}"${reach} (${e.held ? "you hold it only for the customers you represent" : "you do not hold it"})`;
+    })
     .join(", ");
+}
+
+/** The first few of a long list of excess staff grants, and how many more: for previews and for "not yours to change". */
+export function summarizeStaffExcess(excess: StaffExcess[], shown = 3) {
+  const named = describeStaffExcess(excess.slice(0, shown));
+  return excess.length > shown ? `${named} and ${excess.length - shown} more` : named;
 }
 
 /**

@@ -81,8 +81,17 @@ export const readOnlyPermissions: StaffPermission[] = [
   "customerUserRole.view",
 ];
 
+/** Manages back-office accounts and roles, and nothing about customers: can hand out only those powers. */
+export const staffManagerPermissions: StaffPermission[] = staffCatalogue
+  .filter((info) => info.key.startsWith("staffUser.") || info.key.startsWith("staffRole."))
+  .map((info) => info.key);
+
 export const predefinedStaffRoles = [
   { code: "ADMINISTRATOR", label: "Administrator", scope: "ALL", description: "Everything in the back office.", permissions: staffAdministratorPermissions },
   { code: "SALES_MANAGER", label: "Sales manager", scope: "REPRESENTED", description: "Manages the customers they represent.", permissions: salesManagerPermissions },
   { code: "READ_ONLY", label: "Read-only", scope: "ALL", description: "Looks, changes nothing.", permissions: readOnlyPermissions },
+  { code: "STAFF_MANAGER", label: "Staff manager", scope: "ALL", description: "Manages back-office accounts and roles, within their own permissions.", permissions: staffManagerPermissions },
 ] as const;
+
+/** Predefined staff roles ship with Roster: they can be edited, never deleted. */
+export const predefinedStaffRoleCodes: ReadonlySet<string> = new Set(predefinedStaffRoles.map((role) => role.code));

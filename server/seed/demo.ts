@@ -14,6 +14,7 @@ export const demoLogins = {
     { email: "admin@roster.test", who: "Ada Admin — staff administrator, everything" },
     { email: "sales@roster.test", who: "Sam Sales — sales manager for Acme Holding and Acme East only" },
     { email: "viewer@roster.test", who: "Vera Viewer — read-only staff" },
+    { email: "people@roster.test", who: "Pia People — staff manager: staff accounts and roles only" },
   ],
   customer: [
     { email: "amanda.admin@acme.test", who: "Administrator of Acme Holding (parent of Acme East and Acme West)" },
@@ -72,6 +73,7 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
   const ada = await staff("admin@roster.test", "Ada", "Admin", "ADMINISTRATOR");
   const sam = await staff("sales@roster.test", "Sam", "Sales", "SALES_MANAGER");
   const vera = await staff("viewer@roster.test", "Vera", "Viewer", "READ_ONLY");
+  const pia = await staff("people@roster.test", "Pia", "People", "STAFF_MANAGER");
 
   // Predefined customer roles
   const roles: Record<string, number> = {};
@@ -282,7 +284,7 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
   return {
     websites: { store, wholesale },
     localizations: { en, de },
-    staff: { ada, sam, vera },
+    staff: { ada, sam, vera, pia },
     staffRoles,
     roles: { administrator: adminRole, buyer: buyerRole, officeManager: officeManager.id },
     customers,

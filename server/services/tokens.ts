@@ -24,6 +24,19 @@ export function newRawToken() {
   return randomBytes(32).toString("base64url");
 }
 
+/** Whose account a token opens: a customer user's or a staff member's. */
+export type TokenRealm = "customer" | "staff";
+
+async function issueToken(tx: DbClient, purpose: TokenPurpose, owner: { realm: TokenRealm; id: number }, email: string, hours: number) {
+  const ownerWhere = owner.realm === "customer" ? { customerUserId: owner.id } : { staffUserId: owner.id };
+  await tx.token.updateMany({ where: { ...ownerWhere, purpose, usedAt: null }, data: { usedAt: new Date() } });
+  const raw = newRawToken();
+  await tx.token.create({
+    data: { purpose, tokenHash: hashToken(raw), ...ownerWhere, email, expiresAt: new Date(Date.now() + hours * 3_600_000) },
+  });
+  return { raw, hours };
+}
+
 /** Issues a token for a customer user; returns the raw token to put in the email (with enqueueEmail's `secret`). */
 export async function issueCustomerToken(
   tx: DbClient,
@@ -31,22 +44,12 @@ export async function issueCustomerToken(
   user: { id: number; email: string },
   options: { email?: string; hours?: number } = {},
 ) {
-  await tx.token.updateMany({
-    where: { customerUserId: user.id, purpose, usedAt: null },
-    data: { usedAt: new Date() },
-  });
-  const raw = newRawToken();
-  const hours = options.hours ?? tokenLifetimeHours[purpose];
-  await tx.token.create({
-    data: {
-      purpose,
-      tokenHash: hashToken(raw),
-      customerUserId: user.id,
-      email: options.email ?? user.email,
-      expiresAt: new Date(Date.now() + hours * 3_600_000),
-    },
-  });
-  return { raw, hours };
+  return issueToken(tx, purpose, { realm: "customer", id: user.id }, options.email ?? user.email, options.hours ?? tokenLifetimeHours[purpose]);
+}
+
+/** Issues a token for a staff member (the back office's set-password link). */
+export async function issueStaffToken(tx: DbClient, purpose: TokenPurpose, staff: { id: number; email: string }) {
+  return issueToken(tx, purpose, { realm: "staff", id: staff.id }, staff.email, tokenLifetimeHours[purpose]);
 }
 
 export const invalidToken = () =>
@@ -54,16 +57,20 @@ export const invalidToken = () =>
     fieldErrors: { token: ["This link is invalid or has expired."] },
   });
 
-/** The token's record if it is valid for `purpose`, without using it up (to show a form behind the link). */
-export async function peekToken(db: DbClient, purpose: TokenPurpose, raw: string) {
+/**
+ * The token's record if it is valid for `purpose`, without using it up (to show a form behind the link). A token
+ * opens only its own realm's page: a staff member's link never works on the storefront, nor the reverse.
+ */
+export async function peekToken(db: DbClient, purpose: TokenPurpose, raw: string, realm: TokenRealm = "customer") {
   const token = await db.token.findUnique({ where: { tokenHash: hashToken(raw) } });
   if (!token || token.purpose !== purpose || token.usedAt || token.expiresAt <= new Date()) return null;
+  if ((realm === "customer" ? token.customerUserId : token.staffUserId) === null) return null;
   return token;
 }
 
 /** The address a link was sent to, while the link is valid: what a page behind it shows before it is used. */
-export async function linkTarget(db: DbClient, purpose: TokenPurpose, raw: string) {
-  const token = await peekToken(db, purpose, raw);
+export async function linkTarget(db: DbClient, purpose: TokenPurpose, raw: string, realm: TokenRealm = "customer") {
+  const token = await peekToken(db, purpose, raw, realm);
   return token ? { email: token.email } : null;
 }
 
@@ -71,8 +78,8 @@ export async function linkTarget(db: DbClient, purpose: TokenPurpose, raw: strin
  * Uses a token up, atomically: of two concurrent requests with the same token, exactly one succeeds. Call inside
  * the transaction that performs what the token allows.
  */
-export async function consumeToken(tx: DbClient, purpose: TokenPurpose, raw: string) {
-  const token = await peekToken(tx, purpose, raw);
+export async function consumeToken(tx: DbClient, purpose: TokenPurpose, raw: string, realm: TokenRealm = "customer") {
+  const token = await peekToken(tx, purpose, raw, realm);
   if (!token) throw invalidToken();
   const claimed = await tx.token.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: new Date() } });
   if (claimed.count !== 1) throw invalidToken();

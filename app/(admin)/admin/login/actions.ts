@@ -7,7 +7,7 @@ import { safeNextPath } from "@/server/auth/messages";
 export async function signInStaff(_state: SignInState, form: FormData): Promise<SignInState> {
   const refused = await attemptSignIn(staffSignIn, form);
   if (refused) return refused;
-  redirect(safeNextPath(form.get("next"), "/admin/customer-users", "/admin"));
+  redirect(safeNextPath(form.get("next"), "/admin", "/admin"));
 }
 
 export async function signOutStaff() {
