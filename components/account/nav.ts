@@ -9,6 +9,8 @@ export const accountNav: { href: string; label: string; permission: CustomerPerm
   { href: "/account/quotes", label: "Quotes", permission: "quote.view" },
   { href: "/account/rfqs", label: "Requests for quote", permission: "rfq.view" },
   { href: "/account/shopping-lists", label: "Shopping lists", permission: "shoppingList.view" },
+  { href: "/account/users", label: "Users", permission: "customerUser.view" },
+  { href: "/account/invitations", label: "Invitations", permission: "customerUser.create" },
   { href: "/account/roles", label: "Roles", permission: "customerUserRole.view" },
   { href: "/account/api-access", label: "API access", permission: "oauthApp.manage" },
   { href: "/account/audit", label: "Audit log", permission: "audit.view" },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/field";
 import { pageSizes, type SortDirection } from "@/server/schemas/grid";
 import { gridHref, gridKeys, type SearchParams } from "./params";
 
@@ -13,32 +14,34 @@ import { gridHref, gridKeys, type SearchParams } from "./params";
 
 type GridState = { basePath: string; params: SearchParams };
 
-/** A column header that sorts by `sortKey`: the first click sorts ascending, the next one descending. */
-export function SortHeader({
-  label,
-  sortKey,
-  sort,
-  dir,
-  basePath,
-  params,
-  className,
-}: GridState & { label: string; sortKey: string; sort: string; dir: SortDirection; className?: string }) {
+type SortProps = GridState & { label: string; sortKey: string; sort: string; dir: SortDirection };
+
+/** A link that sorts by `sortKey`: the first click sorts ascending, the next one descending. */
+export function SortLink({ label, sortKey, sort, dir, basePath, params }: SortProps) {
   const active = sort === sortKey;
   const nextDir = active && dir === "asc" ? "desc" : "asc";
   return (
+    <Link
+      href={gridHref(basePath, params, { [gridKeys.sort]: sortKey, [gridKeys.dir]: nextDir })}
+      className="inline-flex items-center gap-1 hover:text-slate-900"
+      aria-label={`Sort by ${label.toLowerCase()} ${nextDir === "asc" ? "ascending" : "descending"}`}
+    >
+      {label}
+      <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>{active && dir === "desc" ? "▼" : "▲"}</span>
+    </Link>
+  );
+}
+
+/** A column header that sorts by `sortKey` (a SortLink in a header cell that says how the grid is sorted). */
+export function SortHeader({ className, ...props }: SortProps & { className?: string }) {
+  const active = props.sort === props.sortKey;
+  return (
     <th
       scope="col"
-      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
+      aria-sort={active ? (props.dir === "asc" ? "ascending" : "descending") : "none"}
       className={cn("bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}
     >
-      <Link
-        href={gridHref(basePath, params, { [gridKeys.sort]: sortKey, [gridKeys.dir]: nextDir })}
-        className="inline-flex items-center gap-1 hover:text-slate-900"
-        aria-label={`Sort by ${label.toLowerCase()} ${nextDir === "asc" ? "ascending" : "descending"}`}
-      >
-        {label}
-        <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>{active && dir === "desc" ? "▼" : "▲"}</span>
-      </Link>
+      <SortLink {...props} />
     </th>
   );
 }
@@ -50,6 +53,33 @@ export function FilterField({ id, label, children }: { id: string; label: string
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
       {children}
     </div>
+  );
+}
+
+/** A filter chosen from a list, with "Any" (no filter) first; `value` is what the URL holds now. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  anyLabel = "Any",
+  className,
+}: {
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  options: readonly { value: string | number; label: string }[];
+  anyLabel?: string;
+  className?: string;
+}) {
+  const id = `filter-${name}`;
+  return (
+    <FilterField id={id} label={label}>
+      <Select id={id} name={name} defaultValue={value ?? ""} className={className}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+      </Select>
+    </FilterField>
   );
 }
 

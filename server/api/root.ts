@@ -9,6 +9,7 @@ import { companyAuditRouter } from "./routers/account/audit";
 import { privacyRouter } from "./routers/admin/privacy";
 import { myDataRouter } from "./routers/account/privacy";
 import { invitationsRouter } from "./routers/account/invitations";
+import { accountUsersRouter } from "./routers/account/users";
 import { publicInvitationsRouter } from "./routers/public/invitations";
 import { meRouter } from "./routers/account/me";
 import { ordersRouter, quotesRouter, rfqsRouter, shoppingListsRouter } from "./routers/account/records";
@@ -39,13 +40,13 @@ export const appRouter = createTRPCRouter({
     audit: auditRouter,
     privacy: privacyRouter,
     loginAttempts: loginAttemptsRouter,
-    notes: notesRouter,
-    calendarEvents: calendarEventsRouter,
-    records: adminRecordsRouter,
     customerUserRoles: customerUserRolesRouter,
     customers: customersRouter,
     customerGroups: customerGroupsRouter,
     impersonation: impersonationRouter,
+    notes: notesRouter,
+    calendarEvents: calendarEventsRouter,
+    records: adminRecordsRouter,
     staffUsers: staffUsersRouter,
     staffRoles: staffRolesRouter,
     settings: settingsRouter,
@@ -66,6 +67,7 @@ export const appRouter = createTRPCRouter({
     audit: companyAuditRouter,
     myData: myDataRouter,
     invitations: invitationsRouter,
+    users: accountUsersRouter,
     roles: rolesRouter,
   }),
   invitations: publicInvitationsRouter,

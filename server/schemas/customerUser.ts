@@ -28,6 +28,9 @@ export const enabledWithoutRoleMessage = "At least one role must be assigned if 
 export const customerUserAddressInput = addressInput.safeExtend({ id: id.optional() });
 export type CustomerUserAddressInput = z.input<typeof customerUserAddressInput>;
 
+/** The user's address book, at most 20 addresses. */
+const addressBook = z.array(customerUserAddressInput).max(20, "At most 20 addresses.");
+
 /** A subsidiary created in place, under a customer the actor may add subsidiaries to. */
 export const newSubsidiaryInput = z.object({
   name: requiredText(255, "Name the new customer."),
@@ -55,7 +58,6 @@ const recordFields = z.object({
   /** Preferred localization on that website; required when the website has more than one. */
   localizationId: id.nullable().default(null),
   roleIds: z.array(id).max(50, "Choose at most 50 roles."),
-  addresses: z.array(customerUserAddressInput).max(20, "At most 20 addresses."),
 });
 
 /** The rules of the record that need no database, shared by the form (as a refinement) and the services. */
@@ -82,7 +84,7 @@ export function customerUserRecordProblems(value: {
   return problems;
 }
 
-const structural = (value: z.output<typeof recordFields>, ctx: z.RefinementCtx) => {
+const structural = (value: z.output<typeof recordFields> & { addresses?: z.output<typeof addressBook> }, ctx: z.RefinementCtx) => {
   // The roles rule is a domain rule with its own message from the service (see assertEnabledHasRole); the form
   // adds it as a refinement so it shows before the round trip.
   const { roleIds: _roles, ...problems } = customerUserRecordProblems(value);
@@ -101,6 +103,7 @@ export const createCustomerUserInput = recordFields
     password: z.union([z.literal(""), newPassword]).optional().transform((value) => value || undefined),
     /** Send Welcome Email: a sign-in link, or with a generated password a single-use link to choose one. */
     sendWelcomeEmail: z.boolean().default(false),
+    addresses: addressBook.default([]),
   })
   .superRefine((value, ctx) => {
     structural(value, ctx);
@@ -115,14 +118,19 @@ export const updateCustomerUserInput = recordFields
     id,
     /** The version the form was loaded with: a save over a newer change is refused (optimistic locking). */
     version: z.number().int().positive(),
+    /** The whole address book as it should be; left out, the address book stays as it is (API clients, the storefront). */
+    addresses: addressBook.optional(),
   })
   .superRefine(structural);
 export type UpdateCustomerUserInput = z.input<typeof updateCustomerUserInput>;
 
 export const customerUserIdInput = z.object({ id });
 
-/** Who may be picked as the user's customer: for a new user, for moving an existing one, or as a new subsidiary's parent. */
-export const customerPurposes = ["create", "edit", "subsidiary"] as const;
+/**
+ * Who may be picked as the user's customer: for a new user, for moving an existing one, or as a new subsidiary's
+ * parent; "view": the customers whose users the actor sees (a list's customer filter).
+ */
+export const customerPurposes = ["create", "edit", "subsidiary", "view"] as const;
 export const customerChoicesInput = z.object({
   search: z.string().trim().max(100).default(""),
   purpose: z.enum(customerPurposes).default("create"),

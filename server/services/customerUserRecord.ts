@@ -40,7 +40,7 @@ type AddressFields = Prisma.CustomerUserAddressGetPayload<{ select: typeof addre
 
 const recordSelect = {
   id: true, email: true, namePrefix: true, firstName: true, middleName: true, lastName: true, nameSuffix: true,
-  birthday: true, phone: true, enabled: true, confirmedAt: true, authStatus: true, version: true,
+  birthday: true, phone: true, enabled: true, confirmedAt: true, authStatus: true, version: true, passwordHash: true,
   loginCount: true, lastLoginAt: true, createdAt: true, updatedAt: true, erasedAt: true, websiteId: true,
   customer: { select: { id: true, name: true, path: true, enabled: true, parent: { select: { id: true, name: true } } } },
   website: { select: { id: true, name: true } },
@@ -57,10 +57,12 @@ const recordSelect = {
 export async function getCustomerUser(db: DbClient, actor: Principal, id: number) {
   const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser") }, select: recordSelect });
   if (!user) throw notFound("Customer user");
-  const { websiteSettings, salesRepresentatives, roles, customer, ...rest } = user;
+  const { websiteSettings, salesRepresentatives, roles, customer, passwordHash, ...rest } = user;
   const localization = websiteSettings.find((s) => s.websiteId === user.websiteId)?.localization ?? null;
   return {
     ...rest,
+    /** Whether a password was chosen yet (the hash itself never leaves the service). */
+    hasPassword: passwordHash !== null,
     birthday: isoDay(user.birthday),
     customer: { id: customer.id, name: customer.name, enabled: customer.enabled, parent: customer.parent },
     localization,
@@ -127,6 +129,8 @@ export async function customerChoices(db: DbClient, actor: Principal, input: z.o
   return rows.map(({ path: _path, salesRepresentatives, ...row }, index) => ({
     ...row,
     ancestry: ancestry[index]!,
+    /** The nearest ancestor the actor sees (what a plain select shows next to the name). */
+    parentName: ancestry[index]!.at(-1) ?? null,
     salesRepresentativeIds: actor.realm === "staff" ? salesRepresentatives.map((s) => s.staffUserId) : [],
   }));
 }
@@ -387,7 +391,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const salesReps = (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ?? heldReps;
     const beforeLocalization = before.websiteSettings.find((s) => s.websiteId === before.websiteId)?.localizationId ?? null;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    const addressChanges = await saveAddresses(tx, actor, before, input.addresses);
+    const addressChanges = input.addresses ? await saveAddresses(tx, actor, before, input.addresses) : null;
 
     const fields = personFields(input);
     const written = await tx.customerUser.updateMany({
@@ -435,7 +439,7 @@ async function saveAddresses(
   tx: DbClient,
   actor: Principal,
   user: { id: number; customerId: number; customerPath: string; addresses: (AddressFields & { id: number })[] },
-  addresses: UpdateInput["addresses"],
+  addresses: NonNullable<UpdateInput["addresses"]>,
 ) {
   const existing = new Map(user.addresses.map((a) => [a.id, a]));
   const kept = new Set<number>();

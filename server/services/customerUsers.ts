@@ -1,5 +1,6 @@
 import type { Db, DbClient } from "../db";
-import type { Principal } from "../authz/access";
+import { bumpAuthzEpoch, type Principal } from "../authz/access";
+import { assertWithinCustomerGrants, grantsOfRoles } from "../authz/grants";
 import { scopeWhere } from "../authz/scope";
 import type { listCustomerUsersInput, setCustomerUserEnabledInput } from "../schemas/customerUser";
 import type { z } from "zod";
@@ -78,6 +79,7 @@ export async function setCustomerUserEnabled(
       select: { id: true, enabled: true, customerId: true, customerPath: true },
     });
     if (!user) throw notFound("Customer user");
+    await assertHoldsNoMore(tx, actor, user.id, input.enabled ? "enable" : "disable");
     if (user.enabled === input.enabled) return { id: user.id, enabled: user.enabled };
     if (input.enabled) await assertHasRole(tx, user.id);
     else await assertCustomerKeepsManager(tx, user);
@@ -99,5 +101,44 @@ export async function setCustomerUserEnabled(
       after: { enabled: updated.enabled },
     });
     return updated;
+  });
+}
+
+/**
+ * A customer's administrator acts only on users who hold no more than they do: switching a stronger account on or
+ * off, or deleting it, is taking power over it. Staff are bounded by their scope alone.
+ */
+async function assertHoldsNoMore(tx: DbClient, actor: Principal, userId: number, verb: string) {
+  if (actor.realm !== "customer") return;
+  const roles = await tx.customerUserRoleAssignment.findMany({ where: { customerUserId: userId }, select: { roleId: true } });
+  assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roles.map((r) => r.roleId)), `${verb} a user`);
+}
+
+/**
+ * Deletes a customer user (storefront; realm-generic, to be folded with the back office's delete). Never oneself,
+ * never the customer's last enabled user manager, for a customer's administrator never a user holding more than
+ * they do. The user's orders, quotes, requests and shopping lists stay, without their owner.
+ */
+export async function deleteCustomerUser(db: Db, actor: Principal, input: { id: number }) {
+  assertNotSelf(actor, input.id, "delete");
+  return db.$transaction(async (tx) => {
+    const user = await tx.customerUser.findFirst({
+      where: { id: input.id, ...scopeWhere(actor, "customerUser", "delete", "customerUser.delete") },
+      select: { id: true, email: true, firstName: true, lastName: true, enabled: true, customerId: true, customerPath: true, _count: { select: { roles: true } } },
+    });
+    if (!user) throw notFound("Customer user");
+    await assertHoldsNoMore(tx, actor, user.id, "delete");
+    if (user.enabled) await assertCustomerKeepsManager(tx, user);
+    await tx.customerUser.delete({ where: { id: user.id } });
+    // Its role assignments went with it.
+    if (user._count.roles) await bumpAuthzEpoch(tx);
+    await recordAudit(tx, actor, {
+      action: "customerUser.delete",
+      entityType: "CustomerUser",
+      entityId: user.id,
+      customerPath: user.customerPath,
+      before: { email: user.email, firstName: user.firstName, lastName: user.lastName, enabled: user.enabled, customerId: user.customerId },
+    });
+    return { id: user.id };
   });
 }

@@ -38,7 +38,7 @@ describe("invitations", () => {
 
   it("refuses customers outside the actor's reach, unusable roles, existing accounts and duplicates", async () => {
     const walter = await customerCaller(db, "walter.west@acme.test");
-    await expect(walter.account.invitations.create({ email: "a@x.test", customerId: await customer("Acme Holding"), roleIds: [roles.buyer] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(walter.account.invitations.create({ email: "a@x.test", customerId: await customer("Acme Holding"), roleIds: [roles.buyer] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const globexRole = await db.customerUserRole.create({ data: { code: "ROLE_GLOBEX_ONLY", label: "Globex only", customerId: await customer("Globex Industries") } });
     await expect(walter.account.invitations.create({ email: "a@x.test", customerId: await customer("Acme West"), roleIds: [globexRole.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(walter.account.invitations.create({ email: "wendy.buyer@acme.test", customerId: await customer("Acme West"), roleIds: [roles.buyer] })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -104,5 +104,55 @@ describe("invitations", () => {
     await expect(walter.account.invitations.revoke({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(walter.account.invitations.resend({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await walter.account.invitations.list({ limit: 100 })).items.map((i) => i.email)).not.toContain("private@globex.test");
+  });
+});
+
+describe("invitations: what they hand out, where and for how long", () => {
+  it("lasts as long as the inviter's website says, and the accepted account belongs to that website", async () => {
+    const walter = await customerPrincipal(db, "walter.west@acme.test");
+    await db.websiteSettings.update({ where: { websiteId: walter.websiteId! }, data: { invitationTtlHours: 48 } });
+    const invited = await callerFor(db, walter).account.invitations.create({ email: "two.days@acme.test", customerId: walter.customerId, roleIds: [roles.buyer] });
+    const row = await db.invitation.findUniqueOrThrow({ where: { id: invited.id } });
+    expect(row.websiteId).toBe(walter.websiteId);
+    const hours = (row.expiresAt.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(47.9);
+    expect(hours).toBeLessThanOrEqual(48);
+    await db.websiteSettings.update({ where: { websiteId: walter.websiteId! }, data: { invitationTtlHours: 168 } });
+    const user = await callerFor(db, null).invitations.accept({ token: await linkTokenFor("two.days@acme.test"), firstName: "Two", lastName: "Days", password: "first-password-1" });
+    expect((await db.customerUser.findUniqueOrThrow({ where: { id: user.id } })).websiteId).toBe(walter.websiteId);
+  });
+
+  it("needs the right to assign roles to the customer's users", async () => {
+    const amanda = await customerPrincipal(db, "amanda.admin@acme.test");
+    const noAssign = { ...amanda, grants: new Map([...amanda.grants].filter(([key]) => key !== "customerUserRole.assign")) };
+    const error = await callerFor(db, noAssign).account.invitations.create({ email: "unassigned@acme.test", customerId: amanda.customerId, roleIds: [roles.buyer] }).catch((e) => e);
+    expect(error).toMatchObject({ code: "FORBIDDEN", message: "Your roles do not let you assign roles to this customer's users." });
+    expect(await db.invitation.count({ where: { email: "unassigned@acme.test" } })).toBe(0);
+  });
+
+  it("is sent again only by someone who could hand out its roles themselves", async () => {
+    const amanda = await customerPrincipal(db, "amanda.admin@acme.test");
+    const invited = await callerFor(db, amanda).account.invitations.create({ email: "future.admin@acme.test", customerId: amanda.customerId, roleIds: [roles.admin] });
+    const department = { ...amanda, grants: new Map([...amanda.grants].map(([k, v]) => [k, v === "SUBTREE" ? ("CUSTOMER" as const) : v])) };
+    const before = await db.invitation.findUniqueOrThrow({ where: { id: invited.id } });
+    const error = await callerFor(db, department).account.invitations.resend({ id: invited.id }).catch((e) => e);
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toMatch(/^You cannot send an invitation with more than you hold yourself: /);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toEqual(before);
+    // Revoking hands out nothing: a Department administrator of the company may.
+    await expect(callerFor(db, department).account.invitations.revoke({ id: invited.id })).resolves.toMatchObject({ status: "REVOKED" });
+  });
+
+  it("lists by status, address and customer, never a parent company's", async () => {
+    const amanda = await customerCaller(db, "amanda.admin@acme.test");
+    const walter = await customerCaller(db, "walter.west@acme.test");
+    await amanda.account.invitations.create({ email: "parent.level@acme.test", customerId: await customer("Acme Holding"), roleIds: [roles.buyer] });
+    await amanda.account.invitations.create({ email: "west.level@acme.test", customerId: await customer("Acme West"), roleIds: [roles.buyer] });
+    const emails = async (caller: typeof amanda, input: Parameters<typeof amanda.account.invitations.list>[0]) => (await caller.account.invitations.list({ limit: 100, ...input })).items.map((i) => i.email);
+    expect(await emails(amanda, { search: "LEVEL@" })).toEqual(["west.level@acme.test", "parent.level@acme.test"]);
+    expect(await emails(amanda, { customerId: await customer("Acme West"), search: "level" })).toEqual(["west.level@acme.test"]);
+    expect(await emails(walter, { search: "level" })).toEqual(["west.level@acme.test"]);
+    expect(await emails(walter, { customerId: await customer("Acme Holding") })).toEqual([]);
+    expect((await amanda.account.invitations.list({ status: "PENDING", limit: 100 })).items.every((i) => i.status === "PENDING")).toBe(true);
   });
 });

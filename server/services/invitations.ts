@@ -42,9 +42,42 @@ export async function rolesUsableBy(db: DbClient, customerId: number, roleIds: n
   });
 }
 
-async function ttlHours(db: DbClient) {
-  const settings = await db.websiteSettings.findFirst({ where: { website: { isDefault: true } }, select: { invitationTtlHours: true } });
+/**
+ * The website an invitation is for: the inviting customer user's own, else the default storefront. Its settings
+ * decide how long the link lasts (a week by default), and the accepted account signs in there.
+ */
+async function invitationWebsite(db: DbClient, actor: Principal) {
+  const websiteId = actor.realm === "customer" ? actor.websiteId : null;
+  const website = await db.website.findFirst({
+    where: websiteId ? { id: websiteId } : { isDefault: true },
+    select: { id: true, settings: { select: { invitationTtlHours: true } } },
+  });
+  return { id: website?.id ?? null, hours: website?.settings?.invitationTtlHours ?? 168 };
+}
+
+async function ttlHours(db: DbClient, websiteId: number | null) {
+  const settings = websiteId
+    ? await db.websiteSettings.findUnique({ where: { websiteId }, select: { invitationTtlHours: true } })
+    : await db.websiteSettings.findFirst({ where: { website: { isDefault: true } }, select: { invitationTtlHours: true } });
   return settings?.invitationTtlHours ?? 168;
+}
+
+/**
+ * What inviting hands out, checked: the roles are usable by the customer, and a customer user may assign roles to
+ * that customer's users and holds at least what the roles grant.
+ */
+async function assertMayHandOut(tx: DbClient, actor: Principal, customer: { id: number; path: string }, roleIds: number[], what: string) {
+  const roles = await rolesUsableBy(tx, customer.id, roleIds);
+  if (roles.length !== new Set(roleIds).size) {
+    throw new AppError("BAD_REQUEST", "Some chosen roles are not available to this customer.", { fieldErrors: { roleIds: ["Choose roles available to this customer."] } });
+  }
+  if (actor.realm === "customer") {
+    const level = actor.grants.get("customerUserRole.assign");
+    const reaches = level === "SUBTREE" ? customer.path.startsWith(actor.customerPath) : level === "CUSTOMER" && customer.id === actor.customerId;
+    if (!reaches) throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
+    assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roleIds), what);
+  }
+  return roles;
 }
 
 async function sendInvitation(tx: DbClient, actor: Principal, invitation: { id: number; email: string; customerName: string }, raw: string, hours: number) {
@@ -64,18 +97,16 @@ export async function createInvitation(
 ) {
   return db.$transaction(async (tx) => {
     const customer = await customerForNewUser(tx, actor, input.customerId);
-    const roles = await rolesUsableBy(tx, customer.id, input.roleIds);
-    if (roles.length !== new Set(input.roleIds).size) {
-      throw new AppError("BAD_REQUEST", "Some chosen roles are not available to this customer.", { fieldErrors: { roleIds: ["Choose roles available to this customer."] } });
-    }
-    if (actor.realm === "customer") assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, input.roleIds), "invite a user");
+    const roleIds = [...new Set(input.roleIds)];
+    const roles = await assertMayHandOut(tx, actor, customer, roleIds, "invite a user");
     if (await tx.customerUser.count({ where: { email: input.email } })) {
       throw new AppError("CONFLICT", "This email already has an account.", { fieldErrors: { email: ["This email already has an account."] } });
     }
     if (await tx.invitation.count({ where: { email: input.email, customerId: customer.id, ...statusWhere("PENDING") } })) {
       throw new AppError("CONFLICT", "This address already has a pending invitation: resend it instead.", { fieldErrors: { email: ["Already invited: resend the pending invitation."] } });
     }
-    const hours = await ttlHours(tx);
+    const website = await invitationWebsite(tx, actor);
+    const hours = website.hours;
     const raw = newRawToken();
     const invitation = await tx.invitation.create({
       data: {
@@ -83,11 +114,12 @@ export async function createInvitation(
         firstName: input.firstName ?? null,
         lastName: input.lastName ?? null,
         customerId: customer.id,
+        websiteId: website.id,
         tokenHash: hashToken(raw),
         invitedByCustomerUserId: actor.realm === "customer" ? actor.id : null,
         invitedByStaffId: actor.realm === "staff" ? actor.id : null,
         expiresAt: new Date(Date.now() + hours * 3_600_000),
-        roles: { createMany: { data: input.roleIds.map((roleId) => ({ roleId })) } },
+        roles: { createMany: { data: roleIds.map((roleId) => ({ roleId })) } },
       },
       select: { id: true, email: true },
     });
@@ -112,8 +144,9 @@ export async function customerForNewUser(tx: DbClient, actor: Principal, custome
     where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.create", "customerUser.create")] },
     select: { id: true, name: true, path: true },
   });
+  // Out of reach is not there for the actor (NOT_FOUND), as everywhere; the field says what to do.
   if (!customer) {
-    throw new AppError("BAD_REQUEST", "Choose a customer you may add users to.", { fieldErrors: { customerId: ["Choose a customer you may add users to."] } });
+    throw new AppError("NOT_FOUND", "Customer not found.", { fieldErrors: { customerId: ["Choose a customer you may add users to."] } });
   }
   return customer;
 }
@@ -123,9 +156,21 @@ function invitationScope(actor: Principal, mode: "view" | "create" = "view") {
   return { customer: customersReachedBy(actor, `customerUser.${mode}`, `customerUser.${mode}`) };
 }
 
-export async function listInvitations(db: DbClient, actor: Principal, input: { before?: number; limit: number; status?: InvitationStatus }) {
+export async function listInvitations(
+  db: DbClient,
+  actor: Principal,
+  input: { before?: number; limit: number; status?: InvitationStatus; search?: string; customerId?: number },
+) {
   const rows = await db.invitation.findMany({
-    where: { ...invitationScope(actor), ...(input.before ? { id: { lt: input.before } } : {}), ...(input.status ? statusWhere(input.status) : {}) },
+    where: {
+      AND: [
+        invitationScope(actor),
+        input.before ? { id: { lt: input.before } } : {},
+        input.status ? statusWhere(input.status) : {},
+        input.search ? { email: { contains: input.search.toLowerCase() } } : {},
+        input.customerId ? { customerId: input.customerId } : {},
+      ],
+    },
     select: {
       id: true, email: true, firstName: true, lastName: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true, sentCount: true, lastSentAt: true,
       customer: { select: { id: true, name: true } },
@@ -142,7 +187,11 @@ export async function listInvitations(db: DbClient, actor: Principal, input: { b
 async function pendingInScope(tx: DbClient, actor: Principal, id: number) {
   const invitation = await tx.invitation.findFirst({
     where: { id, ...invitationScope(actor, "create") },
-    select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, customer: { select: { name: true, path: true } } },
+    select: {
+      id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, websiteId: true,
+      customer: { select: { id: true, name: true, path: true } },
+      roles: { select: { roleId: true } },
+    },
   });
   if (!invitation) throw notFound("Invitation");
   return invitation;
@@ -154,7 +203,9 @@ export async function resendInvitation(db: Db, actor: Principal, id: number) {
     const invitation = await pendingInScope(tx, actor, id);
     const status = invitationStatus(invitation);
     if (status === "ACCEPTED" || status === "REVOKED") throw new AppError("BAD_REQUEST", `This invitation was ${status.toLowerCase()}; it cannot be sent again.`);
-    const hours = await ttlHours(tx);
+    // Sending it again hands its roles out again: the sender must be able to hand them out themselves.
+    await assertMayHandOut(tx, actor, invitation.customer, invitation.roles.map((r) => r.roleId), "send an invitation");
+    const hours = await ttlHours(tx, invitation.websiteId);
     const raw = newRawToken();
     await tx.invitation.update({
       where: { id },

@@ -2,9 +2,12 @@ import { createTRPCRouter, customerProcedure } from "../../trpc";
 import { createInvitationInput, invitationIdInput, listInvitationsInput } from "../../../schemas/invitations";
 import * as invitations from "../../../services/invitations";
 
-/** A company administrator's invitations: within their user-management level, bounded by their own grants. */
+/**
+ * A company administrator's invitations: within their user-management level, bounded by their own grants. Only
+ * those who may add users deal with invitations, so listing them needs that too.
+ */
 export const invitationsRouter = createTRPCRouter({
-  list: customerProcedure("customerUser.view")
+  list: customerProcedure("customerUser.create")
     .input(listInvitationsInput)
     .query(({ ctx, input }) => invitations.listInvitations(ctx.db, ctx.actor, input)),
   create: customerProcedure("customerUser.create")

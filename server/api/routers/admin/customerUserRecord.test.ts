@@ -439,7 +439,7 @@ describe("admin.customerUsers.update", () => {
     const caller = await admin();
     const email = "bob.buyer@acme.test";
     const start = await editOf(email, { localizationId: fx.en });
-    const [office] = start.addresses;
+    const [office] = start.addresses!;
     await caller.admin.customerUsers.update({ ...start, addresses: [office!, { ...address, isDefaultBilling: false, isDefaultShipping: false, label: "Depot" }] });
     let user = await userByEmail(email);
     expect(user.addresses.map((a) => a.label).sort()).toEqual(["Depot", "Office"]);
@@ -447,7 +447,7 @@ describe("admin.customerUsers.update", () => {
     expect(audit.after).toMatchObject({ addresses: { added: 1, changed: [], deleted: [] } });
     const depot = user.addresses.find((a) => a.label === "Depot")!;
     const next = await editOf(email);
-    await caller.admin.customerUsers.update({ ...next, addresses: [{ ...next.addresses.find((a) => a.id === depot.id)!, city: "Hamburg" }] });
+    await caller.admin.customerUsers.update({ ...next, addresses: [{ ...next.addresses!.find((a) => a.id === depot.id)!, city: "Hamburg" }] });
     user = await userByEmail(email);
     expect(user.addresses).toMatchObject([{ id: depot.id, city: "Hamburg" }]);
   });

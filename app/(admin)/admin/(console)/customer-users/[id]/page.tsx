@@ -151,7 +151,7 @@ export default async function CustomerUserPage({ params, searchParams }: { param
                     ["Sales representatives", user.salesRepresentatives.length ? user.salesRepresentatives.map((s) => `${s.firstName} ${s.lastName}`).join(", ") : null],
                     ["Enabled", user.enabled ? "Yes" : "No"],
                     ["Confirmed", user.confirmedAt ? `Yes, ${formatDateTime(user.confirmedAt)}` : "No"],
-                    ["Password", user.authStatus === "RESET" ? "Reset required before the next sign-in" : "Active"],
+                    ["Password", user.authStatus === "RESET" ? "Reset required before the next sign-in" : user.hasPassword ? "Active" : "Not chosen yet"],
                   ]}
                 />
               </CardBody>

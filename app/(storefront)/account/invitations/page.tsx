@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { FilterBar, FilterField, FilterSelect } from "@/components/grid/grid";
+import { intParam, param, type SearchParams } from "@/components/grid/params";
+import { ListPager } from "@/components/list-pager";
+import { InvitationActions } from "@/components/account/invitation-form";
+import { formatDateTime } from "@/components/format";
+import { getCustomerCaller } from "@/server/api/caller";
+import { pageSizes } from "@/server/schemas/grid";
+import { invitationStatuses, invitationStatusLabels, listInvitationsInput, type InvitationStatus } from "@/server/schemas/invitations";
+
+export const metadata: Metadata = { title: "Invitations" };
+
+const basePath = "/account/invitations";
+const filterKeys = ["status", "q", "customer"] as const;
+const statusTone: Record<InvitationStatus, "blue" | "green" | "red" | "slate"> = { PENDING: "blue", ACCEPTED: "green", REVOKED: "red", EXPIRED: "slate" };
+
+function inputOf(params: SearchParams) {
+  const status = param(params, "status")?.toUpperCase();
+  const parsed = listInvitationsInput.safeParse({
+    before: intParam(params, "before"),
+    limit: intParam(params, "limit", pageSizes),
+    status: (invitationStatuses as readonly string[]).includes(status ?? "") ? status : undefined,
+    search: param(params, "q"),
+    customerId: intParam(params, "customer"),
+  });
+  return parsed.success ? { input: parsed.data, problem: null } : { input: listInvitationsInput.parse({}), problem: parsed.error.issues[0]?.message ?? "Check the filters." };
+}
+
+export default async function InvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const { user, caller } = await getCustomerCaller();
+  if (!user.grants.has("customerUser.create")) notFound();
+  const { input, problem } = inputOf(params);
+  const [page, customers] = await Promise.all([caller.account.invitations.list(input), caller.account.users.customerChoices({ purpose: "create" })]);
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return (
+    <>
+      <PageHeader title="Invitations" actions={<ButtonLink href="/account/invitations/new">Invite a colleague</ButtonLink>}>
+        <p className="mt-1 text-sm text-slate-600">An invitation is pending until it is accepted, revoked or expires. Resending sends a new link; the old one stops working.</p>
+      </PageHeader>
+      <Card>
+        <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter invitations" problem={problem}>
+          <FilterSelect name="status" label="Status" value={input.status?.toLowerCase()} options={invitationStatuses.map((s) => ({ value: s.toLowerCase(), label: invitationStatusLabels[s] }))} className="w-32" />
+          <FilterField id="filter-q" label="Email">
+            <Input id="filter-q" name="q" defaultValue={input.search} placeholder="contains…" className="w-52" />
+          </FilterField>
+          {customers.length > 1 ? (
+            <FilterSelect name="customer" label="Customer" value={input.customerId} options={customers.map((c) => ({ value: c.id, label: c.name }))} className="w-48" />
+          ) : null}
+        </FilterBar>
+        <Table data-testid="invitations">
+          <thead>
+            <tr><Th>Invited</Th><Th>Customer</Th><Th>Roles</Th><Th>Status</Th><Th>Last sent</Th><Th><span className="sr-only">Actions</span></Th></tr>
+          </thead>
+          <tbody>
+            {page.items.length === 0 ? <EmptyRow colSpan={6}>No invitations match.</EmptyRow> : null}
+            {page.items.map((row) => (
+              <Tr key={row.id} data-invitation={row.email}>
+                <Td>
+                  <div>{row.email}</div>
+                  {row.firstName || row.lastName ? <div className="text-xs text-slate-500">{[row.firstName, row.lastName].filter(Boolean).join(" ")}</div> : null}
+                </Td>
+                <Td>{row.customer.name}</Td>
+                <Td className="whitespace-normal">{row.roles.map((r) => r.label).join(", ")}</Td>
+                <Td>
+                  <Badge tone={statusTone[row.status]}>{invitationStatusLabels[row.status]}</Badge>
+                  {row.status === "PENDING" ? <div className="text-xs text-slate-500">until {formatDateTime(row.expiresAt)}</div> : null}
+                  {row.status === "EXPIRED" ? <div className="text-xs text-slate-500">on {formatDateTime(row.expiresAt)}</div> : null}
+                </Td>
+                <Td>
+                  <div>{formatDateTime(row.lastSentAt)}{row.sentCount > 1 ? <span className="text-xs text-slate-500"> ({row.sentCount}×)</span> : null}</div>
+                  <div className="text-xs text-slate-500">by {row.invitedByCustomerUser ? `${row.invitedByCustomerUser.firstName} ${row.invitedByCustomerUser.lastName}` : "staff"}</div>
+                </Td>
+                <Td><InvitationActions id={row.id} email={row.email} status={row.status} /></Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+        <ListPager basePath={basePath} params={flat} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
+      </Card>
+    </>
+  );
+}
