@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTRPC } from "@/components/trpc";
 import { useHydrated } from "@/components/ui/client-form";
 import { CustomerPicker as Combobox, type PickedCustomer } from "./customers/customer-picker";
 
@@ -10,12 +11,13 @@ import { CustomerPicker as Combobox, type PickedCustomer } from "./customers/cus
  */
 export function CustomerFilterPicker({ id, name, initial }: { id: string; name: string; initial: PickedCustomer | null }) {
   const hydrated = useHydrated();
+  const trpc = useTRPC();
   const [chosen, setChosen] = useState(initial);
   return (
     <div className="relative w-64">
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
       <fieldset disabled={!hydrated}>
-        <Combobox id={id} value={chosen} onChange={setChosen} source="customerUsers" placeholder="Any customer" />
+        <Combobox id={id} value={chosen} onChange={setChosen} choices={(search) => trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose: "view" })} placeholder="Any customer" />
       </fieldset>
       {chosen ? (
         <button type="button" aria-label="Clear the customer" onClick={() => setChosen(null)} className="absolute right-2 top-2 text-slate-400 hover:text-slate-700">

@@ -27,6 +27,9 @@ export function TextField<T extends FieldValues>({
   );
 }
 
+/** A select's value as a number; "Choose…" (empty) and an unset default (null) stay null rather than 0. */
+const toNumberOrNull = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value));
+
 export function SelectField<T extends FieldValues>({
   form,
   name,
@@ -40,7 +43,7 @@ export function SelectField<T extends FieldValues>({
   return (
     <Field label={label} hint={hint} error={errorOf(form, name)} required={required} className={className}>
       {(ids) => (
-        <Select {...ids} {...form.register(name, valueAsNumber ? { setValueAs: (v: string) => (v === "" ? null : Number(v)) } : {})}>
+        <Select {...ids} {...form.register(name, valueAsNumber ? { setValueAs: toNumberOrNull } : {})}>
           {children}
         </Select>
       )}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noteBody } from "./note";
 import { id, pageSize, requiredText } from "./common";
 import { addressInput } from "./address";
 import { cursor, sortInput } from "./grid";
@@ -74,10 +75,8 @@ export const customerPartInput = z.object({ customerId: id, limit: pageSize });
 
 export const customerAddressInput = addressInput.safeExtend({ customerId: id });
 
-export const noteBody = requiredText(5000, "Write the note.");
+export { noteBody, noteIdInput, updateNoteInput } from "./note";
 export const createCustomerNoteInput = z.object({ customerId: id, body: noteBody });
-export const updateNoteInput = z.object({ id, body: noteBody });
-export const noteIdInput = z.object({ id });
 
 // ------------------------------------------------------------------------ customer groups
 

@@ -95,7 +95,7 @@ const addressBook = z.array(customerUserAddressInput).max(20, "At most 20 addres
 /** A subsidiary created in place, under a customer the actor may add subsidiaries to. */
 export const newSubsidiaryInput = z.object({
   name: requiredText(255, "Name the new customer."),
-  parentId: id,
+  parentId: z.number({ error: "Choose the parent customer." }).int().positive(),
 });
 
 const recordFields = z.object({

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { id, pageSize, requiredText } from "./common";
 
-/** Staff notes on a customer user (the "communication" of their page in the back office). */
-const body = requiredText(5000, "Write something in the note.");
+/** Staff notes on a customer or a customer user (the "communication" of their pages in the back office). */
+export const noteBody = requiredText(5000, "Write the note.");
+const body = noteBody;
 
 export const listNotesInput = z.object({
   customerUserId: id,

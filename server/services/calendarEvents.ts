@@ -1,12 +1,10 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
-import { staffScopeWhere } from "../authz/scope";
-import { notFound } from "../errors";
 import type { createCalendarEventInput, listCalendarEventsInput } from "../schemas/calendarEvent";
 import { recordAudit } from "./audit";
 import { idPage } from "./keyset";
-import { onePage, visibleUser } from "./notes";
+import { onePage, visibleUser, writableUser } from "./notes";
 
 /** Events scheduled with a customer user: seen with the user, added where the staff member's notes permission reaches. */
 const eventSelect = {
@@ -23,16 +21,13 @@ const eventSelect = {
 export async function listCalendarEvents(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCalendarEventsInput>) {
   await visibleUser(db, actor, input.customerUserId);
   const rows = await db.calendarEvent.findMany({ where: onePage(input), select: eventSelect, orderBy: { id: "desc" }, take: input.limit + 1 });
-  return idPage(rows, input.limit);
+  const now = Date.now();
+  return idPage(rows.map((row) => ({ ...row, upcoming: row.startAt.getTime() > now })), input.limit);
 }
 
 export async function createCalendarEvent(db: Db, actor: StaffPrincipal, input: z.output<typeof createCalendarEventInput>) {
   return db.$transaction(async (tx) => {
-    const user = await tx.customerUser.findFirst({
-      where: { id: input.customerUserId, ...staffScopeWhere(actor, "customerUser", "customerUser.notes") },
-      select: { id: true, customerPath: true },
-    });
-    if (!user) throw notFound("Customer user");
+    const user = await writableUser(tx, actor, input.customerUserId);
     const event = await tx.calendarEvent.create({
       data: { customerUserId: user.id, createdById: actor.id, title: input.title, description: input.description ?? null, startAt: input.startAt, endAt: input.endAt },
       select: eventSelect,

@@ -5,17 +5,12 @@ import { staffScopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import type { createCustomerNoteInput, updateNoteInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
+import { noteSelect } from "./notes";
 import { customerInScope } from "./customers";
 
 /** Notes staff keep about a customer: read with `customer.view`, written with `customer.edit`, in the actor's scope. */
 
-const select = {
-  id: true,
-  body: true,
-  createdAt: true,
-  updatedAt: true,
-  author: { select: { id: true, firstName: true, lastName: true } },
-} as const;
+const select = noteSelect;
 
 export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, customerId: number) {
   const customer = await customerInScope(db, actor, customerId);

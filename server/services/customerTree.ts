@@ -1,4 +1,5 @@
 import type { DbClient } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 
 /**
@@ -18,6 +19,18 @@ export function childPath(parentPath: string | null, id: number) {
 /** Ids on a path, root first: "/1/5/23/" → [1, 5, 23]. */
 export function pathIds(path: string): number[] {
   return path.split("/").filter(Boolean).map(Number);
+}
+
+/**
+ * For each path, the names of the customer's ancestors, root first, as far as `visible` lets the reader see them:
+ * what tells namesakes in different trees apart in a picker.
+ */
+export async function ancestorNames(db: DbClient, paths: string[], visible: Prisma.CustomerWhereInput): Promise<string[][]> {
+  const ids = [...new Set(paths.flatMap((path) => pathIds(path).slice(0, -1)))];
+  if (ids.length === 0) return paths.map(() => []);
+  const rows = await db.customer.findMany({ where: { AND: [{ id: { in: ids } }, visible] }, select: { id: true, name: true } });
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return paths.map((path) => pathIds(path).slice(0, -1).flatMap((id) => names.get(id) ?? []));
 }
 
 /**

@@ -9,7 +9,7 @@ import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
 import type { customerChoicesInput, customerPurposes, createCustomerUserInput, updateCustomerUserInput } from "../schemas/customerUser";
 import { recordAudit } from "./audit";
-import { createCustomerNode } from "./customerTree";
+import { ancestorNames, createCustomerNode, lockCustomerPath } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
@@ -116,23 +116,24 @@ function customersFor(actor: Principal, purpose: Purpose): Prisma.CustomerWhereI
   return corporate("customer.edit") && corporate("customerUser.create") ? { path: subtreeOf(actor.customerPath) } : { id: { in: [] } };
 }
 
-/** Up to 20 customers matching `search`, with their parent for telling namesakes apart and their sales representatives. */
+/** Up to 20 customers matching `search`, with their ancestry (to tell namesakes apart) and sales representatives. */
 export async function customerChoices(db: DbClient, actor: Principal, input: z.output<typeof customerChoicesInput>) {
+  const reach = customersFor(actor, input.purpose);
   const rows = await db.customer.findMany({
     where: {
-      AND: [
-        customersFor(actor, input.purpose),
-        input.id ? { id: input.id } : {},
-        input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
-      ],
+      AND: [reach, input.id ? { id: input.id } : {}, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}],
     },
-    select: { id: true, name: true, enabled: true, parent: { select: { name: true } }, salesRepresentatives: { select: { staffUserId: true } } },
+    select: { id: true, name: true, path: true, enabled: true, salesRepresentatives: { select: { staffUserId: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
   });
-  return rows.map(({ parent, salesRepresentatives, ...row }) => ({
+  // Ancestors the actor sees at all (a subsidiary's administrator may not see the parent company).
+  const ancestry = await ancestorNames(db, rows.map((row) => row.path), customersReachedBy(actor, "customer.view", "customer.view"));
+  return rows.map(({ path: _path, salesRepresentatives, ...row }, index) => ({
     ...row,
-    parentName: parent?.name ?? null,
+    ancestry: ancestry[index]!,
+    /** The nearest ancestor the actor sees (what a plain select shows next to the name). */
+    parentName: ancestry[index]!.at(-1) ?? null,
     salesRepresentativeIds: actor.realm === "staff" ? salesRepresentatives.map((s) => s.staffUserId) : [],
   }));
 }
@@ -192,18 +193,18 @@ async function createSubsidiary(tx: DbClient, actor: Principal, input: { name: s
   return { id: customer.id, name: customer.name, path: customer.path, ownerId: parent.ownerId, salesRepresentativeIds: reps };
 }
 
-/** The customer the saved user represents: a new subsidiary, the one they have, or one the actor may add or move them to. */
+/**
+ * The customer the saved user represents: a new subsidiary, the one they have, or one the actor may add or move
+ * them to. Its path is read locked (lockCustomerPath), since the user row keeps a copy of it.
+ */
 async function customerOfSave(tx: DbClient, actor: Principal, input: CreateInput | UpdateInput, current?: { id: number }) {
   if (input.newCustomer) return createSubsidiary(tx, actor, input.newCustomer);
   const purpose = current ? "edit" : "create";
   const where = current?.id === input.customerId ? { id: current.id } : { AND: [{ id: input.customerId! }, customersFor(actor, purpose)] };
-  const customer = await tx.customer.findFirst({
-    where,
-    select: { id: true, name: true, path: true, ownerId: true, salesRepresentatives: { select: { staffUserId: true } } },
-  });
-  if (!customer) throw customerNotFound("customerId", purpose === "create" ? "Choose a customer you may add users to." : "Choose a customer you may move users to.");
-  const { salesRepresentatives, ...rest } = customer;
-  return { ...rest, salesRepresentativeIds: salesRepresentatives.map((s) => s.staffUserId) };
+  const customer = await tx.customer.findFirst({ where, select: { id: true, ownerId: true, salesRepresentatives: { select: { staffUserId: true } } } });
+  const locked = customer && (await lockCustomerPath(tx, customer.id));
+  if (!customer || !locked) throw customerNotFound("customerId", purpose === "create" ? "Choose a customer you may add users to." : "Choose a customer you may move users to.");
+  return { id: customer.id, name: locked.name, path: locked.path, ownerId: customer.ownerId, salesRepresentativeIds: customer.salesRepresentatives.map((s) => s.staffUserId) };
 }
 
 async function assertEmailFree(tx: DbClient, email: string, userId?: number) {
@@ -393,7 +394,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const salesReps = (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ?? heldReps;
     const beforeLocalization = before.websiteSettings.find((s) => s.websiteId === before.websiteId)?.localizationId ?? null;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    if (input.addresses) await saveAddresses(tx, actor, before, input.addresses);
+    const addressChanges = input.addresses ? await saveAddresses(tx, actor, before, input.addresses) : null;
 
     const fields = personFields(input);
     const written = await tx.customerUser.updateMany({
@@ -427,7 +428,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
       entityId: before.id,
       customerPath: customer.path,
       before: snapshot(beforeFields, { customerId: before.customerId, roleIds: heldRoleIds, salesRepresentativeIds: heldReps, websiteId: before.websiteId, localizationId: beforeLocalization }),
-      after: snapshot(fields, { customerId: customer.id, roleIds: roles.map((r) => r.id), salesRepresentativeIds: salesReps, websiteId: input.websiteId, localizationId }),
+      after: snapshot(fields, { customerId: customer.id, roleIds: roles.map((r) => r.id), salesRepresentativeIds: salesReps, websiteId: input.websiteId, localizationId, addresses: addressChanges }),
     });
     return { id: before.id, version: input.version + 1 };
   });
@@ -471,4 +472,5 @@ async function saveAddresses(
   if (deleted.length) await tx.customerUserAddress.deleteMany({ where: { customerUserId: user.id, id: { in: deleted } } });
   for (const { id, data } of changes.update) await tx.customerUserAddress.update({ where: { id }, data });
   if (changes.create.length) await tx.customerUserAddress.createMany({ data: changes.create.map((data) => ({ ...data, customerUserId: user.id })) });
+  return { added: changes.create.length, changed: changes.update.map((u) => u.id), deleted };
 }

@@ -8,7 +8,7 @@ import { notFound } from "../errors";
 import type { customerChildrenInput, customerPartInput, listCustomersInput, pickCustomerInput } from "../schemas/customer";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { addressSelect } from "./addresses";
-import { pathIds } from "./customerTree";
+import { ancestorNames, pathIds } from "./customerTree";
 
 /**
  * Customers in the back office, read side: the grid, the tree (one level at a time, never the whole table), the
@@ -162,11 +162,8 @@ export async function pickCustomers(db: DbClient, actor: StaffPrincipal, input: 
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 10,
   });
-  const ancestorIds = [...new Set(rows.flatMap((row) => pathIds(row.path).slice(0, -1)))];
-  const ancestors = new Map(
-    (await db.customer.findMany({ where: { id: { in: ancestorIds }, ...scope(actor) }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
-  );
-  return rows.map(({ path, ...row }) => ({ ...row, ancestry: pathIds(path).slice(0, -1).flatMap((id) => ancestors.get(id) ?? []) }));
+  const ancestry = await ancestorNames(db, rows.map((row) => row.path), scope(actor));
+  return rows.map(({ path: _path, ...row }, index) => ({ ...row, ancestry: ancestry[index]! }));
 }
 
 /** What the customer form offers: the groups and the staff who may be sales representatives. */

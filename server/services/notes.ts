@@ -6,12 +6,13 @@ import { notFound } from "../errors";
 import type { createNoteInput, listNotesInput, updateNoteInput } from "../schemas/note";
 import { recordAudit } from "./audit";
 import { idPage } from "./keyset";
+import { lockCustomerPath } from "./customerTree";
 
 /**
  * Staff notes on a customer user. Read where the staff member sees the user; written, edited and deleted where
  * their "notes" permission reaches the user (a sales manager: users of the customers they represent).
  */
-const noteSelect = {
+export const noteSelect = {
   id: true,
   body: true,
   createdAt: true,
@@ -33,10 +34,20 @@ export const onePage = (input: { customerUserId: number; after?: number }) => ({
 
 const writable = (actor: StaffPrincipal) => staffScopeWhere(actor, "customerUser", "customerUser.notes");
 
+/**
+ * The user whose notes and events the actor may write, with their customer's path read locked: the audit entry
+ * keeps a copy of it (see lockCustomerPath).
+ */
+export async function writableUser(tx: DbClient, actor: StaffPrincipal, id: number) {
+  const user = await tx.customerUser.findFirst({ where: { id, ...writable(actor) }, select: { id: true, customerId: true } });
+  const customer = user && (await lockCustomerPath(tx, user.customerId));
+  if (!user || !customer) throw notFound("Customer user");
+  return { id: user.id, customerPath: customer.path };
+}
+
 export async function createNote(db: Db, actor: StaffPrincipal, input: z.output<typeof createNoteInput>) {
   return db.$transaction(async (tx) => {
-    const user = await tx.customerUser.findFirst({ where: { id: input.customerUserId, ...writable(actor) }, select: { id: true, customerPath: true } });
-    if (!user) throw notFound("Customer user");
+    const user = await writableUser(tx, actor, input.customerUserId);
     const note = await tx.note.create({ data: { body: input.body, customerUserId: user.id, authorId: actor.id }, select: noteSelect });
     await recordAudit(tx, actor, { action: "note.create", entityType: "Note", entityId: note.id, customerPath: user.customerPath, after: { customerUserId: user.id, body: note.body } });
     return note;
@@ -45,18 +56,20 @@ export async function createNote(db: Db, actor: StaffPrincipal, input: z.output<
 
 async function noteInReach(tx: DbClient, actor: StaffPrincipal, id: number) {
   const note = await tx.note.findFirst({
+    // Notes about a customer (no customer user) belong to the customer's page, not here.
     where: { id, customerUser: writable(actor) },
-    select: { id: true, body: true, customerUserId: true, customerUser: { select: { customerPath: true } } },
+    select: { id: true, body: true, customerUserId: true },
   });
   if (!note) throw notFound("Note");
-  return note;
+  const user = await writableUser(tx, actor, note.customerUserId!);
+  return { ...note, customerPath: user.customerPath };
 }
 
 export async function updateNote(db: Db, actor: StaffPrincipal, input: z.output<typeof updateNoteInput>) {
   return db.$transaction(async (tx) => {
     const before = await noteInReach(tx, actor, input.id);
     const note = await tx.note.update({ where: { id: before.id }, data: { body: input.body }, select: noteSelect });
-    await recordAudit(tx, actor, { action: "note.update", entityType: "Note", entityId: note.id, customerPath: before.customerUser?.customerPath, before: { body: before.body }, after: { body: note.body } });
+    await recordAudit(tx, actor, { action: "note.update", entityType: "Note", entityId: note.id, customerPath: before.customerPath, before: { body: before.body }, after: { body: note.body } });
     return note;
   });
 }
@@ -65,7 +78,7 @@ export async function deleteNote(db: Db, actor: StaffPrincipal, id: number) {
   return db.$transaction(async (tx) => {
     const before = await noteInReach(tx, actor, id);
     await tx.note.delete({ where: { id: before.id } });
-    await recordAudit(tx, actor, { action: "note.delete", entityType: "Note", entityId: before.id, customerPath: before.customerUser?.customerPath, before: { customerUserId: before.customerUserId, body: before.body } });
+    await recordAudit(tx, actor, { action: "note.delete", entityType: "Note", entityId: before.id, customerPath: before.customerPath, before: { customerUserId: before.customerUserId, body: before.body } });
     return { id: before.id };
   });
 }

@@ -1,33 +1,38 @@
 "use client";
 import { useEffect, useId, useState } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, type UseQueryOptions } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/field";
 
 export type PickedCustomer = { id: number; name: string };
+/** What a suggestion shows. */
+export type CustomerOption = PickedCustomer & { enabled: boolean; ancestry: string[] };
+/** Where suggestions come from: a query of customers matching what was typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tRPC's query options carry their own key and error types
+export type CustomerChoices<O extends CustomerOption> = (search: string) => UseQueryOptions<O[], any, O[], any>;
 
 /**
  * Chooses a customer by typing part of its name (WAI-ARIA combobox with a list): arrows move, Enter picks, Escape
- * closes. Each suggestion shows its ancestry, so namesakes in different trees can be told apart. `source`: the
- * customers one may view (default), or those whose users one sees (the Customer Users grid's filter).
+ * closes. Each suggestion shows its ancestry, so namesakes in different trees can be told apart. `choices` says which
+ * customers are offered (by default every one the staff member sees); `onChange` also gets the whole suggestion.
  */
-export function CustomerPicker({
+export function CustomerPicker<O extends CustomerOption = CustomerOption>({
   id,
   value,
   onChange,
+  choices,
   describedBy,
   invalid,
   placeholder = "Type to search customers…",
-  source = "customers",
 }: {
   id: string;
   value: PickedCustomer | null;
-  onChange: (value: PickedCustomer | null) => void;
+  onChange: (value: PickedCustomer | null, option?: O) => void;
+  choices?: CustomerChoices<O>;
   describedBy?: string;
   invalid?: boolean;
   placeholder?: string;
-  source?: "customers" | "customerUsers";
 }) {
   const trpc = useTRPC();
   const listId = useId();
@@ -42,20 +47,12 @@ export function CustomerPicker({
     return () => clearTimeout(timer);
   }, [text]);
 
-  const customers = useQuery({ ...trpc.admin.customers.pick.queryOptions({ search }), enabled: open && source === "customers", placeholderData: keepPreviousData });
-  const ofUsers = useQuery({
-    ...trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose: "view" }),
-    enabled: open && source === "customerUsers",
-    placeholderData: keepPreviousData,
-  });
-  const query = source === "customers" ? customers : ofUsers;
-  const options =
-    source === "customers"
-      ? (customers.data ?? [])
-      : (ofUsers.data ?? []).map((c) => ({ id: c.id, name: c.name, enabled: c.enabled, ancestry: c.parentName ? [c.parentName] : [] }));
+  const source = choices ?? ((text: string) => trpc.admin.customers.pick.queryOptions({ search: text }) as unknown as ReturnType<CustomerChoices<O>>);
+  const query = useQuery({ ...source(search), enabled: open, placeholderData: keepPreviousData });
+  const options = query.data ?? [];
 
-  const pick = (option: PickedCustomer) => {
-    onChange({ id: option.id, name: option.name });
+  const pick = (option: O) => {
+    onChange({ id: option.id, name: option.name }, option);
     setText(option.name);
     setOpen(false);
   };

@@ -6,7 +6,7 @@ import { lastEmail } from "../../../test/mail";
 import { verifyPassword } from "../../../auth/password";
 import { bumpAuthzEpoch, type CustomerPrincipal } from "../../../authz/access";
 import { staleVersion } from "../../../errors";
-import { customerCatalogue } from "../../../authz/permissions";
+import { departmentAdministratorGrants } from "../../../authz/presets";
 import {
   createCustomerUserInput,
   enabledWithoutRoleMessage,
@@ -58,7 +58,7 @@ beforeAll(async () => {
   });
   // Company roles: one of Acme Holding's, one of Globex's.
   // Everything, but at Department level: within it lie the Buyer role and the company's roles, not the Administrator.
-  const deptGrants = customerCatalogue.map((info) => ({ permission: info.key, level: info.kind === "capability" ? ("GRANTED" as const) : ("CUSTOMER" as const) }));
+  const deptGrants = departmentAdministratorGrants.map(([permission, level]) => ({ permission, level }));
   const dept = await db.customerUserRole.create({
     data: { code: "ACME_DEPT_ADMIN", label: "Department administrator", customerId: fx.holding, permissions: { createMany: { data: deptGrants } } },
   });
@@ -71,6 +71,18 @@ beforeAll(async () => {
   const holding = await db.customer.findUniqueOrThrow({ where: { id: fx.holding } });
   await db.customerUser.create({
     data: { email: "dora.dept@acme.test", firstName: "Dora", lastName: "Dept", confirmedAt: new Date(), customerId: holding.id, customerPath: holding.path, roles: { create: { roleId: dept.id } } },
+  });
+  // A clerk who may add and edit users, but neither give roles nor touch addresses.
+  const clerk = await db.customerUserRole.create({
+    data: {
+      code: "ACME_CLERK",
+      label: "User clerk",
+      customerId: fx.holding,
+      permissions: { createMany: { data: (["customerUser.view", "customerUser.create", "customerUser.edit"] as const).map((permission) => ({ permission, level: "CUSTOMER" as const })) } },
+    },
+  });
+  await db.customerUser.create({
+    data: { email: "cleo.clerk@acme.test", firstName: "Cleo", lastName: "Clerk", confirmedAt: new Date(), customerId: holding.id, customerPath: holding.path, roles: { create: { roleId: clerk.id } } },
   });
   await bumpAuthzEpoch(db);
   dora = await customerPrincipal(db, "dora.dept@acme.test");
@@ -337,6 +349,18 @@ describe("createCustomerUser for a customer's administrator (storefront realm)",
     await refusedWithoutChange(() => create(amanda, newUser({ salesRepresentativeIds: [fx.sam] })), { code: "FORBIDDEN", message: "Only staff choose sales representatives." });
   });
 
+  it("needs the role-assignment permission to give roles, and the address permissions to add addresses", async () => {
+    const cleo = await customerPrincipal(db, "cleo.clerk@acme.test");
+    await refusedWithoutChange(() => create(cleo, newUser({ customerId: fx.holding })), { code: "FORBIDDEN", message: "Your roles do not let you assign roles to this customer's users." });
+    await refusedWithoutChange(() => create(cleo, newUser({ customerId: fx.holding, enabled: false, roleIds: [], addresses: [address] })), {
+      code: "FORBIDDEN",
+      message: "Your roles do not let you add addresses for this customer's users.",
+    });
+    const plain = newUser({ customerId: fx.holding, enabled: false, roleIds: [] });
+    await create(cleo, plain);
+    expect(await userByEmail(plain.email)).toMatchObject({ enabled: false, customerId: fx.holding });
+  });
+
   it("refuses a buyer, whose roles reach no customer to add users to", async () => {
     const bob = await customerPrincipal(db, "bob.buyer@acme.test");
     await refusedWithoutChange(() => create(bob, newUser({ customerId: fx.holding })), { code: "NOT_FOUND" });
@@ -419,6 +443,8 @@ describe("admin.customerUsers.update", () => {
     await caller.admin.customerUsers.update({ ...start, addresses: [office!, { ...address, isDefaultBilling: false, isDefaultShipping: false, label: "Depot" }] });
     let user = await userByEmail(email);
     expect(user.addresses.map((a) => a.label).sort()).toEqual(["Depot", "Office"]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: String(user.id), action: "customerUser.update" }, orderBy: { id: "desc" } });
+    expect(audit.after).toMatchObject({ addresses: { added: 1, changed: [], deleted: [] } });
     const depot = user.addresses.find((a) => a.label === "Depot")!;
     const next = await editOf(email);
     await caller.admin.customerUsers.update({ ...next, addresses: [{ ...next.addresses!.find((a) => a.id === depot.id)!, city: "Hamburg" }] });
@@ -525,7 +551,7 @@ describe("admin.customerUsers.get, consents and the form's choices", () => {
 
   it("offers the predefined roles and the customer's own, and refuses customers out of scope", async () => {
     const roles = await (await admin()).admin.customerUsers.roleChoices({ customerId: fx.holding });
-    expect(roles.map((r) => r.label)).toEqual(["Administrator", "Buyer", "Department administrator", "Purchaser"]);
+    expect(roles.map((r) => r.label)).toEqual(["Administrator", "Buyer", "Department administrator", "Purchaser", "User clerk"]);
     expect(roles.every((r) => r.assignable)).toBe(true);
     expect((await (await admin()).admin.customerUsers.roleChoices({ customerId: null })).map((r) => r.label)).toEqual(["Administrator", "Buyer"]);
     await expect((await sales()).admin.customerUsers.roleChoices({ customerId: fx.globex })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -541,7 +567,7 @@ describe("admin.customerUsers.get, consents and the form's choices", () => {
     expect(await names(await sales(), "subsidiary")).toEqual([]);
     expect(await names(await admin(), "subsidiary", "west")).toEqual(["Acme West", "Acme West Logistics", "Acme West Retail"]);
     const east = (await (await admin()).admin.customerUsers.customerChoices({ search: "acme east" }))[0];
-    expect(east).toMatchObject({ name: "Acme East", parentName: "Acme Holding", salesRepresentativeIds: [fx.sam] });
+    expect(east).toMatchObject({ name: "Acme East", ancestry: ["Acme Holding"], salesRepresentativeIds: [fx.sam] });
   });
 
   it("gives the websites with their localizations and the staff who can represent users", async () => {

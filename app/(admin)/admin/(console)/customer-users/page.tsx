@@ -119,7 +119,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
   const moreOpen = moreFilterKeys.some((key) => param(params, key) !== undefined);
   return (
     <>
-      <PageHeader title="Customer Users" actions={can.create ? <ButtonLink href={`${basePath}/new`}>Create customer user</ButtonLink> : null} />
+      <PageHeader title="Customer Users" actions={can.create ? <ButtonLink href={`${basePath}/new`}>Create Customer User</ButtonLink> : null} />
       <Card>
         <FilterBar
           {...state}

@@ -1,0 +1,232 @@
+import { expect, test, type Page } from "@playwright/test";
+import { emailLinks, newPerson, signInAsCustomer, signInAsStaff, uniqueEmail } from "../support";
+
+// Journeys across the back office, the mailbox and the storefront: many pages each, on a shared machine.
+test.describe.configure({ timeout: 180_000 });
+
+/** Opens a customer user's page from the grid, as staff would: search, then the user's email. */
+async function openCustomerUser(page: Page, email: string) {
+  await page.goto(`/admin/customer-users?q=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: email }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(email).first()).toBeVisible();
+}
+
+/** The create form's parts, as the user sees them. */
+const form = (page: Page) => ({
+  general: page.getByRole("region", { name: "General" }),
+  customer: page.getByRole("region", { name: "Customer and website" }),
+  addresses: page.getByRole("region", { name: "Addresses" }),
+  roles: page.getByRole("region", { name: "Roles" }),
+});
+
+async function pickCustomer(page: Page, label: string, name: string) {
+  await page.getByRole("combobox", { name: label }).fill(name);
+  await page.getByRole("option", { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole("combobox", { name: label })).toHaveValue(name);
+}
+
+test("staff creates a customer user as the guide says; the user chooses a password from the welcome email and signs in", async ({ page, browser }) => {
+  const email = uniqueEmail("greta");
+  await signInAsStaff(page);
+  // 1-2. Customers > Customer Users, Create Customer User.
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Customer Users" }).click();
+  await page.getByRole("link", { name: "Create Customer User" }).click();
+  await expect(page.getByRole("heading", { name: "Create Customer User" })).toBeVisible();
+  const { general, customer, addresses, roles } = form(page);
+
+  // 3-4. Enabled; name and personal information.
+  await general.getByLabel("Enabled", { exact: true }).check();
+  await general.getByLabel("Prefix").fill("Ms.");
+  await general.getByLabel("First name").fill("Greta");
+  await general.getByLabel("Middle name").fill("Maria");
+  await general.getByLabel("Last name").fill("Gruber");
+  await general.getByLabel("Suffix").fill("MBA");
+  await general.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await general.getByLabel("Birthday").fill("1988-05-17");
+  await general.getByLabel("Phone").fill("+49 30 1234567");
+
+  // 5-7. The customer; its sales representative applies by default.
+  await pickCustomer(page, "Customer", "Acme East");
+  await expect(customer.getByLabel("Sam Sales")).toBeChecked();
+
+  // 8. Generate Password and Send Welcome Email.
+  await general.getByLabel("Generate Password").check();
+  await expect(general.getByLabel("Password", { exact: true })).toHaveCount(0);
+  await general.getByLabel("Send Welcome Email").check();
+
+  // 9-10. Website, then its preferred localization, asked again when the website changes.
+  await customer.getByLabel("Website").selectOption({ label: "Roster Wholesale" });
+  await expect(customer.getByLabel("Preferred Localization")).toHaveCount(0);
+  await customer.getByLabel("Website").selectOption({ label: "Roster Store" });
+  await expect(customer.getByLabel("Preferred Localization")).toHaveValue("");
+  await customer.getByLabel("Preferred Localization").selectOption({ label: "Deutsch" });
+
+  // 11. A billing and shipping address.
+  await addresses.getByRole("button", { name: "Add address" }).click();
+  const address = addresses.getByRole("group", { name: "Address 1" });
+  await address.getByRole("textbox", { name: "Street", exact: true }).fill("Friedrichstraße 10");
+  await address.getByLabel("Postal code").fill("10117");
+  await address.getByLabel("City").fill("Berlin");
+  await address.getByLabel("Country").selectOption({ label: "Germany" });
+  await address.getByLabel("Billing", { exact: true }).check();
+  await address.getByLabel("Shipping", { exact: true }).check();
+  await expect(address.getByLabel("Default billing address")).toBeChecked();
+  await expect(address.getByLabel("Default shipping address")).toBeChecked();
+
+  // 12. Roles: the predefined ones and Acme East's own.
+  await roles.getByLabel("Buyer").check();
+
+  // 13. Save, top right.
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ms. Greta Maria Gruber MBA", exact: true })).toBeVisible({ timeout: 30_000 });
+  const badges = page.getByTestId("status-badges");
+  await expect(badges).toContainText("Enabled");
+  await expect(badges).toContainText("Confirmed");
+  await expect(page.getByRole("region", { name: "General information" })).toContainText("Sam Sales");
+  await expect(page.getByRole("region", { name: "Additional information" })).toContainText("Deutsch");
+  await expect(page.getByTestId("addresses")).toContainText("Friedrichstraße 10");
+  await expect(page.getByTestId("roles")).toHaveText("Buyer");
+  await expect(page.getByTestId("emails")).toContainText("Willkommen bei Roster");
+
+  // The welcome email (in German) carries a single-use link to choose a password, never a password.
+  const [link] = await emailLinks(browser, email, "Willkommen bei Roster");
+  expect(link).toContain("/reset-password?token=");
+  const greta = await newPerson(browser);
+  await greta.goto(link!);
+  await expect(greta.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  const chosen = "Greta-chose-2026";
+  await greta.getByLabel(/^New password/).fill(chosen);
+  await greta.getByLabel("Repeat the new password").fill(chosen);
+  await greta.getByRole("button", { name: "Save the new password" }).click();
+  await expect(greta.getByTestId("sign-in-notice")).toBeVisible();
+  await signInAsCustomer(greta, email, chosen);
+  await expect(greta.getByTestId("account-name")).toContainText("Greta");
+});
+
+test("an enabled user without a role is refused with the guide's message; a disabled one saves without", async ({ page }) => {
+  await signInAsStaff(page);
+  await page.goto("/admin/customer-users/new");
+  const { general, roles } = form(page);
+  await general.getByLabel("First name").fill("Rolf");
+  await general.getByLabel("Last name").fill("Roleless");
+  await general.getByRole("textbox", { name: "Email", exact: true }).fill(uniqueEmail("rolf"));
+  await general.getByLabel("Generate Password").check();
+  await pickCustomer(page, "Customer", "Initech");
+  await page.getByLabel("Preferred Localization").selectOption({ label: "English" });
+  await expect(roles.getByLabel("Buyer")).not.toBeChecked();
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(roles.getByTestId("roleIds-error")).toHaveText("At least one role must be assigned if the Enabled check box is selected.");
+  await expect(page).toHaveURL(/\/admin\/customer-users\/new$/);
+
+  await general.getByLabel("Enabled", { exact: true }).uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rolf Roleless", exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("status-badges")).toContainText("Disabled");
+  await expect(page.getByTestId("roles")).toContainText("No roles");
+});
+
+test("a save over someone else's newer change is refused, and what was typed stays", async ({ page, browser }) => {
+  const email = "lara.logistics@acme.test";
+  await signInAsStaff(page);
+  await openCustomerUser(page, email);
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: /^Edit / })).toBeVisible();
+
+  // Someone else, at another computer, saves first.
+  const other = await newPerson(browser);
+  await signInAsStaff(other);
+  await other.goto(page.url());
+  await other.getByRole("region", { name: "General" }).getByLabel("Phone").fill("+1 555 0199");
+  await other.getByLabel("Preferred Localization").selectOption({ label: "English" });
+  await other.getByRole("button", { name: "Save" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Lara Logistics", exact: true })).toBeVisible({ timeout: 30_000 });
+
+  const { general } = form(page);
+  await general.getByLabel("Middle name").fill("Typed-by-me");
+  await page.getByLabel("Preferred Localization").selectOption({ label: "Deutsch" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("form-problem")).toContainText("This record was changed by someone else since you opened it.");
+  await expect(general.getByLabel("Middle name")).toHaveValue("Typed-by-me");
+  await expect(page.getByLabel("Preferred Localization")).toHaveValue(/\d+/);
+  await expect(page).toHaveURL(/\/edit$/);
+
+  // The other person's change is what was saved.
+  await other.reload();
+  await expect(other.getByRole("region", { name: "General information" })).toContainText("+1 555 0199");
+  await expect(other.getByRole("region", { name: "General information" })).not.toContainText("Typed-by-me");
+});
+
+test("staff add, edit and delete a note on a customer user's page", async ({ page }) => {
+  await signInAsStaff(page);
+  await openCustomerUser(page, "ian.initech@initech.test");
+  const notes = page.getByRole("region", { name: "Notes" });
+  await notes.getByLabel("New note").fill("Asked for a volume discount on toner.");
+  await notes.getByRole("button", { name: "Add note" }).click();
+  const note = notes.getByTestId("note").filter({ hasText: "Asked for a volume discount on toner." });
+  await expect(note).toContainText("Ada Admin");
+
+  await note.getByRole("button", { name: "Edit note" }).click();
+  await notes.getByLabel("Edit the note").fill("Asked for a volume discount on toner and paper.");
+  await notes.getByRole("button", { name: "Save note" }).click();
+  const edited = notes.getByTestId("note").filter({ hasText: "toner and paper" });
+  await expect(edited).toBeVisible();
+  await expect(edited).toContainText("edited");
+
+  await edited.getByRole("button", { name: "Delete note" }).click();
+  await page.getByRole("dialog", { name: "Delete this note?" }).getByRole("button", { name: "Delete note" }).click();
+  await expect(notes.getByTestId("note").filter({ hasText: "toner" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Notes" })).toContainText("No notes yet.");
+});
+
+test("staff create an OAuth application on a customer user's page; a script lists that user's orders with it", async ({ page, context, request }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAsStaff(page);
+  await openCustomerUser(page, "eddie.buyer@acme.test");
+  const oauth = page.getByRole("region", { name: "OAuth applications" });
+  await oauth.getByLabel("Application name").fill("Eddie's ERP sync");
+  await oauth.getByRole("button", { name: "Create application" }).click();
+  const dialog = page.getByRole("dialog", { name: "Application created" });
+  await expect(dialog.getByTestId("new-client-secret")).toHaveText(/^[\w-]{40,}$/);
+  const clientId = (await dialog.getByTestId("new-client-id").textContent())!;
+  await dialog.getByRole("button", { name: "Copy secret" }).click();
+  await expect(page.getByText("Secret copied.")).toBeVisible();
+  const clientSecret = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clientSecret).toBe(await dialog.getByTestId("new-client-secret").textContent());
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(oauth.getByTestId("oauth-applications")).toContainText("Eddie's ERP sync");
+
+  // As curl would: client credentials for a bearer token, then the user's orders.
+  const token = await request.post("/api/oauth/token", {
+    form: { grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret },
+  });
+  expect(token.status()).toBe(200);
+  const { access_token } = await token.json();
+  const orders = await request.get("/api/v1/orders", { headers: { authorization: `Bearer ${access_token}` } });
+  expect(orders.status()).toBe(200);
+  const body = (await orders.json()) as { items: { number: string; customerUser: { email: string } | null }[] };
+  expect(body.items.length).toBeGreaterThan(0);
+  expect(body.items.every((order) => order.customerUser?.email === "eddie.buyer@acme.test")).toBe(true);
+  // The same orders the user's page lists.
+  await page.reload();
+  for (const order of body.items) await expect(page.getByTestId("orders")).toContainText(order.number);
+});
+
+test("read-only staff see a customer user's page without what they may not do", async ({ page }) => {
+  await signInAsStaff(page, "viewer@roster.test");
+  await openCustomerUser(page, "bob.buyer@acme.test");
+  await expect(page.getByRole("region", { name: "General information" })).toContainText("Acme Holding");
+  await expect(page.getByTestId("effective-permissions")).toContainText("Buyer (User)");
+  await expect(page.getByTestId("orders")).toContainText("SO-");
+  await expect(page.getByRole("region", { name: "Notes" })).toContainText("Prefers delivery before noon.");
+  await expect(page.getByRole("region", { name: "Accepted consents" })).toContainText("Privacy policy");
+  // No edit, no note or event forms, and no sections behind permissions they lack.
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add note" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Schedule event" })).toHaveCount(0);
+  for (const section of ["Emails", "OAuth applications", "Sign-in attempts"]) {
+    await expect(page.getByRole("region", { name: section })).toHaveCount(0);
+  }
+});
