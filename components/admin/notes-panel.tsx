@@ -102,7 +102,7 @@ export function NotesPanel({ about, notes, canEdit }: { about: NotesAbout; notes
                 <div className="mt-2 flex items-center justify-between gap-4 text-xs text-slate-500">
                   <span>
                     {note.author ? `${note.author.firstName} ${note.author.lastName}` : "A former staff member"} · {formatDateTime(note.createdAt)}
-                    {note.updatedAt.getTime() - note.createdAt.getTime() > 1000 ? ` · edited ${formatDateTime(note.updatedAt)}` : ""}
+                    {note.updatedAt > note.createdAt ? ` · edited ${formatDateTime(note.updatedAt)}` : ""}
                   </span>
                   {canEdit ? (
                     <span className="flex gap-1">

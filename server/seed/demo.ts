@@ -270,11 +270,12 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
   await db.consentAcceptance.create({ data: { consentId: newsletter.id, customerUserId: named("bob.buyer@acme.test").id, acceptedAt: daysAgo(50) } });
 
   // Notes and events
+  const written = { createdAt: daysAgo(12), updatedAt: daysAgo(12) };
   await db.note.createMany({
     data: [
-      { customerUserId: named("bob.buyer@acme.test").id, authorId: sam.id, body: "Prefers delivery before noon. Asked about net-60 terms." },
-      { customerUserId: named("amanda.admin@acme.test").id, authorId: ada.id, body: "Main contact for the Acme group." },
-      { customerId: holding.id, authorId: sam.id, body: "Annual contract renews in March." },
+      { customerUserId: named("bob.buyer@acme.test").id, authorId: sam.id, body: "Prefers delivery before noon. Asked about net-60 terms.", ...written },
+      { customerUserId: named("amanda.admin@acme.test").id, authorId: ada.id, body: "Main contact for the Acme group.", ...written },
+      { customerId: holding.id, authorId: sam.id, body: "Annual contract renews in March.", ...written },
     ],
   });
   await db.calendarEvent.create({

@@ -30,7 +30,9 @@ async function noteInScope(tx: DbClient, actor: StaffPrincipal, id: number) {
 export async function createCustomerNote(db: Db, actor: StaffPrincipal, input: z.output<typeof createCustomerNoteInput>) {
   return db.$transaction(async (tx) => {
     const customer = await customerInScope(tx, actor, input.customerId, "customer.edit");
-    const note = await tx.note.create({ data: { customerId: customer.id, authorId: actor.id, body: input.body }, select });
+    const now = new Date();
+    // Both stamps alike, so a note reads as edited exactly when an edit moved updatedAt.
+    const note = await tx.note.create({ data: { customerId: customer.id, authorId: actor.id, body: input.body, createdAt: now, updatedAt: now }, select });
     await recordAudit(tx, actor, { action: "note.create", entityType: "Note", entityId: note.id, customerPath: customer.path, after: { body: note.body } });
     return note;
   });

@@ -48,7 +48,9 @@ export async function writableUser(tx: DbClient, actor: StaffPrincipal, id: numb
 export async function createNote(db: Db, actor: StaffPrincipal, input: z.output<typeof createNoteInput>) {
   return db.$transaction(async (tx) => {
     const user = await writableUser(tx, actor, input.customerUserId);
-    const note = await tx.note.create({ data: { body: input.body, customerUserId: user.id, authorId: actor.id }, select: noteSelect });
+    const now = new Date();
+    // Both stamps alike, so a note reads as edited exactly when an edit moved updatedAt.
+    const note = await tx.note.create({ data: { body: input.body, customerUserId: user.id, authorId: actor.id, createdAt: now, updatedAt: now }, select: noteSelect });
     await recordAudit(tx, actor, { action: "note.create", entityType: "Note", entityId: note.id, customerPath: user.customerPath, after: { customerUserId: user.id, body: note.body } });
     return note;
   });
