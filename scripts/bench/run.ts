@@ -7,7 +7,7 @@
  *   BENCH_USERS      customer users to seed (default 1,000,000 on PostgreSQL, 100,000 on PGlite)
  *   BENCH_CUSTOMERS  customers to seed (default a tenth of the users)
  *   BENCH_RUNS       runs per measurement, after warm-up (default 25)
- *   BENCH_SECTIONS   comma-separated sections to run (default all): grid, http
+ *   BENCH_SECTIONS   comma-separated sections to run (default all): grid, authz, http
  *   BENCH_KEEP=1     keep the database afterwards (its location is printed)
  *   BENCH_REUSE=1    PostgreSQL: measure the database a BENCH_KEEP=1 run left, without seeding again
  *
@@ -19,6 +19,7 @@ import { loadStaffPrincipal, type StaffPrincipal } from "../../server/authz/acce
 import { heading } from "./measure";
 import { seedBulk, seededCounts, type Seeded } from "./seed";
 import { benchDatabase, openTarget, type Target } from "./target";
+import { authorization } from "./sections/authorization";
 import { customerUsersGrid } from "./sections/customerUsersGrid";
 import { trpcOverHttp } from "./sections/trpcOverHttp";
 
@@ -34,6 +35,7 @@ export type BenchContext = {
 
 const sections: { key: string; title: string; run: (ctx: BenchContext) => Promise<void> }[] = [
   { key: "grid", title: "Back office: Customer Users grid", run: customerUsersGrid },
+  { key: "authz", title: "Authorization: effective grants and a SUBTREE-scoped list", run: authorization },
   { key: "http", title: "tRPC over HTTP vs the service it wraps", run: trpcOverHttp },
 ];
 

@@ -105,6 +105,38 @@ function remember(key: string, entry: CacheEntry) {
   grantCache.set(key, entry);
 }
 
+/**
+ * A customer user's effective grants under authorization epoch `epoch`: from this process's cache while the epoch
+ * stands, else accumulated from their roles (one query) and remembered.
+ */
+export async function customerGrants(db: DbClient, customerUserId: number, epoch: number): Promise<CustomerGrants> {
+  const key = `c:${customerUserId}`;
+  const cached = grantCache.get(key);
+  if (cached?.epoch === epoch) return cached.grants as CustomerGrants;
+  const grants = accumulateCustomerGrants(
+    await db.rolePermission.findMany({
+      where: { role: { assignments: { some: { customerUserId } } } },
+      select: { permission: true, level: true },
+    }),
+  );
+  remember(key, { epoch, grants });
+  return grants;
+}
+
+/** A staff member's effective grants under `epoch`, cached like a customer user's. */
+export async function staffGrants(db: DbClient, staffUserId: number, epoch: number): Promise<StaffGrants> {
+  const key = `s:${staffUserId}`;
+  const cached = grantCache.get(key);
+  if (cached?.epoch === epoch) return cached.grants as StaffGrants;
+  const roles = await db.staffRole.findMany({
+    where: { assignments: { some: { staffUserId } } },
+    select: { scope: true, permissions: { select: { permission: true } } },
+  });
+  const grants = accumulateStaffGrants(roles.map((role) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })));
+  remember(key, { epoch, grants });
+  return grants;
+}
+
 /** Forget cached grants (tests that rewrite the database under a running process). */
 export function clearGrantCache() {
   grantCache.clear();
@@ -160,18 +192,7 @@ export async function loadCustomerPrincipal(
   const impersonator = claims.imp === undefined ? undefined : await runningImpersonation(db, claims.imp, row.id);
   if (impersonator === null) return { ended: "impersonation-ended" };
 
-  const key = `c:${row.id}`;
-  const epoch = Number(row.epoch);
-  let grants = grantCache.get(key)?.epoch === epoch ? (grantCache.get(key)!.grants as CustomerGrants) : undefined;
-  if (!grants) {
-    grants = accumulateCustomerGrants(
-      await db.rolePermission.findMany({
-        where: { role: { assignments: { some: { customerUserId: row.id } } } },
-        select: { permission: true, level: true },
-      }),
-    );
-    remember(key, { epoch, grants });
-  }
+  const grants = await customerGrants(db, row.id, Number(row.epoch));
   return {
     realm: "customer",
     id: row.id,
@@ -220,19 +241,7 @@ export async function loadStaffPrincipal(
   if (!row.enabled) return { ended: "disabled" };
   if (row.sessionVersion !== claims.sv) return { ended: "revoked" };
 
-  const key = `s:${row.id}`;
-  const epoch = Number(row.epoch);
-  let grants = grantCache.get(key)?.epoch === epoch ? (grantCache.get(key)!.grants as StaffGrants) : undefined;
-  if (!grants) {
-    const roles = await db.staffRole.findMany({
-      where: { assignments: { some: { staffUserId: row.id } } },
-      select: { scope: true, permissions: { select: { permission: true } } },
-    });
-    grants = accumulateStaffGrants(
-      roles.map((role) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })),
-    );
-    remember(key, { epoch, grants });
-  }
+  const grants = await staffGrants(db, row.id, Number(row.epoch));
   return { realm: "staff", id: row.id, email: row.email, firstName: row.firstName, lastName: row.lastName, grants };
 }
 
