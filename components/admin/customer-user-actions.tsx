@@ -191,7 +191,7 @@ export function CustomerUserRowMenu(props: Props) {
   const items: RowMenuItem[] = [
     ...(can.view ? [{ label: "View", href }] : []),
     ...(can.edit && !user.erased ? [{ label: "Edit", href: `${href}/edit` }] : []),
-    ...(can.impersonate && user.enabled ? [{ label: "Sign in as this user", href: `${href}/impersonate` }] : []),
+    ...(can.impersonate && user.enabled && !user.erased ? [{ label: "Sign in as this user", href: `${href}/impersonate` }] : []),
     ...actions.map((action) => ({ label: action.label, danger: action.danger, onSelect: action.run })),
   ];
   return (
@@ -209,8 +209,8 @@ export function CustomerUserActionBar(props: Props) {
   const { user, can } = props;
   return (
     <div className="flex flex-wrap gap-2" data-testid="customer-user-actions">
-      {can.edit && !user.erased ? <ButtonLink variant="secondary" href={`/admin/customer-users/${user.id}/edit`}>Edit</ButtonLink> : null}
-      {can.impersonate && user.enabled ? <ButtonLink variant="secondary" href={`/admin/customer-users/${user.id}/impersonate`}>Sign in as this user</ButtonLink> : null}
+      {can.edit && !user.erased ? <ButtonLink href={`/admin/customer-users/${user.id}/edit`}>Edit</ButtonLink> : null}
+      {can.impersonate && user.enabled && !user.erased ? <ButtonLink variant="secondary" href={`/admin/customer-users/${user.id}/impersonate`}>Sign in as this user</ButtonLink> : null}
       {actions.map((action) => (
         <Button key={action.key} variant={action.key === "delete" ? "danger" : "secondary"} disabled={!hydrated} onClick={action.run}>
           {action.label}

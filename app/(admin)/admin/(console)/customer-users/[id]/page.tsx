@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { ListPager } from "@/components/list-pager";
@@ -17,6 +16,8 @@ import { flatParams, intParam, type SearchParams } from "@/components/grid/param
 import { countries } from "@/server/schemas/address";
 import { loginResultLabels } from "@/server/schemas/loginAttempt";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
+import { CustomerUserActionBar } from "@/components/admin/customer-user-actions";
+import { customerUserPermissions } from "@/components/admin/customer-user-permissions";
 
 export const metadata: Metadata = { title: "Customer User" };
 
@@ -119,17 +120,25 @@ export default async function CustomerUserPage({ params, searchParams }: { param
             {user.erasedAt ? <Badge tone="slate">Personal data erased</Badge> : null}
           </div>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {can("customerUser.impersonate") && user.enabled && !user.erasedAt ? <ButtonLink variant="secondary" href={`${basePath}/impersonate`}>Sign in as this user</ButtonLink> : null}
-          {can("customerUser.edit") && !user.erasedAt ? <ButtonLink href={`${basePath}/edit`}>Edit</ButtonLink> : null}
-          {/* ACTIONS SLOT: components/admin/customer-user-actions.tsx (enable/disable, confirm, resend confirmation,
-              reset password, send welcome email, delete) goes here once it lands on main. */}
-          <div data-testid="customer-user-actions-slot" />
-        </div>
+        <CustomerUserActionBar
+          can={customerUserPermissions(staff.grants)}
+          afterDelete="/admin/customer-users"
+          user={{
+            id: user.id,
+            firstName: user.firstName,
+            lastName: user.lastName,
+            email: user.email,
+            enabled: user.enabled,
+            confirmed: !!user.confirmedAt,
+            authStatus: user.authStatus,
+            erased: !!user.erasedAt,
+          }}
+        />
       </header>
 
       <nav aria-label="Sections" className="mb-6 flex flex-wrap gap-x-4 gap-y-1 border-b border-slate-200 pb-3 text-sm">
         {menu.map(([anchor, label]) => <a key={anchor} href={`#${anchor}`} className="text-brand-700 hover:underline">{label}</a>)}
+        {can("audit.view") ? <Link href={`/admin/audit?entityType=CustomerUser&entityId=${id}`} className="text-brand-700 hover:underline">Change history</Link> : null}
       </nav>
 
       <div className="space-y-6">
