@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Customer Users" };
 
 const basePath = "/admin/customer-users";
 /** The row menu's column stays in view when the table scrolls sideways. */
-const sticky = "sticky right-0 bg-white/95";
+const sticky = "sticky right-0 bg-white shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.2)]";
 
 /** URL keys of the filters (the grid kit adds sort, dir, limit and cursor). */
 const keys = {
