@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { EmptyRow, Table, Td, Th, Tr } from "./ui/table";
 import { formatDateTime } from "./format";
 
@@ -24,8 +25,11 @@ function actor(row: Row) {
   return name(row.actorStaff) || name(row.actorCustomerUser) || (row.actorType === "SYSTEM" ? "System" : row.actorType.toLowerCase());
 }
 
-/** Who changed what, when: one row per audit event, with the fields it changed. */
-export function AuditTable({ rows }: { rows: Row[] }) {
+/**
+ * Who changed what, when: one row per audit event, with the fields it changed. `recordHref`: the page of a record
+ * (entity type and id), where the reader has one; the record then links there.
+ */
+export function AuditTable({ rows, recordHref }: { rows: Row[]; recordHref?: (entityType: string, entityId: string) => string | null }) {
   return (
     <Table data-testid="audit-log">
       <thead>
@@ -38,7 +42,13 @@ export function AuditTable({ rows }: { rows: Row[] }) {
             <Td>{formatDateTime(row.occurredAt)}</Td>
             <Td>{actor(row)}</Td>
             <Td className="font-mono text-xs">{row.action}</Td>
-            <Td>{row.entityType} #{row.entityId}</Td>
+            <Td>
+              {(() => {
+                const href = recordHref?.(row.entityType, row.entityId);
+                const label = `${row.entityType} #${row.entityId}`;
+                return href ? <Link href={href} className="text-brand-700 hover:underline">{label}</Link> : label;
+              })()}
+            </Td>
             <Td className="whitespace-normal text-xs text-slate-700">
               {row.changes.length === 0 ? "—" : (
                 <ul className="space-y-0.5">

@@ -61,6 +61,10 @@ test("a sales manager signs in as a customer user with a reason, acts on their b
   await expect(started).toContainText(reason);
   await expect(log.getByRole("row").filter({ hasText: "+49 30 4411 0000" })).toContainText("Sam Sales as Ines Moreau");
   await expect(action("customerUser.impersonate.end")).toHaveCount(1);
+  // The filters say what the list shows, and each record leads to its page.
+  await expect(ada.getByRole("search", { name: "Filter the audit log" }).getByLabel("Record type")).toHaveValue("CustomerUser");
+  await started.getByRole("link", { name: `CustomerUser #${userId}` }).click();
+  await expect(ada).toHaveURL(userPage);
 });
 
 test("staff without the permission are not offered to sign in as anyone, and the page says what it takes", async ({ browser }) => {

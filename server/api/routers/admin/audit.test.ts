@@ -44,6 +44,18 @@ describe("the audit log", () => {
     expect(second.items[0]!.id).toBeLessThan(first.items[1]!.id);
   });
 
+  it("filters by record and by time", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const bob = String(await id("bob.buyer@acme.test"));
+    const ofBob = await admin.admin.audit.list({ entityType: "CustomerUser", entityId: bob });
+    expect(ofBob.items.map((e) => e.action)).toEqual(["customerUser.disable"]);
+    const at = ofBob.items[0]!.occurredAt;
+    expect((await admin.admin.audit.list({ entityId: bob, from: new Date(at.getTime() - 1000), to: new Date(at.getTime() + 1000) })).items).toHaveLength(1);
+    expect((await admin.admin.audit.list({ entityId: bob, from: new Date(at.getTime() + 1000) })).items).toHaveLength(0);
+    expect((await admin.admin.audit.list({ entityId: bob, to: new Date(at.getTime() - 1000) })).items).toHaveLength(0);
+    await expect(admin.admin.audit.list({ from: "yesterday" as unknown as Date })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("diffs before and after field by field", () => {
     expect(changedFields({ a: 1, b: "x" }, { a: 1, b: "y", c: true })).toEqual([
       { field: "b", before: "x", after: "y" },

@@ -1,13 +1,36 @@
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit-table";
 import { ListPager } from "@/components/list-pager";
-import { Button } from "@/components/ui/button";
+import { FilterBar, FilterField } from "@/components/grid/grid";
 import { Card, PageHeader } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
 import { getStaffCaller } from "@/server/api/caller";
 import { listAuditInput } from "@/server/schemas/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+/** Record types the log names, with the back-office page of one record where there is one. */
+const recordTypes: [type: string, label: string, page: string | null][] = [
+  ["CustomerUser", "Customer user", "/admin/customer-users"],
+  ["Customer", "Customer", "/admin/customers"],
+  ["CustomerUserRole", "Customer user role", "/admin/customer-user-roles"],
+  ["CustomerGroup", "Customer group", null],
+  ["CustomerAddress", "Customer address", null],
+  ["CustomerUserAddress", "Customer user address", null],
+  ["Note", "Note", null],
+  ["CalendarEvent", "Calendar event", null],
+  ["Invitation", "Invitation", null],
+  ["OAuthApplication", "OAuth application", null],
+  ["Consent", "Consent", null],
+  ["ConsentAcceptance", "Consent acceptance", null],
+  ["StaffUser", "Staff user", "/admin/staff"],
+  ["StaffRole", "Staff role", "/admin/staff-roles"],
+  ["WebsiteSettings", "Website settings", null],
+];
+const pages = new Map(recordTypes.flatMap(([type, , page]) => (page ? [[type, page] as const] : [])));
+const recordHref = (type: string, id: string) => (pages.has(type) && /^\d+$/.test(id) ? `${pages.get(type)}/${id}` : null);
+const filterKeys = ["action", "entityType", "entityId", "from", "to"] as const;
+const basePath = "/admin/audit";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -16,8 +39,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     entityType: params.entityType || undefined,
     entityId: params.entityId || undefined,
     action: params.action || undefined,
+    from: params.from || undefined,
+    to: params.to ? `${params.to}T23:59:59.999Z` : undefined,
   });
   const input = parsed.success ? parsed.data : listAuditInput.parse({});
+  const problem = parsed.success ? null : "Check the filters: a date is not valid.";
   const { caller } = await getStaffCaller();
   const page = await caller.admin.audit.list(input);
   return (
@@ -26,14 +52,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-slate-600">Every change, with who made it — and who really did, when staff act as a customer user.</p>
       </PageHeader>
       <Card>
-        <form className="flex flex-wrap gap-2 border-b border-slate-200 px-4 py-3" role="search">
-          <Input name="action" aria-label="Action starts with" placeholder="Action, e.g. customerUser." defaultValue={params.action} className="w-56" />
-          <Input name="entityType" aria-label="Record type" placeholder="Record type, e.g. CustomerUser" defaultValue={params.entityType} className="w-56" />
-          <Input name="entityId" aria-label="Record id" placeholder="Record id" defaultValue={params.entityId} className="w-28" />
-          <Button type="submit" variant="secondary">Filter</Button>
-        </form>
-        <AuditTable rows={page.items} />
-        <ListPager basePath="/admin/audit" params={params} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
+        <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter the audit log" problem={problem}>
+          <FilterField id="audit-action" label="Action starts with">
+            <Input id="audit-action" name="action" placeholder="e.g. customerUser." defaultValue={params.action} className="w-52" />
+          </FilterField>
+          <FilterField id="audit-type" label="Record type">
+            <Select id="audit-type" name="entityType" defaultValue={params.entityType ?? ""} className="w-52">
+              <option value="">Any</option>
+              {recordTypes.map(([type, label]) => <option key={type} value={type}>{label}</option>)}
+            </Select>
+          </FilterField>
+          <FilterField id="audit-id" label="Record id">
+            <Input id="audit-id" name="entityId" defaultValue={params.entityId} className="w-28" />
+          </FilterField>
+          <FilterField id="audit-from" label="From">
+            <Input id="audit-from" type="date" name="from" defaultValue={params.from} />
+          </FilterField>
+          <FilterField id="audit-to" label="To">
+            <Input id="audit-to" type="date" name="to" defaultValue={params.to} />
+          </FilterField>
+        </FilterBar>
+        <AuditTable rows={page.items} recordHref={recordHref} />
+        <ListPager basePath={basePath} params={params} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
       </Card>
     </>
   );
