@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/client-form";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import type { CustomerUserPermissions } from "./customer-user-permissions";
+import type { CustomerUserActionTarget, CustomerUserPermissions } from "./customer-user-permissions";
 
 /**
  * The actions staff take on one customer user, in one implementation for the grid's "More options" menu
@@ -27,16 +27,6 @@ import type { CustomerUserPermissions } from "./customer-user-permissions";
  * Disabling, forcing a password reset and deleting ask first (a confirmation dialog saying what will happen);
  * every outcome is told in a toast, and the page is refreshed so it shows the new state.
  */
-export type CustomerUserActionTarget = {
-  id: number;
-  firstName: string;
-  lastName: string;
-  email: string;
-  enabled: boolean;
-  confirmed: boolean;
-  authStatus: "ACTIVE" | "RESET";
-  erased: boolean;
-};
 
 type Props = { user: CustomerUserActionTarget; can: CustomerUserPermissions; afterDelete?: string };
 

@@ -1,5 +1,4 @@
 import type { StaffPermission } from "@/server/authz/permissions";
-import type { CustomerUserActionTarget } from "./customer-user-actions";
 
 /**
  * Which customer-user actions a staff member may take, from their grants: what the grid's row menu, its mass
@@ -31,6 +30,18 @@ export function customerUserPermissions(grants: { has: (permission: StaffPermiss
     impersonate: grants.has("customerUser.impersonate"),
   };
 }
+
+/** A user as the actions see them (`confirmed`: has a confirmation date; `erased`: personal data erased). */
+export type CustomerUserActionTarget = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  enabled: boolean;
+  confirmed: boolean;
+  authStatus: "ACTIVE" | "RESET";
+  erased: boolean;
+};
 
 /** What the actions need to know of a user, from a row of the grid or the user's record. */
 export function actionTargetOf(user: {

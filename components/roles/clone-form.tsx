@@ -12,7 +12,7 @@ import { cloneRoleInput, type CloneRoleInput } from "@/server/schemas/role";
 import { useRolesApi } from "./api";
 import { CustomerPicker, type CustomerOption } from "./customer-picker";
 import { rolesPath, type Audience } from "./paths";
-import type { ActionRole } from "./role-actions";
+import type { ActionRole } from "./action-role";
 
 /** Clones a role under a new label (staff: for any customer, or as a predefined role), then opens the copy's editor. */
 export function CloneForm({ audience, role, onDone }: { audience: Audience; role: ActionRole; onDone: () => void }) {

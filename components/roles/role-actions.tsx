@@ -10,18 +10,11 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/client-form";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { useRolesApi } from "./api";
-import type { CustomerOption } from "./customer-picker";
+import type { ActionRole } from "./action-role";
 import { rolesPath, type Audience } from "./paths";
 
 // Loaded when a clone is asked for: a grid of roles ships no form code until then.
 const CloneForm = dynamic(() => import("./clone-form").then((m) => m.CloneForm), { loading: () => <p>Loading…</p> });
-
-export type ActionRole = {
-  id: number;
-  label: string;
-  customer: CustomerOption | null;
-  can: { edit: boolean; delete: boolean; clone: boolean; assign: boolean };
-};
 
 /**
  * Clone and delete for one role, as buttons (its page) or a row menu (the grid). A refused delete stays in the

@@ -15,7 +15,8 @@
  * `sections` below.
  */
 import os from "node:os";
-import { loadStaffPrincipal, type StaffPrincipal } from "../../server/authz/access";
+import { loadStaffPrincipal } from "../../server/authz/access";
+import type { BenchContext } from "./context";
 import { heading } from "./measure";
 import { seedBulk, seededCounts, type Seeded } from "./seed";
 import { benchDatabase, openTarget, type Target } from "./target";
@@ -23,15 +24,6 @@ import { authorization } from "./sections/authorization";
 import { customerUsersGrid } from "./sections/customerUsersGrid";
 import { trpcOverHttp } from "./sections/trpcOverHttp";
 
-export type BenchContext = {
-  target: Target;
-  seeded: Seeded;
-  runs: number;
-  /** admin@roster.test: every permission, all customers. */
-  admin: StaffPrincipal;
-  /** sales@roster.test: limited to the customers they represent. */
-  sales: StaffPrincipal;
-};
 
 const sections: { key: string; title: string; run: (ctx: BenchContext) => Promise<void> }[] = [
   { key: "grid", title: "Back office: Customer Users grid", run: customerUsersGrid },

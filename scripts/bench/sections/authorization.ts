@@ -4,7 +4,7 @@ import { listAccountUsers } from "../../../server/services/accountUsers";
 import { ms, printTable, time, timeTogether, type Timing } from "../measure";
 
 type Company = { label: "largest" | "smallest"; principal: CustomerPrincipal; sessionVersion: number };
-import type { BenchContext } from "../run";
+import type { BenchContext } from "../context";
 
 /**
  * Authorization: what resolving a caller's effective grants costs on every request (warm: the grants cached

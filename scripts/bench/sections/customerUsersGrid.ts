@@ -4,7 +4,7 @@ import { listCustomerUsers, narrows } from "../../../server/services/customerUse
 import { encodeCursor } from "../../../server/services/keyset";
 import { staffCaller } from "../caller";
 import { ms, printTable, timeTogether, type Timing } from "../measure";
-import type { BenchContext } from "../run";
+import type { BenchContext } from "../context";
 
 /**
  * The back office's Customer Users grid: each scenario once through the service the tRPC procedure calls

@@ -7,7 +7,7 @@ import { listCustomerUsersInput } from "../../../server/schemas/customerUser";
 import { listCustomerUsers } from "../../../server/services/customerUsers";
 import { staffCaller, staffContext } from "../caller";
 import { ms, printTable, timeTogether, type Timing } from "../measure";
-import type { BenchContext } from "../run";
+import type { BenchContext } from "../context";
 
 /**
  * What the API layer costs: admin.customerUsers.list over HTTP on loopback (the fetch adapter the Next route
