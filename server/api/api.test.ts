@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDb } from "../test/db";
-import { staffCaller } from "../test/principals";
+import { customerCaller, staffCaller } from "../test/principals";
 import { handleTokenRequest } from "./oauth";
 import { handleApiRequest, openApiDocument } from "./rest";
 
@@ -164,6 +164,54 @@ describe("/api/v1", () => {
     expect(quotes.status).toBe(403);
     expect((await quotes.json()).error.code).toBe("FORBIDDEN");
     expect((await api("/nothing-here", token)).status).toBe(404);
+  });
+});
+
+describe("a live access token's lifetime", () => {
+  const unauthorized = async (token: string) => {
+    for (const path of ["/me", "/orders"]) {
+      const response = await api(path, token);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
+      expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "The access token is invalid or has expired." } });
+    }
+  };
+
+  it("ends at once when staff delete its application, and when the user deletes their own", async () => {
+    const erin = await tokenFor("erin.east@acme.test");
+    expect((await api("/me", erin.token)).status).toBe(200);
+    await (await staffCaller(db, "admin@roster.test")).admin.oauthApps.delete({ id: erin.application.id });
+    await unauthorized(erin.token);
+    expect(await db.oAuthAccessToken.count({ where: { applicationId: erin.application.id } })).toBe(0);
+
+    const amanda = await tokenFor("amanda.admin@acme.test");
+    expect((await api("/me", amanda.token)).status).toBe(200);
+    await (await customerCaller(db, "amanda.admin@acme.test")).account.apiAccess.delete({ id: amanda.application.id });
+    await unauthorized(amanda.token);
+  });
+
+  it("ends at once when staff or the company's administrator disable the token's user", async () => {
+    const gary = await tokenFor("gary.buyer@globex.test");
+    expect((await api("/orders", gary.token)).status).toBe(200);
+    const admin = await staffCaller(db, "admin@roster.test");
+    await admin.admin.customerUsers.setEnabled({ id: gary.application.customerUserId, enabled: false });
+    await unauthorized(gary.token);
+    await admin.admin.customerUsers.setEnabled({ id: gary.application.customerUserId, enabled: true });
+
+    const wendy = await tokenFor("wendy.buyer@acme.test");
+    expect((await api("/me", wendy.token)).status).toBe(200);
+    const walter = await customerCaller(db, "walter.west@acme.test");
+    await walter.account.users.setEnabled({ id: wendy.application.customerUserId, enabled: false });
+    await unauthorized(wendy.token);
+    await walter.account.users.setEnabled({ id: wendy.application.customerUserId, enabled: true });
+  });
+
+  it("ends when it expires, though its application lives on", async () => {
+    const { token, application, clientSecret } = await tokenFor("bob.buyer@acme.test");
+    await db.oAuthAccessToken.updateMany({ where: { applicationId: application.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await unauthorized(token);
+    const fresh = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, basic(application.clientId, clientSecret)));
+    expect((await api("/me", (await fresh.json()).access_token)).status).toBe(200);
   });
 });
 
