@@ -4,8 +4,9 @@ import { newPerson, signInAsCustomer, signInAsStaff, uniqueEmail } from "../supp
 /**
  * The account procedures over raw HTTP, as four people: a buyer, a company administrator, an administrator of a
  * subsidiary and an administrator of another customer. Each sends every account.* procedure that takes an id
- * with ids from outside their scope; each request is refused (a mass action skips every row), and reading the
- * records back with privileged sessions shows nothing changed.
+ * with ids from outside their scope (users, invitations, records, addresses, API applications, roles and role
+ * assignments); each request is refused (a mass action skips every row), and reading the records back with
+ * privileged sessions shows nothing changed.
  */
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
@@ -49,11 +50,15 @@ type Ids = {
   addresses: Record<"holding" | "globex", number>;
   invitations: Record<"holding" | "globex", number>;
   apps: Record<"amanda" | "gina", number>;
+  /** Company roles nobody holds (Acme Holding's, Acme West's, Globex's) and Acme East's Office manager, which Dana holds. */
+  roles: Record<"holding" | "west" | "east" | "globex", number>;
 };
 
 let readers: { staff: Page; amanda: Page; gina: Page };
 let ids: Ids;
 let base: string;
+/** The label of every role a probe tries to create or copy. */
+const sneakyRole = "Sneaky role";
 
 /** What a refused request could have changed, read back by people who may see it. */
 async function state() {
@@ -66,11 +71,19 @@ async function state() {
     ...(await ok<{ id: number; street: string }[]>(page, base, "account.addresses.list", { everyone: true })),
   ];
   const apps = (page: Page) => ok<{ id: number; active: boolean }[]>(page, base, "account.apiAccess.list", undefined);
+  const role = async (id: number) => ({
+    role: await ok<unknown>(readers.staff, base, "admin.customerUserRoles.get", { id }),
+    holders: (await ok<{ items: { id: number }[] }>(readers.staff, base, "admin.customerUserRoles.users", { roleId: id, limit: 100 })).items.map((u) => u.id),
+  });
+  const made = async (label: string) => (await ok<{ items: unknown[] }>(readers.staff, base, "admin.customerUserRoles.list", { label, limit: 100 })).items;
   return {
     users: await Promise.all(Object.values(ids.users).map(user)),
     invitations: [...(await invitations(readers.amanda)), ...(await invitations(readers.gina))],
     addresses: [...(await addresses(readers.amanda)), ...(await addresses(readers.gina))],
     apps: [...(await apps(readers.amanda)), ...(await apps(readers.gina))],
+    roles: await Promise.all(Object.values(ids.roles).map(role)),
+    /** Roles the probes would have created or copied. */
+    madeRoles: await made(sneakyRole),
   };
 }
 
@@ -100,6 +113,11 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const invite = async (page: Page, customer: number) =>
     (await ok<{ id: number }>(page, base, "account.invitations.create", { email: uniqueEmail("authz.invite"), customerId: customer, roleIds: [buyerRole] }, "mutation")).id;
   const app = async (page: Page) => (await ok<{ application: { id: number } }>(page, base, "account.apiAccess.create", { name: "Authz probe" }, "mutation")).application.id;
+  const suffix = Date.now().toString(36).slice(-5);
+  const role = async (page: Page, label: string, customer?: number) =>
+    (await ok<{ id: number }>(page, base, "account.roles.create", { label: `${label} ${suffix}`, customerId: customer, permissions: [{ permission: "order.view", level: "CUSTOMER" }] }, "mutation")).id;
+  const officeManager = (await ok<{ items: { id: number; label: string }[] }>(amanda, base, "account.roles.list", { label: "Office manager", owner: "customer", limit: 100 })).items
+    .find((r) => r.label === "Office manager")!.id;
 
   ids = {
     users: {
@@ -118,6 +136,12 @@ test.beforeAll(async ({ browser, baseURL }) => {
     addresses: { holding: await addressOf(amanda), globex: await addressOf(gina) },
     invitations: { holding: await invite(amanda, customerId("Acme Holding")), globex: await invite(gina, globex) },
     apps: { amanda: await app(amanda), gina: await app(gina) },
+    roles: {
+      holding: await role(amanda, "Authz Holding"),
+      west: await role(amanda, "Authz West", customerId("Acme West")),
+      east: officeManager,
+      globex: await role(gina, "Authz Globex"),
+    },
   };
 });
 
@@ -126,7 +150,7 @@ test.afterAll(async () => {
 });
 
 type Side = "holding" | "globex";
-type Target = { user: number; customer: number; records: Side; address: number; invitation: number; app: number };
+type Target = { user: number; customer: number; records: Side; address: number; invitation: number; app: number; role: number };
 
 /**
  * Every account procedure that takes an id, aimed at `target` (records outside the caller's scope). Consents take
@@ -141,6 +165,8 @@ async function probes(target: Target) {
   const create = { enabled: true, firstName: "Sneaky", lastName: "Insider", email: uniqueEmail("authz.create"), customerId: target.customer, websiteId: null, roleIds: [ids.buyerRole], generatePassword: true };
   const address = { street: "1 Hijack Road", city: "Nowhere", postalCode: "00000", countryCode: "US", isShipping: true };
   const userAddress = ids.userAddresses[target.records];
+  const holders = (await ok<{ items: { id: number }[] }>(readers.staff, base, "admin.customerUserRoles.users", { roleId: target.role, limit: 100 })).items.map((u) => u.id);
+  const roleUpdate = { id: target.role, version: 1, label: "Hijacked role", permissions: [{ permission: "customerUser.edit", level: "SUBTREE" }] };
   return [
     ["account.users.get", { id: target.user }, "query"],
     ["account.users.effectivePermissions", { id: target.user }, "query"],
@@ -162,6 +188,17 @@ async function probes(target: Target) {
     ["account.companyAddresses.delete", { id: target.address }, "mutation"],
     ["account.apiAccess.setActive", { id: target.app, active: false }, "mutation"],
     ["account.apiAccess.delete", { id: target.app }, "mutation"],
+    ["account.roles.get", { id: target.role }, "query"],
+    ["account.roles.users", { roleId: target.role }, "query"],
+    ["account.roles.candidates", { roleId: target.role }, "query"],
+    ["account.roles.update", roleUpdate, "mutation"],
+    ["account.roles.clone", { id: target.role, label: sneakyRole }, "mutation"],
+    ["account.roles.delete", { id: target.role }, "mutation"],
+    ["account.roles.addUsers", { roleId: target.role, userIds: [target.user] }, "mutation"],
+    ["account.roles.removeUsers", { roleId: target.role, userIds: holders.length ? holders : [target.user] }, "mutation"],
+    // A role everyone sees, given to or taken from a user out of scope.
+    ["account.roles.addUsers", { roleId: ids.buyerRole, userIds: [target.user] }, "mutation"],
+    ["account.roles.removeUsers", { roleId: ids.buyerRole, userIds: [target.user] }, "mutation"],
   ] as const;
 }
 
@@ -186,19 +223,32 @@ async function expectAllRefused(actor: Page, target: Target, forbidden: readonly
       expect(body.result!.data.json).toEqual({ done: [], skipped: [{ id: target.user, label: `User #${target.user}`, reason: "Customer user not found." }] });
     }
   }
+  // Building a role for a customer out of reach is bad input (the customer field says why), or not allowed at all.
+  for (const [path, input] of [
+    ["account.roles.create", { label: sneakyRole, customerId: target.customer, permissions: [] }],
+    ["account.roles.clone", { id: ids.buyerRole, label: sneakyRole, customerId: target.customer }],
+  ] as const) {
+    const { status, body } = await call(actor, base, path, input, "mutation");
+    expect(status, `${path}: ${body.error?.json.message ?? "answered"}`).toBe(forbidden.includes(path) ? 403 : 400);
+  }
   // Lists filtered by an out-of-scope id list nothing rather than widen the scope.
-  expect((await ok<{ items: unknown[] }>(actor, base, "account.orders.list", { customerId: target.customer })).items).toEqual([]);
+  for (const list of ["account.orders.list", "account.quotes.list", "account.rfqs.list", "account.shoppingLists.list", "account.users.list"]) {
+    expect((await ok<{ items: unknown[] }>(actor, base, list, { customerId: target.customer })).items, list).toEqual([]);
+  }
   expect(await state()).toEqual(before);
 }
 
 test("a buyer reaches no colleague's record beyond their own company, and may change none", async ({ browser }) => {
   const bob = await person(browser, "bob.buyer@acme.test");
-  const target: Target = { user: ids.users.eddie, customer: ids.customers.east, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.holding, app: ids.apps.amanda };
+  const target: Target = { user: ids.users.eddie, customer: ids.customers.east, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.holding, app: ids.apps.amanda, role: ids.roles.east };
   await expectAllRefused(bob, target, [
     "account.users.create", "account.users.update", "account.users.setEnabled", "account.users.delete",
     "account.users.massSetEnabled", "account.users.massDelete",
     "account.invitations.create", "account.invitations.resend", "account.invitations.revoke",
     "account.companyAddresses.update", "account.companyAddresses.delete", "account.apiAccess.setActive", "account.apiAccess.delete",
+    // A buyer holds no customerUserRole.* permission.
+    "account.roles.get", "account.roles.users", "account.roles.candidates", "account.roles.update", "account.roles.clone", "account.roles.delete",
+    "account.roles.addUsers", "account.roles.removeUsers", "account.roles.create",
   ]);
   // Even in their own company: viewing a colleague is allowed, changing them is not.
   expect((await call(bob, base, "account.users.get", { id: ids.users.bob }, "query")).status).toBe(200);
@@ -209,20 +259,20 @@ test("a buyer reaches no colleague's record beyond their own company, and may ch
 
 test("a company administrator reaches nothing of another customer", async ({ browser }) => {
   const amanda = await person(browser, "amanda.admin@acme.test");
-  await expectAllRefused(amanda, { user: ids.users.gary, customer: ids.customers.globex, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.globex, app: ids.apps.gina }, []);
+  await expectAllRefused(amanda, { user: ids.users.gary, customer: ids.customers.globex, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.globex, app: ids.apps.gina, role: ids.roles.globex }, []);
   await amanda.context().close();
 });
 
 test("a subsidiary's administrator reaches neither the parent company nor a sibling", async ({ browser }) => {
   const walter = await person(browser, "walter.west@acme.test");
-  const parent: Target = { user: ids.users.bob, customer: ids.customers.holding, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda };
+  const parent: Target = { user: ids.users.bob, customer: ids.customers.holding, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda, role: ids.roles.holding };
   await expectAllRefused(walter, parent, []);
-  await expectAllRefused(walter, { ...parent, user: ids.users.eddie, customer: ids.customers.east }, []);
+  await expectAllRefused(walter, { ...parent, user: ids.users.eddie, customer: ids.customers.east, role: ids.roles.east }, []);
   await walter.context().close();
 });
 
 test("another customer's administrator reaches nothing of Acme", async ({ browser }) => {
   const gina = await person(browser, "gina.globex@globex.test");
-  await expectAllRefused(gina, { user: ids.users.wendy, customer: ids.customers.west, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda }, []);
+  await expectAllRefused(gina, { user: ids.users.wendy, customer: ids.customers.west, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda, role: ids.roles.west }, []);
   await gina.context().close();
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDb } from "../test/db";
-import { staffCaller } from "../test/principals";
+import { customerCaller, staffCaller } from "../test/principals";
 import { handleTokenRequest } from "./oauth";
 import { handleApiRequest, openApiDocument } from "./rest";
 
@@ -167,6 +167,54 @@ describe("/api/v1", () => {
   });
 });
 
+describe("a live access token's lifetime", () => {
+  const unauthorized = async (token: string) => {
+    for (const path of ["/me", "/orders"]) {
+      const response = await api(path, token);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
+      expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "The access token is invalid or has expired." } });
+    }
+  };
+
+  it("ends at once when staff delete its application, and when the user deletes their own", async () => {
+    const erin = await tokenFor("erin.east@acme.test");
+    expect((await api("/me", erin.token)).status).toBe(200);
+    await (await staffCaller(db, "admin@roster.test")).admin.oauthApps.delete({ id: erin.application.id });
+    await unauthorized(erin.token);
+    expect(await db.oAuthAccessToken.count({ where: { applicationId: erin.application.id } })).toBe(0);
+
+    const amanda = await tokenFor("amanda.admin@acme.test");
+    expect((await api("/me", amanda.token)).status).toBe(200);
+    await (await customerCaller(db, "amanda.admin@acme.test")).account.apiAccess.delete({ id: amanda.application.id });
+    await unauthorized(amanda.token);
+  });
+
+  it("ends at once when staff or the company's administrator disable the token's user", async () => {
+    const gary = await tokenFor("gary.buyer@globex.test");
+    expect((await api("/orders", gary.token)).status).toBe(200);
+    const admin = await staffCaller(db, "admin@roster.test");
+    await admin.admin.customerUsers.setEnabled({ id: gary.application.customerUserId, enabled: false });
+    await unauthorized(gary.token);
+    await admin.admin.customerUsers.setEnabled({ id: gary.application.customerUserId, enabled: true });
+
+    const wendy = await tokenFor("wendy.buyer@acme.test");
+    expect((await api("/me", wendy.token)).status).toBe(200);
+    const walter = await customerCaller(db, "walter.west@acme.test");
+    await walter.account.users.setEnabled({ id: wendy.application.customerUserId, enabled: false });
+    await unauthorized(wendy.token);
+    await walter.account.users.setEnabled({ id: wendy.application.customerUserId, enabled: true });
+  });
+
+  it("ends when it expires, though its application lives on", async () => {
+    const { token, application, clientSecret } = await tokenFor("bob.buyer@acme.test");
+    await db.oAuthAccessToken.updateMany({ where: { applicationId: application.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await unauthorized(token);
+    const fresh = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, basic(application.clientId, clientSecret)));
+    expect((await api("/me", (await fresh.json()).access_token)).status).toBe(200);
+  });
+});
+
 describe("/api/v1/users", () => {
   const json = (method: string, body: unknown) => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const idOf = async (email: string) => (await db.customerUser.findUniqueOrThrow({ where: { email } })).id;
@@ -256,16 +304,110 @@ describe("/api/v1/users", () => {
   });
 });
 
+describe("/api/v1/roles", () => {
+  const customerRole = async (customerName: string, label: string) => {
+    const customer = await db.customer.findFirstOrThrow({ where: { name: customerName } });
+    return db.customerUserRole.create({
+      data: {
+        code: `API_TEST_${label.toUpperCase().replace(/\W+/g, "_")}`,
+        label,
+        customerId: customer.id,
+        selfManaged: true,
+        permissions: { create: { permission: "order.view", level: "CUSTOMER" } },
+      },
+    });
+  };
+  type RolePage = { items: { id: number; label: string }[]; nextCursor: string | null; count: { value: number } };
+
+  it("lists the roles within the token's user's level page by page, filters them, and shows one with its grants", async () => {
+    await customerRole("Acme West Logistics", "Logistics planner");
+    const { token } = await tokenFor("walter.west@acme.test");
+    const labels: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response = await api(`/roles?limit=2${cursor ? `&cursor=${cursor}` : ""}`, token);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as RolePage;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.count.value).toBe(3);
+      labels.push(...page.items.map((r) => r.label));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 5);
+    expect(pages).toBe(2);
+    expect(labels).toEqual(["Administrator", "Buyer", "Logistics planner"]);
+
+    const own = (await (await api("/roles?owner=customer&selfManaged=true", token)).json()) as RolePage;
+    expect(own.items.map((r) => r.label)).toEqual(["Logistics planner"]);
+    const predefined = (await (await api("/roles?owner=predefined&sort=label&dir=desc", token)).json()) as RolePage;
+    expect(predefined.items.map((r) => r.label)).toEqual(["Buyer", "Administrator"]);
+
+    const buyerId = (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_BUYER" } })).id;
+    const buyer = await api(`/roles/${buyerId}`, token);
+    expect(buyer.status).toBe(200);
+    const role = await buyer.json();
+    expect(role).toMatchObject({ id: buyerId, label: "Buyer", customer: null, can: { clone: true } });
+    expect(role.permissions).toContainEqual({ permission: "order.view", level: "OWN" });
+    // Holders counted are the ones the token's user sees: Acme West's and its subsidiary's.
+    const westPath = (await db.customer.findFirstOrThrow({ where: { name: "Acme West" } })).path;
+    expect(role.users).toBe(await db.customerUserRoleAssignment.count({ where: { roleId: buyerId, customerUser: { customerPath: { startsWith: westPath } } } }));
+  });
+
+  it("answers 404 for another company's role and a parent company's, and a Department-level user sees no subsidiary's", async () => {
+    const globex = await customerRole("Globex Industries", "Globex planner");
+    const holding = await customerRole("Acme Holding", "Holding planner");
+    const logistics = await db.customerUserRole.findFirstOrThrow({ where: { label: "Logistics planner" } });
+    const west = await tokenFor("walter.west@acme.test");
+    for (const id of [globex.id, holding.id]) {
+      const response = await api(`/roles/${id}`, west.token);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "Role not found." } });
+    }
+    const listed = (await (await api("/roles?limit=100", west.token)).json()) as RolePage;
+    expect(listed.items.map((r) => r.label)).not.toContain("Globex planner");
+    expect(listed.items.map((r) => r.label)).not.toContain("Holding planner");
+
+    // Dana holds customerUserRole.view at Department level (Acme East only).
+    const dana = await tokenFor("dana.department@acme.test");
+    const danas = (await (await api("/roles?owner=customer&limit=100", dana.token)).json()) as RolePage;
+    expect(danas.items.map((r) => r.label)).toContain("Office manager");
+    expect(danas.items.map((r) => r.label)).not.toContain("Logistics planner");
+    expect((await api(`/roles/${logistics.id}`, dana.token)).status).toBe(404);
+  });
+
+  it("is refused (403) to a user whose roles lack customerUserRole.view, and bad input is 400", async () => {
+    const buyer = await tokenFor("eddie.buyer@acme.test");
+    const buyerId = (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_BUYER" } })).id;
+    for (const path of ["/roles", `/roles/${buyerId}`]) {
+      const response = await api(path, buyer.token);
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe("FORBIDDEN");
+    }
+    const { token } = await tokenFor("walter.west@acme.test");
+    const tooMany = await api("/roles?limit=5000", token);
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.json()).toMatchObject({ error: { code: "BAD_REQUEST", fieldErrors: { limit: expect.any(Array) } } });
+    const badCursor = await api("/roles?cursor=not-a-cursor", token);
+    expect(badCursor.status).toBe(400);
+    expect((await badCursor.json()).error.message).toContain("page link is not valid");
+    expect((await api("/roles/0", token)).status).toBe(400);
+  });
+});
+
 describe("the OpenAPI document", () => {
   it("describes every exposed procedure with its parameters", () => {
     const doc = openApiDocument();
     expect(doc.openapi).toMatch(/^3\.1/);
     expect(Object.keys(doc.paths ?? {}).sort()).toEqual(
-      ["/me", "/orders", "/orders/{id}", "/quotes", "/quotes/{id}", "/rfqs", "/rfqs/{id}", "/shopping-lists", "/shopping-lists/{id}", "/users", "/users/{id}"].sort(),
+      ["/me", "/orders", "/orders/{id}", "/quotes", "/quotes/{id}", "/rfqs", "/roles", "/roles/{id}", "/rfqs/{id}", "/shopping-lists", "/shopping-lists/{id}", "/users", "/users/{id}"].sort(),
     );
     expect(Object.keys(doc.paths!["/users"]!).sort()).toEqual(["get", "post"]);
     expect(Object.keys(doc.paths!["/users/{id}"]!).sort()).toEqual(["get", "put"]);
     const params = (doc.paths!["/orders"]!.get!.parameters ?? []) as { name: string }[];
     expect(params.map((p) => p.name)).toEqual(expect.arrayContaining(["after", "limit", "status", "search"]));
+    expect(Object.keys(doc.paths!["/roles"]!)).toEqual(["get"]);
+    const roleParams = (doc.paths!["/roles"]!.get!.parameters ?? []) as { name: string }[];
+    expect(roleParams.map((p) => p.name)).toEqual(expect.arrayContaining(["cursor", "limit", "sort", "dir", "label", "owner", "selfManaged"]));
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, pageSize } from "./common";
-import { cursor, massIds, sortInput } from "./grid";
+import { cursor, keysetPageOutput, massIds, sortInput } from "./grid";
 import { meOutput } from "./me";
 
 /**
@@ -59,11 +59,7 @@ export const accountUserRowOutput = z.object({
   roles: z.array(roleRef),
 });
 
-export const accountUserPageOutput = z.object({
-  items: z.array(accountUserRowOutput),
-  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
-  count: z.object({ value: z.number(), capped: z.boolean().describe("True when there are more than `value`") }),
-});
+export const accountUserPageOutput = keysetPageOutput(accountUserRowOutput);
 
 const addressOutput = z.object({
   id: z.number(),

@@ -28,3 +28,11 @@ export type MassResult = {
   done: number[];
   skipped: { id: number; label: string; reason: string }[];
 };
+
+/** A keyset page as the /api/v1 OpenAPI documents it: the rows, the cursor of the next page, and a capped count. */
+export const keysetPageOutput = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+    count: z.object({ value: z.number(), capped: z.boolean().describe("True when there are more than `value`") }),
+  });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { customerPermissionIndex, levelShortLabels, type Level } from "../authz/permissions";
 import { id, pageSize } from "./common";
-import { cursor, sortInput } from "./grid";
+import { cursor, keysetPageOutput, sortInput } from "./grid";
 
 /**
  * Customer user roles, for the back office and the storefront. The permission rows are checked against the
@@ -102,3 +102,33 @@ export const roleUserIdsInput = z.object({
 });
 
 export const roleCustomerOptionsInput = z.object({ search: z.string().trim().max(100).optional() });
+
+// ------------------------------------------------------------------ outputs (documented by the /api/v1 OpenAPI)
+
+const roleAbilitiesOutput = z
+  .object({ edit: z.boolean(), delete: z.boolean(), clone: z.boolean(), assign: z.boolean() })
+  .describe("What the caller may do with the role");
+
+export const roleRowOutput = z.object({
+  id: z.number(),
+  code: z.string(),
+  label: z.string(),
+  customerId: z.number().nullable().describe("Null: a predefined role offered to every customer"),
+  selfManaged: z.boolean(),
+  public: z.boolean(),
+  createdAt: z.date(),
+  customer: z.object({ id: z.number(), name: z.string() }).nullable(),
+  sourceRole: z.object({ id: z.number(), label: z.string() }).nullable().describe("The role this one was copied from"),
+  users: z.number().describe("How many of the users the caller sees hold the role"),
+  can: roleAbilitiesOutput,
+});
+
+export const rolePageOutput = keysetPageOutput(roleRowOutput);
+
+export const roleDetailOutput = roleRowOutput.extend({
+  version: z.number(),
+  updatedAt: z.date(),
+  permissions: z.array(z.object({ permission: z.string(), level: z.enum(accessLevels) })),
+  companyUsers: z.number().nullable().describe("A predefined role: how many of the caller's company's users an edit moves to the company's copy"),
+  defaultFor: z.array(z.string()).describe("The websites that give the role to users who register"),
+});

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { loadCustomerPrincipal, type CustomerPrincipal } from "../authz/access";
 import { createTestDb } from "../test/db";
-import { callerFor, staffCaller } from "../test/principals";
+import { callerFor, impersonate as impersonateAs, impersonationRequest, staffCaller } from "../test/principals";
 import { signInWithImpersonationTicket } from "./impersonation";
 
 let db: PrismaClient;
@@ -10,18 +10,9 @@ beforeAll(async () => {
   db = await createTestDb();
 });
 
-const request = { ip: "203.0.113.9", userAgent: "journey" };
+const request = impersonationRequest;
 const userId = async (email: string) => (await db.customerUser.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
-
-/** Starts an impersonation as `staff` and opens the customer session its ticket grants: the principal it loads. */
-async function impersonate(staff: string, email: string, reason = "Ticket #4411: cannot find an order") {
-  const caller = await staffCaller(db, staff);
-  const { ticket } = await caller.admin.impersonation.start({ customerUserId: await userId(email), reason });
-  const outcome = await signInWithImpersonationTicket(db, { ticket, ...request });
-  if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
-  const loaded = await loadCustomerPrincipal(db, { uid: outcome.userId, sv: outcome.sessionVersion, imp: outcome.impersonationId });
-  return { ticket, outcome, loaded };
-}
+const impersonate = (staff: string, email: string, reason?: string) => impersonateAs(db, staff, email, reason);
 
 describe("impersonation", () => {
   it("opens a session as the user that knows its staff member and reason, once per ticket, without counting a sign-in", async () => {

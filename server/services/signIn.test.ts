@@ -76,6 +76,32 @@ describe("customer sign-in", () => {
   });
 });
 
+describe("the per-address lock", () => {
+  it("locks an address that fails across many emails, for every account and both realms, and no other address", async () => {
+    const ip = "10.60.0.1";
+    // Known accounts and unknown emails alike, none failing often enough to lock its own account.
+    const emails = ["gary.buyer@globex.test", "lara.logistics@acme.test", ...Array.from({ length: rules.loginIp.limit - 2 }, (_, i) => `spray-${i}@nowhere.test`)];
+    const outcomes = [];
+    for (const email of emails) outcomes.push(await signInCustomerUser(db, request(email, "sprayed-password-1", ip)));
+    expect(outcomes.slice(0, -1).every((o) => !o.ok && o.reason === "invalid")).toBe(true);
+    expect(outcomes.at(-1)).toEqual({ ok: false, reason: "locked" });
+    expect(await db.rateLimit.count({ where: { key: { startsWith: "login:customer:" }, lockedUntil: { gt: new Date() }, OR: emails.map((email) => ({ key: { endsWith: email } })) } })).toBe(0);
+
+    // From that address even the right password is refused, in either realm, and recorded as a lockout.
+    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "locked" });
+    expect(await signInStaffUser(db, request("admin@roster.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "locked" });
+    expect(await db.loginAttempt.count({ where: { ip, result: "LOCKED_OUT" } })).toBe(2);
+
+    // The same people from another address sign in, and that does not lift the address's lock.
+    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, "10.60.0.2"))).toMatchObject({ ok: true });
+    expect(await signInCustomerUser(db, request("gary.buyer@globex.test", DEMO_PASSWORD, "10.60.0.2"))).toMatchObject({ ok: true });
+    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "locked" });
+
+    await db.rateLimit.updateMany({ where: { key: `login:ip:${ip}` }, data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) } });
+    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toMatchObject({ ok: true });
+  });
+});
+
 describe("staff sign-in", () => {
   it("signs staff in and refuses disabled staff", async () => {
     expect(await signInStaffUser(db, request("admin@roster.test", DEMO_PASSWORD))).toMatchObject({ ok: true });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal, type StaffPrincipal } from "../authz/access";
 import { createCaller } from "../api/root";
 import type { Context } from "../api/trpc";
+import { signInWithImpersonationTicket } from "../services/impersonation";
 
 /** The principal a real session of this user would load (same code path as a request). */
 export async function customerPrincipal(db: PrismaClient, email: string): Promise<CustomerPrincipal> {
@@ -43,4 +44,20 @@ export async function staffCaller(db: PrismaClient, email: string) {
 
 export async function customerCaller(db: PrismaClient, email: string) {
   return callerFor(db, await customerPrincipal(db, email));
+}
+
+/** Where the impersonation test sessions come from. */
+export const impersonationRequest = { ip: "203.0.113.9", userAgent: "journey" };
+
+/**
+ * Starts an impersonation of `email` as the staff member `staff` and opens the customer session its ticket grants:
+ * the ticket, the sign-in outcome and the principal that session loads.
+ */
+export async function impersonate(db: PrismaClient, staff: string, email: string, reason = "Ticket #4411: cannot find an order") {
+  const user = await db.customerUser.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const { ticket } = await (await staffCaller(db, staff)).admin.impersonation.start({ customerUserId: user.id, reason });
+  const outcome = await signInWithImpersonationTicket(db, { ticket, ...impersonationRequest });
+  if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
+  const loaded = await loadCustomerPrincipal(db, { uid: outcome.userId, sv: outcome.sessionVersion, imp: outcome.impersonationId });
+  return { ticket, outcome, loaded };
 }

@@ -172,6 +172,75 @@ describe("account.roles.update", () => {
   });
 });
 
+describe("account.roles.clone", () => {
+  it("copies a role the administrator sees into a self-managed role of their company, held by nobody, audited", async () => {
+    const office = await roleId("ROLE_FRONTEND_ACME_EAST_OFFICE_MANAGER");
+    const dana = await customerCaller(db, "dana.department@acme.test");
+    for (const [source, label] of [[office, "Office manager copy"], [await roleId("ROLE_FRONTEND_BUYER"), "East buyer copy"]] as const) {
+      const clone = await dana.account.roles.clone({ id: source, label });
+      const role = await db.customerUserRole.findUniqueOrThrow({ where: { id: clone.id } });
+      expect(role).toMatchObject({ label, customerId: await customerId("Acme East"), selfManaged: true, public: true, sourceRoleId: source });
+      expect(await grantsOf(clone.id)).toEqual(await grantsOf(source));
+      expect(await holders(clone.id)).toEqual([]);
+      const event = await db.auditEvent.findFirstOrThrow({ where: { action: "customerUserRole.clone", entityId: String(clone.id) } });
+      expect(event.before).toMatchObject({ sourceRoleId: source });
+    }
+  });
+
+  it("copies for a subsidiary at Corporate level; a parent or another company is refused on the customer field", async () => {
+    const amanda = await customerCaller(db, "amanda.admin@acme.test");
+    const forWest = await amanda.account.roles.clone({ id: await roleId("ROLE_FRONTEND_BUYER"), label: "West buyer", customerId: await customerId("Acme West") });
+    expect((await db.customerUserRole.findUniqueOrThrow({ where: { id: forWest.id } })).customerId).toBe(await customerId("Acme West"));
+
+    const count = await db.customerUserRole.count();
+    const dana = await customerCaller(db, "dana.department@acme.test");
+    for (const [caller, customer] of [[dana, "Acme West"], [dana, "Acme Holding"], [amanda, "Globex Industries"]] as const) {
+      await expect(caller.account.roles.clone({ id: await roleId("ROLE_FRONTEND_BUYER"), label: "Elsewhere", customerId: await customerId(customer) })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: "Choose your company or one of its subsidiaries.",
+        cause: { fieldErrors: { customerId: ["Choose your company or one of its subsidiaries."] } },
+      });
+    }
+    expect(await db.customerUserRole.count()).toBe(count);
+  });
+
+  it("refuses copying more than the administrator holds, naming each permission and level, and copies nothing", async () => {
+    const strong = await companyRole("Acme East", "East strong", { "order.view": "SUBTREE", "quote.view": "OWN" });
+    const dana = await customerCaller(db, "dana.department@acme.test");
+    const count = await db.customerUserRole.count();
+    await expect(dana.account.roles.clone({ id: strong.id, label: "Strong copy" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: 'You cannot copy a role with more than you hold yourself: "View order" at Corporate (you hold Department).',
+    });
+    await expect(dana.account.roles.clone({ id: await roleId("ROLE_FRONTEND_ADMINISTRATOR"), label: "Admin copy" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining('"Edit customer user" at Corporate (you hold Department)'),
+    });
+    expect(await db.customerUserRole.count()).toBe(count);
+  });
+
+  it("refuses a label the company's roles have already, ignoring case", async () => {
+    const dana = await customerCaller(db, "dana.department@acme.test");
+    const count = await db.customerUserRole.count();
+    await expect(dana.account.roles.clone({ id: await roleId("ROLE_FRONTEND_BUYER"), label: "OFFICE MANAGER" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { fieldErrors: { label: ["This customer has a role with this label already."] } },
+    });
+    await expect(dana.account.roles.clone({ id: await roleId("ROLE_FRONTEND_BUYER"), label: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.customerUserRole.count()).toBe(count);
+  });
+
+  it("is NOT_FOUND for another company's role and a parent company's", async () => {
+    const holdingRole = await companyRole("Acme Holding", "Holding secret", {});
+    const gina = await customerCaller(db, "gina.globex@globex.test");
+    const walter = await customerCaller(db, "walter.west@acme.test");
+    const count = await db.customerUserRole.count();
+    await expect(gina.account.roles.clone({ id: await roleId("ROLE_FRONTEND_ACME_EAST_OFFICE_MANAGER"), label: "Borrowed" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Role not found." });
+    await expect(walter.account.roles.clone({ id: holdingRole.id, label: "Borrowed" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Role not found." });
+    expect(await db.customerUserRole.count()).toBe(count);
+  });
+});
+
 describe("account.roles.delete", () => {
   it("refuses predefined roles, roles with users and a website's default role, each saying why", async () => {
     const gina = await customerCaller(db, "gina.globex@globex.test");

@@ -5,7 +5,9 @@ import {
   listRolesInput,
   roleCandidatesInput,
   roleCustomerOptionsInput,
+  roleDetailOutput,
   roleIdInput,
+  rolePageOutput,
   roleUserIdsInput,
   roleUsersInput,
   updateCompanyRoleInput,
@@ -15,13 +17,20 @@ import * as roles from "../../../services/roles";
 /**
  * A company's roles in the storefront: the predefined roles offered to it and its own (its subsidiaries' too at
  * Corporate level), within the administrator's levels. Editing a predefined role makes a company copy.
+ * Reading is also served as /api/v1/roles.
  */
+const api = (path: `/${string}`, summary: string) => ({ openapi: { method: "GET" as const, path, tags: ["Roles"], summary, protect: true } });
+
 export const rolesRouter = createTRPCRouter({
   list: customerProcedure("customerUserRole.view")
+    .meta(api("/roles", "The predefined roles offered to the caller's company and the roles of the companies within their level, keyset-paged"))
     .input(listRolesInput)
+    .output(rolePageOutput)
     .query(({ ctx, input }) => roles.listRoles(ctx.db, ctx.actor, input)),
   get: customerProcedure("customerUserRole.view")
+    .meta(api("/roles/{id}", "One role with its permissions"))
     .input(roleIdInput)
+    .output(roleDetailOutput)
     .query(({ ctx, input }) => roles.getRole(ctx.db, ctx.actor, input.id)),
   users: customerProcedure("customerUserRole.view")
     .input(roleUsersInput)

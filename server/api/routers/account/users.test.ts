@@ -241,6 +241,17 @@ describe("account.users.get and effectivePermissions", () => {
 // ------------------------------------------------------------------------------------ form choices
 
 describe("the form's choices", () => {
+  it("gives the websites with their localizations, default first, and never the store's staff", async () => {
+    for (const email of ["walter.west@acme.test", "bob.buyer@acme.test"]) {
+      const options = await (await as(email)).account.users.formOptions();
+      expect(options.websites.map((w) => [w.name, w.isDefault, w.localizations.map((l) => [l.code, l.isDefault])])).toEqual([
+        ["Roster Store", true, [["en", true], ["de", false]]],
+        ["Roster Wholesale", false, [["en", true]]],
+      ]);
+      expect(options.staff).toEqual([]);
+    }
+  });
+
   it("offers only customers in scope to add users to", async () => {
     const names = async (email: string) => (await (await as(email)).account.users.customerChoices({ purpose: "create" })).map((c) => c.name).sort();
     expect(await names("walter.west@acme.test")).toEqual(["Acme West", "Acme West Logistics"]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
-import { customerCaller, staffCaller } from "../../../test/principals";
+import { staffCaller } from "../../../test/principals";
 
 let db: PrismaClient;
 beforeAll(async () => {
@@ -53,24 +53,5 @@ describe("admin.oauthApps", () => {
     await expect(sales.admin.oauthApps.setActive({ id: application.id, active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(sales.admin.oauthApps.delete({ id: application.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.oAuthApplication.findUniqueOrThrow({ where: { id: application.id } })).active).toBe(true);
-  });
-});
-
-describe("account.apiAccess", () => {
-  it("lets a user with the capability manage only their own applications", async () => {
-    const amanda = await customerCaller(db, "amanda.admin@acme.test");
-    const { application } = await amanda.account.apiAccess.create({ name: "My script" });
-    expect(application.customerUserId).toBe(await userId("amanda.admin@acme.test"));
-    expect((await amanda.account.apiAccess.list()).map((a) => a.name)).toContain("My script");
-
-    const admin = await staffCaller(db, "admin@roster.test");
-    const bobs = await admin.admin.oauthApps.create({ customerUserId: await userId("bob.buyer@acme.test"), name: "Bob's" });
-    await expect(amanda.account.apiAccess.delete({ id: bobs.application.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(amanda.account.apiAccess.setActive({ id: bobs.application.id, active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  });
-
-  it("is refused to a buyer without the capability", async () => {
-    const bob = await customerCaller(db, "bob.buyer@acme.test");
-    await expect(bob.account.apiAccess.create({ name: "Nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
