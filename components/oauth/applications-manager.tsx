@@ -22,7 +22,8 @@ import { createOAuthApplicationInput } from "@/server/schemas/oauth";
 const formSchema = createOAuthApplicationInput.extend({ expiresAt: z.string().optional() });
 type FormValues = z.input<typeof formSchema>;
 
-export function ApplicationsManager({ customerUserId }: { customerUserId?: number }) {
+/** `readOnly`: why the viewer may see the applications but not change them (shown in place of the actions). */
+export function ApplicationsManager({ customerUserId, readOnly }: { customerUserId?: number; readOnly?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const staff = customerUserId !== undefined;
@@ -78,16 +79,21 @@ export function ApplicationsManager({ customerUserId }: { customerUserId?: numbe
               <Td>{app.expiresAt ? formatDateTime(app.expiresAt) : "Never"}</Td>
               <Td>{formatDateTime(app.lastUsedAt)}</Td>
               <Td className="space-x-2 text-right">
+                {readOnly ? null : (
+                  <>
                 <Button variant="secondary" className="px-2 py-1 text-xs" disabled={setActive.isPending} onClick={() => setActive.mutate({ id: app.id, active: !app.active })}>
                   {app.active ? "Deactivate" : "Activate"}
                 </Button>
                 <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting({ id: app.id, name: app.name })}>Delete</Button>
+                  </>
+                )}
               </Td>
             </Tr>
           ))}
         </tbody>
       </Table>
 
+      {readOnly ? <p className="border-t border-slate-200 pt-4 text-sm text-slate-600" data-testid="oauth-read-only">{readOnly}</p> : (
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4" noValidate>
         <Field label="Application name" error={form.formState.errors.name?.message} className="min-w-56">
           {(ids) => <Input {...ids} {...form.register("name")} placeholder="e.g. ERP integration" />}
@@ -97,6 +103,7 @@ export function ApplicationsManager({ customerUserId }: { customerUserId?: numbe
         </Field>
         <Button type="submit" disabled={create.isPending}>Create application</Button>
       </form>
+      )}
 
       <Dialog open={created !== null} onClose={() => setCreated(null)} title="Application created">
         <p className="mb-3">Copy the secret now: it is shown only once and cannot be retrieved later.</p>

@@ -93,6 +93,7 @@ export async function createApplication(
 
 /** Deactivating revokes every token of the application at once; activating does not bring old tokens back. */
 export async function setApplicationActive(db: Db, actor: Principal, input: { id: number; active: boolean }) {
+  assertNotImpersonating(actor, "change their API credentials");
   return db.$transaction(async (tx) => {
     const app = await applicationInScope(tx, actor, input.id);
     const updated = await tx.oAuthApplication.update({ where: { id: app.id }, data: { active: input.active }, select: applicationSelect });
@@ -110,6 +111,7 @@ export async function setApplicationActive(db: Db, actor: Principal, input: { id
 }
 
 export async function deleteApplication(db: Db, actor: Principal, id: number) {
+  assertNotImpersonating(actor, "change their API credentials");
   await db.$transaction(async (tx) => {
     const app = await applicationInScope(tx, actor, id);
     await tx.oAuthApplication.delete({ where: { id: app.id } });

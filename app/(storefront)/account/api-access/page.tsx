@@ -20,7 +20,9 @@ export default async function ApiAccessPage() {
       <Card>
         <CardHeader title="Your applications" />
         <CardBody>
-          <ApplicationsManager />
+          <ApplicationsManager
+            readOnly={user.impersonator ? `API credentials stay ${user.firstName} ${user.lastName}'s own to create and change: you see them on their behalf.` : undefined}
+          />
         </CardBody>
       </Card>
     </>

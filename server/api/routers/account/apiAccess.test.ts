@@ -76,6 +76,14 @@ describe("account.apiAccess.list and create", () => {
       message: "Only the user themselves can create API credentials for themselves; you are signed in as them on their behalf.",
     });
     expect(await db.oAuthApplication.count({ where: { customerUserId: principal.id } })).toBe(before);
+
+    // Nor does changing the user's applications: deactivating or deleting one is theirs (or staff's in the back office).
+    const theirs = await staffMadeApp("walter.west@acme.test", "Walter's sync");
+    const asThem = callerFor(db, principal).account.apiAccess;
+    const refusal = { code: "FORBIDDEN", message: "Only the user themselves can change their API credentials; you are signed in as them on their behalf." };
+    await expect(asThem.setActive({ id: theirs.id, active: false })).rejects.toMatchObject(refusal);
+    await expect(asThem.delete({ id: theirs.id })).rejects.toMatchObject(refusal);
+    expect(await db.oAuthApplication.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ active: true });
   });
 });
 
