@@ -227,7 +227,31 @@ test("read-only staff see a customer user's page without what they may not do", 
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add note" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Schedule event" })).toHaveCount(0);
-  for (const section of ["Emails", "OAuth applications", "Sign-in attempts"]) {
+  for (const section of ["OAuth applications", "Sign-in attempts"]) {
     await expect(page.getByRole("region", { name: section })).toHaveCount(0);
   }
+  // The emails Bob was sent are part of his page; reading one is the mailbox's, which they do not hold.
+  await expect(page.getByRole("region", { name: "Emails" })).toBeVisible();
+  await expect(page.getByTestId("emails").getByRole("link")).toHaveCount(0);
+});
+
+test("a sales manager sees the emails sent to a user they represent, and only the mailbox's readers open one", async ({ page, browser }) => {
+  const email = "eddie.buyer@acme.test";
+  await signInAsStaff(page, "sales@roster.test");
+  await openCustomerUser(page, email);
+  await page.getByTestId("customer-user-actions").getByRole("button", { name: "Send welcome email" }).click();
+  await expect(page.getByText(`The welcome email was sent to ${email}.`)).toBeVisible();
+  const newest = page.getByTestId("emails").locator("tbody tr").first();
+  await expect(newest).toContainText("Welcome to Roster");
+  await expect(newest).toContainText("welcome");
+  await expect(newest).toContainText(email);
+  await expect(newest.getByRole("link")).toHaveCount(0);
+
+  // An administrator, who reads the mailbox, opens the same message from the user's page.
+  const admin = await newPerson(browser);
+  await signInAsStaff(admin);
+  await openCustomerUser(admin, email);
+  await admin.getByTestId("emails").locator("tbody tr").first().getByRole("link", { name: "Welcome to Roster" }).click();
+  await expect(admin.getByRole("heading", { name: "Welcome to Roster" })).toBeVisible();
+  await admin.context().close();
 });
