@@ -20,9 +20,10 @@ const form = (page: Page) => ({
   roles: page.getByRole("region", { name: "Roles" }),
 });
 
-async function pickCustomer(page: Page, label: string, name: string) {
+/** Picks a customer by name; `parent` tells it from others whose names start alike (an option names the ancestry). */
+async function pickCustomer(page: Page, label: string, name: string, parent?: string) {
   await page.getByRole("combobox", { name: label }).fill(name);
-  await page.getByRole("option", { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole("option", { name: new RegExp(`^${name}${parent ? ` ${parent}` : ""}`) }).click();
   await expect(page.getByRole("combobox", { name: label })).toHaveValue(name);
 }
 
@@ -254,4 +255,60 @@ test("a sales manager sees the emails sent to a user they represent, and only th
   await admin.getByTestId("emails").locator("tbody tr").first().getByRole("link", { name: "Welcome to Roster" }).click();
   await expect(admin.getByRole("heading", { name: "Welcome to Roster" })).toBeVisible();
   await admin.context().close();
+});
+
+test("the roles offered follow the chosen customer; a new subsidiary created in place under a parent holds the new user", async ({ page }) => {
+  const suffix = Date.now().toString(36).slice(-5);
+  const initechRole = `Initech clerk ${suffix}`;
+  const subsidiary = `Acme West Depot ${suffix}`;
+  const email = uniqueEmail("sven");
+  await signInAsStaff(page);
+
+  // Initech gets a role of its own; Acme East has the demo's Office manager.
+  await page.goto("/admin/customer-user-roles/new");
+  await page.getByRole("textbox", { name: "Label", exact: true }).fill(initechRole);
+  await page.getByLabel("Find a customer by name").fill("Initech");
+  const roleCustomer = page.getByLabel("Customer", { exact: true });
+  await expect(roleCustomer.locator("option", { hasText: "Initech" })).toHaveCount(1);
+  await roleCustomer.selectOption({ label: "Initech" });
+  await page.getByLabel("Order: View").selectOption("OWN");
+  await page.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByRole("heading", { name: initechRole })).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/admin/customer-users/new");
+  const { general, roles } = form(page);
+  await pickCustomer(page, "Customer", "Acme East");
+  await expect(roles.getByLabel(/^Office manager/)).toBeVisible();
+  await expect(roles.getByLabel(new RegExp(`^${initechRole}`))).toHaveCount(0);
+  await roles.getByLabel(/^Office manager/).check();
+
+  // Another customer: its roles replace the first one's, and the role chosen from the first is dropped.
+  await pickCustomer(page, "Customer", "Initech");
+  await expect(roles.getByLabel(new RegExp(`^${initechRole}`))).toBeVisible();
+  await expect(roles.getByLabel(/^Office manager/)).toHaveCount(0);
+  await expect(roles.getByLabel(/^Buyer/)).toBeVisible();
+
+  // 6. A new subsidiary in place, under a chosen parent: only the predefined roles apply to it.
+  await page.getByRole("radiogroup", { name: "Customer" }).getByLabel("New subsidiary of a customer").check();
+  await page.getByLabel("New customer name").fill(subsidiary);
+  await pickCustomer(page, "Parent customer", "Acme West", "Acme Holding");
+  await expect(roles.getByLabel(new RegExp(`^${initechRole}`))).toHaveCount(0);
+  await roles.getByLabel(/^Buyer/).check();
+  await general.getByLabel("First name").fill("Sven");
+  await general.getByLabel("Last name").fill("Subsidiary");
+  await general.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await general.getByLabel("Generate Password").check();
+  await page.getByLabel("Preferred Localization").selectOption({ label: "English" });
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Sven Subsidiary", exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "General information" })).toContainText(`${subsidiary} (subsidiary of Acme West)`);
+  await expect(page.getByTestId("roles")).toHaveText("Buyer");
+
+  // The new customer exists under Acme West, with the user in it.
+  await page.goto(`/admin/customers?q=${encodeURIComponent(subsidiary)}`);
+  await page.getByTestId("customers").getByRole("link", { name: subsidiary, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: subsidiary })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Parent companies" })).toContainText("Acme West");
+  await expect(page.getByTestId("customer-users")).toContainText(email);
 });
