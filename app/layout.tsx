@@ -13,7 +13,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen font-sans">
         {children}
-        <Toaster position="top-right" richColors closeButton />
+        {/* Top centre: the page header keeps its actions at the right, and grids their pagers at the bottom. */}
+        <Toaster position="top-center" richColors closeButton />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import type { StaffPermission } from "@/server/authz/permissions";
+import type { CustomerUserActionTarget } from "./customer-user-actions";
 
 /**
  * Which customer-user actions a staff member may take, from their grants: what the grid's row menu, its mass
@@ -29,4 +30,19 @@ export function customerUserPermissions(grants: { has: (permission: StaffPermiss
     sendWelcome: grants.has("customerUser.sendWelcome"),
     impersonate: grants.has("customerUser.impersonate"),
   };
+}
+
+/** What the actions need to know of a user, from a row of the grid or the user's record. */
+export function actionTargetOf(user: {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  enabled: boolean;
+  confirmedAt: Date | null;
+  authStatus: "ACTIVE" | "RESET";
+  erasedAt: Date | null;
+}): CustomerUserActionTarget {
+  const { id, firstName, lastName, email, enabled, authStatus } = user;
+  return { id, firstName, lastName, email, enabled, authStatus, confirmed: user.confirmedAt !== null, erased: user.erasedAt !== null };
 }

@@ -2,11 +2,10 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
-import { loadStaffPrincipal, type StaffPrincipal } from "../../../server/authz/access";
-import { appRouter, createCaller } from "../../../server/api/root";
-import type { Context } from "../../../server/api/trpc";
+import { appRouter } from "../../../server/api/root";
 import { listCustomerUsersInput } from "../../../server/schemas/customerUser";
 import { listCustomerUsers } from "../../../server/services/customerUsers";
+import { staffCaller, staffContext } from "../caller";
 import { ms, printTable, timeTogether, type Timing } from "../measure";
 import type { BenchContext } from "../run";
 
@@ -18,17 +17,6 @@ import type { BenchContext } from "../run";
 export async function trpcOverHttp(ctx: BenchContext) {
   const { target, runs } = ctx;
   const db = target.prisma;
-  const context = (headers: Headers, origin: string | null, who: StaffPrincipal): Context => {
-    let staff: ReturnType<typeof loadStaffPrincipal> | undefined;
-    return {
-      db,
-      source: origin ? "http" : "server",
-      headers,
-      requestOrigin: origin,
-      staff: () => (staff ??= loadStaffPrincipal(db, { uid: who.id, sv: 1 })),
-      customer: async () => null,
-    };
-  };
   let acting = ctx.admin;
   /** How long the server spent on each request, from its arrival to the last byte of the answer. */
   let handled: number[] = [];
@@ -40,7 +28,7 @@ export async function trpcOverHttp(ctx: BenchContext) {
       endpoint: "/api/trpc",
       req: new Request(url, { method: req.method, headers }),
       router: appRouter,
-      createContext: () => context(headers, url.origin, acting),
+      createContext: () => staffContext(db, acting, headers, url.origin),
     });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()), () => handled.push(performance.now() - started));
@@ -57,7 +45,7 @@ export async function trpcOverHttp(ctx: BenchContext) {
     handled = [];
     const [service, caller, http] = (await timeTogether(runs, [
       () => listCustomerUsers(db, who, input),
-      () => createCaller(context(new Headers(), null, who)).admin.customerUsers.list({}),
+      () => staffCaller(db, who).admin.customerUsers.list({}),
       async () => {
         const response = await fetch(`http://127.0.0.1:${port}/api/trpc/admin.customerUsers.list?input=${query}`);
         if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);

@@ -12,7 +12,7 @@ import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid
 import { CustomerFilterPicker } from "@/components/admin/customer-picker";
 import { CustomerUserRowMenu } from "@/components/admin/customer-user-actions";
 import { CustomerUserMassActions } from "@/components/admin/customer-user-mass-actions";
-import { customerUserPermissions } from "@/components/admin/customer-user-permissions";
+import { actionTargetOf, customerUserPermissions } from "@/components/admin/customer-user-permissions";
 import { getStaffCaller } from "@/server/api/caller";
 import { pageSizes, sortDirections } from "@/server/schemas/grid";
 import { authStatusLabels, customerUserSorts, listCustomerUsersInput, type ListCustomerUsersInput } from "@/server/schemas/customerUser";
@@ -214,16 +214,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
                     <Td className={`${sticky} text-right`}>
                       <CustomerUserRowMenu
                         can={can}
-                        user={{
-                          id: user.id,
-                          firstName: user.firstName,
-                          lastName: user.lastName,
-                          email: user.email,
-                          enabled: user.enabled,
-                          confirmed: !!user.confirmedAt,
-                          authStatus: user.authStatus,
-                          erased: !!user.erasedAt,
-                        }}
+                        user={actionTargetOf(user)}
                       />
                     </Td>
                   </Tr>

@@ -17,7 +17,7 @@ import { countries } from "@/server/schemas/address";
 import { loginResultLabels, loginSourceLabels } from "@/server/schemas/loginAttempt";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 import { CustomerUserActionBar } from "@/components/admin/customer-user-actions";
-import { customerUserPermissions } from "@/components/admin/customer-user-permissions";
+import { actionTargetOf, customerUserPermissions } from "@/components/admin/customer-user-permissions";
 
 export const metadata: Metadata = { title: "Customer User" };
 
@@ -128,16 +128,7 @@ export default async function CustomerUserPage({ params, searchParams }: { param
         <CustomerUserActionBar
           can={customerUserPermissions(staff.grants)}
           afterDelete="/admin/customer-users"
-          user={{
-            id: user.id,
-            firstName: user.firstName,
-            lastName: user.lastName,
-            email: user.email,
-            enabled: user.enabled,
-            confirmed: !!user.confirmedAt,
-            authStatus: user.authStatus,
-            erased: !!user.erasedAt,
-          }}
+          user={actionTargetOf(user)}
         />
       </header>
 
