@@ -16,14 +16,15 @@ export function ListPager({
 }: {
   basePath: string;
   params: Record<string, string | undefined>;
-  current?: number;
-  nextCursor: number | null;
+  /** An id (lists paged by id) or an opaque keyset cursor (server/services/keyset.ts). */
+  current?: number | string;
+  nextCursor: number | string | null;
   cursorParam?: string;
   hash?: string;
   /** What is paged ("orders"), for screen readers when a page has several pagers. */
   noun?: string;
 }) {
-  const href = (cursor?: number) => {
+  const href = (cursor?: number | string) => {
     const qs = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) if (value && key !== cursorParam) qs.set(key, value);
     if (cursor) qs.set(cursorParam, String(cursor));

@@ -20,9 +20,10 @@ const form = (page: Page) => ({
   roles: page.getByRole("region", { name: "Roles" }),
 });
 
-async function pickCustomer(page: Page, label: string, name: string) {
+/** Picks a customer by name; `parent` tells it from others whose names start alike (an option names the ancestry). */
+async function pickCustomer(page: Page, label: string, name: string, parent?: string) {
   await page.getByRole("combobox", { name: label }).fill(name);
-  await page.getByRole("option", { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole("option", { name: new RegExp(`^${name}${parent ? ` ${parent}` : ""}`) }).click();
   await expect(page.getByRole("combobox", { name: label })).toHaveValue(name);
 }
 
@@ -227,7 +228,87 @@ test("read-only staff see a customer user's page without what they may not do", 
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add note" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Schedule event" })).toHaveCount(0);
-  for (const section of ["Emails", "OAuth applications", "Sign-in attempts"]) {
+  for (const section of ["OAuth applications", "Sign-in attempts"]) {
     await expect(page.getByRole("region", { name: section })).toHaveCount(0);
   }
+  // The emails Bob was sent are part of his page; reading one is the mailbox's, which they do not hold.
+  await expect(page.getByRole("region", { name: "Emails" })).toBeVisible();
+  await expect(page.getByTestId("emails").getByRole("link")).toHaveCount(0);
+});
+
+test("a sales manager sees the emails sent to a user they represent, and only the mailbox's readers open one", async ({ page, browser }) => {
+  const email = "eddie.buyer@acme.test";
+  await signInAsStaff(page, "sales@roster.test");
+  await openCustomerUser(page, email);
+  await page.getByTestId("customer-user-actions").getByRole("button", { name: "Send welcome email" }).click();
+  await expect(page.getByText(`The welcome email was sent to ${email}.`)).toBeVisible();
+  const newest = page.getByTestId("emails").locator("tbody tr").first();
+  await expect(newest).toContainText("Welcome to Roster");
+  await expect(newest).toContainText("welcome");
+  await expect(newest).toContainText(email);
+  await expect(newest.getByRole("link")).toHaveCount(0);
+
+  // An administrator, who reads the mailbox, opens the same message from the user's page.
+  const admin = await newPerson(browser);
+  await signInAsStaff(admin);
+  await openCustomerUser(admin, email);
+  await admin.getByTestId("emails").locator("tbody tr").first().getByRole("link", { name: "Welcome to Roster" }).click();
+  await expect(admin.getByRole("heading", { name: "Welcome to Roster" })).toBeVisible();
+  await admin.context().close();
+});
+
+test("the roles offered follow the chosen customer; a new subsidiary created in place under a parent holds the new user", async ({ page }) => {
+  const suffix = Date.now().toString(36).slice(-5);
+  const initechRole = `Initech clerk ${suffix}`;
+  const subsidiary = `Acme West Depot ${suffix}`;
+  const email = uniqueEmail("sven");
+  await signInAsStaff(page);
+
+  // Initech gets a role of its own; Acme East has the demo's Office manager.
+  await page.goto("/admin/customer-user-roles/new");
+  await page.getByRole("textbox", { name: "Label", exact: true }).fill(initechRole);
+  await page.getByLabel("Find a customer by name").fill("Initech");
+  const roleCustomer = page.getByLabel("Customer", { exact: true });
+  await expect(roleCustomer.locator("option", { hasText: "Initech" })).toHaveCount(1);
+  await roleCustomer.selectOption({ label: "Initech" });
+  await page.getByLabel("Order: View").selectOption("OWN");
+  await page.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByRole("heading", { name: initechRole })).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/admin/customer-users/new");
+  const { general, roles } = form(page);
+  await pickCustomer(page, "Customer", "Acme East");
+  await expect(roles.getByLabel(/^Office manager/)).toBeVisible();
+  await expect(roles.getByLabel(new RegExp(`^${initechRole}`))).toHaveCount(0);
+  await roles.getByLabel(/^Office manager/).check();
+
+  // Another customer: its roles replace the first one's, and the role chosen from the first is dropped.
+  await pickCustomer(page, "Customer", "Initech");
+  await expect(roles.getByLabel(new RegExp(`^${initechRole}`))).toBeVisible();
+  await expect(roles.getByLabel(/^Office manager/)).toHaveCount(0);
+  await expect(roles.getByLabel(/^Buyer/)).toBeVisible();
+
+  // 6. A new subsidiary in place, under a chosen parent: only the predefined roles apply to it.
+  await page.getByRole("radiogroup", { name: "Customer" }).getByLabel("New subsidiary of a customer").check();
+  await page.getByLabel("New customer name").fill(subsidiary);
+  await pickCustomer(page, "Parent customer", "Acme West", "Acme Holding");
+  await expect(roles.getByLabel(new RegExp(`^${initechRole}`))).toHaveCount(0);
+  await roles.getByLabel(/^Buyer/).check();
+  await general.getByLabel("First name").fill("Sven");
+  await general.getByLabel("Last name").fill("Subsidiary");
+  await general.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await general.getByLabel("Generate Password").check();
+  await page.getByLabel("Preferred Localization").selectOption({ label: "English" });
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Sven Subsidiary", exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "General information" })).toContainText(`${subsidiary} (subsidiary of Acme West)`);
+  await expect(page.getByTestId("roles")).toHaveText("Buyer");
+
+  // The new customer exists under Acme West, with the user in it.
+  await page.goto(`/admin/customers?q=${encodeURIComponent(subsidiary)}`);
+  await page.getByTestId("customers").getByRole("link", { name: subsidiary, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: subsidiary })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Parent companies" })).toContainText("Acme West");
+  await expect(page.getByTestId("customer-users")).toContainText(email);
 });

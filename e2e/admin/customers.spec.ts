@@ -6,7 +6,8 @@ const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 /** Opens a customer's page from the grid's name filter. */
 async function openCustomer(page: Page, name: string) {
   await page.goto(`/admin/customers?q=${encodeURIComponent(name)}`);
-  await page.getByTestId("customers").getByRole("link", { name, exact: true }).click();
+  // The first: its row's name (a subsidiary's row links its parent, too).
+  await page.getByTestId("customers").getByRole("link", { name, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
@@ -103,4 +104,24 @@ test("customer groups: create, a taken name refused at the field, a group in use
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("dialog", { name: `Delete ${name}?` }).getByRole("button", { name: "Delete group" }).click();
   await expect(page.getByTestId("customer-groups").getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
+});
+
+test("from a customer's page, staff open its users in the Customer Users grid, with or without its subsidiaries' users", async ({ page }) => {
+  await signInAsStaff(page);
+  await openCustomer(page, "Acme West");
+  const users = page.getByTestId("customer-users");
+  await expect(users).toContainText("walter.west@acme.test");
+  await users.getByRole("link", { name: /^(All \d+ users|Open in Customer Users)$/ }).click();
+  const grid = page.getByTestId("customer-users");
+  await expect(page.getByRole("combobox", { name: "Customer" })).toHaveValue("Acme West");
+  await expect(page.getByLabel("and its subsidiaries")).not.toBeChecked();
+  await expect(grid).toContainText("walter.west@acme.test");
+  await expect(grid).not.toContainText("lara.logistics@acme.test");
+
+  await page.goBack();
+  await users.getByRole("link", { name: "With the subsidiaries' users" }).click();
+  await expect(page.getByRole("combobox", { name: "Customer" })).toHaveValue("Acme West");
+  await expect(page.getByLabel("and its subsidiaries")).toBeChecked();
+  await expect(grid).toContainText("walter.west@acme.test");
+  await expect(grid).toContainText("lara.logistics@acme.test");
 });

@@ -31,12 +31,40 @@ test("ten wrong passwords lock the account; a staff member sees and clears the l
   const lockouts = staff.getByTestId("lockouts");
   await expect(lockouts.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("Jo Journey");
 
-  await staff.getByRole("search", { name: "Filter attempts" }).getByLabel("Email").fill(email);
-  await staff.getByRole("button", { name: "Filter" }).click();
+  const filters = staff.getByRole("search", { name: "Filter attempts" });
+  await filters.getByLabel("Email tried").fill(email);
+  await filters.getByRole("button", { name: "Apply" }).click();
   const attempts = staff.getByTestId("sign-in-attempts").locator("tbody tr");
   await expect(attempts).toHaveCount(12);
+  await expect(staff.getByTestId("grid-count")).toHaveText("12 attempts");
   await expect(attempts.first()).toContainText("Locked out");
   await expect(attempts.last()).toContainText("Signed in");
+
+  // Ten to a page: the next page keeps the filter and the page size.
+  const pager = staff.getByRole("navigation", { name: "Pages" });
+  await pager.getByRole("link", { name: "10", exact: true }).click();
+  await expect(attempts).toHaveCount(10);
+  await pager.getByRole("link", { name: "Next page" }).click();
+  await expect(attempts).toHaveCount(2);
+  await expect(attempts.last()).toContainText("Signed in");
+  await expect(pager.locator("[aria-current]")).toHaveText("10");
+
+  // The same attempts found by the account they matched, the browser and how they were made; a reload keeps the view.
+  await filters.getByLabel("Email tried").fill("");
+  await filters.getByLabel("User", { exact: true }).fill(email);
+  await filters.getByLabel("Source").selectOption("Password");
+  await filters.getByText("More filters").click();
+  await filters.getByLabel("Browser (user agent)").fill("chrome");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(staff.getByTestId("grid-count")).toHaveText("12 attempts");
+  await expect(attempts).toHaveCount(10);
+  await staff.reload();
+  await expect(filters.getByLabel("User", { exact: true })).toHaveValue(email);
+  await expect(filters.getByLabel("Browser (user agent)")).toHaveValue("chrome");
+  await expect(staff.getByTestId("grid-count")).toHaveText("12 attempts");
+  await filters.getByLabel("Source").selectOption("OAuth");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(staff.getByText("No sign-in attempts match.")).toBeVisible();
 
   await staff.getByRole("button", { name: `Clear lockout of ${email}` }).click();
   await expect(staff.getByText(`${email} can sign in again.`)).toBeVisible();

@@ -70,6 +70,8 @@ export const setCustomerEnabledInput = z.object({ id, enabled: z.boolean() });
 
 /** The customer users or roles of one customer, on its page. */
 export const customerPartInput = z.object({ customerId: id, limit: pageSize });
+/** A page of the customer's own roles, by label; `cursor` is where the page before ended. */
+export const customerRolesInput = customerPartInput.extend({ cursor });
 
 // ------------------------------------------------------------------------ addresses and notes
 

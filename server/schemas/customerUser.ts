@@ -187,6 +187,9 @@ export type UpdateCustomerUserInput = z.input<typeof updateCustomerUserInput>;
 
 export const customerUserIdInput = z.object({ id });
 
+/** A page of one user's emails (newest first); `after` is the id of the last one of the page before. */
+export const customerUserEmailsInput = z.object({ id, after: id.optional(), limit: pageSize });
+
 /**
  * Who may be picked as the user's customer: for a new user, for moving an existing one, or as a new subsidiary's
  * parent; "view": the customers whose users the actor sees (a list's customer filter).

@@ -4,6 +4,14 @@ import { id, pageSize } from "./common";
 /** The values of the LoginResult and Realm enums (schemas import nothing from the server; a service checks they agree). */
 export const loginResults = ["SUCCESS", "BAD_CREDENTIALS", "LOCKED_OUT", "DISABLED", "UNCONFIRMED", "PASSWORD_RESET", "CUSTOMER_DISABLED", "ERROR"] as const;
 export const loginRealms = ["CUSTOMER", "STAFF"] as const;
+export const loginSources = ["PASSWORD", "IMPERSONATION", "OAUTH", "EMAIL_LINK"] as const;
+
+export const loginSourceLabels: Record<(typeof loginSources)[number], string> = {
+  PASSWORD: "Password",
+  IMPERSONATION: "Impersonation",
+  OAUTH: "OAuth",
+  EMAIL_LINK: "Email link",
+};
 
 export const loginResultLabels: Record<(typeof loginResults)[number], string> = {
   SUCCESS: "Signed in",
@@ -26,6 +34,13 @@ export const listLoginAttemptsInput = z
     email: z.string().trim().toLowerCase().max(254).optional(),
     result: z.enum(loginResults).optional(),
     realm: z.enum(loginRealms).optional(),
+    source: z.enum(loginSources).optional(),
+    /** The account the attempt matched, by name or email (contains, any case; every word must match). */
+    user: z.string().trim().max(200).optional(),
+    /** The client address, or its start ("10.40."). */
+    ip: z.string().trim().max(64).optional(),
+    /** Part of the browser's user agent (any case). */
+    userAgent: z.string().trim().max(200).optional(),
     /** Inclusive days (UTC). */
     from: day.optional(),
     to: day.optional(),

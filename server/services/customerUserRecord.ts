@@ -7,13 +7,14 @@ import type { CustomerPermission } from "../authz/permissions";
 import { customersReachedBy, scopeWhere, staffScopeWhere, subtreeOf } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
-import type { customerChoicesInput, customerPurposes, createCustomerUserInput, updateCustomerUserInput } from "../schemas/customerUser";
+import type { customerChoicesInput, customerPurposes, customerUserEmailsInput, createCustomerUserInput, updateCustomerUserInput } from "../schemas/customerUser";
 import { recordAudit } from "./audit";
 import { ancestorNames, createCustomerNode, lockCustomerPath } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
 import { likeLiteral } from "./customerUsers";
+import { idPage } from "./keyset";
 import { websiteLocalizations } from "./website";
 
 /**
@@ -81,6 +82,21 @@ export async function customerUserConsents(db: DbClient, actor: Principal, id: n
     select: { id: true, acceptedAt: true, withdrawnAt: true, consent: { select: { id: true, title: true, mandatory: true } } },
     orderBy: [{ acceptedAt: "desc" }, { id: "desc" }],
   });
+}
+
+/**
+ * The emails written to the user, newest first: their communication history, for whoever may view the user.
+ * What each says stays in the mailbox (its bodies may hold one-time links), behind the mailbox's own permission.
+ */
+export async function customerUserEmails(db: DbClient, actor: Principal, input: z.output<typeof customerUserEmailsInput>) {
+  const user = await userInScope(db, actor, input.id, "view");
+  const rows = await db.emailMessage.findMany({
+    where: { customerUserId: user.id, ...(input.after ? { id: { lt: input.after } } : {}) },
+    select: { id: true, subject: true, template: true, toEmail: true, locale: true, status: true, createdAt: true, sentAt: true },
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
+  return idPage(rows, input.limit);
 }
 
 async function userInScope(db: DbClient, actor: Principal, id: number, action: "view" | "edit") {

@@ -5,7 +5,7 @@ import type { StaffPermission } from "../authz/permissions";
 import { staffScopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { notFound } from "../errors";
-import type { customerChildrenInput, customerPartInput, listCustomersInput, pickCustomerInput } from "../schemas/customer";
+import type { customerChildrenInput, customerPartInput, customerRolesInput, listCustomersInput, pickCustomerInput } from "../schemas/customer";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { addressSelect } from "./addresses";
 import { ancestorNames, pathIds } from "./customerTree";
@@ -234,16 +234,19 @@ export async function listUsersOfCustomer(db: DbClient, actor: StaffPrincipal, i
   return { items, count };
 }
 
-/** The roles the customer owns (predefined roles belong to no customer and are listed on the roles page). */
-export async function listRolesOfCustomer(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerPartInput>) {
+const byLabel: KeysetSort = { field: "label", dir: "asc", type: "string" };
+
+/** A page of the roles the customer owns, by label (predefined roles belong to no customer and are listed on the roles page). */
+export async function listRolesOfCustomer(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerRolesInput>) {
   const customer = await customerInScope(db, actor, input.customerId);
   const rows = await db.customerUserRole.findMany({
-    where: { customerId: customer.id },
+    where: { AND: [{ customerId: customer.id }, keysetWhere(byLabel, input.cursor)] },
     select: { id: true, label: true, selfManaged: true, public: true },
-    orderBy: [{ label: "asc" }, { id: "asc" }],
-    take: input.limit,
+    orderBy: keysetOrderBy(byLabel) as Prisma.CustomerUserRoleOrderByWithRelationInput[],
+    take: input.limit + 1,
   });
-  const assigned = await db.customerUserRoleAssignment.groupBy({ by: ["roleId"], where: { roleId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+  const page = keysetPage(rows, input.limit, byLabel, (role) => role.label);
+  const assigned = await db.customerUserRoleAssignment.groupBy({ by: ["roleId"], where: { roleId: { in: page.items.map((r) => r.id) } }, _count: { _all: true } });
   const users = new Map(assigned.map((a) => [a.roleId, a._count._all]));
-  return rows.map((role) => ({ ...role, userCount: users.get(role.id) ?? 0 }));
+  return { items: page.items.map((role) => ({ ...role, userCount: users.get(role.id) ?? 0 })), nextCursor: page.nextCursor };
 }

@@ -3,10 +3,12 @@ import type { Db, DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
 import type { StaffPermission } from "../authz/permissions";
 import { staffScopeWhere } from "../authz/scope";
-import type { LoginResult, Realm } from "../generated/prisma/enums";
+import type { Prisma } from "../generated/prisma/client";
+import type { LoginResult, LoginSource, Realm } from "../generated/prisma/enums";
 import { notFound } from "../errors";
-import { loginRealms, loginResults, type listLoginAttemptsInput } from "../schemas/loginAttempt";
+import { loginRealms, loginResults, loginSources, type listLoginAttemptsInput } from "../schemas/loginAttempt";
 import { recordAudit } from "./audit";
+import { cappedCount, idPage } from "./keyset";
 
 /**
  * Sign-in attempts and lockouts for the back office. A staff member limited to the customers they represent sees
@@ -17,25 +19,45 @@ import { recordAudit } from "./audit";
 // The schema's lists must name the enums' values exactly.
 const _results: readonly LoginResult[] = loginResults;
 const _realms: readonly Realm[] = loginRealms;
+const _sources: readonly LoginSource[] = loginSources;
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
+/** Attempts on the account named by `text`: each word in its first name, last name or email (any case). */
+function matchedUser(text: string): Prisma.LoginAttemptWhereInput {
+  const words = text.split(/\s+/).filter(Boolean);
+  const person = (word: string) => [
+    { firstName: { contains: word, mode: "insensitive" as const } },
+    { lastName: { contains: word, mode: "insensitive" as const } },
+    { email: { contains: word.toLowerCase() } },
+  ];
+  return { AND: words.map((word) => ({ OR: [{ customerUser: { OR: person(word) } }, { staffUser: { OR: person(word) } }] })) };
+}
+
+function attemptsWhere(actor: StaffPrincipal, input: z.output<typeof listLoginAttemptsInput>): Prisma.LoginAttemptWhereInput {
+  return {
+    AND: [
+      staffScopeWhere(actor, "loginAttempt"),
+      input.email ? { email: { contains: input.email } } : {},
+      input.result ? { result: input.result } : {},
+      input.realm ? { realm: input.realm } : {},
+      input.source ? { source: input.source } : {},
+      input.user ? matchedUser(input.user) : {},
+      input.ip ? { ip: { startsWith: input.ip } } : {},
+      input.userAgent ? { userAgent: { contains: input.userAgent, mode: "insensitive" } } : {},
+      input.from ? { attemptedAt: { gte: dayStart(input.from) } } : {},
+      input.to ? { attemptedAt: { lt: dayAfter(input.to) } } : {},
+      input.customerUserId ? { customerUserId: input.customerUserId } : {},
+    ],
+  };
+}
+
 /** One keyset page of attempts, newest first. Reused for one user's attempts on their back-office page. */
 export async function listLoginAttempts(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listLoginAttemptsInput>) {
+  const where = attemptsWhere(actor, input);
   const rows = await db.loginAttempt.findMany({
-    where: {
-      AND: [
-        staffScopeWhere(actor, "loginAttempt"),
-        input.after ? { id: { lt: input.after } } : {},
-        input.email ? { email: { contains: input.email } } : {},
-        input.result ? { result: input.result } : {},
-        input.realm ? { realm: input.realm } : {},
-        input.from ? { attemptedAt: { gte: dayStart(input.from) } } : {},
-        input.to ? { attemptedAt: { lt: dayAfter(input.to) } } : {},
-        input.customerUserId ? { customerUserId: input.customerUserId } : {},
-      ],
-    },
+    where: input.after ? { AND: [where, { id: { lt: input.after } }] } : where,
     select: {
       id: true,
       attemptedAt: true,
@@ -51,8 +73,13 @@ export async function listLoginAttempts(db: DbClient, actor: StaffPrincipal, inp
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit);
-  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+  return idPage(rows, input.limit);
+}
+
+/** How many attempts match the filters, exact up to a thousand. */
+export function countLoginAttempts(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listLoginAttemptsInput>) {
+  const where = attemptsWhere(actor, input);
+  return cappedCount((take) => db.loginAttempt.count({ where, take }));
 }
 
 /** Keys written by server/services/signIn.ts: login:customer:<email>, login:staff:<email>, login:ip:<address>. */

@@ -3,6 +3,7 @@ import {
   createCustomerUserInput,
   customerChoicesInput,
   customerUserActionInput,
+  customerUserEmailsInput,
   customerUserIdInput,
   listCustomerUsersInput,
   massDeleteCustomerUsersInput,
@@ -92,6 +93,10 @@ export const customerUsersRouter = createTRPCRouter({
   consents: staffProcedure("customerUser.view")
     .input(customerUserIdInput)
     .query(({ ctx, input }) => record.customerUserConsents(ctx.db, ctx.actor, input.id)),
+  /** The emails written to the user (subject, template, status, time); reading one is the mailbox's (mailbox.view). */
+  emails: staffProcedure("customerUser.view")
+    .input(customerUserEmailsInput)
+    .query(({ ctx, input }) => record.customerUserEmails(ctx.db, ctx.actor, input)),
   /** Websites with their localizations, and the staff who can be sales representatives. */
   formOptions: staffProcedure("customerUser.view").query(({ ctx }) => record.customerUserFormOptions(ctx.db, ctx.actor)),
   customerChoices: staffProcedure("customerUser.view")

@@ -160,11 +160,31 @@ describe("admin.customers.pick, get, users, roles", () => {
     const role = await db.customerUserRole.create({ data: { code: "ROLE_EAST_CLERK", label: "Clerk", customerId: east } });
     // Acme East also has the demo's Office manager role (held by Dana Department).
     const roles = await (await sales()).admin.customers.roles({ customerId: east });
-    expect(roles.map((r) => r.label)).toEqual(["Clerk", "Office manager"]);
-    expect(roles[0]).toEqual({ id: role.id, label: "Clerk", selfManaged: false, public: true, userCount: 0 });
+    expect(roles.items.map((r) => r.label)).toEqual(["Clerk", "Office manager"]);
+    expect(roles.items[0]).toEqual({ id: role.id, label: "Clerk", selfManaged: false, public: true, userCount: 0 });
+    expect(roles.nextCursor).toBeNull();
     const globex = await idOf("Globex Industries");
     await expect((await sales()).admin.customers.users({ customerId: globex })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect((await sales()).admin.customers.roles({ customerId: globex })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("pages the customer's own roles by label, each once, to the last", async () => {
+    const west = await idOf("Acme West");
+    for (const label of ["Zeta desk", "Alpha desk", "Midway desk", "Beta desk", "Omega desk"]) {
+      await db.customerUserRole.create({ data: { code: `ROLE_WEST_${label.split(" ")[0]!.toUpperCase()}`, label, customerId: west } });
+    }
+    const expected = (await db.customerUserRole.findMany({ where: { customerId: west }, orderBy: [{ label: "asc" }, { id: "asc" }] })).map((r) => r.label);
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    const labels: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await (await admin()).admin.customers.roles({ customerId: west, limit: 2, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      labels.push(...page.items.map((r) => r.label));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(labels).toEqual(expected);
+    await expect((await admin()).admin.customers.roles({ customerId: west, cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("offers the groups and enabled staff for the form", async () => {

@@ -6,6 +6,7 @@ import {
   customerChildrenInput,
   customerIdInput,
   customerPartInput,
+  customerRolesInput,
   listCustomersInput,
   noteIdInput,
   pickCustomerInput,
@@ -78,7 +79,7 @@ export const customersRouter = createTRPCRouter({
     .input(customerPartInput)
     .query(({ ctx, input }) => listUsersOfCustomer(ctx.db, ctx.actor, input)),
   roles: staffProcedure("customerUserRole.view")
-    .input(customerPartInput)
+    .input(customerRolesInput)
     .query(({ ctx, input }) => listRolesOfCustomer(ctx.db, ctx.actor, input)),
   create: staffProcedure("customer.create")
     .input(createCustomerInput)

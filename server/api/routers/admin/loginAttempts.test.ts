@@ -20,6 +20,9 @@ beforeAll(async () => {
     await attempt("eddie.buyer@acme.test", `wrong-${i}`, `10.41.0.${i}`);
     await attempt("gary.buyer@globex.test", `wrong-${i}`, `10.42.0.${i}`);
   }
+  await signInCustomerUser(db, { email: "amanda.admin@acme.test", password: "wrong-password-1", ip: "192.168.7.20", userAgent: "Mozilla/5.0 (X11; Linux) Firefox/140.0" });
+  const amanda = await db.customerUser.findUniqueOrThrow({ where: { email: "amanda.admin@acme.test" } });
+  await db.loginAttempt.create({ data: { realm: "CUSTOMER", result: "SUCCESS", source: "OAUTH", email: amanda.email, customerUserId: amanda.id, ip: "192.168.7.21", userAgent: "roster-sync/2.1" } });
   await db.rateLimit.create({ data: { key: ipLockKey("10.66.0.1"), failures: rules.loginIp.limit, lockedUntil: new Date(Date.now() + 600_000) } });
 });
 
@@ -51,10 +54,51 @@ describe("admin.loginAttempts.list", () => {
     await expect(admin.admin.loginAttempts.list({ from: today, to: "2020-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("filters by the user the attempt matched: each word in their name or email, any case; staff too", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const emails = async (user: string) => [...new Set((await admin.admin.loginAttempts.list({ user, limit: 100 })).items.map((row) => row.email))].sort();
+    expect(await emails("amanda")).toEqual(["amanda.admin@acme.test"]);
+    expect(await emails("BOB buyer")).toEqual(["bob.buyer@acme.test"]);
+    expect(await emails("buyer@globex")).toEqual(["gary.buyer@globex.test"]);
+    expect(await emails("vera")).toEqual(["viewer@roster.test"]);
+    // "nobody@nowhere.test" matched no account, so no user filter finds it.
+    expect(await emails("nowhere")).toEqual([]);
+    expect(await emails("bob globex")).toEqual([]);
+  });
+
+  it("filters by IP address (its start), user agent (contains, any case) and source", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    const rows = async (input: Parameters<typeof admin.admin.loginAttempts.list>[0]) =>
+      (await admin.admin.loginAttempts.list({ ...input, limit: 100 })).items.map((row) => [row.email, row.ip, row.source]);
+    expect(await rows({ ip: "192.168.7.20" })).toEqual([["amanda.admin@acme.test", "192.168.7.20", "PASSWORD"]]);
+    expect(await rows({ ip: "192.168.7." })).toEqual([
+      ["amanda.admin@acme.test", "192.168.7.21", "OAUTH"],
+      ["amanda.admin@acme.test", "192.168.7.20", "PASSWORD"],
+    ]);
+    expect((await rows({ ip: "10.42.0." })).length).toBe(rules.loginAccount.limit);
+    expect(await rows({ userAgent: "firefox" })).toEqual([["amanda.admin@acme.test", "192.168.7.20", "PASSWORD"]]);
+    expect(await rows({ source: "OAUTH" })).toEqual([["amanda.admin@acme.test", "192.168.7.21", "OAUTH"]]);
+    expect(await rows({ source: "OAUTH", ip: "10." })).toEqual([]);
+    await expect(admin.admin.loginAttempts.list({ source: "TELEPATHY" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("counts the attempts the filters match, whatever the page", async () => {
+    const admin = await staffCaller(db, "admin@roster.test");
+    expect(await admin.admin.loginAttempts.count({ ip: "192.168.7." })).toEqual({ value: 2, capped: false });
+    const first = await admin.admin.loginAttempts.list({ limit: 1, ip: "192.168.7." });
+    expect(await admin.admin.loginAttempts.count({ ip: "192.168.7.", after: first.nextCursor! })).toEqual({ value: 2, capped: false });
+    const sales = await staffCaller(db, "sales@roster.test");
+    expect(await sales.admin.loginAttempts.count({ user: "gary" })).toEqual({ value: 0, capped: false });
+    expect((await sales.admin.loginAttempts.count({ user: "bob" })).value).toBe(2);
+  });
+
   it("shows a sales manager only the attempts on users of the customers they represent", async () => {
     const sales = await staffCaller(db, "sales@roster.test");
     const emails = new Set((await sales.admin.loginAttempts.list({ limit: 100 })).items.map((row) => row.email));
-    expect([...emails].sort()).toEqual(["bob.buyer@acme.test", "eddie.buyer@acme.test"]);
+    expect([...emails].sort()).toEqual(["amanda.admin@acme.test", "bob.buyer@acme.test", "eddie.buyer@acme.test"]);
+    // The user filter never reaches past the scope: staff and other customers' users stay hidden.
+    expect((await sales.admin.loginAttempts.list({ user: "vera" })).items).toEqual([]);
+    expect((await sales.admin.loginAttempts.list({ user: "gary" })).items).toEqual([]);
   });
 
   it("lists one user's attempts (for the user's page)", async () => {

@@ -74,7 +74,7 @@ describe("admin.calendarEvents", () => {
   });
 });
 
-describe("admin.records and the mailbox, for one customer user's page", () => {
+describe("admin.records, notes, events and emails, for one customer user's page", () => {
   it("lists the records the user created, within the staff member's scope", async () => {
     const caller = await sales();
     for (const list of [caller.admin.records.orders, caller.admin.records.quotes, caller.admin.records.rfqs, caller.admin.records.shoppingLists]) {
@@ -88,9 +88,57 @@ describe("admin.records and the mailbox, for one customer user's page", () => {
     expect(next.items.map((o) => o.id)).not.toContain(firstPage.items[0]!.id);
   });
 
+  it("pages a user's notes and scheduled events by id, newest first, to the oldest", async () => {
+    for (let i = 1; i <= 3; i++) {
+      await db.note.create({ data: { customerUserId: bob, body: `Paged note ${i}` } });
+      await db.calendarEvent.create({ data: { customerUserId: bob, title: `Paged event ${i}`, startAt: new Date(Date.now() + i * 86_400_000) } });
+    }
+    const caller = await sales();
+    const walk = async (list: (input: { customerUserId: number; limit: number; after?: number }) => Promise<{ items: { id: number }[]; nextCursor: number | null }>) => {
+      const pages: number[][] = [];
+      let after: number | undefined;
+      do {
+        const page = await list({ customerUserId: bob, limit: 2, after });
+        pages.push(page.items.map((row) => row.id));
+        after = page.nextCursor ?? undefined;
+      } while (after);
+      return pages;
+    };
+    const notes = await walk(caller.admin.notes.list);
+    const noteIds = (await db.note.findMany({ where: { customerUserId: bob }, orderBy: { id: "desc" } })).map((n) => n.id);
+    expect(notes.flat()).toEqual(noteIds);
+    expect(notes.slice(0, -1).every((page) => page.length === 2)).toBe(true);
+    const events = await walk(caller.admin.calendarEvents.list);
+    expect(events.flat()).toEqual((await db.calendarEvent.findMany({ where: { customerUserId: bob }, orderBy: { id: "desc" } })).map((e) => e.id));
+  });
+
+  it("lists the emails sent to one user to whoever may view the user, without their bodies", async () => {
+    const gary1 = await db.emailMessage.create({ data: { template: "welcome", locale: "en", toEmail: "gary.buyer@globex.test", subject: "Welcome to Roster", html: "<p>Hi</p>", text: "Hi", idempotencyKey: "notes-test-gary", customerUserId: gary } });
+    const written: { id: number; createdAt: Date }[] = [];
+    for (let i = 1; i <= 3; i++) {
+      written.push(await db.emailMessage.create({ data: { template: "passwordReset", locale: "de", toEmail: "bob.buyer@acme.test", subject: `Reset ${i}`, html: "<p>secret link</p>", text: "secret link", secret: "raw-token", idempotencyKey: `notes-test-bob-${i}`, customerUserId: bob } }));
+    }
+    // A sales manager holds no mailbox.view: the outbox is not theirs, their own users' emails are.
+    const caller = await sales();
+    await expect(caller.admin.mailbox.list({ customerUserId: bob })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const first = await caller.admin.customerUsers.emails({ id: bob, limit: 2 });
+    expect(first.items).toEqual([
+      { id: written[2]!.id, subject: "Reset 3", template: "passwordReset", toEmail: "bob.buyer@acme.test", locale: "de", status: "QUEUED", createdAt: written[2]!.createdAt, sentAt: null },
+      expect.objectContaining({ id: written[1]!.id, subject: "Reset 2" }),
+    ]);
+    const rest = await caller.admin.customerUsers.emails({ id: bob, limit: 2, after: first.nextCursor! });
+    expect(rest.items.map((m) => m.subject)).toContain("Reset 1");
+    expect(rest.items.every((m) => m.id < written[1]!.id)).toBe(true);
+    // A read-only staff member who sees every customer sees Gary's too; the sales manager is told there is no Gary.
+    expect((await (await viewer()).admin.customerUsers.emails({ id: gary })).items.map((m) => m.id)).toEqual([gary1.id]);
+    await expect(caller.admin.customerUsers.emails({ id: gary })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.admin.customerUsers.emails({ id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("lists the emails sent to one user", async () => {
     await db.emailMessage.create({ data: { template: "welcome", locale: "en", toEmail: "old.address@acme.test", subject: "Welcome to Roster", html: "<p>Hi</p>", text: "Hi", idempotencyKey: "notes-test-1", customerUserId: bob } });
     const page = await (await admin()).admin.mailbox.list({ customerUserId: bob });
-    expect(page.items.map((m) => m.toEmail)).toEqual(["old.address@acme.test"]);
+    // Newest first, whichever address it went to (the test before wrote three to Bob's own).
+    expect(page.items.map((m) => m.toEmail)).toEqual(["old.address@acme.test", "bob.buyer@acme.test", "bob.buyer@acme.test", "bob.buyer@acme.test"]);
   });
 });

@@ -1,56 +1,67 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
+import { FilterBar, FilterField, FilterSelect, GridPager } from "@/components/grid/grid";
+import { gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
 import { ClearLockoutButton } from "@/components/admin/clear-lockout-button";
 import { getStaffCaller } from "@/server/api/caller";
-import { listLoginAttemptsInput, loginRealms, loginResultLabels, loginResults } from "@/server/schemas/loginAttempt";
+import { listLoginAttemptsInput, loginRealms, loginResultLabels, loginResults, loginSourceLabels, loginSources } from "@/server/schemas/loginAttempt";
 
 export const metadata: Metadata = { title: "Sign-in Attempts" };
 
+const basePath = "/admin/sign-in-attempts";
 const realmLabels = { CUSTOMER: "Storefront", STAFF: "Back office" } as const;
-const sourceLabels = { PASSWORD: "Password", IMPERSONATION: "Impersonation", OAUTH: "OAuth", EMAIL_LINK: "Email link" } as const;
 
-type Params = Record<string, string | undefined>;
+/** URL keys of the filters (the grid kit adds limit and cursor; the cursor is the last id of the page before). */
+const keys = {
+  email: "email",
+  user: "user",
+  userId: "userId",
+  result: "result",
+  realm: "realm",
+  source: "source",
+  ip: "ip",
+  userAgent: "agent",
+  from: "from",
+  to: "to",
+} as const;
+const filterKeys = Object.values(keys);
+const moreFilterKeys = [keys.userAgent, keys.userId];
 
-function Filter({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
-      {children}
-    </div>
-  );
-}
+const choose = <T extends string>(values: readonly T[], value: string | undefined) => values.find((v) => v === value);
 
-function filtersOf(params: Params) {
-  const parsed = listLoginAttemptsInput.safeParse({
-    after: Number(params.after) || undefined,
-    limit: [10, 25, 50, 100].includes(Number(params.limit)) ? Number(params.limit) : undefined,
-    email: params.email || undefined,
-    result: (loginResults as readonly string[]).includes(params.result ?? "") ? params.result : undefined,
-    realm: (loginRealms as readonly string[]).includes(params.realm ?? "") ? params.realm : undefined,
-    from: params.from || undefined,
-    to: params.to || undefined,
+function inputOf(params: SearchParams) {
+  return gridInput(listLoginAttemptsInput, params, [], {
+    after: intParam(params, "cursor"),
+    email: param(params, keys.email),
+    user: param(params, keys.user),
+    customerUserId: intParam(params, keys.userId),
+    result: choose(loginResults, param(params, keys.result)),
+    realm: choose(loginRealms, param(params, keys.realm)),
+    source: choose(loginSources, param(params, keys.source)),
+    ip: param(params, keys.ip),
+    userAgent: param(params, keys.userAgent),
+    from: param(params, keys.from),
+    to: param(params, keys.to),
   });
-  return parsed.success ? { input: parsed.data, problem: null } : { input: listLoginAttemptsInput.parse({}), problem: parsed.error.issues[0]?.message ?? "Check the filters." };
 }
 
-export default async function SignInAttemptsPage({ searchParams }: { searchParams: Promise<Params> }) {
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+export default async function SignInAttemptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
-  const { input, problem } = filtersOf(params);
-  const [page, lockouts] = await Promise.all([caller.admin.loginAttempts.list(input), caller.admin.loginAttempts.lockouts()]);
+  const { input, problem } = inputOf(params);
+  const [page, count, lockouts] = await Promise.all([
+    caller.admin.loginAttempts.list(input),
+    caller.admin.loginAttempts.count(input),
+    caller.admin.loginAttempts.lockouts(),
+  ]);
   const canClear = staff.grants.has("loginAttempt.clearLockout");
-  const query = (extra: Record<string, string | number | undefined>) => {
-    const qs = new URLSearchParams();
-    for (const [key, value] of Object.entries({ email: input.email, result: input.result, realm: input.realm, from: input.from, to: input.to, ...extra })) {
-      if (value !== undefined && value !== "") qs.set(key, String(value));
-    }
-    return qs.size ? `?${qs}` : "";
-  };
+  const state = { basePath, params };
   return (
     <>
       <PageHeader title="Sign-in Attempts">
@@ -79,26 +90,35 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
         ) : null}
       </Card>
       <Card>
-        <form className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-4 py-3" role="search" aria-label="Filter attempts">
-          <Filter id="filter-email" label="Email"><Input id="filter-email" name="email" defaultValue={input.email} placeholder="contains…" className="w-56" /></Filter>
-          <Filter id="filter-result" label="Result">
-            <Select id="filter-result" name="result" defaultValue={input.result ?? ""} className="w-52">
-              <option value="">Any</option>
-              {loginResults.map((result) => <option key={result} value={result}>{loginResultLabels[result]}</option>)}
-            </Select>
-          </Filter>
-          <Filter id="filter-realm" label="Where">
-            <Select id="filter-realm" name="realm" defaultValue={input.realm ?? ""} className="w-36">
-              <option value="">Both</option>
-              {loginRealms.map((realm) => <option key={realm} value={realm}>{realmLabels[realm]}</option>)}
-            </Select>
-          </Filter>
-          <Filter id="filter-from" label="From"><Input id="filter-from" type="date" name="from" defaultValue={input.from} /></Filter>
-          <Filter id="filter-to" label="To"><Input id="filter-to" type="date" name="to" defaultValue={input.to} /></Filter>
-          <Button type="submit" variant="secondary">Filter</Button>
-          {query({}) ? <ButtonLink variant="ghost" href="/admin/sign-in-attempts">Clear filters</ButtonLink> : null}
-          {problem ? <p className="w-full text-xs text-red-600" role="alert">{problem}</p> : null}
-        </form>
+        <FilterBar
+          {...state}
+          filterKeys={filterKeys}
+          label="Filter attempts"
+          problem={problem}
+          more={{
+            label: "More filters: browser, user id",
+            open: moreFilterKeys.some((key) => param(params, key) !== undefined),
+            children: (
+              <>
+                <FilterField id="filter-agent" label="Browser (user agent)">
+                  <Input id="filter-agent" name={keys.userAgent} defaultValue={input.userAgent} placeholder="contains…" className="w-56" />
+                </FilterField>
+                <FilterField id="filter-user-id" label="Customer user id">
+                  <Input id="filter-user-id" name={keys.userId} type="number" min={1} defaultValue={input.customerUserId} className="w-32" />
+                </FilterField>
+              </>
+            ),
+          }}
+        >
+          <FilterField id="filter-email" label="Email tried"><Input id="filter-email" name={keys.email} defaultValue={input.email} placeholder="contains…" className="w-52" /></FilterField>
+          <FilterField id="filter-user" label="User"><Input id="filter-user" name={keys.user} defaultValue={input.user} placeholder="name or email" className="w-48" /></FilterField>
+          <FilterSelect name={keys.result} label="Result" value={input.result} options={options(loginResults, loginResultLabels)} className="w-52" />
+          <FilterSelect name={keys.realm} label="Where" value={input.realm} options={options(loginRealms, realmLabels)} anyLabel="Both" className="w-36" />
+          <FilterSelect name={keys.source} label="Source" value={input.source} options={options(loginSources, loginSourceLabels)} className="w-36" />
+          <FilterField id="filter-ip" label="IP address"><Input id="filter-ip" name={keys.ip} defaultValue={input.ip} placeholder="starts with…" className="w-36" /></FilterField>
+          <FilterField id="filter-from" label="From"><Input id="filter-from" type="date" name={keys.from} defaultValue={input.from} /></FilterField>
+          <FilterField id="filter-to" label="To"><Input id="filter-to" type="date" name={keys.to} defaultValue={input.to} /></FilterField>
+        </FilterBar>
         <Table data-testid="sign-in-attempts">
           <thead><tr><Th>Time</Th><Th>Where</Th><Th>Email tried</Th><Th>User</Th><Th>Result</Th><Th>IP</Th><Th>Browser</Th><Th>Source</Th></tr></thead>
           <tbody>
@@ -116,15 +136,12 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
                 <Td><Badge tone={row.result === "SUCCESS" ? "green" : row.result === "LOCKED_OUT" ? "red" : "amber"}>{loginResultLabels[row.result]}</Badge></Td>
                 <Td>{row.ip ?? "—"}</Td>
                 <Td><span className="block max-w-48 truncate" title={row.userAgent ?? undefined}>{row.userAgent ?? "—"}</span></Td>
-                <Td>{sourceLabels[row.source]}</Td>
+                <Td>{loginSourceLabels[row.source]}</Td>
               </Tr>
             ))}
           </tbody>
         </Table>
-        <div className="flex items-center justify-end gap-2 border-t border-slate-200 px-4 py-3">
-          {input.after ? <ButtonLink variant="secondary" href={`/admin/sign-in-attempts${query({})}`}>Newest</ButtonLink> : null}
-          {page.nextCursor ? <ButtonLink variant="secondary" href={`/admin/sign-in-attempts${query({ after: page.nextCursor })}`}>Older attempts</ButtonLink> : null}
-        </div>
+        <GridPager {...state} limit={input.limit} nextCursor={page.nextCursor ? String(page.nextCursor) : null} count={count} noun="attempts" />
       </Card>
     </>
   );

@@ -14,7 +14,7 @@ import { CustomerUserEvents } from "@/components/admin/customer-user-events";
 import { formatDate, formatDateTime, fullName } from "@/components/format";
 import { flatParams, intParam, type SearchParams } from "@/components/grid/params";
 import { countries } from "@/server/schemas/address";
-import { loginResultLabels } from "@/server/schemas/loginAttempt";
+import { loginResultLabels, loginSourceLabels } from "@/server/schemas/loginAttempt";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 import { CustomerUserActionBar } from "@/components/admin/customer-user-actions";
 import { actionTargetOf, customerUserPermissions } from "@/components/admin/customer-user-permissions";
@@ -40,6 +40,11 @@ function Section({ id, title, description, actions, children }: { id: string; ti
   );
 }
 
+/** The paging links of one section: its cursor has the section's name in the URL, and paging returns to it. */
+function SectionPager({ id, noun, page, basePath, params }: { id: string; noun: string; page: { nextCursor: number | null }; basePath: string; params: SearchParams }) {
+  return <ListPager basePath={basePath} params={flatParams(params)} current={intParam(params, id)} nextCursor={page.nextCursor} cursorParam={id} hash={id} noun={noun} />;
+}
+
 type Column<Row> = { header: string; cell: (row: Row) => ReactNode };
 
 /** One paged list of the user's records; each list keeps its own cursor in the URL. */
@@ -61,7 +66,7 @@ function RecordTable<Row extends { id: number }>({ id, title, noun, columns, pag
           {page.items.map((row) => <Tr key={row.id}>{columns.map((c) => <Td key={c.header}>{c.cell(row)}</Td>)}</Tr>)}
         </tbody>
       </Table>
-      <ListPager basePath={basePath} params={flatParams(params)} current={intParam(params, id)} nextCursor={page.nextCursor} cursorParam={id} hash={id} noun={noun} />
+      <SectionPager id={id} noun={noun} page={page} basePath={basePath} params={params} />
     </Section>
   );
 }
@@ -82,9 +87,9 @@ export default async function CustomerUserPage({ params, searchParams }: { param
     caller.admin.records.quotes({ ...records, after: after("quotes") }),
     caller.admin.records.orders({ ...records, after: after("orders") }),
     caller.admin.records.shoppingLists({ ...records, after: after("lists") }),
-    caller.admin.notes.list({ customerUserId: id, limit: 50 }),
-    caller.admin.calendarEvents.list({ customerUserId: id, limit: 50 }),
-    can("mailbox.view") ? caller.admin.mailbox.list({ customerUserId: id, limit: PAGE, before: after("emails") }) : null,
+    caller.admin.notes.list({ customerUserId: id, limit: PAGE, after: after("notes") }),
+    caller.admin.calendarEvents.list({ customerUserId: id, limit: PAGE, after: after("events") }),
+    caller.admin.customerUsers.emails({ id, limit: PAGE, after: after("emails") }),
     can("loginAttempt.view") ? caller.admin.loginAttempts.list({ customerUserId: id, limit: PAGE, after: after("attempts") }) : null,
   ]);
   const basePath = `/admin/customer-users/${id}`;
@@ -235,32 +240,33 @@ export default async function CustomerUserPage({ params, searchParams }: { param
         </div>
 
         <div id="communication" className="scroll-mt-6 space-y-6">
-          {emails ? (
-            <Section id="emails" title="Emails" description="Everything Roster wrote to this user, from the outbox.">
-              <Table data-testid="emails">
-                <thead><tr><Th>Subject</Th><Th>Sent to</Th><Th>Language</Th><Th>Status</Th><Th>Written</Th></tr></thead>
-                <tbody>
-                  {emails.items.length === 0 ? <EmptyRow colSpan={5}>No emails to this user.</EmptyRow> : null}
-                  {emails.items.map((m) => (
-                    <Tr key={m.id}>
-                      <Td><Link className="text-brand-700 hover:underline" href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></Td>
-                      <Td>{m.toEmail}</Td>
-                      <Td>{m.locale}</Td>
-                      <Td><Badge tone={m.status === "SENT" ? "green" : m.status === "FAILED" ? "red" : "amber"}>{m.status.toLowerCase()}</Badge></Td>
-                      <Td>{formatDateTime(m.createdAt)}</Td>
-                    </Tr>
-                  ))}
-                </tbody>
-              </Table>
-              <ListPager basePath={basePath} params={flatParams(query)} current={after("emails")} nextCursor={emails.nextCursor} cursorParam="emails" hash="emails" noun="emails" />
-            </Section>
-          ) : null}
+          <Section id="emails" title="Emails" description="Everything Roster wrote to this user, from the outbox.">
+            <Table data-testid="emails">
+              <thead><tr><Th>Subject</Th><Th>Template</Th><Th>Sent to</Th><Th>Status</Th><Th>Written</Th></tr></thead>
+              <tbody>
+                {emails.items.length === 0 ? <EmptyRow colSpan={5}>No emails to this user.</EmptyRow> : null}
+                {emails.items.map((m) => (
+                  <Tr key={m.id}>
+                    {/* The message itself may hold a live one-time link: only the mailbox's readers open it. */}
+                    <Td>{can("mailbox.view") ? <Link className="text-brand-700 hover:underline" href={`/admin/mailbox/${m.id}`}>{m.subject}</Link> : m.subject}</Td>
+                    <Td><span className="font-mono text-xs">{m.template}</span></Td>
+                    <Td>{m.toEmail}</Td>
+                    <Td><Badge tone={m.status === "SENT" ? "green" : m.status === "FAILED" ? "red" : "amber"}>{m.status.toLowerCase()}</Badge></Td>
+                    <Td>{formatDateTime(m.sentAt ?? m.createdAt)}</Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+            <SectionPager id="emails" noun="emails" page={emails} basePath={basePath} params={query} />
+          </Section>
           <div className="grid gap-6 xl:grid-cols-2">
             <Section id="notes" title="Notes">
               <CardBody><NotesPanel about={{ customerUserId: id }} notes={notes.items} canEdit={can("customerUser.notes")} /></CardBody>
+              <SectionPager id="notes" noun="notes" page={notes} basePath={basePath} params={query} />
             </Section>
             <Section id="events" title="Scheduled events">
               <CardBody><CustomerUserEvents customerUserId={id} events={events.items} canWrite={can("customerUser.notes")} /></CardBody>
+              <SectionPager id="events" noun="scheduled events" page={events} basePath={basePath} params={query} />
             </Section>
           </div>
         </div>
@@ -288,7 +294,7 @@ export default async function CustomerUserPage({ params, searchParams }: { param
         ) : null}
 
         {attempts ? (
-          <Section id="attempts" title="Sign-in attempts">
+          <Section id="attempts" title="Sign-in attempts" actions={<Link href={`/admin/sign-in-attempts?userId=${id}`} className="text-sm text-brand-700 hover:underline">Filter them in Sign-in Attempts</Link>}>
             <Table data-testid="sign-in-attempts">
               <thead><tr><Th>Time</Th><Th>Result</Th><Th>Source</Th><Th>IP</Th><Th>Browser</Th></tr></thead>
               <tbody>
@@ -297,14 +303,14 @@ export default async function CustomerUserPage({ params, searchParams }: { param
                   <Tr key={a.id}>
                     <Td>{formatDateTime(a.attemptedAt)}</Td>
                     <Td><Badge tone={a.result === "SUCCESS" ? "green" : a.result === "LOCKED_OUT" ? "red" : "amber"}>{loginResultLabels[a.result]}</Badge></Td>
-                    <Td>{a.source.toLowerCase().replace("_", " ")}</Td>
+                    <Td>{loginSourceLabels[a.source]}</Td>
                     <Td>{a.ip ?? "—"}</Td>
                     <Td><span className="block max-w-64 truncate" title={a.userAgent ?? undefined}>{a.userAgent ?? "—"}</span></Td>
                   </Tr>
                 ))}
               </tbody>
             </Table>
-            <ListPager basePath={basePath} params={flatParams(query)} current={after("attempts")} nextCursor={attempts.nextCursor} cursorParam="attempts" hash="attempts" noun="sign-in attempts" />
+            <SectionPager id="attempts" noun="sign-in attempts" page={attempts} basePath={basePath} params={query} />
           </Section>
         ) : null}
       </div>

@@ -11,6 +11,8 @@ import { formatDate, formatDateTime } from "@/components/format";
 import { CustomerStateButtons } from "@/components/admin/customers/customer-actions";
 import { CustomerAddresses } from "@/components/admin/customers/customer-addresses";
 import { CustomerNotes } from "@/components/admin/customers/customer-notes";
+import { ListPager } from "@/components/list-pager";
+import { flatParams, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -19,15 +21,19 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 const person = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 const link = "text-brand-700 hover:underline";
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const id = Number((await params).id);
+  const query = await searchParams;
   if (!Number.isInteger(id) || id <= 0) notFound();
   const { staff, caller } = await getStaffCaller();
   const customer = await orNotFound(caller.admin.customers.get({ id }));
   const [subsidiaries, users, roles, notes] = await Promise.all([
     caller.admin.customers.children({ parentId: id, limit: 25 }),
     staff.grants.has("customerUser.view") ? caller.admin.customers.users({ customerId: id, limit: 25 }) : null,
-    staff.grants.has("customerUserRole.view") ? caller.admin.customers.roles({ customerId: id, limit: 100 }) : null,
+    // A stale or hand-edited roles cursor in the URL starts that list again from its first page.
+    staff.grants.has("customerUserRole.view")
+      ? pageOrFirst({ customerId: id, limit: 25, cursor: param(query, "roles") }, (input) => caller.admin.customers.roles(input)).then((r) => r.page)
+      : null,
     caller.admin.customers.notes.list({ id }),
   ]);
   const can = { edit: staff.grants.has("customer.edit"), delete: staff.grants.has("customer.delete"), create: staff.grants.has("customer.create") };
@@ -134,7 +140,17 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <Card id="users" data-testid="customer-users">
             <CardHeader
               title="Customer users"
-              description={users.count.value > users.items.length ? `The first ${users.items.length} of ${users.count.capped ? "more than " : ""}${plural(users.count.value, "user")}.` : undefined}
+              description={users.count.value > users.items.length ? `The first ${users.items.length} of ${users.count.capped ? "more than " : ""}${plural(users.count.value, "user")}, by last name.` : undefined}
+              actions={
+                <div className="flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm">
+                  {users.count.value > users.items.length ? (
+                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>All {users.count.capped ? `${plural(users.count.value, "user")}+` : plural(users.count.value, "user")}</Link>
+                  ) : users.items.length ? (
+                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>Open in Customer Users</Link>
+                  ) : null}
+                  {counts.children ? <Link className={link} href={`/admin/customer-users?customer=${id}&subsidiaries=yes`}>With the subsidiaries&apos; users</Link> : null}
+                </div>
+              }
             />
             <Table>
               <thead><tr><Th>Name</Th><Th>Email</Th><Th>Enabled</Th><Th>Confirmed</Th><Th>Last sign-in</Th></tr></thead>
@@ -155,13 +171,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         ) : null}
 
         {roles ? (
-          <Card data-testid="customer-roles">
+          <Card id="roles" data-testid="customer-roles" className="scroll-mt-6">
             <CardHeader title="Roles of this customer" description="Roles made for this customer. The predefined roles (Administrator, Buyer) are available to every customer." />
             <Table>
               <thead><tr><Th>Role</Th><Th>Users</Th><Th>Self-managed</Th></tr></thead>
               <tbody>
-                {roles.length === 0 ? <EmptyRow colSpan={3}>This customer has no roles of its own.</EmptyRow> : null}
-                {roles.map((role) => (
+                {roles.items.length === 0 ? <EmptyRow colSpan={3}>This customer has no roles of its own.</EmptyRow> : null}
+                {roles.items.map((role) => (
                   <Tr key={role.id}>
                     <Td><Link className={link} href={`/admin/customer-user-roles/${role.id}`}>{role.label}</Link></Td>
                     <Td>{role.userCount}</Td>
@@ -170,6 +186,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 ))}
               </tbody>
             </Table>
+            <ListPager basePath={`/admin/customers/${id}`} params={flatParams(query)} current={param(query, "roles")} nextCursor={roles.nextCursor} cursorParam="roles" hash="roles" noun="roles" />
           </Card>
         ) : null}
 
