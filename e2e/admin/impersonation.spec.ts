@@ -67,6 +67,25 @@ test("a sales manager signs in as a customer user with a reason, acts on their b
   await expect(ada).toHaveURL(userPage);
 });
 
+test("signed in as a company administrator, staff see their API applications but cannot create or change them", async ({ browser }) => {
+  const ada = await newPerson(browser);
+  await signInAsStaff(ada);
+  await ada.goto(`/admin/customer-users?q=${encodeURIComponent("erin.east@acme.test")}`);
+  await ada.getByRole("link", { name: "erin.east@acme.test" }).click();
+  await ada.getByTestId("customer-user-actions").getByRole("link", { name: "Sign in as this user" }).click();
+  const form = ada.getByRole("form", { name: "Sign in as this user" });
+  await form.getByLabel("Reason").fill("Ticket #4502: the ERP integration stopped");
+  await form.getByRole("button", { name: "Sign in as this user" }).click();
+  await expect(ada.getByTestId("impersonation-banner")).toContainText("signed in as Erin East");
+
+  await ada.getByRole("link", { name: "API access" }).click();
+  await expect(ada.getByTestId("oauth-read-only")).toHaveText("API credentials stay Erin East's own to create and change: you see them on their behalf.");
+  await expect(ada.getByRole("button", { name: "Create application" })).toHaveCount(0);
+  await expect(ada.getByLabel("Application name")).toHaveCount(0);
+  await ada.getByTestId("impersonation-banner").getByRole("button", { name: "End and return to the back office" }).click();
+  await expect(ada.getByRole("heading", { level: 1, name: "Erin East" })).toBeVisible();
+});
+
 test("staff without the permission are not offered to sign in as anyone, and the page says what it takes", async ({ browser }) => {
   const vera = await newPerson(browser);
   await signInAsStaff(vera, "viewer@roster.test");
