@@ -3,6 +3,7 @@ import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { recordStatuses, type ListRecordsInput } from "../schemas/records";
+import { idPage } from "./keyset";
 
 /**
  * The records customer users create, listed within the caller's scope: their own (OWN), their customer's
@@ -11,11 +12,6 @@ import { recordStatuses, type ListRecordsInput } from "../schemas/records";
  */
 const owner = { select: { id: true, firstName: true, lastName: true, email: true } } as const;
 const customer = { select: { id: true, name: true } } as const;
-
-function page<T extends { id: number }>(rows: T[], limit: number) {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
-}
 
 function common(input: ListRecordsInput) {
   return {
@@ -45,7 +41,7 @@ export async function listOrders(db: DbClient, actor: Principal, input: ListReco
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return page(rows.map((r) => ({ ...r, subtotal: money(r.subtotal), total: money(r.total) })), input.limit);
+  return idPage(rows.map((r) => ({ ...r, subtotal: money(r.subtotal), total: money(r.total) })), input.limit);
 }
 
 export async function getOrder(db: DbClient, actor: Principal, id: number) {
@@ -71,7 +67,7 @@ export async function listQuotes(db: DbClient, actor: Principal, input: ListReco
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return page(rows.map((r) => ({ ...r, total: money(r.total) })), input.limit);
+  return idPage(rows.map((r) => ({ ...r, total: money(r.total) })), input.limit);
 }
 
 export async function getQuote(db: DbClient, actor: Principal, id: number) {
@@ -97,7 +93,7 @@ export async function listRfqs(db: DbClient, actor: Principal, input: ListRecord
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return page(rows, input.limit);
+  return idPage(rows, input.limit);
 }
 
 export async function getRfq(db: DbClient, actor: Principal, id: number) {
@@ -122,7 +118,7 @@ export async function listShoppingLists(db: DbClient, actor: Principal, input: L
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return page(rows.map((r) => ({ ...r, subtotal: money(r.subtotal) })), input.limit);
+  return idPage(rows.map((r) => ({ ...r, subtotal: money(r.subtotal) })), input.limit);
 }
 
 export async function getShoppingList(db: DbClient, actor: Principal, id: number) {
