@@ -62,7 +62,11 @@ const sneakyRole = "Sneaky role";
 
 /** What a refused request could have changed, read back by people who may see it. */
 async function state() {
-  const user = (id: number) => ok<UserRecord>(readers.staff, base, "admin.customerUsers.get", { id });
+  // Sign-in statistics move whenever another journey signs the user in; the probes must change everything else.
+  const user = async (id: number) => {
+    const { lastLoginAt: _at, loginCount: _count, ...record } = await ok<UserRecord & { lastLoginAt: unknown; loginCount: unknown }>(readers.staff, base, "admin.customerUsers.get", { id });
+    return record;
+  };
   const invitations = async (page: Page) =>
     (await ok<{ items: { id: number; status: string; sentCount: number; expiresAt: string }[] }>(page, base, "account.invitations.list", { limit: 100 })).items
       .filter((i) => Object.values(ids.invitations).includes(i.id));
