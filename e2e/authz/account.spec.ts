@@ -62,9 +62,15 @@ const sneakyRole = "Sneaky role";
 
 /** What a refused request could have changed, read back by people who may see it. */
 async function state() {
-  // Sign-in statistics move whenever another journey signs the user in; the probes must change everything else.
+  // Sign-in statistics (and the row's updatedAt with them) move whenever another journey signs the user in; the
+  // probes must change nothing else, and `version` shows any edit.
   const user = async (id: number) => {
-    const { lastLoginAt: _at, loginCount: _count, ...record } = await ok<UserRecord & { lastLoginAt: unknown; loginCount: unknown }>(readers.staff, base, "admin.customerUsers.get", { id });
+    const { lastLoginAt: _at, loginCount: _count, updatedAt: _updated, ...record } = await ok<UserRecord & { lastLoginAt: unknown; loginCount: unknown; updatedAt: unknown }>(
+      readers.staff,
+      base,
+      "admin.customerUsers.get",
+      { id },
+    );
     return record;
   };
   const invitations = async (page: Page) =>
