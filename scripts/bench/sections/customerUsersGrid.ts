@@ -31,6 +31,9 @@ type Scenario = {
 type Who = { label: string; principal: StaffPrincipal; represented: boolean; deep: { createdAt: Date; lastName: string; id: number; byNameId: number } };
 
 const newest = `u."createdAt" DESC, u."id" DESC`;
+/** What any endpoint written by hand would also run first: the staff session's check (state and authorization epoch). */
+const sessionCheck = `SELECT s."id", s."email", s."firstName", s."lastName", s."sessionVersion", s."enabled",
+  (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch" FROM "StaffUser" s WHERE s."id" = $1`;
 /** A word of the free-text search, in the lower-cased copy of the names and email the schema keeps for it. */
 const word = (p: string) => `u."searchText" LIKE ${p}`;
 
@@ -129,9 +132,13 @@ export async function customerUsersGrid(ctx: BenchContext) {
         await target.query(statement.count.sql, statement.count.params);
       };
       const raw = scenario.input(who);
-      const works = [() => staffCaller(target.prisma, who.principal).admin.customerUsers.list(raw), () => listCustomerUsers(target.prisma, who.principal, input), run(q)];
+      const checked = async () => {
+        await target.query(sessionCheck, [who.principal.id]);
+        await run(q)();
+      };
+      const works = [() => staffCaller(target.prisma, who.principal).admin.customerUsers.list(raw), () => listCustomerUsers(target.prisma, who.principal, input), run(q), checked];
       if (who.represented) works.push(run(statements(who, scenario, exact, true)));
-      const [call, service, sql, viaJoin] = (await timeTogether(runs, works)) as [Timing, Timing, Timing, Timing | undefined];
+      const [call, service, sql, sqlChecked, viaJoin] = (await timeTogether(runs, works)) as [Timing, Timing, Timing, Timing, Timing | undefined];
       const result = await listCustomerUsers(target.prisma, who.principal, input);
       const [check] = await target.query<{ count: number }>(q.count.sql, q.count.params);
       const handRows = await target.query<{ id: number }>(q.page.sql, q.page.params);
@@ -143,6 +150,8 @@ export async function customerUsersGrid(ctx: BenchContext) {
         ms(call.median),
         ms(service.median),
         ms(sql.median),
+        ms(sqlChecked.median),
+        `${(call.median / sqlChecked.median).toFixed(2)}x`,
         `${(call.median / sql.median).toFixed(2)}x`,
         `${(service.median / sql.median).toFixed(2)}x`,
         result.count.capped ? ">1000" : result.count.value.toLocaleString("en-US"),
@@ -156,13 +165,14 @@ export async function customerUsersGrid(ctx: BenchContext) {
       }
     }
   }
-  printTable(["scenario", "as", "tRPC call", "service", "hand SQL", "call/SQL", "service/SQL", "count", "same rows", "scope by join"], rows);
+  printTable(["scenario", "as", "tRPC call", "service", "hand SQL", "+ session", "call/(SQL+session)", "call/SQL", "service/SQL", "count", "same rows", "scope by join"], rows);
   console.log(`\nMedians of ${runs} runs each, taking turns (after 3 warm-up rounds). tRPC call = admin.customerUsers.list through the`);
   console.log("in-process caller, as a request runs it: the session check and grants, input parsing, the permission check and the");
   console.log("service. service = listCustomerUsers alone: the page and its count, in parallel on the pool; the count is exact when an index");
   console.log("narrows the list (a sales manager's customers, a customer, text of 3+ characters), else it stops at 1,000. hand SQL =");
-  console.log("the same page and count written by hand, run one after the other on one connection. \"same rows\": both return the");
-  console.log("same ids and count. \"scope by join\": the sales manager's hand SQL with the represented customers as");
+  console.log("the same page and count written by hand, run one after the other on one connection; \"+ session\" = that after the");
+  console.log("staff session's check written by hand, as any endpoint runs it first. \"same rows\": both return the same ids and");
+  console.log("count. \"scope by join\": the sales manager's hand SQL with the represented customers as");
   console.log("IN (SELECT ... FROM \"CustomerSalesRep\") instead of the column copied onto the user's row.");
 
   console.log(`\nEXPLAIN (ANALYZE) of the statements the service sent (page and capped count)`);
