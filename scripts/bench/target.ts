@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../server/generated/prisma/client";
 import { openPglite, pgliteFactory } from "../../server/db-adapter";
+import { pgliteClient, postgresClient } from "../../server/db";
 import { deployMigrations } from "../migrate";
 
 /**
@@ -47,7 +48,7 @@ async function openPostgres(baseUrl: string, keep: boolean, reuse: boolean): Pro
   }
   const url = urlFor(baseUrl, benchDatabase);
   await deployMigrations(new PrismaPg({ connectionString: url }));
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
+  const prisma = postgresClient(url, { max: 4 });
   const recorders: PrismaClient[] = [];
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
@@ -81,7 +82,7 @@ async function openEmbedded(keep: boolean): Promise<Target> {
   const dir = await mkdtemp(path.join(tmpdir(), "roster-bench-"));
   const pglite = await openPglite(path.join(dir, "pglite"));
   await deployMigrations(await pgliteFactory(pglite));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = pgliteClient(pglite);
   return {
     kind: "pglite",
     prisma,

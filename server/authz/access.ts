@@ -1,4 +1,4 @@
-import type { DbClient } from "../db";
+import { driverOf, type DbClient } from "../db";
 import {
   customerPermissionIndex,
   isStaffPermission,
@@ -151,6 +151,12 @@ export type SessionClaims = { uid: number; sv: number | null; imp?: number };
 /** Why a session no longer counts; shown on the sign-in page it redirects to. */
 export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset" | "impersonation-ended";
 
+/** The session check's query: on the driver where the client has one (see driverOf), else through Prisma. */
+function sessionQuery<T>(db: DbClient, sql: string, params: unknown[]): Promise<T[]> {
+  const driver = driverOf(db);
+  return driver ? driver<T>(sql, params) : db.$queryRawUnsafe<T[]>(sql, ...params);
+}
+
 type CustomerRow = {
   id: number;
   email: string;
@@ -175,13 +181,13 @@ export async function loadCustomerPrincipal(
   db: DbClient,
   claims: SessionClaims,
 ): Promise<CustomerPrincipal | { ended: SessionEnd }> {
-  const rows = await db.$queryRaw<CustomerRow[]>`
+  const rows = await sessionQuery<CustomerRow>(db, `
     SELECT u."id", u."email", u."firstName", u."lastName", u."customerId", u."websiteId", u."sessionVersion",
            u."enabled", u."authStatus"::text AS "authStatus", u."erasedAt" IS NOT NULL AS "erased",
            c."path" AS "customerPath", c."enabled" AS "customerEnabled",
            (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
     FROM "CustomerUser" u JOIN "Customer" c ON c."id" = u."customerId"
-    WHERE u."id" = ${claims.uid}`;
+    WHERE u."id" = $1`, [claims.uid]);
   const row = rows[0];
   // The account's state first, so the sign-in page can say why; then the session's own version.
   if (!row || row.erased) return { ended: "revoked" };
@@ -232,10 +238,10 @@ export async function loadStaffPrincipal(
   db: DbClient,
   claims: SessionClaims,
 ): Promise<StaffPrincipal | { ended: SessionEnd }> {
-  const rows = await db.$queryRaw<StaffRow[]>`
+  const rows = await sessionQuery<StaffRow>(db, `
     SELECT s."id", s."email", s."firstName", s."lastName", s."sessionVersion", s."enabled",
            (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
-    FROM "StaffUser" s WHERE s."id" = ${claims.uid}`;
+    FROM "StaffUser" s WHERE s."id" = $1`, [claims.uid]);
   const row = rows[0];
   if (!row) return { ended: "revoked" };
   if (!row.enabled) return { ended: "disabled" };

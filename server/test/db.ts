@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll } from "vitest";
-import { PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
+import { pgliteClient, postgresClient } from "../db";
 import { openPglite } from "../db-adapter";
 import { databaseUrlFor, templateDatabase, templateFile } from "./template";
 
@@ -19,7 +18,7 @@ export async function createTestDb(): Promise<PrismaClient> {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase}"`);
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrlFor(url, name), max: 4 }) });
+    const db = postgresClient(databaseUrlFor(url, name), { max: 4 });
     afterAll(async () => {
       await db.$disconnect();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -29,7 +28,7 @@ export async function createTestDb(): Promise<PrismaClient> {
   }
   const dump = new Blob([await readFile(templateFile)]);
   const pglite = await openPglite(undefined, dump);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = pgliteClient(pglite);
   afterAll(async () => {
     await db.$disconnect();
     await pglite.close();
