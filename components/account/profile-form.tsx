@@ -1,4 +1,5 @@
 "use client";
+import { personValues } from "@/components/person-values";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -29,13 +30,7 @@ type Profile = {
 function valuesOf(profile: Profile): UpdateProfileInput {
   return {
     version: profile.version,
-    namePrefix: profile.namePrefix ?? "",
-    firstName: profile.firstName,
-    middleName: profile.middleName ?? "",
-    lastName: profile.lastName,
-    nameSuffix: profile.nameSuffix ?? "",
-    birthday: profile.birthday ?? "",
-    phone: profile.phone ?? "",
+    ...personValues(profile),
     ...(profile.localizations.length ? { localizationId: profile.localizationId } : {}),
   };
 }

@@ -1,4 +1,5 @@
 "use client";
+import { personValues } from "@/components/person-values";
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -39,7 +40,6 @@ type Options = Awaited<ReturnType<typeof customerUserFormOptions>>;
 type Values = CreateCustomerUserInput & { id?: number; version?: number };
 type CustomerChoice = Awaited<ReturnType<typeof customerChoices>>[number];
 
-const emptyToString = (value: string | null | undefined) => value ?? "";
 
 function valuesOf(record: CustomerUserRecord | null, options: Options): Values {
   if (!record) {
@@ -58,9 +58,8 @@ function valuesOf(record: CustomerUserRecord | null, options: Options): Values {
     id: record.id,
     version: record.version,
     enabled: record.enabled,
-    namePrefix: emptyToString(record.namePrefix), firstName: record.firstName, middleName: emptyToString(record.middleName),
-    lastName: record.lastName, nameSuffix: emptyToString(record.nameSuffix),
-    email: record.email, birthday: emptyToString(record.birthday), phone: emptyToString(record.phone),
+    ...personValues(record),
+    email: record.email,
     customerId: record.customer.id, newCustomer: null,
     salesRepresentativeIds: record.salesRepresentatives.map((s) => s.id),
     websiteId: record.website?.id ?? null,

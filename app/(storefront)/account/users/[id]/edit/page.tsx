@@ -1,3 +1,4 @@
+import { personValues } from "@/components/person-values";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
@@ -36,14 +37,8 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
               id: user.id,
               version: user.version,
               enabled: user.enabled,
-              namePrefix: user.namePrefix ?? "",
-              firstName: user.firstName,
-              middleName: user.middleName ?? "",
-              lastName: user.lastName,
-              nameSuffix: user.nameSuffix ?? "",
+              ...personValues(user),
               email: user.email,
-              birthday: user.birthday ?? "",
-              phone: user.phone ?? "",
               customerId: user.customer.id,
               websiteId: user.websiteId,
               localizationId: user.localization?.id ?? localizations[0]?.id ?? null,
