@@ -13,8 +13,11 @@ export type Db = PrismaClient;
 /** A client or an open transaction: services take this first so they compose inside `$transaction`. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
-/** SQL with `$1`-style parameters straight on the driver under a client. */
-export type RawQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+/**
+ * SQL with `$1`-style parameters straight on the driver under a client. `name`: a prepared statement, parsed and
+ * planned once per connection (PostgreSQL; PGlite runs in this process and has no use for it).
+ */
+export type RawQuery = <T>(sql: string, params: unknown[], name?: string) => Promise<T[]>;
 const drivers = new WeakMap<object, RawQuery>();
 
 /**
@@ -26,11 +29,32 @@ export function driverOf(db: DbClient): RawQuery | undefined {
   return drivers.get(db);
 }
 
-/** A client on PostgreSQL, its pool shared with the driver query. */
-export function postgresClient(url: string, options: { max?: number } = {}): PrismaClient {
-  const pool = new pg.Pool({ connectionString: url, ...options });
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
-  drivers.set(client, async (sql, params) => (await pool.query(sql, params)).rows);
+/**
+ * Names for the statements Prisma sends, so that each connection parses a statement once and afterwards only binds
+ * and runs it. The first 1,000 distinct statements of the process get a name and the rest run unnamed ("" is
+ * pg's unnamed statement), which bounds what each connection keeps.
+ */
+export function statementNames(limit = 1000) {
+  const names = new Map<string, string>();
+  return (query: { sql: string }) => {
+    let name = names.get(query.sql);
+    if (name === undefined && names.size < limit) names.set(query.sql, (name = `prisma_${names.size + 1}`));
+    return name ?? "";
+  };
+}
+
+/**
+ * A client on PostgreSQL, its pool shared with the driver query. Its statements are prepared once per connection
+ * (`preparedStatements: false` for a pooler that cannot keep them, such as PgBouncer in transaction mode before
+ * 1.21). Plans stay per execution: the connections run with plan_cache_mode=force_custom_plan, so a statement
+ * never runs with a generic plan made for another customer's or another search's figures.
+ */
+export function postgresClient(url: string, options: { max?: number; preparedStatements?: boolean } = {}): PrismaClient {
+  const prepared = options.preparedStatements ?? true;
+  const pool = new pg.Pool({ connectionString: url, max: options.max, ...(prepared ? { options: "-c plan_cache_mode=force_custom_plan" } : {}) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, prepared ? { statementNameGenerator: statementNames() } : {}) });
+  drivers.set(client, async (sql, params, name) =>
+    (await pool.query(prepared && name ? { name, text: sql, values: params } : { text: sql, values: params })).rows);
   return client;
 }
 
@@ -44,7 +68,7 @@ export function pgliteClient(pglite: PGlite): PrismaClient {
 /** PostgreSQL when a URL is given (or DATABASE_URL is set), otherwise the embedded PGlite database. */
 export function createDb(target: { url?: string; pglite?: PGlite } = {}): PrismaClient {
   const url = target.url ?? (target.pglite ? undefined : env.DATABASE_URL);
-  if (url) return postgresClient(url);
+  if (url) return postgresClient(url, { preparedStatements: env.DATABASE_PREPARED_STATEMENTS });
   if (!target.pglite) mkdirSync(path.dirname(path.resolve(env.PGLITE_DIR)), { recursive: true });
   return pgliteClient(target.pglite ?? new PGlite(env.PGLITE_DIR, { extensions: { pg_trgm } }));
 }

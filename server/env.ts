@@ -8,6 +8,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgres://... selects PostgreSQL; unset means the embedded PGlite database under PGLITE_DIR. */
   DATABASE_URL: z.url().optional(),
+  /** "false" behind a connection pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21). */
+  DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
   PGLITE_DIR: z.string().default(".data/pglite"),
   /** Secret for session JWTs; scripts/start.ts creates one under .data/ when unset. */
   AUTH_SECRET: z.string().min(32).optional(),

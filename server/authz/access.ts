@@ -151,10 +151,13 @@ export type SessionClaims = { uid: number; sv: number | null; imp?: number };
 /** Why a session no longer counts; shown on the sign-in page it redirects to. */
 export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset" | "impersonation-ended";
 
-/** The session check's query: on the driver where the client has one (see driverOf), else through Prisma. */
-function sessionQuery<T>(db: DbClient, sql: string, params: unknown[]): Promise<T[]> {
+/**
+ * The session check's query: on the driver where the client has one (see driverOf), as the prepared statement
+ * `name`, else through Prisma.
+ */
+function sessionQuery<T>(db: DbClient, name: string, sql: string, params: unknown[]): Promise<T[]> {
   const driver = driverOf(db);
-  return driver ? driver<T>(sql, params) : db.$queryRawUnsafe<T[]>(sql, ...params);
+  return driver ? driver<T>(sql, params, name) : db.$queryRawUnsafe<T[]>(sql, ...params);
 }
 
 type CustomerRow = {
@@ -181,7 +184,7 @@ export async function loadCustomerPrincipal(
   db: DbClient,
   claims: SessionClaims,
 ): Promise<CustomerPrincipal | { ended: SessionEnd }> {
-  const rows = await sessionQuery<CustomerRow>(db, `
+  const rows = await sessionQuery<CustomerRow>(db, "roster_customer_session", `
     SELECT u."id", u."email", u."firstName", u."lastName", u."customerId", u."websiteId", u."sessionVersion",
            u."enabled", u."authStatus"::text AS "authStatus", u."erasedAt" IS NOT NULL AS "erased",
            c."path" AS "customerPath", c."enabled" AS "customerEnabled",
@@ -238,7 +241,7 @@ export async function loadStaffPrincipal(
   db: DbClient,
   claims: SessionClaims,
 ): Promise<StaffPrincipal | { ended: SessionEnd }> {
-  const rows = await sessionQuery<StaffRow>(db, `
+  const rows = await sessionQuery<StaffRow>(db, "roster_staff_session", `
     SELECT s."id", s."email", s."firstName", s."lastName", s."sessionVersion", s."enabled",
            (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
     FROM "StaffUser" s WHERE s."id" = $1`, [claims.uid]);
