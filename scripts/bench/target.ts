@@ -20,8 +20,8 @@ export type Target = {
   prisma: PrismaClient;
   /** Another client on the same database that reports each SQL statement it sends (to EXPLAIN what a service ran). */
   recording: () => { prisma: PrismaClient; statements: { sql: string; params: unknown[] }[] };
-  /** Hand-written SQL straight on the driver, no Prisma in between: the yardstick. */
-  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+  /** Hand-written SQL straight on the driver, no Prisma in between: the yardstick. `name`: as a prepared statement. */
+  query: <T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string) => Promise<T[]>;
   close: () => Promise<void>;
 };
 
@@ -50,7 +50,8 @@ async function openPostgres(baseUrl: string, keep: boolean, reuse: boolean): Pro
   await deployMigrations(new PrismaPg({ connectionString: url }));
   const prisma = postgresClient(url, { max: 4 });
   const recorders: PrismaClient[] = [];
-  const raw = new pg.Client({ connectionString: url });
+  // Plans per execution, as on Roster's own connections (server/db.ts), so a prepared statement is only parsed once.
+  const raw = new pg.Client({ connectionString: url, options: "-c plan_cache_mode=force_custom_plan" });
   await raw.connect();
   return {
     kind: "postgresql",
@@ -60,7 +61,7 @@ async function openPostgres(baseUrl: string, keep: boolean, reuse: boolean): Pro
       recorders.push(recorder.prisma);
       return recorder;
     },
-    query: async <T>(sql: string, params: unknown[] = []) => (await raw.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = [], name?: string) => (await raw.query({ name, text: sql, values: params })).rows as T[],
     close: async () => {
       await Promise.all([prisma, ...recorders].map((client) => client.$disconnect()));
       await raw.end();

@@ -1,7 +1,7 @@
 import { clearGrantCache, customerGrants, loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal } from "../../../server/authz/access";
 import { listAccountUsersInput, type ListAccountUsersInput } from "../../../server/schemas/accountUser";
 import { listAccountUsers } from "../../../server/services/accountUsers";
-import { ms, printTable, time, timeTogether, type Timing } from "../measure";
+import { ms, printTable, sampling, time, timeTogether, type Timing } from "../measure";
 
 type Company = { label: "largest" | "smallest"; principal: CustomerPrincipal; sessionVersion: number };
 import type { BenchContext } from "../context";
@@ -89,7 +89,7 @@ export async function authorization(ctx: BenchContext) {
   const [warm, staffWarm, bare] = await timeTogether(runs * 4, [
     () => loadCustomerPrincipal(target.prisma, customerClaims),
     () => loadStaffPrincipal(target.prisma, staffClaims),
-    () => target.query(principalSql, [admin.id]),
+    () => target.query(principalSql, [admin.id], "bench_customer_session"),
   ]);
   const grantCount = companies[0]!.principal.grants.size;
   const under = (t: Timing) => (t.median < 1 ? "under 1 ms" : "OVER 1 ms");
@@ -104,7 +104,7 @@ export async function authorization(ctx: BenchContext) {
       ["  the session check's query, by hand", ms(bare!.median), ms(bare!.p90), ""],
     ],
   );
-  console.log(`\nMedians (warm grants: ${runs * 40} runs; cold: ${runs}; principals: ${runs * 4}, taking turns). The ${grantCount}`);
+  console.log(`\nMedians (warm grants: ${grantsWarm.samples} runs; cold: ${grantsCold.samples}; principals: ${warm!.samples}, taking turns). The ${grantCount}`);
   console.log("accumulated grants come from the process's cache while the authorization epoch stands; a role, grant or");
   console.log("assignment change bumps it and the next request reads the roles again (cold). Every request also checks the");
   console.log("account's state and reads the epoch in one indexed query (the session check), timed here as written by hand.\n");
@@ -150,7 +150,7 @@ export async function authorization(ctx: BenchContext) {
     }
   }
   printTable(["SUBTREE list (account users)", "company", "service", "hand SQL", "ratio", "target", "count", "same rows"], rows);
-  console.log(`\nMedians of ${runs} runs each, taking turns. service = listAccountUsers (account.users.list and GET /api/v1/users):`);
+  console.log(`\n${sampling(runs)}. service = listAccountUsers (account.users.list and GET /api/v1/users):`);
   console.log("scope from the caller's grants, the page with customers and roles, and the capped count. hand SQL = the same page");
   console.log("(customer joined, roles aggregated) and count written by hand on the customer path prefix, run on the driver.");
 

@@ -6,7 +6,7 @@ import { appRouter } from "../../../server/api/root";
 import { listCustomerUsersInput } from "../../../server/schemas/customerUser";
 import { listCustomerUsers } from "../../../server/services/customerUsers";
 import { staffCaller, staffContext } from "../caller";
-import { ms, printTable, timeTogether, type Timing } from "../measure";
+import { ms, printTable, sampling, timeTogether, type Timing } from "../measure";
 import type { BenchContext } from "../context";
 
 /**
@@ -54,12 +54,12 @@ export async function trpcOverHttp(ctx: BenchContext) {
       },
     ])) as [Timing, Timing, Timing];
     // The warm-up requests are the first ones the server handled.
-    const served = handled.slice(-runs).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+    const served = handled.slice(-http.samples).sort((a, b) => a - b)[Math.floor(http.samples / 2)]!;
     rows.push([`first page, ${label}`, ms(service.median), ms(caller.median), ms(served), ms(served - service.median), ms(http.median)]);
   }
   await new Promise((resolve) => server.close(resolve));
   printTable(["call", "service", "tRPC in-process", "HTTP, server side", "overhead", "HTTP, round trip"], rows);
-  console.log(`\nMedians of ${runs} runs each, taking turns. "tRPC in-process": the server components' caller (principal load, input`);
+  console.log(`\n${sampling(runs)}. "tRPC in-process": the server components' caller (principal load, input`);
   console.log("parsing, the permission check, the service). \"HTTP, server side\": a GET to /api/trpc through the fetch adapter, from");
   console.log("the request's arrival to the last byte of the answer (superjson and JSON included); \"overhead\": that minus the service.");
   console.log("\"HTTP, round trip\": as the client in the same process sees it, its own fetch and parsing included.");
