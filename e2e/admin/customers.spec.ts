@@ -125,3 +125,35 @@ test("from a customer's page, staff open its users in the Customer Users grid, w
   await expect(grid).toContainText("walter.west@acme.test");
   await expect(grid).toContainText("lara.logistics@acme.test");
 });
+
+test("staff keep notes on a customer: add them, page to the older ones, edit and delete one there", async ({ page }) => {
+  const tag = suffix();
+  const body = (n: number) => `Call ${tag} no. ${String(n).padStart(2, "0")}`;
+  await signInAsStaff(page);
+  await openCustomer(page, "Initech");
+  const notes = page.locator("#notes");
+  for (let n = 1; n <= 11; n++) {
+    await notes.getByLabel("New note").fill(body(n));
+    await notes.getByRole("button", { name: "Add note" }).click();
+    await expect(notes.getByTestId("note").filter({ hasText: body(n) })).toBeVisible();
+  }
+  // Ten to a page, newest first: the first note is on the next page.
+  await page.reload();
+  await expect(notes.getByTestId("note")).toHaveCount(10);
+  await expect(notes.getByTestId("note").first()).toContainText(body(11));
+  await expect(notes.getByTestId("note").filter({ hasText: body(1) })).toHaveCount(0);
+  await notes.getByRole("link", { name: "Next page of notes" }).click();
+  const first = notes.getByTestId("note").filter({ hasText: body(1) });
+  await expect(first).toContainText("Ada Admin");
+  await expect(notes.getByTestId("note").filter({ hasText: body(2) })).toHaveCount(0);
+
+  await first.getByRole("button", { name: "Edit note" }).click();
+  await notes.getByLabel("Edit the note").fill(`${body(1)}, called back`);
+  await notes.getByRole("button", { name: "Save note" }).click();
+  await expect(notes.getByTestId("note").filter({ hasText: "called back" })).toContainText("edited");
+  await notes.getByTestId("note").filter({ hasText: "called back" }).getByRole("button", { name: "Delete note" }).click();
+  await page.getByRole("dialog", { name: "Delete this note?" }).getByRole("button", { name: "Delete note" }).click();
+  await expect(notes.getByTestId("note").filter({ hasText: body(1) })).toHaveCount(0);
+  await notes.getByRole("link", { name: "First page of notes" }).click();
+  await expect(notes.getByTestId("note").first()).toContainText(body(11));
+});

@@ -79,6 +79,12 @@ export const customerAddressInput = addressInput.safeExtend({ customerId: id });
 
 export { noteBody, noteIdInput, updateNoteInput } from "./note";
 export const createCustomerNoteInput = z.object({ customerId: id, body: noteBody });
+export const listCustomerNotesInput = z.object({
+  id,
+  /** Keyset cursor: the id of the last note of the previous page (newest first). */
+  after: id.optional(),
+  limit: pageSize,
+});
 
 // ------------------------------------------------------------------------ customer groups
 

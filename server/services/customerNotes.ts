@@ -3,8 +3,9 @@ import type { Db, DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
 import { staffScopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
-import type { createCustomerNoteInput, updateNoteInput } from "../schemas/customer";
+import type { createCustomerNoteInput, listCustomerNotesInput, updateNoteInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
+import { idPage } from "./keyset";
 import { noteSelect } from "./notes";
 import { customerInScope } from "./customers";
 
@@ -12,9 +13,16 @@ import { customerInScope } from "./customers";
 
 const select = noteSelect;
 
-export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, customerId: number) {
-  const customer = await customerInScope(db, actor, customerId);
-  return db.note.findMany({ where: { customerId: customer.id }, select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+/** A page of the customer's notes, newest first, after the note `after`. */
+export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCustomerNotesInput>) {
+  const customer = await customerInScope(db, actor, input.id);
+  const rows = await db.note.findMany({
+    where: { customerId: customer.id, ...(input.after ? { id: { lt: input.after } } : {}) },
+    select,
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
+  return idPage(rows, input.limit);
 }
 
 async function noteInScope(tx: DbClient, actor: StaffPrincipal, id: number) {

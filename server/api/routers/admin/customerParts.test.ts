@@ -55,16 +55,39 @@ describe("admin.customers.notes", () => {
     const caller = await sales();
     const holding = await idOf("Acme Holding");
     const seeded = await caller.admin.customers.notes.list({ id: holding });
-    expect(seeded.map((n) => n.body)).toEqual(["Annual contract renews in March."]);
+    expect(seeded.items.map((n) => n.body)).toEqual(["Annual contract renews in March."]);
+    expect(seeded.nextCursor).toBeNull();
 
     const note = await caller.admin.customers.notes.create({ customerId: holding, body: "  Wants quarterly invoices.  " });
     expect(note).toMatchObject({ body: "Wants quarterly invoices.", author: { firstName: "Sam" } });
-    expect((await caller.admin.customers.notes.list({ id: holding }))[0]!.id).toBe(note.id);
+    expect((await caller.admin.customers.notes.list({ id: holding })).items[0]!.id).toBe(note.id);
     expect(await (await admin()).admin.customers.notes.update({ id: note.id, body: "Wants monthly invoices." })).toMatchObject({ body: "Wants monthly invoices.", author: { firstName: "Sam" } });
     await caller.admin.customers.notes.delete({ id: note.id });
     expect(await db.note.findUnique({ where: { id: note.id } })).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Note", entityId: String(note.id), action: "note.delete" } });
     expect(audit.before).toEqual({ body: "Wants monthly invoices." });
+  });
+
+  it("pages through every note of a customer, newest first, without gaps or repeats", async () => {
+    const caller = await admin();
+    const initech = await idOf("Initech");
+    const written = [];
+    for (let i = 1; i <= 7; i++) written.push((await caller.admin.customers.notes.create({ customerId: initech, body: `Call ${i}` })).id);
+    const seen: number[] = [];
+    let after: number | undefined;
+    do {
+      const page = await caller.admin.customers.notes.list({ id: initech, limit: 3, after });
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items.map((n) => n.id));
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    const all = await db.note.findMany({ where: { customerId: initech }, select: { id: true }, orderBy: { id: "desc" } });
+    expect(seen).toEqual(all.map((n) => n.id));
+    expect(seen.slice(0, 7)).toEqual(written.toReversed());
+  });
+
+  it("refuses a page size over 100", async () => {
+    await expect((await admin()).admin.customers.notes.list({ id: await idOf("Initech"), limit: 101 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("refuses an empty note", async () => {

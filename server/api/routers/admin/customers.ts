@@ -2,6 +2,7 @@ import { createTRPCRouter, staffProcedure } from "../../trpc";
 import {
   createCustomerInput,
   createCustomerNoteInput,
+  listCustomerNotesInput,
   customerAddressInput,
   customerChildrenInput,
   customerIdInput,
@@ -43,8 +44,8 @@ const customerAddressesRouter = createTRPCRouter({
 
 const customerNotesRouter = createTRPCRouter({
   list: staffProcedure("customer.view")
-    .input(customerIdInput)
-    .query(({ ctx, input }) => listCustomerNotes(ctx.db, ctx.actor, input.id)),
+    .input(listCustomerNotesInput)
+    .query(({ ctx, input }) => listCustomerNotes(ctx.db, ctx.actor, input)),
   create: staffProcedure("customer.edit")
     .input(createCustomerNoteInput)
     .mutation(({ ctx, input }) => createCustomerNote(ctx.db, ctx.actor, input)),

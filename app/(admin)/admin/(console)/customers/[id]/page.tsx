@@ -12,7 +12,7 @@ import { CustomerStateButtons } from "@/components/admin/customers/customer-acti
 import { CustomerAddresses } from "@/components/admin/customers/customer-addresses";
 import { CustomerNotes } from "@/components/admin/customers/customer-notes";
 import { ListPager } from "@/components/list-pager";
-import { flatParams, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
+import { flatParams, intParam, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -20,6 +20,7 @@ export const metadata: Metadata = { title: "Customer" };
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 const person = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 const link = "text-brand-700 hover:underline";
+const NOTES_PAGE = 10;
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const id = Number((await params).id);
@@ -34,7 +35,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     staff.grants.has("customerUserRole.view")
       ? pageOrFirst({ customerId: id, limit: 25, cursor: param(query, "roles") }, (input) => caller.admin.customers.roles(input)).then((r) => r.page)
       : null,
-    caller.admin.customers.notes.list({ id }),
+    caller.admin.customers.notes.list({ id, limit: NOTES_PAGE, after: intParam(query, "notes") }),
   ]);
   const can = { edit: staff.grants.has("customer.edit"), delete: staff.grants.has("customer.delete"), create: staff.grants.has("customer.create") };
   const { counts } = customer;
@@ -191,7 +192,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         ) : null}
 
         <CustomerAddresses customerId={id} addresses={customer.addresses} canEdit={can.edit} />
-        <CustomerNotes customerId={id} notes={notes} canEdit={can.edit} />
+        <CustomerNotes
+          customerId={id}
+          notes={notes.items}
+          canEdit={can.edit}
+          pager={<ListPager basePath={`/admin/customers/${id}`} params={flatParams(query)} current={intParam(query, "notes")} nextCursor={notes.nextCursor} cursorParam="notes" hash="notes" noun="notes" />}
+        />
       </div>
     </>
   );
