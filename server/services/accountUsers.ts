@@ -7,6 +7,7 @@ import { passwordStatusOf, type AccountUserSort, type listAccountUsersInput, typ
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { deleteCustomerUser, setCustomerUserEnabled } from "./customerUsers";
+import { likeLiteral } from "./like";
 
 /**
  * The users grid of /account/users (and GET /api/v1/users): the users the actor's level of `customerUser.view`
@@ -40,9 +41,9 @@ function filters(input: ListInput): Prisma.CustomerUserWhereInput[] {
     search
       ? {
           OR: [
-            { email: { contains: search.toLowerCase() } },
-            { firstName: { contains: search, mode: "insensitive" } },
-            { lastName: { contains: search, mode: "insensitive" } },
+            { email: { contains: likeLiteral(search.toLowerCase()) } },
+            { firstName: { contains: likeLiteral(search), mode: "insensitive" } },
+            { lastName: { contains: likeLiteral(search), mode: "insensitive" } },
           ],
         }
       : {},

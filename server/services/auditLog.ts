@@ -1,6 +1,7 @@
 import type { DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import type { ListAuditInput } from "../schemas/audit";
+import { likeLiteral } from "./like";
 
 /**
  * Reading the audit log. Staff with "View the audit log" see everything; a customer user with the capability
@@ -14,7 +15,7 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
       ...(input.before ? { id: { lt: input.before } } : {}),
       ...(input.entityType ? { entityType: input.entityType } : {}),
       ...(input.entityId ? { entityId: input.entityId } : {}),
-      ...(input.action ? { action: { startsWith: input.action } } : {}),
+      ...(input.action ? { action: { startsWith: likeLiteral(input.action) } } : {}),
       ...(input.from || input.to ? { occurredAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
     },
     select: {

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../errors";
 import type { customerGroupInput, listCustomerGroupsInput, updateCustomerGroupInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
+import { likeLiteral } from "./like";
 
 /** Customer groups: a name customers are filed under (price lists, payment terms and the like hang off them). */
 
@@ -21,7 +22,7 @@ async function withCustomerCounts(db: DbClient, groups: Row[]) {
 
 export async function listCustomerGroups(db: DbClient, input: z.output<typeof listCustomerGroupsInput>) {
   const sort: KeysetSort = { field: input.sort, dir: input.dir, type: input.sort === "name" ? "string" : "date" };
-  const filter: Prisma.CustomerGroupWhereInput = input.search ? { name: { contains: input.search, mode: "insensitive" } } : {};
+  const filter: Prisma.CustomerGroupWhereInput = input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {};
   const [rows, count] = await Promise.all([
     db.customerGroup.findMany({
       where: { AND: [filter, keysetWhere(sort, input.cursor)] },

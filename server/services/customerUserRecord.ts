@@ -13,7 +13,7 @@ import { ancestorNames, createCustomerNode, lockCustomerPath } from "./customerT
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
-import { likeLiteral } from "./customerUsers";
+import { likeLiteral } from "./like";
 import { idPage } from "./keyset";
 import { websiteLocalizations } from "./website";
 

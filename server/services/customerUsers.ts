@@ -20,6 +20,7 @@ import { assertCustomerKeepsManager, assertHasRole, assertNotSelf } from "./inva
 import { cappedCount, keysetOrderBy, keysetPage, keysetRows, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { auditCustomerUser } from "./audit";
+import { likeLiteral } from "./like";
 
 // The schema's list must name the enum's values exactly, in the database's order (the keyset relies on it).
 const _authStatuses: readonly AuthStatus[] = authStatuses;
@@ -67,10 +68,6 @@ const sortColumns: Record<CustomerUserSort, Omit<KeysetSort, "dir">> = {
 
 type ListInput = z.output<typeof listCustomerUsersInput>;
 
-/** LIKE patterns are built by Prisma around the value; wildcards the user typed must match themselves. */
-export function likeLiteral(value: string) {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);

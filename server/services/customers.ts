@@ -9,6 +9,7 @@ import type { customerChildrenInput, customerPartInput, customerRolesInput, list
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { addressSelect } from "./addresses";
 import { ancestorNames, pathIds } from "./customerTree";
+import { likeLiteral } from "./like";
 
 /**
  * Customers in the back office, read side: the grid, the tree (one level at a time, never the whole table), the
@@ -63,7 +64,7 @@ export async function listCustomers(db: DbClient, actor: StaffPrincipal, input: 
   const sort: KeysetSort = { field: input.sort, dir: input.dir, type: input.sort === "name" ? "string" : "date" };
   const filters: Prisma.CustomerWhereInput[] = [
     scope(actor),
-    input.search ? { name: { contains: input.search, mode: "insensitive" } } : {},
+    input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
     input.groupId ? { groupId: input.groupId } : {},
     input.enabled === undefined ? {} : { enabled: input.enabled },
     input.salesRepId ? { salesRepresentatives: { some: { staffUserId: input.salesRepId } } } : {},
@@ -157,7 +158,7 @@ export async function openTreeAt(db: DbClient, actor: StaffPrincipal, customerId
 /** The parent picker: up to 10 customers whose name contains the text, each with its ancestry for telling namesakes apart. */
 export async function pickCustomers(db: DbClient, actor: StaffPrincipal, input: z.output<typeof pickCustomerInput>) {
   const rows = await db.customer.findMany({
-    where: { AND: [scope(actor), input.search ? { name: { contains: input.search, mode: "insensitive" } } : {}] },
+    where: { AND: [scope(actor), input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}] },
     select: { id: true, name: true, path: true, enabled: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 10,

@@ -11,6 +11,7 @@ import type { InvitationStatus } from "../schemas/invitations";
 import { recordAudit } from "./audit";
 import { lockCustomerPath } from "./customerTree";
 import { hashToken, newRawToken } from "./tokens";
+import { likeLiteral } from "./like";
 
 /**
  * Invitations: an administrator invites a colleague by email with chosen roles. An invitation is Pending until
@@ -167,7 +168,7 @@ export async function listInvitations(
         invitationScope(actor),
         input.before ? { id: { lt: input.before } } : {},
         input.status ? statusWhere(input.status) : {},
-        input.search ? { email: { contains: input.search.toLowerCase() } } : {},
+        input.search ? { email: { contains: likeLiteral(input.search.toLowerCase()) } } : {},
         input.customerId ? { customerId: input.customerId } : {},
       ],
     },

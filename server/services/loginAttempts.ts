@@ -9,6 +9,7 @@ import { notFound } from "../errors";
 import { loginRealms, loginResults, loginSources, type listLoginAttemptsInput } from "../schemas/loginAttempt";
 import { recordAudit } from "./audit";
 import { cappedCount, idPage } from "./keyset";
+import { likeLiteral } from "./like";
 
 /**
  * Sign-in attempts and lockouts for the back office. A staff member limited to the customers they represent sees
@@ -28,9 +29,9 @@ const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000)
 function matchedUser(text: string): Prisma.LoginAttemptWhereInput {
   const words = text.split(/\s+/).filter(Boolean);
   const person = (word: string) => [
-    { firstName: { contains: word, mode: "insensitive" as const } },
-    { lastName: { contains: word, mode: "insensitive" as const } },
-    { email: { contains: word.toLowerCase() } },
+    { firstName: { contains: likeLiteral(word), mode: "insensitive" as const } },
+    { lastName: { contains: likeLiteral(word), mode: "insensitive" as const } },
+    { email: { contains: likeLiteral(word.toLowerCase()) } },
   ];
   return { AND: words.map((word) => ({ OR: [{ customerUser: { OR: person(word) } }, { staffUser: { OR: person(word) } }] })) };
 }
@@ -39,13 +40,13 @@ function attemptsWhere(actor: StaffPrincipal, input: z.output<typeof listLoginAt
   return {
     AND: [
       staffScopeWhere(actor, "loginAttempt"),
-      input.email ? { email: { contains: input.email } } : {},
+      input.email ? { email: { contains: likeLiteral(input.email) } } : {},
       input.result ? { result: input.result } : {},
       input.realm ? { realm: input.realm } : {},
       input.source ? { source: input.source } : {},
       input.user ? matchedUser(input.user) : {},
-      input.ip ? { ip: { startsWith: input.ip } } : {},
-      input.userAgent ? { userAgent: { contains: input.userAgent, mode: "insensitive" } } : {},
+      input.ip ? { ip: { startsWith: likeLiteral(input.ip) } } : {},
+      input.userAgent ? { userAgent: { contains: likeLiteral(input.userAgent), mode: "insensitive" } } : {},
       input.from ? { attemptedAt: { gte: dayStart(input.from) } } : {},
       input.to ? { attemptedAt: { lt: dayAfter(input.to) } } : {},
       input.customerUserId ? { customerUserId: input.customerUserId } : {},

@@ -4,6 +4,7 @@ import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { recordStatuses, type ListRecordsInput } from "../schemas/records";
 import { idPage } from "./keyset";
+import { likeLiteral } from "./like";
 
 /**
  * The records customer users create, listed within the caller's scope: their own (OWN), their customer's
@@ -34,7 +35,7 @@ export async function listOrders(db: DbClient, actor: Principal, input: ListReco
         scopeWhere(actor, "order"),
         common(input),
         status("order", input.status) ? { status: status("order", input.status) as never } : {},
-        input.search ? { OR: [{ number: { contains: input.search, mode: "insensitive" } }, { poNumber: { contains: input.search, mode: "insensitive" } }] } : {},
+        input.search ? { OR: [{ number: { contains: likeLiteral(input.search), mode: "insensitive" } }, { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } }] } : {},
       ],
     },
     select: { id: true, number: true, poNumber: true, status: true, currency: true, subtotal: true, total: true, createdAt: true, customer, customerUser: owner },
@@ -60,7 +61,7 @@ export async function listQuotes(db: DbClient, actor: Principal, input: ListReco
         scopeWhere(actor, "quote"),
         common(input),
         status("quote", input.status) ? { status: status("quote", input.status) as never } : {},
-        input.search ? { OR: [{ number: { contains: input.search, mode: "insensitive" } }, { poNumber: { contains: input.search, mode: "insensitive" } }] } : {},
+        input.search ? { OR: [{ number: { contains: likeLiteral(input.search), mode: "insensitive" } }, { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } }] } : {},
       ],
     },
     select: { id: true, number: true, poNumber: true, status: true, validUntil: true, currency: true, total: true, createdAt: true, customer, customerUser: owner },
@@ -86,7 +87,7 @@ export async function listRfqs(db: DbClient, actor: Principal, input: ListRecord
         scopeWhere(actor, "rfq"),
         common(input),
         status("rfq", input.status) ? { status: status("rfq", input.status) as never } : {},
-        input.search ? { poNumber: { contains: input.search, mode: "insensitive" } } : {},
+        input.search ? { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
       ],
     },
     select: { id: true, poNumber: true, status: true, shipUntil: true, createdAt: true, customer, customerUser: owner },
@@ -111,7 +112,7 @@ export async function listShoppingLists(db: DbClient, actor: Principal, input: L
       AND: [
         scopeWhere(actor, "shoppingList"),
         common(input),
-        input.search ? { label: { contains: input.search, mode: "insensitive" } } : {},
+        input.search ? { label: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
       ],
     },
     select: { id: true, label: true, isDefault: true, lineItemCount: true, currency: true, subtotal: true, createdAt: true, customer, customerUser: owner },

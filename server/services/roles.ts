@@ -28,6 +28,7 @@ import type {
 import { recordAudit } from "./audit";
 import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
+import { likeLiteral } from "./like";
 
 /**
  * Customer user roles, for staff and for customer administrators alike (`actor` decides what is reached).
@@ -199,8 +200,8 @@ export async function listRoles(db: DbClient, actor: Principal, input: z.output<
   const where: Prisma.CustomerUserRoleWhereInput = {
     AND: [
       roleScopeWhere(actor, "view"),
-      input.label ? { label: { contains: input.label, mode: "insensitive" } } : {},
-      input.customer ? { customer: { name: { contains: input.customer, mode: "insensitive" } } } : {},
+      input.label ? { label: { contains: likeLiteral(input.label), mode: "insensitive" } } : {},
+      input.customer ? { customer: { name: { contains: likeLiteral(input.customer), mode: "insensitive" } } } : {},
       input.owner === "predefined" ? { customerId: null } : input.owner === "customer" ? { customerId: { not: null } } : {},
       input.selfManaged === undefined ? {} : { selfManaged: input.selfManaged },
       input.public === undefined ? {} : { public: input.public },
@@ -282,9 +283,9 @@ function searchWhere(search: string | undefined): Prisma.CustomerUserWhereInput 
   if (!search) return {};
   return {
     OR: [
-      { email: { contains: search.toLowerCase() } },
-      { firstName: { contains: search, mode: "insensitive" } },
-      { lastName: { contains: search, mode: "insensitive" } },
+      { email: { contains: likeLiteral(search.toLowerCase()) } },
+      { firstName: { contains: likeLiteral(search), mode: "insensitive" } },
+      { lastName: { contains: likeLiteral(search), mode: "insensitive" } },
     ],
   };
 }
@@ -320,7 +321,7 @@ export async function listRoleCustomerOptions(db: DbClient, actor: Principal, in
   const reach =
     actor.realm === "staff" ? staffScopeWhere(actor, "customer", "customer.view") : customersReachedBy(actor, "customerUserRole.create", "customerUserRole.view");
   return db.customer.findMany({
-    where: { AND: [reach, input.search ? { name: { contains: input.search, mode: "insensitive" } } : {}] },
+    where: { AND: [reach, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}] },
     select: { id: true, name: true, parent: { select: { name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,

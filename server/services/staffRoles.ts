@@ -11,6 +11,7 @@ import { staffRoleScopes, type createStaffRoleInput, type listStaffRolesInput, t
 import { recordAudit } from "./audit";
 import { keepingStaffAdministrator } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, type SortValue } from "./keyset";
+import { likeLiteral } from "./like";
 
 /**
  * Staff roles: a set of staff permissions and one scope (all customers, or the ones the member represents — which
@@ -42,7 +43,7 @@ type ListRow = Prisma.StaffRoleGetPayload<{ select: typeof listSelect }>;
 export async function listStaffRoles(db: DbClient, input: z.output<typeof listStaffRolesInput>) {
   const sort: KeysetSort = { ...sorts[input.sort], dir: input.dir };
   const where: Prisma.StaffRoleWhereInput = {
-    ...(input.q ? { label: { contains: input.q, mode: "insensitive" } } : {}),
+    ...(input.q ? { label: { contains: likeLiteral(input.q), mode: "insensitive" } } : {}),
     ...(input.scope ? { scope: input.scope } : {}),
   };
   const [rows, count] = await Promise.all([
@@ -111,7 +112,7 @@ function assertKnownPermissions(keys: string[]) {
 /** A stable machine name from the label, unique among roles: "Key accounts" → "KEY_ACCOUNTS", then "KEY_ACCOUNTS_2". */
 async function uniqueCode(tx: DbClient, label: string) {
   const base = label.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "").toUpperCase().slice(0, 40) || "ROLE";
-  const taken = new Set((await tx.staffRole.findMany({ where: { code: { startsWith: base } }, select: { code: true } })).map((r) => r.code));
+  const taken = new Set((await tx.staffRole.findMany({ where: { code: { startsWith: likeLiteral(base) } }, select: { code: true } })).map((r) => r.code));
   let code = base;
   for (let n = 2; taken.has(code) || predefinedStaffRoleCodes.has(code); n++) code = `${base}_${n}`;
   return code;

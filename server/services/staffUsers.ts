@@ -21,6 +21,7 @@ import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, t
 import { clear } from "./rateLimit";
 import { accountLockKey } from "./signIn";
 import { consumeToken, invalidToken, issueStaffToken, peekToken } from "./tokens";
+import { likeLiteral } from "./like";
 
 /**
  * Back-office accounts. A new staff member gets a single-use link to choose a password (never a password by email).
@@ -64,9 +65,9 @@ function filtersOf(input: z.output<typeof listStaffUsersInput>): Prisma.StaffUse
       q
         ? {
             OR: [
-              { email: { contains: q.toLowerCase() } },
-              { firstName: { contains: q, mode: "insensitive" } },
-              { lastName: { contains: q, mode: "insensitive" } },
+              { email: { contains: likeLiteral(q.toLowerCase()) } },
+              { firstName: { contains: likeLiteral(q), mode: "insensitive" } },
+              { lastName: { contains: likeLiteral(q), mode: "insensitive" } },
             ],
           }
         : {},
