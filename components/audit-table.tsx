@@ -25,6 +25,11 @@ function actor(row: Row) {
   return name(row.actorStaff) || name(row.actorCustomerUser) || (row.actorType === "SYSTEM" ? "System" : row.actorType.toLowerCase());
 }
 
+function RecordLabel({ row, href }: { row: Row; href: string | null | undefined }) {
+  const label = `${row.entityType} #${row.entityId}`;
+  return href ? <Link href={href} className="text-brand-700 hover:underline">{label}</Link> : label;
+}
+
 /**
  * Who changed what, when: one row per audit event, with the fields it changed. `recordHref`: the page of a record
  * (entity type and id), where the reader has one; the record then links there.
@@ -42,13 +47,7 @@ export function AuditTable({ rows, recordHref }: { rows: Row[]; recordHref?: (en
             <Td>{formatDateTime(row.occurredAt)}</Td>
             <Td>{actor(row)}</Td>
             <Td className="font-mono text-xs">{row.action}</Td>
-            <Td>
-              {(() => {
-                const href = recordHref?.(row.entityType, row.entityId);
-                const label = `${row.entityType} #${row.entityId}`;
-                return href ? <Link href={href} className="text-brand-700 hover:underline">{label}</Link> : label;
-              })()}
-            </Td>
+            <Td><RecordLabel row={row} href={recordHref?.(row.entityType, row.entityId)} /></Td>
             <Td className="whitespace-normal text-xs text-slate-700">
               {row.changes.length === 0 ? "—" : (
                 <ul className="space-y-0.5">

@@ -1,5 +1,5 @@
 "use client";
-import { personValues } from "@/components/person-values";
+import { personValues, type PersonRecord } from "@/components/person-values";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -13,15 +13,8 @@ import { NameFields } from "@/components/name-fields";
 import { updateProfileInput, type UpdateProfileInput } from "@/server/schemas/profile";
 import { ClientForm } from "@/components/ui/client-form";
 
-type Profile = {
+type Profile = PersonRecord & {
   version: number;
-  namePrefix: string | null;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  nameSuffix: string | null;
-  birthday: string | null;
-  phone: string | null;
   localizationId: number | null;
   localizations: { id: number; name: string }[];
 };

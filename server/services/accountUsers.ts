@@ -7,7 +7,7 @@ import { passwordStatusOf, type AccountUserSort, type listAccountUsersInput, typ
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { deleteCustomerUser, setCustomerUserEnabled } from "./customerUsers";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
 
 /**
  * The users grid of /account/users (and GET /api/v1/users): the users the actor's level of `customerUser.view`

@@ -1,7 +1,8 @@
 import type { DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import type { ListAuditInput } from "../schemas/audit";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
+import { idAfter } from "./keyset";
 
 /**
  * Reading the audit log. Staff with "View the audit log" see everything; a customer user with the capability
@@ -12,7 +13,7 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
   const rows = await db.auditEvent.findMany({
     where: {
       ...(actor.realm === "customer" ? { customerPath: { startsWith: actor.customerPath } } : {}),
-      ...(input.before ? { id: { lt: input.before } } : {}),
+      ...idAfter(input.before),
       ...(input.entityType ? { entityType: input.entityType } : {}),
       ...(input.entityId ? { entityId: input.entityId } : {}),
       ...(input.action ? { action: { startsWith: likeLiteral(input.action) } } : {}),

@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import type { customerGroupInput, listCustomerGroupsInput, updateCustomerGroupInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
 
 /** Customer groups: a name customers are filed under (price lists, payment terms and the like hang off them). */
 

@@ -5,7 +5,7 @@ import { staffScopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import type { createCustomerNoteInput, listCustomerNotesInput, updateNoteInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
-import { idPage } from "./keyset";
+import { idAfter, idPage } from "./keyset";
 import { noteSelect } from "./notes";
 import { customerInScope } from "./customers";
 
@@ -17,7 +17,7 @@ const select = noteSelect;
 export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCustomerNotesInput>) {
   const customer = await customerInScope(db, actor, input.id);
   const rows = await db.note.findMany({
-    where: { customerId: customer.id, ...(input.after ? { id: { lt: input.after } } : {}) },
+    where: { customerId: customer.id, ...idAfter(input.after) },
     select,
     orderBy: { id: "desc" },
     take: input.limit + 1,

@@ -13,8 +13,8 @@ import { ancestorNames, createCustomerNode, lockCustomerPath } from "./customerT
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
-import { likeLiteral } from "./like";
-import { idPage } from "./keyset";
+import { likeLiteral } from "./filters";
+import { idAfter, idPage } from "./keyset";
 import { websiteLocalizations } from "./website";
 
 /**
@@ -91,7 +91,7 @@ export async function customerUserConsents(db: DbClient, actor: Principal, id: n
 export async function customerUserEmails(db: DbClient, actor: Principal, input: z.output<typeof customerUserEmailsInput>) {
   const user = await userInScope(db, actor, input.id, "view");
   const rows = await db.emailMessage.findMany({
-    where: { customerUserId: user.id, ...(input.after ? { id: { lt: input.after } } : {}) },
+    where: { customerUserId: user.id, ...idAfter(input.after) },
     select: { id: true, subject: true, template: true, toEmail: true, locale: true, status: true, createdAt: true, sentAt: true },
     orderBy: { id: "desc" },
     take: input.limit + 1,

@@ -20,7 +20,7 @@ import { assertCustomerKeepsManager, assertHasRole, assertNotSelf } from "./inva
 import { cappedCount, keysetOrderBy, keysetPage, keysetRows, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { auditCustomerUser } from "./audit";
-import { likeLiteral } from "./like";
+import { dayRange, likeLiteral } from "./filters";
 
 // The schema's list must name the enum's values exactly, in the database's order (the keyset relies on it).
 const _authStatuses: readonly AuthStatus[] = authStatuses;
@@ -68,14 +68,6 @@ const sortColumns: Record<CustomerUserSort, Omit<KeysetSort, "dir">> = {
 
 type ListInput = z.output<typeof listCustomerUsersInput>;
 
-
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
-const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
-
-function dateRange(from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | undefined {
-  if (!from && !to) return undefined;
-  return { ...(from ? { gte: dayStart(from) } : {}), ...(to ? { lt: dayAfter(to) } : {}) };
-}
 
 /** Names are matched case-insensitively (trigram indexes serve both kinds); emails are stored lower-cased. */
 function nameFilter(value: string | undefined, match: "contains" | "startsWith"): Prisma.StringFilter | undefined {
@@ -132,8 +124,8 @@ export async function listCustomerUsers(db: DbClient, actor: Principal, input: L
     { firstName: nameFilter(input.firstName, input.firstNameMatch) },
     { lastName: nameFilter(input.lastName, input.lastNameMatch) },
     input.email ? { email: { [input.emailMatch]: likeLiteral(input.email.toLowerCase()) } } : {},
-    { createdAt: dateRange(input.createdFrom, input.createdTo) },
-    { lastLoginAt: dateRange(input.lastLoginFrom, input.lastLoginTo) },
+    { createdAt: dayRange(input.createdFrom, input.createdTo) },
+    { lastLoginAt: dayRange(input.lastLoginFrom, input.lastLoginTo) },
   ];
   const orderBy = keysetOrderBy(sort) as Prisma.CustomerUserOrderByWithRelationInput[];
   const [rows, count] = await Promise.all([

@@ -9,7 +9,7 @@ import type { customerChildrenInput, customerPartInput, customerRolesInput, list
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { addressSelect } from "./addresses";
 import { ancestorNames, pathIds } from "./customerTree";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
 
 /**
  * Customers in the back office, read side: the grid, the tree (one level at a time, never the whole table), the

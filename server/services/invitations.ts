@@ -11,7 +11,8 @@ import type { InvitationStatus } from "../schemas/invitations";
 import { recordAudit } from "./audit";
 import { lockCustomerPath } from "./customerTree";
 import { hashToken, newRawToken } from "./tokens";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
+import { idAfter } from "./keyset";
 
 /**
  * Invitations: an administrator invites a colleague by email with chosen roles. An invitation is Pending until
@@ -166,7 +167,7 @@ export async function listInvitations(
     where: {
       AND: [
         invitationScope(actor),
-        input.before ? { id: { lt: input.before } } : {},
+        idAfter(input.before),
         input.status ? statusWhere(input.status) : {},
         input.search ? { email: { contains: likeLiteral(input.search.toLowerCase()) } } : {},
         input.customerId ? { customerId: input.customerId } : {},

@@ -171,6 +171,9 @@ export async function cappedCount(count: (take: number) => Promise<number>, cap 
   return value > cap ? { value: cap, capped: true } : { value, capped: false };
 }
 
+/** The rows after `after` in a list keyset-paged by id alone (newest first); everything without a cursor. */
+export const idAfter = (after: number | undefined) => (after ? { id: { lt: after } } : {});
+
 /**
  * The page of a list keyset-paged by id alone (newest first, `id < after`): the rows a query fetched with
  * `take: limit + 1`, cut into the page and the id to pass as `after` for the next one.

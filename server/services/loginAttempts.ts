@@ -8,8 +8,8 @@ import type { LoginResult, LoginSource, Realm } from "../generated/prisma/enums"
 import { notFound } from "../errors";
 import { loginRealms, loginResults, loginSources, type listLoginAttemptsInput } from "../schemas/loginAttempt";
 import { recordAudit } from "./audit";
-import { cappedCount, idPage } from "./keyset";
-import { likeLiteral } from "./like";
+import { cappedCount, idAfter, idPage } from "./keyset";
+import { dayRange, likeLiteral } from "./filters";
 
 /**
  * Sign-in attempts and lockouts for the back office. A staff member limited to the customers they represent sees
@@ -21,9 +21,6 @@ import { likeLiteral } from "./like";
 const _results: readonly LoginResult[] = loginResults;
 const _realms: readonly Realm[] = loginRealms;
 const _sources: readonly LoginSource[] = loginSources;
-
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
-const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
 /** Attempts on the account named by `text`: each word in its first name, last name or email (any case). */
 function matchedUser(text: string): Prisma.LoginAttemptWhereInput {
@@ -47,8 +44,7 @@ function attemptsWhere(actor: StaffPrincipal, input: z.output<typeof listLoginAt
       input.user ? matchedUser(input.user) : {},
       input.ip ? { ip: { startsWith: likeLiteral(input.ip) } } : {},
       input.userAgent ? { userAgent: { contains: likeLiteral(input.userAgent), mode: "insensitive" } } : {},
-      input.from ? { attemptedAt: { gte: dayStart(input.from) } } : {},
-      input.to ? { attemptedAt: { lt: dayAfter(input.to) } } : {},
+      { attemptedAt: dayRange(input.from, input.to) },
       input.customerUserId ? { customerUserId: input.customerUserId } : {},
     ],
   };
@@ -58,7 +54,7 @@ function attemptsWhere(actor: StaffPrincipal, input: z.output<typeof listLoginAt
 export async function listLoginAttempts(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listLoginAttemptsInput>) {
   const where = attemptsWhere(actor, input);
   const rows = await db.loginAttempt.findMany({
-    where: input.after ? { AND: [where, { id: { lt: input.after } }] } : where,
+    where: { AND: [where, idAfter(input.after)] },
     select: {
       id: true,
       attemptedAt: true,

@@ -1,13 +1,14 @@
 import type { DbClient } from "../db";
 import { notFound } from "../errors";
 import { withSecret } from "../email/outbox";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
+import { idAfter } from "./keyset";
 
 /** The development mailbox: the outbox as staff read it, newest first. */
 export async function listMailbox(db: DbClient, input: { before?: number; limit: number; to?: string; customerUserId?: number }) {
   const rows = await db.emailMessage.findMany({
     where: {
-      ...(input.before ? { id: { lt: input.before } } : {}),
+      ...idAfter(input.before),
       ...(input.to ? { toEmail: { contains: likeLiteral(input.to.toLowerCase()) } } : {}),
       // One customer user's messages (their page's communication), whichever address they were sent to.
       ...(input.customerUserId ? { customerUserId: input.customerUserId } : {}),

@@ -5,7 +5,7 @@ import { staffScopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import type { createNoteInput, listNotesInput, updateNoteInput } from "../schemas/note";
 import { recordAudit } from "./audit";
-import { idPage } from "./keyset";
+import { idAfter, idPage } from "./keyset";
 import { lockCustomerPath } from "./customerTree";
 
 /**
@@ -29,7 +29,7 @@ export async function listNotes(db: DbClient, actor: StaffPrincipal, input: z.ou
 /** One user's rows, after the cursor (newest first): notes and events page alike. */
 export const onePage = (input: { customerUserId: number; after?: number }) => ({
   customerUserId: input.customerUserId,
-  ...(input.after ? { id: { lt: input.after } } : {}),
+  ...idAfter(input.after),
 });
 
 const writable = (actor: StaffPrincipal) => staffScopeWhere(actor, "customerUser", "customerUser.notes");

@@ -3,8 +3,8 @@ import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { recordStatuses, type ListRecordsInput } from "../schemas/records";
-import { idPage } from "./keyset";
-import { likeLiteral } from "./like";
+import { idAfter, idPage } from "./keyset";
+import { likeLiteral } from "./filters";
 
 /**
  * The records customer users create, listed within the caller's scope: their own (OWN), their customer's
@@ -16,7 +16,7 @@ const customer = { select: { id: true, name: true } } as const;
 
 function common(input: ListRecordsInput) {
   return {
-    ...(input.after ? { id: { lt: input.after } } : {}),
+    ...idAfter(input.after),
     ...(input.customerUserId ? { customerUserId: input.customerUserId } : {}),
     ...(input.customerId ? { customerId: input.customerId } : {}),
   };

@@ -28,7 +28,7 @@ import type {
 import { recordAudit } from "./audit";
 import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
 
 /**
  * Customer user roles, for staff and for customer administrators alike (`actor` decides what is reached).

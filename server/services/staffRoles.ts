@@ -11,7 +11,7 @@ import { staffRoleScopes, type createStaffRoleInput, type listStaffRolesInput, t
 import { recordAudit } from "./audit";
 import { keepingStaffAdministrator } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, type SortValue } from "./keyset";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
 
 /**
  * Staff roles: a set of staff permissions and one scope (all customers, or the ones the member represents — which

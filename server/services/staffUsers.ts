@@ -21,7 +21,7 @@ import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, t
 import { clear } from "./rateLimit";
 import { accountLockKey } from "./signIn";
 import { consumeToken, invalidToken, issueStaffToken, peekToken } from "./tokens";
-import { likeLiteral } from "./like";
+import { likeLiteral } from "./filters";
 
 /**
  * Back-office accounts. A new staff member gets a single-use link to choose a password (never a password by email).

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { createTestDb } from "../../test/db";
 import { customerCaller, customerPrincipal, staffCaller } from "../../test/principals";
-import { likeLiteral } from "../../services/like";
+import { likeLiteral } from "../../services/filters";
 import { signInCustomerUser } from "../../services/signIn";
 import { createCustomerNode } from "../../services/customerTree";
 
