@@ -1,5 +1,5 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, type QueryKey } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -30,6 +30,16 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
       </TRPCProvider>
     </QueryClientProvider>
   );
+}
+
+/**
+ * Reads `queryKey` again after a change was saved. invalidateQueries alone joins a first load still in flight (React
+ * Query cancels a running fetch only once it has data), and that load may have been answered before the change:
+ * cancelling first makes the new fetch start after it.
+ */
+export async function refetchAfterChange(queryClient: QueryClient, queryKey: QueryKey) {
+  await queryClient.cancelQueries({ queryKey });
+  await queryClient.invalidateQueries({ queryKey });
 }
 
 /** A refusal a server action returned (server/api/action.ts): the same message and field errors. */

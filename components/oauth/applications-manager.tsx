@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { z } from "zod";
-import { messageOf, useTRPC } from "@/components/trpc";
+import { messageOf, refetchAfterChange, useTRPC } from "@/components/trpc";
 import { applyServerErrors } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -30,8 +30,7 @@ export function ApplicationsManager({ customerUserId, readOnly }: { customerUser
   const list = useQuery(
     staff ? trpc.admin.oauthApps.list.queryOptions({ customerUserId }) : trpc.account.apiAccess.list.queryOptions(),
   );
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: staff ? trpc.admin.oauthApps.list.queryKey() : trpc.account.apiAccess.list.queryKey() });
+  const refresh = () => refetchAfterChange(queryClient, staff ? trpc.admin.oauthApps.list.queryKey() : trpc.account.apiAccess.list.queryKey());
 
   const [created, setCreated] = useState<{ clientId: string; clientSecret: string } | null>(null);
   const [deleting, setDeleting] = useState<{ id: number; name: string } | null>(null);

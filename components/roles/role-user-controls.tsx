@@ -3,7 +3,7 @@ import { useDeferredValue, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { messageOf } from "@/components/trpc";
+import { messageOf, refetchAfterChange } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/client-form";
 import { Input } from "@/components/ui/field";
@@ -52,7 +52,7 @@ export function AddRoleUsers({ audience, roleId, scopeNote }: { audience: Audien
     try {
       await api.addUsers.mutate({ roleId, userIds: [user.id] });
       toast.success(`${user.firstName} ${user.lastName} now has this role.`);
-      await queryClient.invalidateQueries({ queryKey: ["roles", audience, "candidates", roleId] });
+      await refetchAfterChange(queryClient, ["roles", audience, "candidates", roleId]);
       router.refresh();
     } catch (error) {
       toast.error(messageOf(error));
