@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compileTrust } from "./clientAddress";
 
 /**
  * The validated environment: the only place that reads process.env. Everything is optional for a first run on
@@ -15,6 +16,18 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** Public origin of the app (no path), used in email links and the same-origin check. */
   APP_URL: z.url().default("http://localhost:3000"),
+  /**
+   * The proxies in front of the app whose X-Forwarded-For/-Host/-Proto are believed: empty (nobody: the socket's
+   * address counts), a hop count, or addresses and CIDR ranges (and loopback, linklocal, uniquelocal), comma-separated.
+   */
+  TRUSTED_PROXIES: z.string().default("").refine((value) => {
+    try {
+      compileTrust(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "a hop count, or addresses and CIDR ranges separated by commas"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().default("Roster <no-reply@roster.local>"),

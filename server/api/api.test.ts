@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDb } from "../test/db";
 import { customerCaller, staffCaller } from "../test/principals";
+import { CLIENT_ADDRESS_HEADER } from "../http";
 import { handleTokenRequest } from "./oauth";
 import { handleApiRequest, openApiDocument } from "./rest";
 
@@ -80,9 +81,9 @@ describe("POST /api/oauth/token", () => {
     const { application, clientSecret } = await appFor("eddie.buyer@acme.test");
     let last: Response | undefined;
     for (let i = 0; i < 20; i++) {
-      last = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, { ...basic(application.clientId, `guess-${i}`), "x-forwarded-for": `10.9.0.${i}` }));
+      last = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, { ...basic(application.clientId, `guess-${i}`), [CLIENT_ADDRESS_HEADER]: `10.9.0.${i}` }));
     }
-    const right = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, { ...basic(application.clientId, clientSecret), "x-forwarded-for": "10.9.1.1" }));
+    const right = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, { ...basic(application.clientId, clientSecret), [CLIENT_ADDRESS_HEADER]: "10.9.1.1" }));
     expect(last!.status).toBe(401);
     expect(right.status).toBe(429);
     expect(await right.json()).toMatchObject({ error: "temporarily_unavailable" });

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "../db";
 import { env } from "../env";
+import { browserOrigin } from "../http";
 import { AppError, fromPrismaError, type FieldErrors } from "../errors";
 import type { CustomerPrincipal, SessionEnd, StaffPrincipal } from "../authz/access";
 import {
@@ -23,12 +24,18 @@ export type Context = {
    */
   source: "http" | "server" | "api";
   headers: Headers;
-  /** Origin of the request URL, for the same-origin check on mutations. */
+  /** The origin the browser used (server/http.ts browserOrigin), for the same-origin check on mutations. */
   requestOrigin: string | null;
   /** Lazily loaded, once per request: a procedure of one realm never pays for the other's session. */
   staff: () => Promise<Loaded<StaffPrincipal>>;
   customer: () => Promise<Loaded<CustomerPrincipal>>;
 };
+
+/** The context of a request to /api/trpc: cookie-authenticated, so mutations are checked to come from our pages. */
+export function httpContext(req: Request, parts: Pick<Context, "db" | "staff" | "customer">): Context {
+  // Next reports req.url on its own idea of the host; the same-origin check needs the one the browser used.
+  return { ...parts, source: "http", headers: req.headers, requestOrigin: browserOrigin(req.headers) };
+}
 
 /** Every procedure declares what it needs; a test walks appRouter and fails on a procedure without it. */
 export type ProcedureAccess =
@@ -85,17 +92,29 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-function isSameOrigin(ctx: Context) {
+/**
+ * Why a mutation is not from one of our own pages, or null when it is: its Origin is the origin the browser used
+ * for this request (or APP_URL). Said so that whoever runs Roster sees what to fix.
+ */
+export function crossSiteRefusal(ctx: Pick<Context, "headers" | "requestOrigin">): string | null {
   const origin = ctx.headers.get("origin");
-  if (origin) return origin === ctx.requestOrigin || origin === new URL(env.APP_URL).origin;
-  return ctx.headers.get("sec-fetch-site") === "same-origin";
+  const appOrigin = new URL(env.APP_URL).origin;
+  if (origin) {
+    if (origin === ctx.requestOrigin || origin === appOrigin) return null;
+    return (
+      `Cross-site request refused: it was sent from a page at ${origin}, but this request reached Roster as ` +
+      `${ctx.requestOrigin ?? "an unknown origin"} (APP_URL is ${appOrigin}). If a proxy in front of Roster changes ` +
+      `the host name or the scheme, list it in TRUSTED_PROXIES.`
+    );
+  }
+  if (ctx.headers.get("sec-fetch-site") === "same-origin") return null;
+  return "Cross-site request refused: the browser did not say which page sent it (no Origin header).";
 }
 
 /** Cookie-authenticated mutations must come from our own pages (CSRF defence in depth beyond SameSite=Lax). */
 const sameOrigin = t.middleware(({ ctx, type, next }) => {
-  if (ctx.source === "http" && type === "mutation" && !isSameOrigin(ctx)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused." });
-  }
+  const refusal = ctx.source === "http" && type === "mutation" ? crossSiteRefusal(ctx) : null;
+  if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
   return next();
 });
 

@@ -3,6 +3,7 @@ import { loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal, type
 import { createCaller } from "../api/root";
 import type { Context } from "../api/trpc";
 import { signInWithImpersonationTicket } from "../services/impersonation";
+import { CLIENT_ADDRESS_HEADER } from "../http";
 
 /** The principal a real session of this user would load (same code path as a request). */
 export async function customerPrincipal(db: PrismaClient, email: string): Promise<CustomerPrincipal> {
@@ -19,14 +20,20 @@ export async function staffPrincipal(db: PrismaClient, email: string): Promise<S
   return loaded;
 }
 
-type ContextOptions = { source?: Context["source"]; headers?: Record<string, string>; requestOrigin?: string | null };
+type ContextOptions = {
+  source?: Context["source"];
+  headers?: Record<string, string>;
+  requestOrigin?: string | null;
+  /** The client's address, as the server's vetting of the socket would report it. */
+  ip?: string;
+};
 
 /** A tRPC context signed in as `principal` (or anonymous with null). */
 export function ctxFor(db: PrismaClient, principal: CustomerPrincipal | StaffPrincipal | null, options: ContextOptions = {}): Context {
   return {
     db,
     source: options.source ?? "server",
-    headers: new Headers(options.headers),
+    headers: new Headers({ ...options.headers, ...(options.ip ? { [CLIENT_ADDRESS_HEADER]: options.ip } : {}) }),
     requestOrigin: options.requestOrigin ?? null,
     staff: async () => (principal?.realm === "staff" ? principal : null),
     customer: async () => (principal?.realm === "customer" ? principal : null),

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
+import { httpContext } from "@/server/api/trpc";
 import { getDb } from "@/server/db";
 import { loadCustomerSession, loadStaffSession } from "@/server/auth/session";
 
@@ -12,14 +13,11 @@ function handler(req: Request) {
       // Memoized per request; each realm's session is read only when a procedure asks for it.
       let staff: ReturnType<typeof loadStaffSession> | undefined;
       let customer: ReturnType<typeof loadCustomerSession> | undefined;
-      return {
+      return httpContext(req, {
         db: getDb(),
-        source: "http" as const,
-        headers: req.headers,
-        requestOrigin: new URL(req.url).origin,
         staff: () => (staff ??= loadStaffSession()),
         customer: () => (customer ??= loadCustomerSession()),
-      };
+      });
     },
   });
 }

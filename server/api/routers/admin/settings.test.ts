@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 let ipCounter = 0;
-const visitor = () => callerFor(db, null, { headers: { "x-forwarded-for": `10.50.0.${++ipCounter}` } }).auth;
+const visitor = () => callerFor(db, null, { ip: `10.50.0.${++ipCounter}` }).auth;
 const admin = () => staffCaller(db, "admin@roster.test");
 const messageOf = (promise: Promise<unknown>) => promise.then(() => "resolved", (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
 const registration = (email: string, consentIds: number[]) => ({

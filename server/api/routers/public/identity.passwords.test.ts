@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 let ipCounter = 0;
-const visitor = () => callerFor(db, null, { headers: { "x-forwarded-for": `10.30.0.${++ipCounter}` } }).auth;
+const visitor = () => callerFor(db, null, { ip: `10.30.0.${++ipCounter}` }).auth;
 const user = (email: string) => db.customerUser.findUniqueOrThrow({ where: { email } });
 const NEW_PASSWORD = "Brand-new-2026";
 

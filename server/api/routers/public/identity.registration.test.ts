@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 let ipCounter = 0;
 /** An anonymous visitor from an address of their own (so per-address limits stay out of the way). */
-const visitor = (ip = `10.20.0.${++ipCounter}`) => callerFor(db, null, { headers: { "x-forwarded-for": ip } }).auth;
+const visitor = (ip = `10.20.0.${++ipCounter}`) => callerFor(db, null, { ip }).auth;
 
 const form = (email: string, extra: Record<string, unknown> = {}) => ({
   companyName: "Tinker Tools",
