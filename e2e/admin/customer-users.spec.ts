@@ -94,7 +94,7 @@ test("a sales manager sees only the customers they represent and no System menu 
 
 test("staff signs out", async ({ page }) => {
   await signInAsStaff(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/login/);
   await page.goto("/admin/customer-users");
   await expect(page).toHaveURL(/\/admin\/login/);

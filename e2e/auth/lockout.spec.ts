@@ -6,7 +6,7 @@ test.describe.configure({ timeout: 180_000 });
 
 test("ten wrong passwords lock the account; a staff member sees and clears the lockout, and sign-in works again", async ({ browser }) => {
   const { page, email, password } = await confirmedCustomer(browser, "locked");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 
   const attempt = async (guess: string) => {

@@ -10,7 +10,6 @@ export const {
   signOut: customerSignOut,
 } = createRealmAuth("customer", {
   signInPage: "/login",
-  maxAgeSeconds: 7 * 24 * 60 * 60,
   verify: signInCustomerUser,
   tickets: { ticket: signInCustomerWithTicket, impersonation: signInWithImpersonationTicket },
 });

@@ -24,11 +24,13 @@ export const signInNotices: Record<string, string> = {
   confirmed: "Your email address is confirmed. You can sign in now.",
   "password-changed": "Your password has been changed. Sign in with your new password.",
   "email-changed": "Your email address has been changed. Sign in with your new address.",
+  "signed-out-everywhere": "You are signed out on every device.",
 };
 
 /** The back office's sign-in page after a step that sends people there. */
 export const staffSignInNotices: Record<string, string> = {
   "password-set": "Your password is saved. Sign in with your email and the new password.",
+  "signed-out-everywhere": "You are signed out on every device.",
 };
 
 export const unavailableMessage = "Sign-in is unavailable right now. Please try again in a moment.";

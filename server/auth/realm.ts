@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { env } from "../env";
 import { clientIp } from "../http";
 import type { SignInOutcome, SignInRefusal, SignInRequest, TicketRequest } from "../services/signIn";
+import { endSession, sessionLifetimeSeconds } from "../services/sessions";
 import type { Db, DbClient } from "../db";
 
 export type RealmName = "staff" | "customer";
@@ -20,7 +21,7 @@ class SignInRefused extends CredentialsSignin {
 /** What the jwt callback stamps into the token; a refusal travels on as the sign-in error. */
 function sessionUser(outcome: SignInOutcome) {
   if (!outcome.ok) throw new SignInRefused(outcome.reason);
-  return { id: String(outcome.userId), sv: outcome.sessionVersion, imp: outcome.impersonationId } as { id: string };
+  return { id: String(outcome.userId), sv: outcome.sessionVersion, sid: outcome.sessionId, imp: outcome.impersonationId } as { id: string };
 }
 
 const secure = env.APP_URL.startsWith("https://");
@@ -33,14 +34,14 @@ function cookieName(realm: RealmName, name: string, hostOnly = false) {
 
 /**
  * One next-auth instance per realm: its own base path and cookies. The session cookie's name is also the JWT
- * salt, so a token of one realm never decodes in the other. The JWT carries only the user id and the session
- * version; whether the session still counts is decided per request by server/auth/session.ts.
+ * salt, so a token of one realm never decodes in the other. The JWT carries only the user id, the session version
+ * and the session's id; whether the session still counts is decided per request by server/auth/session.ts, and
+ * signing out ends the session row, so a copy of the cookie is worthless afterwards.
  */
 export function createRealmAuth(
   realm: RealmName,
   options: {
     signInPage: string;
-    maxAgeSeconds: number;
     verify: (db: DbClient, request: SignInRequest) => Promise<SignInOutcome>;
     /**
      * Sign-in by a one-time ticket the server issued moments before, one credentials provider per kind: "ticket"
@@ -61,7 +62,7 @@ export function createRealmAuth(
         console.error(`[auth][${realm}]`, error);
       },
     },
-    session: { strategy: "jwt", maxAge: options.maxAgeSeconds },
+    session: { strategy: "jwt", maxAge: sessionLifetimeSeconds[realm] },
     pages: { signIn: options.signInPage, error: options.signInPage },
     cookies: {
       sessionToken: { name: cookieName(realm, "session-token"), options: cookieOptions },
@@ -101,21 +102,29 @@ export function createRealmAuth(
         }),
       ),
     ],
+    events: {
+      // Every way out (the sign-out actions, a POST to /api/auth/<realm>/signout) passes here with the cookie's token.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "number") await endSession(getDb(), realm, sid);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
           token.sv = (user as { sv?: number }).sv;
+          token.sid = (user as { sid?: number }).sid;
           token.realm = realm;
           const imp = (user as { imp?: number }).imp;
           if (typeof imp === "number") token.imp = imp;
         }
         // A token without our claims, or minted for the other realm, is no session at all.
-        if (token.realm !== realm || typeof token.uid !== "number" || typeof token.sv !== "number") return null;
+        if (token.realm !== realm || typeof token.uid !== "number" || typeof token.sv !== "number" || typeof token.sid !== "number") return null;
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv, imp: token.imp };
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid, imp: token.imp };
       },
     },
   };

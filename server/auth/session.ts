@@ -16,16 +16,16 @@ type Loaded<P> = P | { ended: SessionEnd } | null;
 
 /** The signed-in staff member for this request (once per request), null without a session. */
 export const loadStaffSession = cache(async (): Promise<Loaded<StaffPrincipal>> => {
-  const session = (await staffAuth()) as { uid?: number; sv?: number } | null;
-  if (typeof session?.uid !== "number" || typeof session.sv !== "number") return null;
-  return loadStaffPrincipal(getDb(), { uid: session.uid, sv: session.sv });
+  const session = (await staffAuth()) as { uid?: number; sv?: number; sid?: number } | null;
+  if (typeof session?.uid !== "number" || typeof session.sv !== "number" || typeof session.sid !== "number") return null;
+  return loadStaffPrincipal(getDb(), { uid: session.uid, sv: session.sv, sid: session.sid });
 });
 
 export const loadCustomerSession = cache(async (): Promise<Loaded<CustomerPrincipal>> => {
-  const session = (await customerAuth()) as { uid?: number; sv?: number; imp?: number } | null;
-  if (typeof session?.uid !== "number" || typeof session.sv !== "number") return null;
+  const session = (await customerAuth()) as { uid?: number; sv?: number; sid?: number; imp?: number } | null;
+  if (typeof session?.uid !== "number" || typeof session.sv !== "number" || typeof session.sid !== "number") return null;
   const imp = typeof session.imp === "number" ? session.imp : undefined;
-  return loadCustomerPrincipal(getDb(), { uid: session.uid, sv: session.sv, imp });
+  return loadCustomerPrincipal(getDb(), { uid: session.uid, sv: session.sv, sid: session.sid, imp });
 });
 
 /** For back-office layouts and pages: the staff member, or a redirect to the sign-in page saying why. */

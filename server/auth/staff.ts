@@ -9,6 +9,5 @@ export const {
   signOut: staffSignOut,
 } = createRealmAuth("staff", {
   signInPage: "/admin/login",
-  maxAgeSeconds: 12 * 60 * 60,
   verify: signInStaffUser,
 });

@@ -144,9 +144,11 @@ export function clearGrantCache() {
 
 /**
  * `sv` null: a credential that is not a session (an OAuth access token), which sessionVersion does not govern.
+ * `sid`: the session row a session cookie names (server/services/sessions.ts); a cookie without one is no session
+ * (server/auth/realm.ts), so only in-process callers (tests, scripts) leave it out.
  * `imp`: the impersonation a staff member opened this session with.
  */
-export type SessionClaims = { uid: number; sv: number | null; imp?: number };
+export type SessionClaims = { uid: number; sv: number | null; sid?: number; imp?: number };
 
 /** Why a session no longer counts; shown on the sign-in page it redirects to. */
 export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset" | "impersonation-ended";
@@ -174,6 +176,8 @@ type CustomerRow = {
   customerPath: string;
   customerEnabled: boolean;
   epoch: number;
+  /** The claimed session row is open (not signed out, not expired); null when no session was claimed or found. */
+  sessionOpen: boolean | null;
 };
 
 /**
@@ -188,9 +192,11 @@ export async function loadCustomerPrincipal(
     SELECT u."id", u."email", u."firstName", u."lastName", u."customerId", u."websiteId", u."sessionVersion",
            u."enabled", u."authStatus"::text AS "authStatus", u."erasedAt" IS NOT NULL AS "erased",
            c."path" AS "customerPath", c."enabled" AS "customerEnabled",
-           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
+           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch",
+           (SELECT s."endedAt" IS NULL AND s."expiresAt" > now() FROM "UserSession" s
+            WHERE s."id" = $2 AND s."customerUserId" = u."id") AS "sessionOpen"
     FROM "CustomerUser" u JOIN "Customer" c ON c."id" = u."customerId"
-    WHERE u."id" = $1`, [claims.uid]);
+    WHERE u."id" = $1`, [claims.uid, claims.sid ?? null]);
   const row = rows[0];
   // The account's state first, so the sign-in page can say why; then the session's own version.
   if (!row || row.erased) return { ended: "revoked" };
@@ -198,6 +204,7 @@ export async function loadCustomerPrincipal(
   if (!row.customerEnabled) return { ended: "customer-disabled" };
   if (row.authStatus !== "ACTIVE") return { ended: "password-reset" };
   if (claims.sv !== null && row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  if (claims.sid !== undefined && row.sessionOpen !== true) return { ended: "revoked" };
   const impersonator = claims.imp === undefined ? undefined : await runningImpersonation(db, claims.imp, row.id);
   if (impersonator === null) return { ended: "impersonation-ended" };
 
@@ -235,6 +242,7 @@ type StaffRow = {
   sessionVersion: number;
   enabled: boolean;
   epoch: number;
+  sessionOpen: boolean | null;
 };
 
 export async function loadStaffPrincipal(
@@ -243,12 +251,15 @@ export async function loadStaffPrincipal(
 ): Promise<StaffPrincipal | { ended: SessionEnd }> {
   const rows = await sessionQuery<StaffRow>(db, "roster_staff_session", `
     SELECT s."id", s."email", s."firstName", s."lastName", s."sessionVersion", s."enabled",
-           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
-    FROM "StaffUser" s WHERE s."id" = $1`, [claims.uid]);
+           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch",
+           (SELECT us."endedAt" IS NULL AND us."expiresAt" > now() FROM "UserSession" us
+            WHERE us."id" = $2 AND us."staffUserId" = s."id") AS "sessionOpen"
+    FROM "StaffUser" s WHERE s."id" = $1`, [claims.uid, claims.sid ?? null]);
   const row = rows[0];
   if (!row) return { ended: "revoked" };
   if (!row.enabled) return { ended: "disabled" };
   if (row.sessionVersion !== claims.sv) return { ended: "revoked" };
+  if (claims.sid !== undefined && row.sessionOpen !== true) return { ended: "revoked" };
 
   const grants = await staffGrants(db, row.id, Number(row.epoch));
   return { realm: "staff", id: row.id, email: row.email, firstName: row.firstName, lastName: row.lastName, grants };

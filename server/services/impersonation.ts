@@ -5,6 +5,7 @@ import { AppError, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { hashToken, newRawToken } from "./tokens";
 import type { SignInOutcome, TicketRequest } from "./signIn";
+import { openSession } from "./sessions";
 
 /**
  * Accountable impersonation: a staff member signs in to the storefront as a customer user, with a stated reason.
@@ -91,7 +92,9 @@ export async function signInWithImpersonationTicket(db: Db, request: TicketReque
       },
     });
     if (!ok) return { ok: false, reason: found.customerUser.enabled ? "invalid" : "disabled" } as const;
-    return { ok: true, userId: found.customerUser.id, sessionVersion: found.customerUser.sessionVersion, impersonationId: found.id } as const;
+    // A session of its own (no device: the staff member's browser is not the user's).
+    const sessionId = await openSession(tx, "customer", found.customerUser.id, { ip: request.ip, userAgent: request.userAgent });
+    return { ok: true, userId: found.customerUser.id, sessionVersion: found.customerUser.sessionVersion, sessionId, impersonationId: found.id } as const;
   });
 }
 

@@ -205,18 +205,27 @@ export async function issueAccessToken(
 }
 
 /**
- * The customer user an access token acts for, checked on every request: the token (expiry, revocation), its
- * application (active, not expired) and the user and customer (as a session would be). Null when any fails.
+ * The customer user an access token acts for, checked on every request: the token (expiry, revocation, issued
+ * after the user's password last changed), its application (active, not expired) and the user and customer (as a
+ * session would be). Null when any fails.
  */
 export async function authenticateAccessToken(db: DbClient, raw: string): Promise<CustomerPrincipal | null> {
   const token = await db.oAuthAccessToken.findUnique({
     where: { tokenHash: sha256(raw) },
-    select: { expiresAt: true, revokedAt: true, application: { select: { active: true, expiresAt: true, customerUserId: true } } },
+    select: {
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      application: { select: { active: true, expiresAt: true, customerUserId: true, customerUser: { select: { passwordChangedAt: true } } } },
+    },
   });
   const now = new Date();
   if (!token || token.revokedAt || token.expiresAt <= now) return null;
   const app = token.application;
   if (!app.active || (app.expiresAt && app.expiresAt <= now)) return null;
+  // A password change ends everything signed in with the old one: the application gets a new token with its secret.
+  const changed = app.customerUser.passwordChangedAt;
+  if (changed && token.createdAt < changed) return null;
   const principal = await loadCustomerPrincipal(db, { uid: app.customerUserId, sv: null });
   return "ended" in principal ? null : principal;
 }

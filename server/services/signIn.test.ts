@@ -16,7 +16,7 @@ describe("customer sign-in", () => {
   it("succeeds with the right password, records the attempt and the login statistics", async () => {
     const before = await db.customerUser.findUniqueOrThrow({ where: { email: "bob.buyer@acme.test" } });
     const outcome = await signInCustomerUser(db, request("  Bob.Buyer@ACME.test ", DEMO_PASSWORD));
-    expect(outcome).toEqual({ ok: true, userId: before.id, sessionVersion: before.sessionVersion });
+    expect(outcome).toEqual({ ok: true, userId: before.id, sessionVersion: before.sessionVersion, sessionId: expect.any(Number) });
     const after = await db.customerUser.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.loginCount).toBe(before.loginCount + 1);
     expect(after.lastLoginAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);

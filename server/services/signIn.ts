@@ -3,6 +3,7 @@ import type { LoginResult } from "../generated/prisma/enums";
 import { verifyPassword } from "../auth/password";
 import { lockedUntil, registerFailure, clear, rules } from "./rateLimit";
 import { consumeToken, issueCustomerToken } from "./tokens";
+import { openSession, type SessionRequest } from "./sessions";
 
 /**
  * Password sign-in for both realms. Every attempt becomes a LoginAttempt row. A wrong password and an unknown
@@ -11,10 +12,11 @@ import { consumeToken, issueCustomerToken } from "./tokens";
  */
 export type SignInRefusal = "invalid" | "locked" | "disabled" | "unconfirmed" | "password-reset" | "customer-disabled";
 
-export type SignInRequest = { email: string; password: string; ip: string | null; userAgent: string | null };
-export type TicketRequest = { ticket: string; ip: string | null; userAgent: string | null };
+export type SignInRequest = SessionRequest & { email: string; password: string };
+export type TicketRequest = SessionRequest & { ticket: string };
+/** `sessionId`: the session the sign-in opened (server/services/sessions.ts), named in the session cookie. */
 export type SignInOutcome =
-  | { ok: true; userId: number; sessionVersion: number; impersonationId?: number }
+  | { ok: true; userId: number; sessionVersion: number; sessionId: number; impersonationId?: number }
   | { ok: false; reason: SignInRefusal };
 
 const refusalResult: Record<SignInRefusal, LoginResult> = {
@@ -80,7 +82,8 @@ async function attempt(
   }
   await clear(db, [keys[0]!]);
   await record("SUCCESS");
-  return { ok: true, userId: candidate.id, sessionVersion: candidate.sessionVersion };
+  const sessionId = await openSession(db, realm, candidate.id, request);
+  return { ok: true, userId: candidate.id, sessionVersion: candidate.sessionVersion, sessionId };
 }
 
 const customerStateSelect = {
@@ -149,7 +152,8 @@ export async function signInCustomerWithTicket(db: Db, request: TicketRequest): 
     });
     if (refusal) return { ok: false, reason: refusal } as const;
     await countLogin(tx, user.id);
-    return { ok: true, userId: user.id, sessionVersion: user.sessionVersion } as const;
+    const sessionId = await openSession(tx, "customer", user.id, request);
+    return { ok: true, userId: user.id, sessionVersion: user.sessionVersion, sessionId } as const;
   });
 }
 

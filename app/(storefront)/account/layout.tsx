@@ -4,8 +4,9 @@ import { NavLink } from "@/components/nav-link";
 import { accountNav } from "@/components/account/nav";
 import { TRPCReactProvider } from "@/components/trpc";
 import { Button } from "@/components/ui/button";
+import { SignOutButtons } from "@/components/sign-out-buttons";
 import { requireCustomer } from "@/server/auth/session";
-import { endImpersonation, signOutCustomer } from "../(auth)/login/actions";
+import { endImpersonation, signOutCustomer, signOutCustomerEverywhere } from "../(auth)/login/actions";
 import { formatTime } from "@/components/format";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -32,11 +33,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             <Link href="/account" className="text-lg font-semibold text-brand-700">Roster</Link>
             <div className="flex items-center gap-4 text-sm">
               <span className="text-slate-600" data-testid="account-name">{user.firstName} {user.lastName}</span>
-              {user.impersonator ? null : (
-                <form action={signOutCustomer}>
-                  <Button type="submit" variant="ghost">Sign out</Button>
-                </form>
-              )}
+              {user.impersonator ? null : <SignOutButtons signOut={signOutCustomer} signOutEverywhere={signOutCustomerEverywhere} />}
             </div>
           </div>
         </header>

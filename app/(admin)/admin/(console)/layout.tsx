@@ -2,9 +2,9 @@ import type { ReactNode } from "react";
 import { NavLink } from "@/components/nav-link";
 import { adminNav } from "@/components/admin/nav";
 import { TRPCReactProvider } from "@/components/trpc";
-import { Button } from "@/components/ui/button";
+import { SignOutButtons } from "@/components/sign-out-buttons";
 import { requireStaff } from "@/server/auth/session";
-import { signOutStaff } from "../login/actions";
+import { signOutStaff, signOutStaffEverywhere } from "../login/actions";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
@@ -32,9 +32,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-2 text-sm">
             <span className="text-slate-600" data-testid="staff-name">{staff.firstName} {staff.lastName}</span>
-            <form action={signOutStaff}>
-              <Button type="submit" variant="ghost">Sign out</Button>
-            </form>
+            <SignOutButtons signOut={signOutStaff} signOutEverywhere={signOutStaffEverywhere} />
           </header>
           <main className="flex-1 px-6 py-6">{children}</main>
         </div>

@@ -11,8 +11,15 @@ export async function signInCustomer(_state: SignInState, form: FormData): Promi
   redirect(safeNextPath(form.get("next"), "/account", "/account"));
 }
 
+/** Signs this browser out; the session ends on the server, so a copy of the cookie no longer works. */
 export async function signOutCustomer() {
   await customerSignOut({ redirectTo: "/login" });
+}
+
+/** Ends every session of the user, this browser's too. */
+export async function signOutCustomerEverywhere() {
+  await (await getCaller()).account.profile.signOutEverywhere();
+  await customerSignOut({ redirectTo: "/login?notice=signed-out-everywhere" });
 }
 
 /** Ends a staff member's session as this customer user and takes them back to the user's page in the back office. */

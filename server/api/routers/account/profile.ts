@@ -2,6 +2,8 @@ import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
 import { changeEmailInput, changePasswordInput, updateProfileInput } from "../../../schemas/profile";
 import { cancelEmailChange, getProfile, requestEmailChange, updateProfile } from "../../../services/profile";
 import { changePassword } from "../../../services/passwords";
+import { endAllSessions } from "../../../services/sessions";
+import { assertNotImpersonating } from "../../../services/impersonation";
 
 export const profileRouter = createTRPCRouter({
   /** One's own profile; everyone may read it, `canEdit` says whether their roles let them change it. */
@@ -17,4 +19,10 @@ export const profileRouter = createTRPCRouter({
   changePassword: customerProcedure(SIGNED_IN)
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.actor, input)),
+  /** Ends every session of the user, in every browser (this one too: the page signs it out). */
+  signOutEverywhere: customerProcedure(SIGNED_IN).mutation(async ({ ctx }) => {
+    assertNotImpersonating(ctx.actor, "sign out of every device");
+    await endAllSessions(ctx.db, "customer", ctx.actor.id);
+    return { signedOut: true };
+  }),
 });

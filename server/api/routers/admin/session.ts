@@ -1,5 +1,6 @@
 import { createTRPCRouter, staffProcedure, SIGNED_IN } from "../../trpc";
 import { explainStaffUser } from "../../../authz/explain";
+import { endAllSessions } from "../../../services/sessions";
 
 export const staffSessionRouter = createTRPCRouter({
   /** Who is signed in, and which staff permissions they hold (navigation shows only what they may use). */
@@ -11,4 +12,9 @@ export const staffSessionRouter = createTRPCRouter({
     permissions: [...ctx.actor.grants.entries()].map(([key, scope]) => ({ key, scope })),
   })),
   permissions: staffProcedure(SIGNED_IN).query(({ ctx }) => explainStaffUser(ctx.db, ctx.actor.id)),
+  /** Ends every session of the staff member, in every browser (this one too: the page signs it out). */
+  signOutEverywhere: staffProcedure(SIGNED_IN).mutation(async ({ ctx }) => {
+    await endAllSessions(ctx.db, "staff", ctx.actor.id);
+    return { signedOut: true };
+  }),
 });
