@@ -38,7 +38,7 @@ beforeAll(async () => {
       body = { ip: clientIp(headers), outcome };
     } else if (url.pathname === "/save") {
       // As the tRPC route builds its context: Next hands the handler a URL on its own idea of the host.
-      const ctx = httpContext(new Request(url, { method: "POST", headers }), { db, staff: async () => null, customer: async () => null });
+      const ctx = httpContext(new Request(url, { method: "POST", headers }), { db, defer: async () => {}, staff: async () => null, customer: async () => null });
       body = await probe.createCaller(ctx).touch().catch((error: Error) => ({ refused: error.message }));
     } else {
       body = { ip: clientIp(headers), origin: browserOrigin(headers), forwarded: headers.get("x-forwarded-for") };

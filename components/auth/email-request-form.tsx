@@ -17,6 +17,10 @@ const texts = {
     submit: "Send me a link",
     done: (email: string) => `If an account exists for ${email}, we have sent it a link to choose a new password. The link works once, for 24 hours.`,
   },
+  requestSignInLink: {
+    submit: "Email me a sign-in link",
+    done: (email: string) => `If ${email} belongs to an account that may sign in, we have sent it a link that signs you in. The link works once, for 30 minutes.`,
+  },
   resendConfirmation: {
     submit: "Send the confirmation email",
     done: (email: string) => `If ${email} belongs to an account that still waits for confirmation, we have sent it a new link. The link works once, for 24 hours.`,
@@ -24,13 +28,13 @@ const texts = {
 };
 
 /**
- * "Email me a link" (forgotten password, confirmation again). The answer is the same whether or not the address
+ * "Email me a link" (forgotten password, sign-in link, confirmation again). The answer is the same whether or not the address
  * has an account, so the page cannot be used to find out.
  */
 export function EmailRequestForm({ kind }: { kind: keyof typeof texts }) {
   const trpc = useTRPC();
-  const procedure = kind === "requestPasswordReset" ? trpc.auth.requestPasswordReset : trpc.auth.resendConfirmation;
-  const mutation = useMutation(procedure.mutationOptions());
+  const procedures = { requestPasswordReset: trpc.auth.requestPasswordReset, requestSignInLink: trpc.auth.requestSignInLink, resendConfirmation: trpc.auth.resendConfirmation };
+  const mutation = useMutation(procedures[kind].mutationOptions());
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<EmailInput>({ resolver: zodResolver(emailInput), defaultValues: { email: "" } });
   const onSubmit = form.handleSubmit(async (values) => {

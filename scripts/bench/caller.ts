@@ -14,6 +14,7 @@ export function staffContext(db: Db, who: StaffPrincipal, headers = new Headers(
     source: origin ? "http" : "server",
     headers,
     requestOrigin: origin,
+    defer: async (work) => void (await work()),
     staff: () => (staff ??= loadStaffPrincipal(db, { uid: who.id, sv: 1 })),
     customer: async () => null,
   };

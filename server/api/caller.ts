@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "../db";
 import { loadCustomerSession, loadStaffSession, requireCustomer, requireStaff } from "../auth/session";
 import { createCaller } from "./root";
+import { afterResponse } from "./defer";
 
 /** The in-process tRPC caller for server components: the same procedures and checks as over HTTP. */
 export const getCaller = cache(async () => {
@@ -15,6 +16,7 @@ export const getCaller = cache(async () => {
     source: "server",
     headers: requestHeaders,
     requestOrigin: null,
+    defer: afterResponse,
     staff: loadStaffSession,
     customer: loadCustomerSession,
   });

@@ -65,6 +65,8 @@ export async function handleApiRequest(db: Db, req: Request): Promise<Response> 
       source: "api" as const,
       headers: req.headers,
       requestOrigin: null,
+      // No public form is served here; nothing to answer alike for.
+      defer: async (work) => void (await work()),
       staff: async () => null,
       customer: async () => principal,
     }),

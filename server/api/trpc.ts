@@ -26,13 +26,18 @@ export type Context = {
   headers: Headers;
   /** The origin the browser used (server/http.ts browserOrigin), for the same-origin check on mutations. */
   requestOrigin: string | null;
+  /**
+   * Runs work after the answer is sent (Next's after(); in tests, before the call returns). For the public forms
+   * whose work depends on whether an email has an account (server/services/publicRequests.ts).
+   */
+  defer: (work: () => Promise<unknown>) => Promise<void>;
   /** Lazily loaded, once per request: a procedure of one realm never pays for the other's session. */
   staff: () => Promise<Loaded<StaffPrincipal>>;
   customer: () => Promise<Loaded<CustomerPrincipal>>;
 };
 
 /** The context of a request to /api/trpc: cookie-authenticated, so mutations are checked to come from our pages. */
-export function httpContext(req: Request, parts: Pick<Context, "db" | "staff" | "customer">): Context {
+export function httpContext(req: Request, parts: Pick<Context, "db" | "defer" | "staff" | "customer">): Context {
   // Next reports req.url on its own idea of the host; the same-origin check needs the one the browser used.
   return { ...parts, source: "http", headers: req.headers, requestOrigin: browserOrigin(req.headers) };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signInMessages, unavailableMessage } from "./messages";
 import type { SignInRefusal } from "../services/signIn";
+import { browserDevice } from "./device";
+import type { RealmName } from "./realm";
 
 export type SignInState = { error?: string; email?: string; reason?: SignInRefusal };
 
@@ -11,12 +13,14 @@ export type SignInState = { error?: string; email?: string; reason?: SignInRefus
  */
 export async function attemptSignIn(
   signIn: (provider: string, options: Record<string, unknown>) => Promise<unknown>,
+  realm: RealmName,
   form: FormData,
 ): Promise<SignInState | null> {
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
+  const device = await browserDevice(realm);
   try {
-    await signIn("credentials", { email, password, redirect: false });
+    await signIn("credentials", { email, password, device, redirect: false });
     return null;
   } catch (error) {
     if (error instanceof CredentialsSignin) {
@@ -40,8 +44,10 @@ export async function signInWithTicket(
   ticket: string,
   provider: "ticket" | "impersonation" = "ticket",
 ): Promise<boolean> {
+  // An email link's ticket makes this browser a known device; a staff member's browser is not the user's.
+  const device = provider === "ticket" ? { device: await browserDevice("customer") } : {};
   try {
-    await signIn(provider, { ticket, redirect: false });
+    await signIn(provider, { ticket, ...device, redirect: false });
     return true;
   } catch (error) {
     if (error instanceof AuthError) {

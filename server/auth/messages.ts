@@ -4,7 +4,11 @@ import type { SignInRefusal } from "../services/signIn";
 /** What the sign-in page says. "invalid" is the same whether or not the email exists. */
 export const signInMessages: Record<SignInRefusal, string> = {
   invalid: "The email or password is not correct.",
-  locked: "Too many failed attempts. Sign-in is paused for this account for 15 minutes.",
+  "account-held":
+    "This account is held after many failed sign-in attempts from other devices: it signs in only from a browser that has signed in to it before.",
+  "address-held":
+    "Too many failed sign-in attempts came from your network address, so sign-in from it is paused for 15 minutes. The account itself is not locked: a browser that has signed in to it before still gets in.",
+  "device-held": "Too many failed attempts from this browser: sign-in from it is paused for 15 minutes.",
   disabled: "This account is disabled. Please contact your administrator.",
   unconfirmed: "Please confirm your email address first: follow the link in the email we sent you.",
   "password-reset": "Your password has to be reset. Use the link in the email we sent you, or ask for a new one.",

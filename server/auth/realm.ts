@@ -24,9 +24,9 @@ function sessionUser(outcome: SignInOutcome) {
   return { id: String(outcome.userId), sv: outcome.sessionVersion, sid: outcome.sessionId, imp: outcome.impersonationId } as { id: string };
 }
 
-const secure = env.APP_URL.startsWith("https://");
+export const secure = env.APP_URL.startsWith("https://");
 
-function cookieName(realm: RealmName, name: string, hostOnly = false) {
+export function cookieName(realm: RealmName, name: string, hostOnly = false) {
   // Custom names get no automatic prefix; on https add the one that pins the cookie to the host / secure flag.
   const prefix = secure ? (hostOnly ? "__Host-" : "__Secure-") : "";
   return `${prefix}roster-${realm}.${name}`;
@@ -71,7 +71,8 @@ export function createRealmAuth(
     },
     providers: [
       Credentials({
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        // `device`: the browser's device cookie (server/auth/device.ts), which the sign-in limits know it by.
+        credentials: { email: { type: "email" }, password: { type: "password" }, device: { type: "text" } },
         async authorize(credentials, request) {
           const email = typeof credentials.email === "string" ? credentials.email : "";
           const password = typeof credentials.password === "string" ? credentials.password : "";
@@ -81,6 +82,7 @@ export function createRealmAuth(
             password,
             ip: clientIp(request.headers),
             userAgent: request.headers.get("user-agent"),
+            device: typeof credentials.device === "string" ? credentials.device : null,
           });
           return sessionUser(outcome);
         },
@@ -88,7 +90,7 @@ export function createRealmAuth(
       ...Object.entries(options.tickets ?? {}).map(([id, verifyTicket]) =>
         Credentials({
           id,
-          credentials: { ticket: { type: "text" } },
+          credentials: { ticket: { type: "text" }, device: { type: "text" } },
           async authorize(credentials, request) {
             const ticket = typeof credentials.ticket === "string" ? credentials.ticket : "";
             if (!ticket) throw new SignInRefused("invalid");
@@ -96,6 +98,7 @@ export function createRealmAuth(
               ticket,
               ip: clientIp(request.headers),
               userAgent: request.headers.get("user-agent"),
+              device: typeof credentials.device === "string" ? credentials.device : null,
             });
             return sessionUser(outcome);
           },

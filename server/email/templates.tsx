@@ -120,6 +120,21 @@ const passwordReset: Template<WithLink & { hours: number }> = (p, l) =>
         <p>The link expires in {p.hours} hours. If this was not you, ignore this email.</p>
       </>);
 
+const signInLink: Template<WithLink & { minutes: number }> = (p, l) =>
+  l === "de"
+    ? email(l, "Ihr Anmeldelink", <>
+        <p>{greet(l, p.firstName)}</p>
+        <p>jemand hat einen Link zur Anmeldung bei Ihrem Konto angefordert.</p>
+        <Button href={p.link}>Anmelden</Button>
+        <p>Der Link funktioniert einmal und ist {p.minutes} Minuten gültig. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Ihr Konto bleibt geschützt.</p>
+      </>)
+    : email(l, "Your sign-in link", <>
+        <p>{greet(l, p.firstName)}</p>
+        <p>someone asked for a link to sign in to your account.</p>
+        <Button href={p.link}>Sign in</Button>
+        <p>The link works once and expires in {p.minutes} minutes. If this was not you, ignore this email: your account stays protected.</p>
+      </>);
+
 const forcedPasswordReset: Template<WithLink & { hours: number }> = (p, l) =>
   l === "de"
     ? email(l, "Ihr Passwort muss neu festgelegt werden", <>
@@ -209,6 +224,7 @@ export const templates = {
   confirmation,
   welcome,
   passwordReset,
+  signInLink,
   forcedPasswordReset,
   registrationAttempt,
   emailChangeVerify,

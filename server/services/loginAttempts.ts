@@ -79,13 +79,27 @@ export function countLoginAttempts(db: DbClient, actor: StaffPrincipal, input: z
   return cappedCount((take) => db.loginAttempt.count({ where, take }));
 }
 
-/** Keys written by server/services/signIn.ts: login:customer:<email>, login:staff:<email>, login:ip:<address>. */
-function parseKey(key: string) {
-  const [, kind, ...rest] = key.split(":");
-  const subject = rest.join(":");
-  if (kind === "customer" || kind === "staff") return { realm: kind, subject } as const;
-  if (kind === "ip") return { realm: null, subject } as const;
-  return null;
+export type LockKind = "account" | "address-account" | "device" | "password" | "address";
+
+/**
+ * Keys written by server/services/signInLimits.ts: login:<realm>:<email> (the account, from new browsers),
+ * login:<realm>-ip:<address> <email>, login:<realm>-device:<hash> <email>, login:<realm>-password:<email> and
+ * login:ip:<address> (an address, every account). `subject` is the email, or the address for an address's lock.
+ */
+function parseKey(key: string): { realm: "customer" | "staff" | null; kind: LockKind; subject: string; address: string | null } | null {
+  const [, name = "", ...rest] = key.split(":");
+  const tail = rest.join(":");
+  if (name === "ip") return { realm: null, kind: "address", subject: tail, address: tail };
+  const [realm, variant] = name.split("-") as [string, string | undefined];
+  if (realm !== "customer" && realm !== "staff") return null;
+  if (variant === undefined) return { realm, kind: "account", subject: tail, address: null };
+  if (variant === "password") return { realm, kind: "password", subject: tail, address: null };
+  const space = tail.indexOf(" ");
+  if (space < 0 || (variant !== "ip" && variant !== "device")) return null;
+  const email = tail.slice(space + 1);
+  return variant === "ip"
+    ? { realm, kind: "address-account", subject: email, address: tail.slice(0, space) }
+    : { realm, kind: "device", subject: email, address: null };
 }
 
 /**
@@ -119,9 +133,10 @@ export async function listLockouts(db: DbClient, actor: StaffPrincipal, permissi
     return [
       {
         key: lock.key,
-        kind: lock.realm ? ("account" as const) : ("address" as const),
+        kind: lock.kind,
         realm: lock.realm,
         subject: lock.subject,
+        address: lock.address,
         failures: lock.failures,
         lockedUntil: lock.lockedUntil,
         user: customerUser

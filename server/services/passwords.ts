@@ -8,9 +8,9 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import type { changePasswordInput } from "../schemas/profile";
 import type { resetPasswordInput } from "../schemas/identity";
 import { recordAudit } from "./audit";
-import { allowEmailRequest, type RequestInfo } from "./publicRequests";
-import { clear, lockedUntil, registerFailure, rules } from "./rateLimit";
-import { accountLockKey } from "./signIn";
+import { answerAlike, type RequestInfo } from "./publicRequests";
+import { lockedUntil, registerFailure, rules } from "./rateLimit";
+import { clearAccountHolds, passwordCheckKey } from "./signInLimits";
 import { sendLinkEmail } from "./linkEmails";
 import { consumeToken, invalidToken, peekToken } from "./tokens";
 
@@ -24,13 +24,14 @@ const passwordPurposes = ["PASSWORD_RESET", "SET_PASSWORD"] as const satisfies T
 
 /** Sends a reset link when the address has an enabled account; the answer is the same for any address. */
 export async function requestPasswordReset(db: Db, email: string, request: RequestInfo) {
-  if (!(await allowEmailRequest(db, request, "reset", email))) return;
-  const user = await db.customerUser.findUnique({
-    where: { email },
-    select: { id: true, email: true, firstName: true, lastName: true, websiteId: true, enabled: true, erasedAt: true },
+  await answerAlike(db, request, "reset", email, async () => {
+    const user = await db.customerUser.findUnique({
+      where: { email },
+      select: { id: true, email: true, firstName: true, lastName: true, websiteId: true, enabled: true, erasedAt: true },
+    });
+    if (!user || !user.enabled || user.erasedAt) return;
+    await db.$transaction((tx) => sendLinkEmail(tx, user, { purpose: "PASSWORD_RESET", template: "passwordReset", path: "/reset-password" }));
   });
-  if (!user || !user.enabled || user.erasedAt) return;
-  await db.$transaction((tx) => sendLinkEmail(tx, user, { purpose: "PASSWORD_RESET", template: "passwordReset", path: "/reset-password" }));
 }
 
 async function validPasswordToken(db: DbClient, raw: string) {
@@ -49,7 +50,7 @@ export async function checkPasswordLink(db: DbClient, raw: string) {
 
 /**
  * Sets the password from a link. The link proves the address, so it also confirms an unconfirmed account; it lifts
- * a forced reset and the account's sign-in lockout.
+ * a forced reset and every sign-in hold on the account.
  */
 export async function resetPassword(db: Db, input: z.output<typeof resetPasswordInput>) {
   const passwordHash = await hashPassword(input.password);
@@ -63,7 +64,7 @@ export async function resetPassword(db: Db, input: z.output<typeof resetPassword
     });
     if (!user || user.erasedAt || user.email !== token.email) throw invalidToken();
     await setPassword(tx, user.id, passwordHash, { authStatus: "ACTIVE", confirmedAt: user.confirmedAt ?? new Date() });
-    await clear(tx, [accountLockKey("customer", user.email)]);
+    await clearAccountHolds(tx, "customer", user.email);
     await recordAudit(tx, { realm: "system" }, {
       action: token.purpose === "SET_PASSWORD" ? "customerUser.setPassword" : "customerUser.resetPassword",
       entityType: "CustomerUser",
@@ -88,17 +89,17 @@ async function setPassword(tx: DbClient, userId: number, passwordHash: string, e
 }
 
 /**
- * Checks a signed-in user's current password before a sensitive change. Wrong guesses count against the same
- * lockout as sign-in, so a borrowed session cannot be used to guess the password.
+ * Checks a signed-in user's current password before a sensitive change. Wrong guesses are limited (a borrowed
+ * session cannot be used to guess the password), on a count of their own: they never hold the account's sign-in.
  */
 export async function verifyCurrentPassword(db: DbClient, actor: CustomerPrincipal, password: string) {
-  const key = accountLockKey("customer", actor.email);
+  const key = passwordCheckKey("customer", actor.email);
   if (await lockedUntil(db, [key])) {
     throw new AppError("TOO_MANY_REQUESTS", "Too many wrong passwords. Try again in 15 minutes, or reset your password.");
   }
   const user = await db.customerUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await registerFailure(db, key, rules.loginAccount);
+    await registerFailure(db, key, rules.passwordCheck);
     throw new AppError("BAD_REQUEST", "Your current password is not correct.", {
       fieldErrors: { currentPassword: ["This is not your current password."] },
     });

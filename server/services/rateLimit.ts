@@ -7,8 +7,16 @@ import type { DbClient } from "../db";
 export type RateLimitRule = { limit: number; windowMinutes: number; lockMinutes: number };
 
 export const rules = {
-  loginAccount: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
+  /** Password sign-in (server/services/signInLimits.ts): an account from browsers it has not seen, all addresses. */
+  loginAccount: { limit: 20, windowMinutes: 15, lockMinutes: 15 },
+  /** One address against one account. */
+  loginAddress: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
+  /** One address against every account. */
   loginIp: { limit: 100, windowMinutes: 15, lockMinutes: 15 },
+  /** A browser that signed in to the account before. */
+  loginDevice: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
+  /** A signed-in user's wrong current passwords (changing email or password). */
+  passwordCheck: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
   oauthClient: { limit: 20, windowMinutes: 15, lockMinutes: 15 },
   oauthIp: { limit: 100, windowMinutes: 15, lockMinutes: 15 },
   /** Public forms that send email (forgot password, resend confirmation, register). */

@@ -6,7 +6,7 @@ import { appLink, enqueueEmail, localeOfCustomerUser } from "../email/outbox";
 import { registrationProblems, type registerInput } from "../schemas/identity";
 import { recordAudit } from "./audit";
 import { createCustomerNode } from "./customerTree";
-import { allowEmailRequest, type RequestInfo } from "./publicRequests";
+import { allowEmailRequest, answerAlike, type RequestInfo } from "./publicRequests";
 import { consume, rules } from "./rateLimit";
 import { issueSignInTicket } from "./signIn";
 import { sendLinkEmail, type LinkRecipient } from "./linkEmails";
@@ -70,8 +70,29 @@ export async function registerCustomerUser(
 
   const outcome: RegistrationOutcome = { next: settings.confirmationRequired ? "confirm-email" : "sign-in", signInTicket: null };
   const sendAllowed = await allowEmailRequest(db, request, "register", input.email);
-  // Hashed whether or not the address is taken, so both answers cost the same.
+  // Hashed before answering, whether or not the address is taken (and it paces a flood of registrations).
   const passwordHash = await hashPassword(input.password);
+  const register = () => createOrNotify(db, { website, settings, input, passwordHash, sendAllowed, outcome });
+  // A website that signs new users in at once answers a new address with a session, a taken one without: the answer
+  // differs anyway. Every other answer goes out before anything that depends on whether the address is taken.
+  if (!settings.confirmationRequired && settings.signInAfterRegistration) return register();
+  await request.defer(register);
+  return outcome;
+}
+
+type Website = NonNullable<Awaited<ReturnType<typeof storefrontWebsite>>>;
+
+async function createOrNotify(
+  db: Db,
+  { website, settings, input, passwordHash, sendAllowed, outcome }: {
+    website: Website;
+    settings: NonNullable<Website["settings"]>;
+    input: z.output<typeof registerInput>;
+    passwordHash: string;
+    sendAllowed: boolean;
+    outcome: RegistrationOutcome;
+  },
+): Promise<RegistrationOutcome> {
   const existing = await db.customerUser.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     if (sendAllowed) await notifyOwner(db, input.email);
@@ -188,11 +209,12 @@ export async function confirmEmail(db: Db, raw: string) {
 
 /** Sends a new confirmation link to an unconfirmed account; the answer is the same for any address. */
 export async function resendConfirmation(db: Db, email: string, request: RequestInfo) {
-  if (!(await allowEmailRequest(db, request, "confirm", email))) return;
-  const user = await db.customerUser.findUnique({
-    where: { email },
-    select: { id: true, email: true, firstName: true, lastName: true, websiteId: true, confirmedAt: true, enabled: true, erasedAt: true },
+  await answerAlike(db, request, "confirm", email, async () => {
+    const user = await db.customerUser.findUnique({
+      where: { email },
+      select: { id: true, email: true, firstName: true, lastName: true, websiteId: true, confirmedAt: true, enabled: true, erasedAt: true },
+    });
+    if (!user || user.confirmedAt || !user.enabled || user.erasedAt) return;
+    await db.$transaction((tx) => sendConfirmation(tx, user));
   });
-  if (!user || user.confirmedAt || !user.enabled || user.erasedAt) return;
-  await db.$transaction((tx) => sendConfirmation(tx, user));
 }

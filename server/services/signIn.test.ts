@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDb } from "../test/db";
 import { DEMO_PASSWORD } from "../seed/demo";
-import { signInCustomerUser, signInStaffUser } from "./signIn";
+import { signInCustomerUser, signInCustomerWithTicket, signInStaffUser } from "./signIn";
+import { callerFor, customerCaller } from "../test/principals";
+import { lastEmail } from "../test/mail";
 import { rules } from "./rateLimit";
 
 let db: PrismaClient;
@@ -55,24 +57,102 @@ describe("customer sign-in", () => {
     expect(await signInCustomerUser(db, request("carl.disabled@acme.test", "guess-guess-1"))).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("locks an account after repeated failures, even for the right password, until the lock passes", async () => {
-    const email = "wendy.buyer@acme.test";
-    const outcomes = [];
-    for (let i = 0; i < rules.loginAccount.limit; i++) outcomes.push(await signInCustomerUser(db, request(email, `wrong-${i}-password`, `10.1.0.${i}`)));
-    expect(outcomes.slice(0, -1).every((o) => !o.ok && o.reason === "invalid")).toBe(true);
-    expect(outcomes.at(-1)).toEqual({ ok: false, reason: "locked" });
-    expect(await signInCustomerUser(db, request(email, DEMO_PASSWORD, "10.2.0.1"))).toEqual({ ok: false, reason: "locked" });
-    expect(await db.loginAttempt.count({ where: { email, result: "LOCKED_OUT" } })).toBe(1);
+});
 
-    await db.rateLimit.updateMany({ where: { key: { contains: email } }, data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) } });
-    expect(await signInCustomerUser(db, request(email, DEMO_PASSWORD, "10.2.0.1"))).toMatchObject({ ok: true });
+/** A browser: its device cookie (server/auth/device.ts) and the address it signs in from. */
+const from = (ip: string, device: string | null = null) => ({ ip, device });
+const signInAs = (email: string, password: string, where: { ip: string; device: string | null }) =>
+  signInCustomerUser(db, { email, password, userAgent: "vitest", ...where });
+async function failTimes(times: number, email: string, where: (i: number) => { ip: string; device: string | null }) {
+  const outcomes = [];
+  for (let i = 0; i < times; i++) outcomes.push(await signInAs(email, `wrong-${i}-password`, where(i)));
+  return outcomes;
+}
+const reasons = (outcomes: { ok: boolean; reason?: string }[]) => [...new Set(outcomes.map((o) => (o.ok ? "ok" : o.reason)))];
+
+describe("failed passwords hold back where they come from, never the owner", () => {
+  it("hold an address that fails on an account, for that account: the owner elsewhere signs in", async () => {
+    const email = "wendy.buyer@acme.test";
+    const attacker = from("10.1.0.1");
+    const outcomes = await failTimes(rules.loginAddress.limit, email, () => attacker);
+    expect(reasons(outcomes.slice(0, -1))).toEqual(["invalid"]);
+    expect(outcomes.at(-1)).toEqual({ ok: false, reason: "address-held" });
+    // Held even for the right password, and recorded as a lockout; other accounts from there are not held.
+    expect(await signInAs(email, DEMO_PASSWORD, attacker)).toEqual({ ok: false, reason: "address-held" });
+    expect(await db.loginAttempt.count({ where: { email, result: "LOCKED_OUT" } })).toBe(1);
+    expect(await signInAs("bob.buyer@acme.test", DEMO_PASSWORD, attacker)).toMatchObject({ ok: true });
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.2.0.1"))).toMatchObject({ ok: true });
   });
 
-  it("locks unknown emails the same way, so a lockout tells nothing about existence", async () => {
+  it("let a browser that signed in before through an address hold, and hold that browser alone when it fails", async () => {
+    const email = "lara.logistics@acme.test";
+    const office = "10.4.0.1";
+    expect(await signInAs(email, DEMO_PASSWORD, from(office, "lara-laptop"))).toMatchObject({ ok: true });
+    await failTimes(rules.loginAddress.limit, email, () => from(office, "intruder-browser"));
+    expect(await signInAs(email, DEMO_PASSWORD, from(office, "intruder-browser"))).toEqual({ ok: false, reason: "address-held" });
+    expect(await signInAs(email, DEMO_PASSWORD, from(office))).toEqual({ ok: false, reason: "address-held" });
+    expect(await signInAs(email, DEMO_PASSWORD, from(office, "lara-laptop"))).toMatchObject({ ok: true });
+
+    // A known browser's own failures count for it alone (someone at Lara's desk): then it waits like any other.
+    const desk = await failTimes(rules.loginDevice.limit, email, () => from("10.4.0.2", "lara-laptop"));
+    expect(desk.at(-1)).toEqual({ ok: false, reason: "device-held" });
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.4.0.2", "lara-laptop"))).toEqual({ ok: false, reason: "device-held" });
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.4.0.3"))).toMatchObject({ ok: true });
+  });
+
+  it("hold the account for new browsers when guessing comes from many addresses; known browsers still get in", async () => {
+    const email = "dana.department@acme.test";
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.5.0.1", "dana-phone"))).toMatchObject({ ok: true });
+    const spread = await failTimes(rules.loginAccount.limit, email, (i) => from(`10.6.${i}.1`));
+    expect(reasons(spread.slice(0, -1))).toEqual(["invalid"]);
+    expect(spread.at(-1)).toEqual({ ok: false, reason: "account-held" });
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.7.0.1", "new-browser"))).toEqual({ ok: false, reason: "account-held" });
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.7.0.2", "dana-phone"))).toMatchObject({ ok: true });
+    // A device cookie known to another account is no key to this one.
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.7.0.3", "lara-laptop"))).toEqual({ ok: false, reason: "account-held" });
+
+    await db.rateLimit.updateMany({ where: { key: { contains: email } }, data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) } });
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.7.0.1", "new-browser"))).toMatchObject({ ok: true });
+  });
+
+  it("treat emails without an account the same, so a hold tells nothing about existence", async () => {
     const email = "ghost@nowhere.test";
-    let last;
-    for (let i = 0; i < rules.loginAccount.limit; i++) last = await signInCustomerUser(db, request(email, "whatever-123", `10.3.0.${i}`));
-    expect(last).toEqual({ ok: false, reason: "locked" });
+    expect((await failTimes(rules.loginAddress.limit, email, () => from("10.3.0.1", "ghost-browser"))).at(-1)).toEqual({ ok: false, reason: "address-held" });
+    expect((await failTimes(rules.loginAccount.limit, email, (i) => from(`10.3.${i + 1}.1`))).at(-1)).toEqual({ ok: false, reason: "account-held" });
+  });
+
+  it("are never counted by a signed-in user's wrong current password", async () => {
+    const gina = await customerCaller(db, "gina.globex@globex.test");
+    for (let i = 0; i < rules.passwordCheck.limit; i++) {
+      await expect(gina.account.profile.changePassword({ currentPassword: `wrong-${i}-password`, newPassword: "Gina-new-pass-2026" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(gina.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "Gina-new-pass-2026" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await signInAs("gina.globex@globex.test", DEMO_PASSWORD, from("10.8.0.1"))).toMatchObject({ ok: true });
+  });
+});
+
+describe("a sign-in link by email", () => {
+  it("gets the owner in from a new browser while the account is held, and makes that browser known", async () => {
+    const email = "walter.west@acme.test";
+    await failTimes(rules.loginAccount.limit, email, (i) => from(`10.9.${i}.1`));
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.9.200.1", "hotel-pc"))).toEqual({ ok: false, reason: "account-held" });
+
+    await callerFor(db, null, { ip: "10.9.200.1" }).auth.requestSignInLink({ email });
+    const email_ = await lastEmail(db, email, "signInLink");
+    expect(email_).toMatchObject({ subject: "Your sign-in link", customerUserId: expect.any(Number) });
+    const ticket = email_!.secret!;
+    expect(await callerFor(db, null).auth.checkSignInLink({ token: ticket })).toEqual({ email });
+    const outcome = await signInCustomerWithTicket(db, { ticket, ip: "10.9.200.1", userAgent: "vitest", device: "hotel-pc" });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(await signInCustomerWithTicket(db, { ticket, ip: "10.9.200.1", userAgent: "vitest", device: "hotel-pc" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signInAs(email, DEMO_PASSWORD, from("10.9.200.1", "hotel-pc"))).toMatchObject({ ok: true });
+  });
+
+  it("is sent only to accounts that may sign in, with the same answer for every address", async () => {
+    for (const email of ["carl.disabled@acme.test", "una.unconfirmed@acme.test", "nobody@nowhere.test"]) {
+      expect(await callerFor(db, null, { ip: "10.9.201.1" }).auth.requestSignInLink({ email })).toEqual({ sent: true });
+      expect(await lastEmail(db, email, "signInLink")).toBeNull();
+    }
   });
 });
 
@@ -84,18 +164,18 @@ describe("the per-address lock", () => {
     const outcomes = [];
     for (const email of emails) outcomes.push(await signInCustomerUser(db, request(email, "sprayed-password-1", ip)));
     expect(outcomes.slice(0, -1).every((o) => !o.ok && o.reason === "invalid")).toBe(true);
-    expect(outcomes.at(-1)).toEqual({ ok: false, reason: "locked" });
+    expect(outcomes.at(-1)).toEqual({ ok: false, reason: "address-held" });
     expect(await db.rateLimit.count({ where: { key: { startsWith: "login:customer:" }, lockedUntil: { gt: new Date() }, OR: emails.map((email) => ({ key: { endsWith: email } })) } })).toBe(0);
 
     // From that address even the right password is refused, in either realm, and recorded as a lockout.
-    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "locked" });
-    expect(await signInStaffUser(db, request("admin@roster.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "locked" });
+    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "address-held" });
+    expect(await signInStaffUser(db, request("admin@roster.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "address-held" });
     expect(await db.loginAttempt.count({ where: { ip, result: "LOCKED_OUT" } })).toBe(2);
 
     // The same people from another address sign in, and that does not lift the address's lock.
     expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, "10.60.0.2"))).toMatchObject({ ok: true });
     expect(await signInCustomerUser(db, request("gary.buyer@globex.test", DEMO_PASSWORD, "10.60.0.2"))).toMatchObject({ ok: true });
-    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "locked" });
+    expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "address-held" });
 
     await db.rateLimit.updateMany({ where: { key: `login:ip:${ip}` }, data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) } });
     expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toMatchObject({ ok: true });

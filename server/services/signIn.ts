@@ -1,16 +1,18 @@
 import type { Db, DbClient } from "../db";
 import type { LoginResult } from "../generated/prisma/enums";
 import { verifyPassword } from "../auth/password";
-import { lockedUntil, registerFailure, clear, rules } from "./rateLimit";
 import { consumeToken, issueCustomerToken } from "./tokens";
 import { openSession, type SessionRequest } from "./sessions";
+import { signInLimits, type Hold } from "./signInLimits";
+
+export { accountLockKey, ipLockKey } from "./signInLimits";
 
 /**
  * Password sign-in for both realms. Every attempt becomes a LoginAttempt row. A wrong password and an unknown
  * email are indistinguishable (same message, same work); the account's state is only revealed to someone who
  * knows its password.
  */
-export type SignInRefusal = "invalid" | "locked" | "disabled" | "unconfirmed" | "password-reset" | "customer-disabled";
+export type SignInRefusal = "invalid" | Hold | "disabled" | "unconfirmed" | "password-reset" | "customer-disabled";
 
 export type SignInRequest = SessionRequest & { email: string; password: string };
 export type TicketRequest = SessionRequest & { ticket: string };
@@ -21,15 +23,14 @@ export type SignInOutcome =
 
 const refusalResult: Record<SignInRefusal, LoginResult> = {
   invalid: "BAD_CREDENTIALS",
-  locked: "LOCKED_OUT",
+  "account-held": "LOCKED_OUT",
+  "address-held": "LOCKED_OUT",
+  "device-held": "LOCKED_OUT",
   disabled: "DISABLED",
   unconfirmed: "UNCONFIRMED",
   "password-reset": "PASSWORD_RESET",
   "customer-disabled": "CUSTOMER_DISABLED",
 };
-
-export const accountLockKey = (realm: "staff" | "customer", email: string) => `login:${realm}:${email}`;
-export const ipLockKey = (ip: string) => `login:ip:${ip}`;
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
@@ -49,8 +50,8 @@ async function attempt(
   find: (email: string) => Promise<Candidate | null>,
 ): Promise<SignInOutcome> {
   const email = normalizeEmail(request.email).slice(0, 320);
-  const keys = [accountLockKey(realm, email), ...(request.ip ? [ipLockKey(request.ip)] : [])];
   const candidate = await find(email);
+  const limits = await signInLimits(db, realm, email, request, candidate?.id ?? null);
   const record = (result: LoginResult) =>
     db.loginAttempt.create({
       data: {
@@ -63,24 +64,22 @@ async function attempt(
       },
     });
 
-  if (await lockedUntil(db, keys)) {
+  const hold = await limits.held();
+  if (hold) {
     await record("LOCKED_OUT");
-    return { ok: false, reason: "locked" };
+    return { ok: false, reason: hold };
   }
   const passwordOk = await verifyPassword(candidate?.passwordHash, request.password);
   if (!candidate || !passwordOk) {
-    const locks = await Promise.all([
-      registerFailure(db, keys[0]!, rules.loginAccount),
-      ...(request.ip ? [registerFailure(db, keys[1]!, rules.loginIp)] : []),
-    ]);
+    const held = await limits.fail();
     await record("BAD_CREDENTIALS");
-    return { ok: false, reason: locks.some(Boolean) ? "locked" : "invalid" };
+    return { ok: false, reason: held ?? "invalid" };
   }
   if (candidate.state) {
     await record(refusalResult[candidate.state]);
     return { ok: false, reason: candidate.state };
   }
-  await clear(db, [keys[0]!]);
+  await limits.succeed();
   await record("SUCCESS");
   const sessionId = await openSession(db, realm, candidate.id, request);
   return { ok: true, userId: candidate.id, sessionVersion: candidate.sessionVersion, sessionId };
@@ -99,7 +98,7 @@ const customerStateSelect = {
 } as const;
 
 /** Why a customer user who proved who they are may still not sign in, or null. */
-function customerRefusal(user: { enabled: boolean; confirmedAt: Date | null; authStatus: string; customer: { enabled: boolean } }): SignInRefusal | null {
+export function customerRefusal(user: { enabled: boolean; confirmedAt: Date | null; authStatus: string; customer: { enabled: boolean } }): SignInRefusal | null {
   if (!user.enabled) return "disabled";
   if (!user.customer.enabled) return "customer-disabled";
   if (!user.confirmedAt) return "unconfirmed";

@@ -18,8 +18,7 @@ import type {
 import { recordAudit } from "./audit";
 import { assertNotSelfStaff, keepingStaffAdministrator } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, type SortValue } from "./keyset";
-import { clear } from "./rateLimit";
-import { accountLockKey } from "./signIn";
+import { clearAccountHolds } from "./signInLimits";
 import { consumeToken, invalidToken, issueStaffToken, peekToken } from "./tokens";
 import { likeLiteral } from "./filters";
 
@@ -316,7 +315,7 @@ export async function setStaffPassword(db: Db, input: z.output<typeof setStaffPa
     if (!user) throw invalidToken();
     await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.token.updateMany({ where: { staffUserId: user.id, purpose: "SET_PASSWORD", usedAt: null }, data: { usedAt: new Date() } });
-    await clear(tx, [accountLockKey("staff", user.email)]);
+    await clearAccountHolds(tx, "staff", user.email);
     await recordAudit(tx, { realm: "system" }, {
       action: "staffUser.setPassword",
       entityType: "StaffUser",

@@ -26,6 +26,8 @@ type ContextOptions = {
   requestOrigin?: string | null;
   /** The client's address, as the server's vetting of the socket would report it. */
   ip?: string;
+  /** What runs after the answer; by default it runs before the call returns, so tests see its effects. */
+  defer?: Context["defer"];
 };
 
 /** A tRPC context signed in as `principal` (or anonymous with null). */
@@ -35,6 +37,7 @@ export function ctxFor(db: PrismaClient, principal: CustomerPrincipal | StaffPri
     source: options.source ?? "server",
     headers: new Headers({ ...options.headers, ...(options.ip ? { [CLIENT_ADDRESS_HEADER]: options.ip } : {}) }),
     requestOrigin: options.requestOrigin ?? null,
+    defer: options.defer ?? (async (work) => void (await work())),
     staff: async () => (principal?.realm === "staff" ? principal : null),
     customer: async () => (principal?.realm === "customer" ? principal : null),
   };

@@ -6,7 +6,7 @@ import { safeNextPath } from "@/server/auth/messages";
 import { getCaller } from "@/server/api/caller";
 
 export async function signInStaff(_state: SignInState, form: FormData): Promise<SignInState> {
-  const refused = await attemptSignIn(staffSignIn, form);
+  const refused = await attemptSignIn(staffSignIn, "staff", form);
   if (refused) return refused;
   redirect(safeNextPath(form.get("next"), "/admin", "/admin"));
 }

@@ -6,7 +6,7 @@ import { safeNextPath } from "@/server/auth/messages";
 import { getCaller } from "@/server/api/caller";
 
 export async function signInCustomer(_state: SignInState, form: FormData): Promise<SignInState> {
-  const refused = await attemptSignIn(customerSignIn, form);
+  const refused = await attemptSignIn(customerSignIn, "customer", form);
   if (refused) return refused;
   redirect(safeNextPath(form.get("next"), "/account", "/account"));
 }

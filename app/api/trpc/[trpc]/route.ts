@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { httpContext } from "@/server/api/trpc";
+import { afterResponse } from "@/server/api/defer";
 import { getDb } from "@/server/db";
 import { loadCustomerSession, loadStaffSession } from "@/server/auth/session";
 
@@ -15,6 +16,7 @@ function handler(req: Request) {
       let customer: ReturnType<typeof loadCustomerSession> | undefined;
       return httpContext(req, {
         db: getDb(),
+        defer: afterResponse,
         staff: () => (staff ??= loadStaffSession()),
         customer: () => (customer ??= loadCustomerSession()),
       });

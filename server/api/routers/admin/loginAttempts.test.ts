@@ -4,6 +4,7 @@ import { createTestDb } from "../../../test/db";
 import { staffCaller } from "../../../test/principals";
 import { DEMO_PASSWORD } from "../../../seed/demo";
 import { accountLockKey, ipLockKey, signInCustomerUser, signInStaffUser } from "../../../services/signIn";
+import { addressLockKey, deviceLockKey, passwordCheckKey } from "../../../services/signInLimits";
 import { rules } from "../../../services/rateLimit";
 
 let db: PrismaClient;
@@ -122,14 +123,35 @@ describe("admin.loginAttempts.lockouts and clearLockout", () => {
     expect((await sales.admin.loginAttempts.lockouts()).map((lock) => lock.subject)).toEqual(["eddie.buyer@acme.test"]);
   });
 
+  it("names what each lockout holds back: the account, one address for it, one browser of it, password checks, an address", async () => {
+    const held = [
+      addressLockKey("customer", "2001:db8::7", "bob.buyer@acme.test"),
+      deviceLockKey("customer", "ab".repeat(32), "bob.buyer@acme.test"),
+      passwordCheckKey("customer", "bob.buyer@acme.test"),
+      addressLockKey("staff", "10.45.0.1", "viewer@roster.test"),
+    ];
+    for (const key of held) await db.rateLimit.create({ data: { key, failures: 10, lockedUntil: new Date(Date.now() + 600_000) } });
+    const admin = await staffCaller(db, "admin@roster.test");
+    const locks = (await admin.admin.loginAttempts.lockouts()).filter((lock) => held.includes(lock.key));
+    expect(locks.map((lock) => [lock.kind, lock.realm, lock.subject, lock.address, lock.user?.name ?? null]).sort()).toEqual([
+      ["address-account", "customer", "bob.buyer@acme.test", "2001:db8::7", "Bob Buyer"],
+      ["address-account", "staff", "viewer@roster.test", "10.45.0.1", "Vera Viewer"],
+      ["device", "customer", "bob.buyer@acme.test", null, "Bob Buyer"],
+      ["password", "customer", "bob.buyer@acme.test", null, "Bob Buyer"],
+    ]);
+    const sales = await staffCaller(db, "sales@roster.test");
+    expect((await sales.admin.loginAttempts.lockouts()).filter((lock) => held.includes(lock.key))).toHaveLength(3);
+    for (const key of held) await expect(admin.admin.loginAttempts.clearLockout({ key })).resolves.toEqual({ key });
+  });
+
   it("lets a sales manager clear a represented user's lockout, so they sign in again, and records it", async () => {
     const sales = await staffCaller(db, "sales@roster.test");
-    expect(await attempt("eddie.buyer@acme.test", DEMO_PASSWORD)).toEqual({ ok: false, reason: "locked" });
+    expect(await attempt("eddie.buyer@acme.test", DEMO_PASSWORD)).toEqual({ ok: false, reason: "account-held" });
     const key = accountLockKey("customer", "eddie.buyer@acme.test");
     expect(await sales.admin.loginAttempts.clearLockout({ key })).toEqual({ key });
     expect(await attempt("eddie.buyer@acme.test", DEMO_PASSWORD, "10.43.0.1")).toMatchObject({ ok: true });
     const eddie = await db.customerUser.findUniqueOrThrow({ where: { email: "eddie.buyer@acme.test" } });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "loginAttempt.clearLockout" } })).toMatchObject({
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "loginAttempt.clearLockout", entityId: String(eddie.id) } })).toMatchObject({
       actorType: "STAFF",
       entityType: "CustomerUser",
       entityId: String(eddie.id),

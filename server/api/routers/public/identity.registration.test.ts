@@ -143,7 +143,7 @@ describe("auth.register", () => {
       expect(result.next).toBe("sign-in");
       const user = await db.customerUser.findUniqueOrThrow({ where: { email: "auto.login@example.test" } });
       const request = { ticket: result.signInTicket!, ip: null, userAgent: "vitest" };
-      expect(await signInCustomerWithTicket(db, request)).toEqual({ ok: true, userId: user.id, sessionVersion: user.sessionVersion });
+      expect(await signInCustomerWithTicket(db, request)).toEqual({ ok: true, userId: user.id, sessionVersion: user.sessionVersion, sessionId: expect.any(Number) });
       expect(await signInCustomerWithTicket(db, request)).toEqual({ ok: false, reason: "invalid" });
       expect(await db.loginAttempt.findFirstOrThrow({ where: { customerUserId: user.id } })).toMatchObject({ source: "EMAIL_LINK", result: "SUCCESS" });
     } finally {

@@ -5,8 +5,9 @@ import { confirmEmail, registerCustomerUser, registrationOptions, resendConfirma
 import { checkPasswordLink, requestPasswordReset, resetPassword } from "../../../services/passwords";
 import { confirmEmailChange } from "../../../services/profile";
 import { linkTarget } from "../../../services/tokens";
+import { requestSignInLink } from "../../../services/signInLinks";
 
-const requestOf = (ctx: Context) => ({ ip: clientIp(ctx.headers) });
+const requestOf = (ctx: Context) => ({ ip: clientIp(ctx.headers), defer: ctx.defer });
 
 /**
  * The public side of identity: registration, email confirmation, forgotten passwords, email-change links. Nothing
@@ -30,6 +31,13 @@ export const identityRouter = createTRPCRouter({
   }),
   checkPasswordLink: publicProcedure.input(tokenInput).query(({ ctx, input }) => checkPasswordLink(ctx.db, input.token)),
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx.db, input)),
+
+  /** A one-time sign-in link by email: how the owner gets in while password sign-in is held (signInLimits.ts). */
+  requestSignInLink: publicProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
+    await requestSignInLink(ctx.db, input.email, requestOf(ctx));
+    return { sent: true };
+  }),
+  checkSignInLink: publicProcedure.input(tokenInput).query(({ ctx, input }) => linkTarget(ctx.db, "SIGN_IN", input.token)),
 
   checkEmailChangeLink: publicProcedure.input(tokenInput).query(({ ctx, input }) => linkTarget(ctx.db, "EMAIL_CHANGE", input.token)),
   confirmEmailChange: publicProcedure.input(tokenInput).mutation(({ ctx, input }) => confirmEmailChange(ctx.db, input.token)),

@@ -14,6 +14,14 @@ export const metadata: Metadata = { title: "Sign-in Attempts" };
 
 const basePath = "/admin/sign-in-attempts";
 const realmLabels = { CUSTOMER: "Storefront", STAFF: "Back office" } as const;
+/** What a lockout holds back (server/services/signInLimits.ts). */
+const lockLabels = {
+  account: "The account, from new browsers",
+  "address-account": "An address, for this account",
+  device: "A browser of this account",
+  password: "Current-password checks",
+  address: "An address, for every account",
+} as const;
 
 /** URL keys of the filters (the grid kit adds limit and cursor; the cursor is the last id of the page before). */
 const keys = {
@@ -65,7 +73,7 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader title="Sign-in Attempts">
-        <p className="mt-1 text-sm text-slate-600">Every sign-in, refused or not. After 10 failures in 15 minutes an account is locked for 15 minutes; clear a lockout when the person has proven who they are.</p>
+        <p className="mt-1 text-sm text-slate-600">Every sign-in, refused or not. Failed passwords hold back where they come from for 15 minutes: an address after 10 on one account or 100 on any, a browser that signed in before after 10; an account after 20 from browsers it has not seen, which then sign in only with an emailed link. Clear a lockout when the person has proven who they are.</p>
       </PageHeader>
       <Card className="mb-6" data-testid="lockouts">
         <CardHeader title="Locked out now" description={lockouts.length ? undefined : "Nobody is locked out."} />
@@ -75,10 +83,11 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
             <tbody>
               {lockouts.map((lock) => (
                 <Tr key={lock.key}>
-                  <Td>{lock.kind === "account" ? `${lock.realm === "staff" ? "Staff" : "Customer"} account` : "Client address"}</Td>
+                  <Td>{lockLabels[lock.kind]}{lock.realm ? <div className="text-xs text-slate-500">{lock.realm === "staff" ? "Staff" : "Customer"} account</div> : null}</Td>
                   <Td>
                     <div>{lock.subject}</div>
-                    {lock.user ? <div className="text-xs text-slate-500">{lock.user.name}{lock.user.customer ? ` · ${lock.user.customer}` : ""}</div> : lock.kind === "account" ? <div className="text-xs text-slate-500">No such account</div> : null}
+                    {lock.kind === "address-account" ? <div className="text-xs text-slate-500">from {lock.address}</div> : null}
+                    {lock.user ? <div className="text-xs text-slate-500">{lock.user.name}{lock.user.customer ? ` · ${lock.user.customer}` : ""}</div> : lock.realm ? <div className="text-xs text-slate-500">No such account</div> : null}
                   </Td>
                   <Td>{lock.failures}</Td>
                   <Td>{formatDateTime(lock.lockedUntil)}</Td>
