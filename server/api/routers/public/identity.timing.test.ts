@@ -29,7 +29,7 @@ const forms: { name: string; send: (visitor: Visitor, email: string) => Promise<
   { name: "sign-in link", send: (v, email) => v.requestSignInLink({ email }), withAccount: "amanda.admin@acme.test" },
 ];
 
-const RUNS = 15;
+const RUNS = 21;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 let visitors = 0;
@@ -55,11 +55,15 @@ describe("public forms naming an email", () => {
     // One untimed round first: the first use of a path compiles its queries and warms the email renderer.
     await timed((v) => send(v, withAccount));
     await timed((v) => send(v, `warm-${name.replace(/\W/g, "")}@example.test`));
+    // Interleaved, in alternating order: whatever one run leaves behind (its deferred work) weighs on both kinds alike.
     for (let i = 0; i < RUNS; i++) {
-      known.push(await timed((v) => send(v, withAccount)));
-      unknown.push(await timed((v) => send(v, `timing-${name.replace(/\W/g, "")}-${i}@example.test`)));
+      const runKnown = async () => known.push(await timed((v) => send(v, withAccount)));
+      const runUnknown = async () => unknown.push(await timed((v) => send(v, `timing-${name.replace(/\W/g, "")}-${i}@example.test`)));
+      if (i % 2) await runUnknown().then(runKnown);
+      else await runKnown().then(runUnknown);
     }
     const [a, b] = [median(known), median(unknown)];
-    expect(Math.max(a, b), `medians: with an account ${a.toFixed(1)} ms, without ${b.toFixed(1)} ms`).toBeLessThanOrEqual(Math.min(a, b) * 1.3 + 10);
+    console.log(`${name}: medians with an account ${a.toFixed(1)} ms, without ${b.toFixed(1)} ms`);
+    expect(Math.abs(a - b), `medians: with an account ${a.toFixed(1)} ms, without ${b.toFixed(1)} ms`).toBeLessThanOrEqual(Math.min(a, b) * 0.2 + 15);
   }, 240_000);
 });
