@@ -52,9 +52,18 @@ test("an administrator invites a colleague, who accepts from the mailbox link an
   await colleague.goto(link!);
   await expect(colleague.getByRole("heading", { name: "Join Acme Holding" })).toBeVisible();
   await expect(colleague.getByLabel("Email")).toHaveValue(email);
+  // The consents registration asks for are asked here too: the mandatory one first refused when left out.
   await colleague.getByLabel(/^Password/).fill(NEW_PASSWORD);
   await colleague.getByRole("button", { name: /accept|create/i }).click();
+  await expect(colleague.getByText("Accept “Privacy policy”")).toBeVisible();
+  await colleague.getByLabel(/^Password/).fill(NEW_PASSWORD);
+  await colleague.getByLabel("Privacy policy").check();
+  await colleague.getByLabel("Newsletter").check();
+  await colleague.getByRole("button", { name: /accept|create/i }).click();
   await expect(colleague.getByTestId("account-name")).toHaveText("Ivy Invited", { timeout: 30_000 });
+  await colleague.getByRole("link", { name: "Consents" }).click();
+  await expect(colleague.getByRole("region", { name: "Privacy policy" })).toContainText("Accepted");
+  await expect(colleague.getByRole("region", { name: "Newsletter" })).toContainText("Accepted");
 
   // A fresh session with the password just chosen: the invited role is what they hold.
   const later = await newPerson(browser);

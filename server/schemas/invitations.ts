@@ -32,4 +32,6 @@ export const acceptInvitationInput = z.object({
   firstName: z.string().trim().min(1, "Enter your first name.").max(255),
   lastName: z.string().trim().min(1, "Enter your last name.").max(255),
   password: newPassword,
+  /** The consents ticked; every active mandatory one must be among them, as at registration. */
+  consentIds: z.array(id).max(50).default([]),
 });

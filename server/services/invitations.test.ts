@@ -7,8 +7,13 @@ import { signInCustomerUser } from "./signIn";
 
 let db: PrismaClient;
 let roles: { admin: number; buyer: number };
+let consents: { privacy: number; newsletter: number };
 beforeAll(async () => {
   db = await createTestDb();
+  consents = {
+    privacy: (await db.consent.findFirstOrThrow({ where: { title: "Privacy policy" } })).id,
+    newsletter: (await db.consent.findFirstOrThrow({ where: { title: "Newsletter" } })).id,
+  };
   roles = {
     admin: (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_ADMINISTRATOR" } })).id,
     buyer: (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_BUYER" } })).id,
@@ -55,20 +60,44 @@ describe("invitations", () => {
     expect(await db.invitation.count({ where: { email: "boss@acme.test" } })).toBe(0);
   });
 
+  it("asks for the consents registration asks for, and records the ones given", async () => {
+    const gina = await customerCaller(db, "gina.globex@globex.test");
+    await gina.account.invitations.create({ email: "consenting@globex.test", customerId: await customer("Globex Industries"), roleIds: [roles.buyer] });
+    const token = await linkTokenFor("consenting@globex.test");
+    const anonymous = callerFor(db, null);
+    expect((await anonymous.invitations.peek({ token }))?.consents.map((c) => [c.title, c.mandatory])).toEqual([["Privacy policy", true], ["Newsletter", false]]);
+    const accept = (consentIds: number[]) => anonymous.invitations.accept({ token, firstName: "Con", lastName: "Senting", password: "first-password-1", consentIds });
+
+    for (const refused of [[], [consents.newsletter], [consents.privacy, 987_654]]) {
+      const error = await accept(refused).catch((e) => e);
+      expect(error).toMatchObject({ code: "BAD_REQUEST" });
+      expect(error.cause.fieldErrors.consentIds).toHaveLength(1);
+    }
+    expect(await db.customerUser.count({ where: { email: "consenting@globex.test" } })).toBe(0);
+    expect(await anonymous.invitations.peek({ token })).not.toBeNull();
+
+    const user = await accept([consents.privacy, consents.newsletter, consents.privacy]);
+    const accepted = await db.consentAcceptance.findMany({ where: { customerUserId: user.id }, select: { consentId: true, withdrawnAt: true } });
+    expect(accepted.map((a) => a.consentId).sort()).toEqual([consents.privacy, consents.newsletter].sort());
+    expect(accepted.every((a) => a.withdrawnAt === null)).toBe(true);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "invitation.accept", entityId: String(user.id) } });
+    expect(audit.after).toMatchObject({ consentIds: [consents.privacy, consents.newsletter, consents.privacy] });
+  });
+
   it("is accepted once: the account is created for the invited address, enabled and confirmed, with the roles", async () => {
     const gina = await customerCaller(db, "gina.globex@globex.test");
     await gina.account.invitations.create({ email: "joiner@globex.test", customerId: await customer("Globex Industries"), roleIds: [roles.buyer] });
     const token = await linkTokenFor("joiner@globex.test");
     const anonymous = callerFor(db, null);
     expect(await anonymous.invitations.peek({ token })).toMatchObject({ email: "joiner@globex.test", companyName: "Globex Industries" });
-    const user = await anonymous.invitations.accept({ token, firstName: "Jo", lastName: "Iner", password: "first-password-1" });
+    const user = await anonymous.invitations.accept({ token, firstName: "Jo", lastName: "Iner", password: "first-password-1", consentIds: [consents.privacy] });
     expect(user).toMatchObject({ email: "joiner@globex.test", enabled: true });
     const created = await db.customerUser.findUniqueOrThrow({ where: { id: user.id }, include: { roles: true } });
     expect(created.confirmedAt).not.toBeNull();
     expect(created.roles.map((r) => r.roleId)).toEqual([roles.buyer]);
     expect(await signInCustomerUser(db, { email: "joiner@globex.test", password: "first-password-1", ip: null, userAgent: null })).toMatchObject({ ok: true });
 
-    await expect(anonymous.invitations.accept({ token, firstName: "Jo", lastName: "Again", password: "first-password-1" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(anonymous.invitations.accept({ token, firstName: "Jo", lastName: "Again", password: "first-password-1", consentIds: [consents.privacy] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await anonymous.invitations.peek({ token })).toBeNull();
     expect((await gina.account.invitations.list({ status: "ACCEPTED" })).items.map((i) => i.email)).toContain("joiner@globex.test");
   });
@@ -76,7 +105,7 @@ describe("invitations", () => {
   it("stops working when revoked, expired or resent (the new link replaces the old)", async () => {
     const gina = await customerCaller(db, "gina.globex@globex.test");
     const anonymous = callerFor(db, null);
-    const accept = (token: string) => anonymous.invitations.accept({ token, firstName: "A", lastName: "B", password: "first-password-1" });
+    const accept = (token: string) => anonymous.invitations.accept({ token, firstName: "A", lastName: "B", password: "first-password-1", consentIds: [consents.privacy] });
 
     const revoked = await gina.account.invitations.create({ email: "revoked@globex.test", customerId: await customer("Globex Industries"), roleIds: [roles.buyer] });
     const revokedToken = await linkTokenFor("revoked@globex.test");
@@ -118,7 +147,7 @@ describe("invitations: what they hand out, where and for how long", () => {
     expect(hours).toBeGreaterThan(47.9);
     expect(hours).toBeLessThanOrEqual(48);
     await db.websiteSettings.update({ where: { websiteId: walter.websiteId! }, data: { invitationTtlHours: 168 } });
-    const user = await callerFor(db, null).invitations.accept({ token: await linkTokenFor("two.days@acme.test"), firstName: "Two", lastName: "Days", password: "first-password-1" });
+    const user = await callerFor(db, null).invitations.accept({ token: await linkTokenFor("two.days@acme.test"), firstName: "Two", lastName: "Days", password: "first-password-1", consentIds: [consents.privacy] });
     expect((await db.customerUser.findUniqueOrThrow({ where: { id: user.id } })).websiteId).toBe(walter.websiteId);
   });
 

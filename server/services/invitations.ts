@@ -8,6 +8,7 @@ import { hashPassword } from "../auth/password";
 import { enqueueEmail, secretLink } from "../email/outbox";
 import { toLocale } from "../email/templates";
 import type { InvitationStatus } from "../schemas/invitations";
+import { activeConsents, consentProblems } from "./registration";
 import { recordAudit } from "./audit";
 import { lockCustomerPath } from "./customerTree";
 import { hashToken, newRawToken } from "./tokens";
@@ -243,14 +244,14 @@ export async function peekInvitation(db: DbClient, raw: string) {
     select: { email: true, firstName: true, lastName: true, acceptedAt: true, revokedAt: true, expiresAt: true, customer: { select: { name: true, enabled: true } } },
   });
   if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) return null;
-  return { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, companyName: invitation.customer.name };
+  return { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, companyName: invitation.customer.name, consents: await activeConsents(db) };
 }
 
 /**
  * Accepts an invitation: creates the account for the invited address, enabled and confirmed (the link proved the
  * address), with the invitation's roles. Single use, even under concurrent requests.
  */
-export async function acceptInvitation(db: Db, input: { token: string; firstName: string; lastName: string; password: string }) {
+export async function acceptInvitation(db: Db, input: { token: string; firstName: string; lastName: string; password: string; consentIds: number[] }) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
@@ -262,6 +263,9 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
       },
     });
     if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) throw invalidInvitation();
+    // The same consents as registration asks for: an invited account is no exception to them.
+    const problems = consentProblems(await activeConsents(tx), input);
+    if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", "Some fields need your attention.", { fieldErrors: problems });
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw invalidInvitation();
     if (await tx.customerUser.count({ where: { email: invitation.email } })) {
@@ -284,6 +288,7 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
         customerPath,
         websiteId: website,
         roles: { createMany: { data: roleIds.map((roleId) => ({ roleId })) } },
+        consentAcceptances: { createMany: { data: [...new Set(input.consentIds)].map((consentId) => ({ consentId })) } },
       },
       select: { id: true, email: true },
     });
@@ -294,7 +299,7 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
       entityType: "CustomerUser",
       entityId: user.id,
       customerPath,
-      after: { email: user.email, invitationId: invitation.id },
+      after: { email: user.email, invitationId: invitation.id, consentIds: input.consentIds },
     });
     return { id: user.id, email: user.email, enabled: roleIds.length > 0 };
   });

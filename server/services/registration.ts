@@ -20,12 +20,21 @@ import { storefrontWebsite, websiteLocalizations } from "./website";
 
 const system = { realm: "system" } as const;
 
-async function activeConsents(db: DbClient) {
+export async function activeConsents(db: DbClient) {
   return db.consent.findMany({
     where: { active: true },
     select: { id: true, title: true, body: true, mandatory: true },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
   });
+}
+
+/** What is wrong with the consents a new account is given (registration, an accepted invitation); empty when fine. */
+export function consentProblems(consents: { id: number; title: string; mandatory: boolean }[], value: { companyName?: string | null; consentIds: number[] }, companyNameRequired = false) {
+  const problems = registrationProblems(value, { companyNameRequired, mandatoryConsents: consents.filter((c) => c.mandatory) });
+  if (value.consentIds.some((id) => !consents.some((c) => c.id === id))) {
+    problems.consentIds = ["One of the consents is no longer offered. Reload the page."];
+  }
+  return problems;
 }
 
 /** What the registration and sign-in pages need to know about the storefront. */
@@ -58,14 +67,7 @@ export async function registerCustomerUser(
   if (!website || !settings?.registrationAllowed || !settings.defaultRoleId) {
     throw new AppError("BAD_REQUEST", "Registration is not open on this website. Please contact us to get an account.");
   }
-  const consents = await activeConsents(db);
-  const problems = registrationProblems(input, {
-    companyNameRequired: settings.companyNameFieldShown,
-    mandatoryConsents: consents.filter((c) => c.mandatory),
-  });
-  if (input.consentIds.some((id) => !consents.some((c) => c.id === id))) {
-    problems.consentIds = ["One of the consents is no longer offered. Reload the page."];
-  }
+  const problems = consentProblems(await activeConsents(db), input, settings.companyNameFieldShown);
   if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", "Some fields need your attention.", { fieldErrors: problems });
 
   const outcome: RegistrationOutcome = { next: settings.confirmationRequired ? "confirm-email" : "sign-in", signInTicket: null };

@@ -21,13 +21,17 @@ export async function acceptInvitationAction(_state: AcceptState, form: FormData
     firstName: form.get("firstName"),
     lastName: form.get("lastName"),
     password: form.get("password"),
+    consentIds: form.getAll("consentIds").map(Number),
   });
   if (!parsed.success) return { error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
   let email: string;
   try {
     email = (await (await getCaller()).invitations.accept(parsed.data)).email;
   } catch (error) {
-    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { error: error.message };
+    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") {
+      const fieldErrors = (error.cause as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
+      return { error: error.message, fieldErrors };
+    }
     throw error;
   }
   await customerSignIn("credentials", { email, password: parsed.data.password, redirect: false });

@@ -20,7 +20,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   }
   return (
     <AuthShell title={`Join ${invitation.companyName}`} subtitle="Choose your password to create your account.">
-      <AcceptInvitationForm token={token} email={invitation.email} firstName={invitation.firstName} lastName={invitation.lastName} />
+      <AcceptInvitationForm token={token} email={invitation.email} firstName={invitation.firstName} lastName={invitation.lastName} consents={invitation.consents} />
     </AuthShell>
   );
 }
