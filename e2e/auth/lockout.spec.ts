@@ -60,22 +60,6 @@ test("wrong passwords hold the guesser's address for the account, not the owner'
   await expect(attempts.last()).toContainText("Signed in");
   await expect(pager.locator("[aria-current]")).toHaveText("10");
 
-  // The same attempts found by the account they matched, the browser and how they were made; a reload keeps the view.
-  await filters.getByLabel("Email tried").fill("");
-  await filters.getByLabel("User", { exact: true }).fill(email);
-  await filters.getByLabel("Source").selectOption("Password");
-  await filters.getByText("More filters").click();
-  await filters.getByLabel("Browser (user agent)").fill("chrome");
-  await filters.getByRole("button", { name: "Apply" }).click();
-  await expect(staff.getByTestId("grid-count")).toHaveText("13 attempts");
-  await staff.reload();
-  await expect(filters.getByLabel("User", { exact: true })).toHaveValue(email);
-  await expect(filters.getByLabel("Browser (user agent)")).toHaveValue("chrome");
-  await expect(staff.getByTestId("grid-count")).toHaveText("13 attempts");
-  await filters.getByLabel("Source").selectOption("OAuth");
-  await filters.getByRole("button", { name: "Apply" }).click();
-  await expect(staff.getByText("No sign-in attempts match.")).toBeVisible();
-
   await staff.getByRole("button", { name: `Clear lockout of ${email}` }).click();
   await expect(staff.getByText(`${email} can sign in again.`)).toBeVisible();
   await expect(hold).toHaveCount(0);
@@ -91,6 +75,7 @@ test("the owner on a browser new to a held address signs in with a link by email
   const owner = await newPerson(browser);
   await attempt(owner, email, NEW_PASSWORD);
   await owner.getByTestId("sign-in-help").getByRole("link", { name: "email me a sign-in link" }).click();
+  await expect(owner.getByRole("heading", { name: "Sign in with a link" })).toBeVisible();
   await owner.getByLabel("Email").fill(email);
   await owner.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(owner.getByTestId("request-done")).toContainText(`If ${email} belongs to an account that may sign in`);

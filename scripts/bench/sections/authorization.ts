@@ -1,4 +1,5 @@
 import { clearGrantCache, customerGrants, loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal } from "../../../server/authz/access";
+import { openSession } from "../../../server/services/sessions";
 import { listAccountUsersInput, type ListAccountUsersInput } from "../../../server/schemas/accountUser";
 import { listAccountUsers } from "../../../server/services/accountUsers";
 import { ms, printTable, sampling, time, timeTogether, type Timing } from "../measure";
@@ -70,14 +71,18 @@ export async function authorization(ctx: BenchContext) {
   const admin = { id: companies[0]!.principal.id, sessionVersion: companies[0]!.sessionVersion };
 
   // ---- effective grants
-  const customerClaims = { uid: admin.id, sv: admin.sessionVersion };
+  // Sessions as a browser's: each names its session row, which the check reads too.
+  const session = { ip: null, userAgent: "bench" };
+  const customerClaims = { uid: admin.id, sv: admin.sessionVersion, sid: await openSession(target.prisma, "customer", admin.id, session) };
   const staffRow = await target.prisma.staffUser.findUniqueOrThrow({ where: { id: ctx.admin.id }, select: { sessionVersion: true } });
-  const staffClaims = { uid: ctx.admin.id, sv: staffRow.sessionVersion };
+  const staffClaims = { uid: ctx.admin.id, sv: staffRow.sessionVersion, sid: await openSession(target.prisma, "staff", ctx.admin.id, session) };
   const principalSql = `
     SELECT u."id", u."email", u."firstName", u."lastName", u."customerId", u."websiteId", u."sessionVersion",
            u."enabled", u."authStatus"::text AS "authStatus", u."erasedAt" IS NOT NULL AS "erased",
            c."path" AS "customerPath", c."enabled" AS "customerEnabled",
-           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch"
+           (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch",
+           (SELECT s."endedAt" IS NULL AND s."expiresAt" > now() FROM "UserSession" s
+            WHERE s."id" = $2 AND s."customerUserId" = u."id") AS "sessionOpen"
     FROM "CustomerUser" u JOIN "Customer" c ON c."id" = u."customerId" WHERE u."id" = $1`;
   const [{ epoch }] = (await target.query<{ epoch: string }>(`SELECT "value"::text AS epoch FROM "Counter" WHERE "name" = 'authz'`)) as [{ epoch: string }];
   await customerGrants(target.prisma, admin.id, Number(epoch));
@@ -89,7 +94,7 @@ export async function authorization(ctx: BenchContext) {
   const [warm, staffWarm, bare] = await timeTogether(runs * 4, [
     () => loadCustomerPrincipal(target.prisma, customerClaims),
     () => loadStaffPrincipal(target.prisma, staffClaims),
-    () => target.query(principalSql, [admin.id], "bench_customer_session"),
+    () => target.query(principalSql, [admin.id, customerClaims.sid], "bench_customer_session"),
   ]);
   const grantCount = companies[0]!.principal.grants.size;
   const under = (t: Timing) => (t.median < 1 ? "under 1 ms" : "OVER 1 ms");

@@ -36,7 +36,9 @@ const newest = `u."createdAt" DESC, u."id" DESC`;
  * prepared once per connection as Roster's own is.
  */
 const sessionCheck = `SELECT s."id", s."email", s."firstName", s."lastName", s."sessionVersion", s."enabled",
-  (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch" FROM "StaffUser" s WHERE s."id" = $1`;
+  (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch",
+  (SELECT us."endedAt" IS NULL AND us."expiresAt" > now() FROM "UserSession" us WHERE us."id" = $2 AND us."staffUserId" = s."id") AS "sessionOpen"
+  FROM "StaffUser" s WHERE s."id" = $1`;
 /** A word of the free-text search, in the lower-cased copy of the names and email the schema keeps for it. */
 const word = (p: string) => `u."searchText" LIKE ${p}`;
 
@@ -135,7 +137,7 @@ export async function customerUsersGrid(ctx: BenchContext) {
       };
       const raw = scenario.input(who);
       const checked = (prepared?: string) => async () => {
-        await target.query(sessionCheck, [who.principal.id], "bench_staff_session");
+        await target.query(sessionCheck, [who.principal.id, null], "bench_staff_session");
         await run(q, prepared)();
       };
       const works = [
