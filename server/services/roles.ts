@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
-import { assertWithinCustomerGrants } from "../authz/grants";
+import { assertUsersHoldNoMore, assertWithinCustomerGrants } from "../authz/grants";
 import { levelRank } from "../authz/permissions";
 import {
   customersReachedBy,
@@ -361,6 +361,9 @@ export type RoleSaved = { id: number; version: number; copiedFrom: { id: number;
 export async function updateRole(db: Db, actor: Principal, input: UpdateRole): Promise<RoleSaved> {
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.id, "edit");
+    // Changing a role that grants more than the actor holds takes power from its holders (a predefined role's
+    // company copy moves them off it): the role as it is must be within the actor's grants too.
+    assertBounded(actor, role.permissions, `change "${role.label}"`);
     if (actor.realm === "customer" && role.customerId === null) return copyPredefinedRole(tx, actor, role, input);
     assertSelfManaged(actor, role);
     if (role.version !== input.version) throw staleVersion();
@@ -483,6 +486,7 @@ export async function deleteRole(db: Db, actor: Principal, input: { id: number }
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.id, "delete");
     assertSelfManaged(actor, role);
+    assertBounded(actor, role.permissions, `delete "${role.label}"`);
     await assertRoleDeletable(tx, role.id);
     await tx.customerUserRole.delete({ where: { id: role.id } });
     await bumpAuthzEpoch(tx);
@@ -528,6 +532,7 @@ export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typ
     assertSelfManaged(actor, role);
     assertBounded(actor, role.permissions, "assign a role");
     const users = await assignable(tx, actor, role, input.userIds, false);
+    await assertUsersHoldNoMore(tx, actor, users.map((user) => user.id), "give a role to a user");
     const holding = new Set(
       (await tx.customerUserRoleAssignment.findMany({ where: { roleId: role.id, customerUserId: { in: users.map((u) => u.id) } }, select: { customerUserId: true } })).map(
         (row) => row.customerUserId,
@@ -545,15 +550,18 @@ export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typ
 }
 
 /**
- * Takes the role from users. Refused when an enabled user would be left without any role, or a company without an
- * enabled user who can manage its users.
+ * Takes the role from users, bounded like giving it: a customer administrator takes only roles within their own
+ * grants, from users who hold no more than they do. Refused when an enabled user would be left without any role, or
+ * a company without an enabled user who can manage its users.
  */
 export async function removeRoleUsers(db: Db, actor: Principal, input: z.output<typeof roleUserIdsInput>) {
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.roleId, "assign");
     assertSelfManaged(actor, role);
+    assertBounded(actor, role.permissions, "take away a role");
     const users = await assignable(tx, actor, role, input.userIds, true);
     const ids = users.map((user) => user.id);
+    await assertUsersHoldNoMore(tx, actor, ids, "take a role from a user");
     const guard = manageRank(role.permissions) > 0 ? await guardCustomerManagers(tx, users.map((user) => user.customerId)) : null;
     await tx.customerUserRoleAssignment.deleteMany({ where: { roleId: role.id, customerUserId: { in: ids } } });
     await assertUsersKeepARole(tx, ids);
