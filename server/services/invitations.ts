@@ -131,6 +131,8 @@ export async function createInvitation(
       entityType: "Invitation",
       entityId: invitation.id,
       customerPath: customer.path,
+      // Whose it is is known once it is accepted (see acceptInvitation).
+      subjectUserId: null,
       after: { email: invitation.email, roles: roles.map((r) => r.label) },
     });
     return { id: invitation.id, status: "PENDING" as const };
@@ -214,7 +216,7 @@ export async function resendInvitation(db: Db, actor: Principal, id: number) {
       data: { tokenHash: hashToken(raw), expiresAt: new Date(Date.now() + hours * 3_600_000), sentCount: { increment: 1 }, lastSentAt: new Date() },
     });
     await sendInvitation(tx, actor, { id, email: invitation.email, customerName: invitation.customer.name }, raw, hours);
-    await recordAudit(tx, actor, { action: "invitation.resend", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path });
+    await recordAudit(tx, actor, { action: "invitation.resend", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path, subjectUserId: null });
     return { id, status: "PENDING" as const };
   });
 }
@@ -224,7 +226,7 @@ export async function revokeInvitation(db: Db, actor: Principal, id: number) {
     const invitation = await pendingInScope(tx, actor, id);
     if (invitationStatus(invitation) !== "PENDING") throw new AppError("BAD_REQUEST", "Only a pending invitation can be revoked.");
     await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "invitation.revoke", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path });
+    await recordAudit(tx, actor, { action: "invitation.revoke", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path, subjectUserId: null });
     return { id, status: "REVOKED" as const };
   });
 }
@@ -288,6 +290,8 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
       select: { id: true, email: true },
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { customerUserId: user.id } });
+    // The invitation's entries (the address it was sent to) are now about this user, for erasure.
+    await tx.auditEvent.updateMany({ where: { entityType: "Invitation", entityId: String(invitation.id) }, data: { subjectUserId: user.id } });
     await bumpAuthzEpoch(tx);
     await recordAudit(tx, { realm: "system" }, {
       action: "invitation.accept",
