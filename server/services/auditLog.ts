@@ -1,5 +1,6 @@
 import type { DbClient } from "../db";
 import type { CustomerPrincipal, Principal } from "../authz/access";
+import { impersonationLimit, subtreeOf } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { ListAuditInput } from "../schemas/audit";
 import { companyAuditTypes, forCompany } from "./audit";
@@ -56,9 +57,16 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
 }
 
-/** The company's part of the log. */
-async function companyAuditWhere(_db: DbClient, actor: CustomerPrincipal): Promise<Prisma.AuditEventWhereInput[]> {
-  return [{ customerPath: { startsWith: actor.customerPath } }, { entityType: { in: companyAuditTypes } }];
+/** The company's part of the log; while a staff member is signed in as the user, only the customers both reach. */
+async function companyAuditWhere(db: DbClient, actor: CustomerPrincipal): Promise<Prisma.AuditEventWhereInput[]> {
+  const where: Prisma.AuditEventWhereInput[] = [{ customerPath: { startsWith: actor.customerPath } }, { entityType: { in: companyAuditTypes } }];
+  const limit = impersonationLimit(actor, "customer");
+  if (limit) {
+    // Entries are filed under their customer's own path: those of the customers within both reaches.
+    const reached = await db.customer.findMany({ where: { AND: [{ path: subtreeOf(actor.customerPath) }, limit] }, select: { path: true } });
+    where.push({ customerPath: { in: reached.map((customer) => customer.path) } });
+  }
+  return where;
 }
 
 type Json = unknown;

@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
 import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
 import type { CustomerPermission } from "../authz/permissions";
-import { customersReachedBy, scopeWhere, staffScopeWhere, subtreeOf } from "../authz/scope";
+import { customersReachedBy, impersonationLimit, scopeWhere, staffScopeWhere, subtreeOf } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
 import type { customerChoicesInput, customerPurposes, customerUserEmailsInput, createCustomerUserInput, updateCustomerUserInput } from "../schemas/customerUser";
@@ -129,7 +129,8 @@ function customersFor(actor: Principal, purpose: Purpose): Prisma.CustomerWhereI
   }
   // A subsidiary lies below the actor's own customer: only a Corporate level reaches it, for both what it takes.
   const corporate = (permission: CustomerPermission) => actor.grants.get(permission) === "SUBTREE";
-  return corporate("customer.edit") && corporate("customerUser.create") ? { path: subtreeOf(actor.customerPath) } : { id: { in: [] } };
+  if (!corporate("customer.edit") || !corporate("customerUser.create")) return { id: { in: [] } };
+  return { AND: [{ path: subtreeOf(actor.customerPath) }, impersonationLimit(actor, "customer") ?? {}] };
 }
 
 /** Up to 20 customers matching `search`, with their ancestry (to tell namesakes apart) and sales representatives. */
