@@ -177,6 +177,7 @@ export async function roleChoices(db: DbClient, actor: Principal, customerId: nu
 
 // ------------------------------------------------------------------------------------------- rules
 
+export const ownEmailRefusal = "Change your own email address from your profile: the new address is confirmed by a link sent to it.";
 const badRequest = (field: string, message: string) => new AppError("BAD_REQUEST", message, { fieldErrors: { [field]: [message] } });
 /** A customer outside the actor's reach is not there for them (NOT_FOUND), with a word for the field. */
 const customerNotFound = (field: string, hint: string) => new AppError("NOT_FOUND", "Customer not found.", { fieldErrors: { [field]: [hint] } });
@@ -392,6 +393,9 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
       // Nobody takes over an account stronger than their own (by changing its email, say).
       assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, heldRoleIds), "edit a user");
       if (before.enabled && !input.enabled) assertNotSelf(actor, before.id, "disable");
+      // One's own address changes only through the verified flow (profile.changeEmail), which proves the new one is
+      // theirs; a staff member signed in as the user is the user here and is refused the same way.
+      if (actor.id === before.id && input.email !== before.email) throw badRequest("email", ownEmailRefusal);
       if (actor.id === before.id && (input.newCustomer || input.customerId !== before.customerId)) {
         throw badRequest("customerId", "You cannot move yourself to another customer.");
       }
