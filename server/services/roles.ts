@@ -26,6 +26,7 @@ import type {
   updateCompanyRoleInput,
 } from "../schemas/role";
 import { recordAudit } from "./audit";
+import { visibleParents } from "./customerTree";
 import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { likeLiteral } from "./filters";
@@ -320,12 +321,13 @@ export async function listRoleCandidates(db: DbClient, actor: Principal, input: 
 export async function listRoleCustomerOptions(db: DbClient, actor: Principal, input: { search?: string }) {
   const reach =
     actor.realm === "staff" ? staffScopeWhere(actor, "customer", "customer.view") : customersReachedBy(actor, "customerUserRole.create", "customerUserRole.view");
-  return db.customer.findMany({
+  const rows = await db.customer.findMany({
     where: { AND: [reach, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}] },
-    select: { id: true, name: true, parent: { select: { name: true } } },
+    select: { id: true, name: true, parent: { select: { id: true, name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
   });
+  return visibleParents(db, rows, customersReachedBy(actor, "customer.view", "customer.view"));
 }
 
 // ---------------------------------------------------------------------------------------------- changing

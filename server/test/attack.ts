@@ -23,13 +23,13 @@ export function callPath(caller: unknown, path: string, input: unknown): Promise
 }
 
 /** "OK" with the result, or the refusal's code; a ZodError cause is "INVALID" (the input never reached the service). */
-export type Outcome = { code: "OK"; result: unknown } | { code: string; message: string };
+export type Outcome = { ok: true; code: "OK"; result: unknown } | { ok: false; code: string; message: string };
 export async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
   try {
-    return { code: "OK", result: await promise };
+    return { ok: true, code: "OK", result: await promise };
   } catch (error) {
-    if (!(error instanceof TRPCError)) return { code: `unexpected ${String(error)}`, message: String(error) };
-    return { code: error.cause instanceof ZodError ? "INVALID" : error.code, message: error.message };
+    if (!(error instanceof TRPCError)) return { ok: false, code: `unexpected ${String(error)}`, message: String(error) };
+    return { ok: false, code: error.cause instanceof ZodError ? "INVALID" : error.code, message: error.message };
   }
 }
 
