@@ -1,7 +1,7 @@
 import type { Db, DbClient } from "../db";
 import type { Principal } from "../authz/access";
-import { bumpAuthzEpoch } from "../authz/access";
-import { assertWithinCustomerGrants, grantsOfRoles } from "../authz/grants";
+import { accumulateCustomerGrants, bumpAuthzEpoch } from "../authz/access";
+import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
 import { customersReachedBy } from "../authz/scope";
 import { AppError, notFound } from "../errors";
 import { hashPassword } from "../auth/password";
@@ -238,6 +238,20 @@ const invalidInvitation = () =>
     fieldErrors: { token: ["This invitation is not valid any more."] },
   });
 
+/**
+ * An invitation hands its roles out when it is accepted, so they must still lie within what the administrator who
+ * sent it holds then: one whose roles grew, or whose sender was demoted since, gives nothing (they send a new one).
+ */
+async function assertSenderMayStillGive(tx: DbClient, senderId: number | null, roleIds: number[]) {
+  if (senderId === null) return;
+  const held = accumulateCustomerGrants(await tx.rolePermission.findMany({ where: { role: { assignments: { some: { customerUserId: senderId } } } }, select: { permission: true, level: true } }));
+  if (exceedingCustomerGrants(held, await grantsOfRoles(tx, roleIds)).length) {
+    throw new AppError("BAD_REQUEST", "This invitation gives more than the administrator who sent it may give now. Ask them for a new one.", {
+      fieldErrors: { token: ["This invitation is not valid any more."] },
+    });
+  }
+}
+
 /** What the acceptance page shows for a link, or null when the link is not (or no longer) valid. */
 export async function peekInvitation(db: DbClient, raw: string) {
   const invitation = await db.invitation.findUnique({
@@ -261,9 +275,11 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
         id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, websiteId: true,
         customer: { select: { id: true, path: true, enabled: true } },
         roles: { select: { roleId: true } },
+        invitedByCustomerUserId: true,
       },
     });
     if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) throw invalidInvitation();
+    await assertSenderMayStillGive(tx, invitation.invitedByCustomerUserId, invitation.roles.map((r) => r.roleId));
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw invalidInvitation();
     if (await tx.customerUser.count({ where: { email: invitation.email } })) {
