@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
-import { assertUsersHoldNoMore, assertWithinCustomerGrants } from "../authz/grants";
-import { levelRank } from "../authz/permissions";
+import { assertUsersHoldNoMore, assertWithinCustomerGrants, exceedingCustomerGrants } from "../authz/grants";
+import { levelRank, type Level } from "../authz/permissions";
 import {
   customersReachedBy,
   customerUsersReachedBy,
@@ -178,7 +178,10 @@ function snapshot(role: { label: string; customerId: number | null; selfManaged:
 // ----------------------------------------------------------------------------------------------- reading
 
 /** What the actor may do with a role, for the pages (the services check again). */
-export function roleAbilities(actor: Principal, role: { customerId: number | null; selfManaged: boolean; customer: { path: string } | null }) {
+export function roleAbilities(
+  actor: Principal,
+  role: { customerId: number | null; selfManaged: boolean; customer: { path: string } | null; permissions?: readonly { permission: string; level: Level }[] },
+) {
   if (actor.realm === "staff") {
     const has = (action: "create" | "edit" | "delete") => actor.grants.has(`customerUserRole.${action}`);
     return { edit: has("edit"), delete: has("delete"), clone: has("create"), assign: has("edit") };
@@ -193,7 +196,9 @@ export function roleAbilities(actor: Principal, role: { customerId: number | nul
     return { edit: held("edit") && held("create"), delete: held("delete"), clone: held("create"), assign: held("assign") };
   }
   const own = (action: RoleAction) => role.selfManaged && reaches(action);
-  return { edit: own("edit"), delete: own("delete"), clone: held("create"), assign: own("assign") };
+  // A role granting more than the actor holds is not theirs to change, delete or hand out (the services say which levels).
+  const within = !role.permissions || exceedingCustomerGrants(actor.grants, role.permissions).length === 0;
+  return { edit: own("edit") && within, delete: own("delete") && within, clone: held("create") && within, assign: own("assign") && within };
 }
 
 export async function listRoles(db: DbClient, actor: Principal, input: z.output<typeof listRolesInput>) {
@@ -363,10 +368,9 @@ export type RoleSaved = { id: number; version: number; copiedFrom: { id: number;
 export async function updateRole(db: Db, actor: Principal, input: UpdateRole): Promise<RoleSaved> {
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.id, "edit");
-    // Changing a role that grants more than the actor holds takes power from its holders (a predefined role's
-    // company copy moves them off it): the role as it is must be within the actor's grants too.
-    assertBounded(actor, role.permissions, `change "${role.label}"`);
     if (actor.realm === "customer" && role.customerId === null) return copyPredefinedRole(tx, actor, role, input);
+    // A role granting more than the actor holds is not theirs to change: lowering it takes power from its holders.
+    assertBounded(actor, role.permissions, `change "${role.label}"`);
     assertSelfManaged(actor, role);
     if (role.version !== input.version) throw staleVersion();
 
@@ -441,6 +445,8 @@ async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, origin
       select: { customerUserId: true },
     })
   ).map((row) => row.customerUserId);
+  // Moving the holders to a copy that grants less takes power from them: only within the actor's own grants.
+  if (moving.length) assertBounded(actor, original.permissions, `move your company's users off "${original.label}"`);
   const guard = moving.length && manageRank(permissions) < manageRank(original.permissions) ? await guardCustomerManagers(tx, [actor.customerId]) : null;
   const copy = await insertRole(tx, { label: input.label, customerId: actor.customerId, ...companyFlags, sourceRoleId: original.id }, permissions);
   if (moving.length) {
