@@ -26,6 +26,12 @@ export async function visibleParents<T extends { parent: Parent }>(db: DbClient,
   return rows.map((row) => ({ ...row, parent: row.parent && seen.has(row.parent.id) ? row.parent : null }));
 }
 
+/** One row's parent as far as `visible` lets the reader see it (see visibleParents). */
+export async function visibleParent<T extends { parent: Parent }>(db: DbClient, row: T, visible: Prisma.CustomerWhereInput): Promise<T> {
+  const [shown] = await visibleParents(db, [row], visible);
+  return shown ?? row;
+}
+
 export function childPath(parentPath: string | null, id: number) {
   return `${parentPath ?? "/"}${id}/`;
 }

@@ -9,7 +9,7 @@ import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
 import type { customerChoicesInput, customerPurposes, customerUserEmailsInput, createCustomerUserInput, updateCustomerUserInput } from "../schemas/customerUser";
 import { recordAudit } from "./audit";
-import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParents } from "./customerTree";
+import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParent } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
@@ -60,14 +60,14 @@ export async function getCustomerUser(db: DbClient, actor: Principal, id: number
   const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser") }, select: recordSelect });
   if (!user) throw notFound("Customer user");
   const { websiteSettings, salesRepresentatives, roles, passwordHash, ...rest } = user;
-  const [customer] = await visibleParents(db, [user.customer], customersReachedBy(actor, "customer.view", "customer.view"));
+  const customer = await visibleParent(db, user.customer, customersReachedBy(actor, "customer.view", "customer.view"));
   const localization = websiteSettings.find((s) => s.websiteId === user.websiteId)?.localization ?? null;
   return {
     ...rest,
     /** Whether a password was chosen yet (the hash itself never leaves the service). */
     hasPassword: passwordHash !== null,
     birthday: isoDay(user.birthday),
-    customer: { id: customer!.id, name: customer!.name, enabled: customer!.enabled, parent: customer!.parent },
+    customer: { id: customer.id, name: customer.name, enabled: customer.enabled, parent: customer.parent },
     localization,
     salesRepresentatives: salesRepresentatives.map((s) => s.staffUser),
     roles: roles.map((r) => r.role),
