@@ -102,7 +102,7 @@ function RecordFields<T extends FieldValues & RecordValues>({ form, shared, held
       </div>
       <NameFields form={form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField form={form} name={field("email")} label="Email" type="email" autoComplete="off" required />
+        <TextField form={form} name={field("email")} label="Email" type="email" autoComplete="off" required readOnly={self} hint={self ? "Change your own address from your profile: the new one is confirmed by a link." : undefined} />
         <SelectField form={form} name={field("customerId")} label="Customer" required valueAsNumber hint={self ? "You cannot move yourself to another customer." : "The company this user acts for."}>
           <option value="">Choose…</option>
           {shared.customers.map((c) => (

@@ -6,6 +6,7 @@ import { env } from "../env";
 import { AppError, fromPrismaError, type FieldErrors } from "../errors";
 import { authenticateAccessToken } from "../services/oauthApps";
 import { appRouter } from "./root";
+import { restRouter } from "./restFace";
 
 /**
  * /api/v1 — the customer-user API: the account procedures marked `openapi`, called with the principal of the
@@ -58,7 +59,8 @@ export async function handleApiRequest(db: Db, req: Request): Promise<Response> 
   let failure: TRPCError | undefined;
   const response = await createOpenApiFetchHandler({
     endpoint: API_PREFIX,
-    router: appRouter,
+    // Never appRouter itself: the handler rewrites the input schemas it is given (see restFace.ts).
+    router: restRouter,
     req,
     createContext: () => ({
       db,

@@ -33,7 +33,11 @@ export type CustomerPrincipal = {
   impersonator?: Impersonator;
 };
 
-export type Impersonator = { impersonationId: number; staffUserId: number; staffName: string; reason: string; expiresAt: Date };
+/**
+ * `reach`: the scope of the staff member's "Sign in as a customer user". While they are signed in as the user, the
+ * user's reach is cut to what both reach (scope.ts): with REPRESENTED, the customers the staff member represents.
+ */
+export type Impersonator = { impersonationId: number; staffUserId: number; staffName: string; reason: string; expiresAt: Date; reach: StaffScope };
 
 export type StaffPrincipal = {
   realm: "staff";
@@ -205,10 +209,11 @@ export async function loadCustomerPrincipal(
   if (row.authStatus !== "ACTIVE") return { ended: "password-reset" };
   if (claims.sv !== null && row.sessionVersion !== claims.sv) return { ended: "revoked" };
   if (claims.sid !== undefined && row.sessionOpen !== true) return { ended: "revoked" };
-  const impersonator = claims.imp === undefined ? undefined : await runningImpersonation(db, claims.imp, row.id);
+  const epoch = Number(row.epoch);
+  const impersonator = claims.imp === undefined ? undefined : await runningImpersonation(db, claims.imp, row.id, epoch);
   if (impersonator === null) return { ended: "impersonation-ended" };
 
-  const grants = await customerGrants(db, row.id, Number(row.epoch));
+  const grants = await customerGrants(db, row.id, epoch);
   return {
     realm: "customer",
     id: row.id,
@@ -223,15 +228,22 @@ export async function loadCustomerPrincipal(
   };
 }
 
-/** The impersonation a session claims while it runs: not ended, not expired, its staff member still enabled. */
-async function runningImpersonation(db: DbClient, impersonationId: number, customerUserId: number): Promise<Impersonator | null> {
+/**
+ * The impersonation a session claims while it runs: not ended, not expired, its staff member still enabled, still
+ * holding "Sign in as a customer user" and still reaching the user with it (a sales manager who no longer
+ * represents the user's customer is signed out of it).
+ */
+async function runningImpersonation(db: DbClient, impersonationId: number, customerUserId: number, epoch: number): Promise<Impersonator | null> {
   const row = await db.impersonation.findFirst({
     where: { id: impersonationId, customerUserId, endedAt: null, expiresAt: { gt: new Date() }, staffUser: { enabled: true } },
     select: { id: true, reason: true, expiresAt: true, staffUser: { select: { id: true, firstName: true, lastName: true } } },
   });
   if (!row) return null;
   const { staffUser } = row;
-  return { impersonationId: row.id, staffUserId: staffUser.id, staffName: `${staffUser.firstName} ${staffUser.lastName}`, reason: row.reason, expiresAt: row.expiresAt };
+  const reach = (await staffGrants(db, staffUser.id, epoch)).get("customerUser.impersonate");
+  if (!reach) return null;
+  if (reach === "REPRESENTED" && !(await db.customerUser.count({ where: { id: customerUserId, customerSalesRepIds: { has: staffUser.id } } }))) return null;
+  return { impersonationId: row.id, staffUserId: staffUser.id, staffName: `${staffUser.firstName} ${staffUser.lastName}`, reason: row.reason, expiresAt: row.expiresAt, reach };
 }
 
 type StaffRow = {

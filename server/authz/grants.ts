@@ -1,6 +1,6 @@
 import type { DbClient } from "../db";
 import { AppError } from "../errors";
-import type { CustomerGrants, StaffGrants } from "./access";
+import type { CustomerGrants, Principal, StaffGrants } from "./access";
 import {
   customerPermissionIndex,
   levelRank,
@@ -125,4 +125,18 @@ export async function staffGrantsOfRoles(db: DbClient, roleIds: number[]) {
     select: { scope: true, permissions: { select: { permission: true } } },
   });
   return roles.map((role) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) }));
+}
+
+/**
+ * A customer's administrator acts only on users who hold no more than they do: switching a stronger account on or
+ * off, deleting it, editing it, giving it or taking from it a role is taking power over it. Staff are bounded by
+ * their scope alone (a customer role cannot reach into the back office).
+ */
+export async function assertUsersHoldNoMore(tx: DbClient, actor: Principal, userIds: readonly number[], verb: string) {
+  if (actor.realm !== "customer" || userIds.length === 0) return;
+  const rows = await tx.rolePermission.findMany({
+    where: { role: { assignments: { some: { customerUserId: { in: [...userIds] } } } } },
+    select: { permission: true, level: true },
+  });
+  assertWithinCustomerGrants(actor.grants, rows, verb);
 }

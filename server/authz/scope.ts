@@ -98,6 +98,21 @@ const staffViewPermission: Record<ScopedEntity, StaffPermission> = {
   loginAttempt: "loginAttempt.view",
 };
 
+/**
+ * While a staff member is signed in as a customer user (impersonation), the reach is the intersection of the
+ * user's and the staff member's: a staff member limited to the customers they represent reaches, as the user, only
+ * the records of those customers. Every customer-realm scope below applies it; null when nothing is cut.
+ */
+export function impersonationLimit<E extends ScopedEntity>(principal: CustomerPrincipal, entity: E): WhereOf[E] | null {
+  const impersonator = principal.impersonator;
+  return impersonator && impersonator.reach !== "ALL" ? staffRealm[entity](impersonator.staffUserId) : null;
+}
+
+function limited<E extends ScopedEntity>(principal: CustomerPrincipal, entity: E, where: WhereOf[E]): WhereOf[E] {
+  const limit = impersonationLimit(principal, entity);
+  return (limit ? { AND: [where, limit] } : where) as WhereOf[E];
+}
+
 export function customerScopeWhere<E extends ScopedEntity>(
   principal: CustomerPrincipal,
   entity: E & CustomerEntity,
@@ -110,7 +125,7 @@ export function customerScopeWhere<E extends ScopedEntity>(
     customerId: principal.customerId,
     customerPath: principal.customerPath,
   });
-  return (where ?? nothing) as WhereOf[E];
+  return where === null ? (nothing as WhereOf[E]) : limited<E>(principal, entity, where as WhereOf[E]);
 }
 
 export function staffScopeWhere<E extends ScopedEntity>(
@@ -148,8 +163,8 @@ export function customersReachedBy(
 ): Prisma.CustomerWhereInput {
   if (principal.realm === "staff") return staffScopeWhere(principal, "customer", staffPermission);
   const level = principal.grants.get(customerPermission);
-  if (level === "CUSTOMER") return { id: principal.customerId };
-  if (level === "SUBTREE") return { path: subtreeOf(principal.customerPath) };
+  if (level === "CUSTOMER") return limited(principal, "customer", { id: principal.customerId });
+  if (level === "SUBTREE") return limited(principal, "customer", { path: subtreeOf(principal.customerPath) });
   return nothing;
 }
 
@@ -161,8 +176,8 @@ export function customerUsersReachedBy(
 ): Prisma.CustomerUserWhereInput {
   if (principal.realm === "staff") return staffScopeWhere(principal, "customerUser", staffPermission);
   const level = principal.grants.get(customerPermission);
-  if (level === "CUSTOMER") return { customerId: principal.customerId };
-  if (level === "SUBTREE") return { customerPath: subtreeOf(principal.customerPath) };
+  if (level === "CUSTOMER") return limited(principal, "customerUser", { customerId: principal.customerId });
+  if (level === "SUBTREE") return limited(principal, "customerUser", { customerPath: subtreeOf(principal.customerPath) });
   return nothing;
 }
 

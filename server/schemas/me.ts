@@ -10,7 +10,7 @@ export const meOutput = z.object({
   lastName: z.string(),
   nameSuffix: z.string().nullable(),
   lastLoginAt: z.date().nullable(),
-  customer: z.object({ id: z.number(), name: z.string(), parent: z.object({ name: z.string() }).nullable() }),
+  customer: z.object({ id: z.number(), name: z.string() }),
   website: z.object({ name: z.string() }).nullable(),
   roles: z.array(z.object({ id: z.number(), label: z.string(), customerId: z.number().nullable() })),
 });

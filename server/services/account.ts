@@ -1,7 +1,10 @@
 import type { DbClient } from "../db";
 import type { CustomerPrincipal } from "../authz/access";
 
-/** What the account home shows: who you are, your customer, your roles. */
+/**
+ * What the account home shows: who you are, your customer, your roles. Not the customer's parent company: a customer
+ * user's level reaches their customer and its subsidiaries, never up the tree (README, "Names beyond reach").
+ */
 export async function getAccountHome(db: DbClient, actor: CustomerPrincipal) {
   const user = await db.customerUser.findUniqueOrThrow({
     where: { id: actor.id },
@@ -14,7 +17,7 @@ export async function getAccountHome(db: DbClient, actor: CustomerPrincipal) {
       lastName: true,
       nameSuffix: true,
       lastLoginAt: true,
-      customer: { select: { id: true, name: true, parent: { select: { name: true } } } },
+      customer: { select: { id: true, name: true } },
       website: { select: { name: true } },
       roles: { select: { role: { select: { id: true, label: true, customerId: true } } } },
     },

@@ -152,6 +152,7 @@ function audit(tx: DbClient, actor: CustomerPrincipal, kind: AddressKind, verb: 
     entityType: kinds[kind].entityType,
     entityId: row.id,
     customerPath: kinds[kind].describe(row).customerPath,
+    subjectUserId: kinds[kind].describe(row).owner.customerUserId ?? null,
     before: fields(before),
     after: fields(after),
   });

@@ -1,18 +1,23 @@
 import type { DbClient } from "../db";
-import type { Principal } from "../authz/access";
+import type { CustomerPrincipal, Principal } from "../authz/access";
+import { impersonationLimit, subtreeOf } from "../authz/scope";
+import type { Prisma } from "../generated/prisma/client";
 import type { ListAuditInput } from "../schemas/audit";
+import { companyAuditTypes, forCompany } from "./audit";
 import { likeLiteral } from "./filters";
 import { idAfter } from "./keyset";
 
 /**
  * Reading the audit log. Staff with "View the audit log" see everything; a customer user with the capability
  * "View the company audit log" sees the changes that concern their customer and its subsidiaries — never a
- * parent company's, never another customer's.
+ * parent company's, never another customer's — of the record types a company may read (auditRecordTypes: never
+ * staff notes and events), without their staff-only fields.
  */
 export async function listAuditEvents(db: DbClient, actor: Principal, input: ListAuditInput) {
+  const company = actor.realm === "customer";
   const rows = await db.auditEvent.findMany({
     where: {
-      ...(actor.realm === "customer" ? { customerPath: { startsWith: actor.customerPath } } : {}),
+      AND: company ? await companyAuditWhere(db, actor) : [],
       ...idAfter(input.before),
       ...(input.entityType ? { entityType: input.entityType } : {}),
       ...(input.entityId ? { entityId: input.entityId } : {}),
@@ -36,14 +41,32 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit).map((row) => ({
-    ...row,
-    // Staff names are not shown to customers: they see "Staff" (the company deals with the vendor, not a person).
-    actorStaff: actor.realm === "customer" && row.actorStaff ? { id: 0, firstName: "Staff", lastName: "" } : row.actorStaff,
-    impersonator: actor.realm === "customer" && row.impersonator ? { id: 0, firstName: "Staff", lastName: "" } : row.impersonator,
-    changes: changedFields(row.before, row.after),
-  }));
+  const items = rows.slice(0, input.limit).map((row) => {
+    const before = company ? forCompany(row.entityType, row.before) : row.before;
+    const after = company ? forCompany(row.entityType, row.after) : row.after;
+    return {
+      ...row,
+      before,
+      after,
+      // Staff names are not shown to customers: they see "Staff" (the company deals with the vendor, not a person).
+      actorStaff: company && row.actorStaff ? { id: 0, firstName: "Staff", lastName: "" } : row.actorStaff,
+      impersonator: company && row.impersonator ? { id: 0, firstName: "Staff", lastName: "" } : row.impersonator,
+      changes: changedFields(before, after),
+    };
+  });
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}
+
+/** The company's part of the log; while a staff member is signed in as the user, only the customers both reach. */
+async function companyAuditWhere(db: DbClient, actor: CustomerPrincipal): Promise<Prisma.AuditEventWhereInput[]> {
+  const where: Prisma.AuditEventWhereInput[] = [{ customerPath: { startsWith: actor.customerPath } }, { entityType: { in: companyAuditTypes } }];
+  const limit = impersonationLimit(actor, "customer");
+  if (limit) {
+    // Entries are filed under their customer's own path: those of the customers within both reaches.
+    const reached = await db.customer.findMany({ where: { AND: [{ path: subtreeOf(actor.customerPath) }, limit] }, select: { path: true } });
+    where.push({ customerPath: { in: reached.map((customer) => customer.path) } });
+  }
+  return where;
 }
 
 type Json = unknown;

@@ -37,6 +37,7 @@ export async function createCalendarEvent(db: Db, actor: StaffPrincipal, input: 
       entityType: "CalendarEvent",
       entityId: event.id,
       customerPath: user.customerPath,
+      subjectUserId: user.id,
       after: { customerUserId: user.id, title: event.title, startAt: event.startAt.toISOString(), endAt: event.endAt?.toISOString() ?? null },
     });
     return event;

@@ -50,6 +50,7 @@ export async function acceptConsent(db: Db, actor: CustomerPrincipal, input: { c
       entityType: "ConsentAcceptance",
       entityId: created.id,
       customerPath: actor.customerPath,
+      subjectUserId: actor.id,
       after: { consentId: consent.id, title: consent.title, acceptedAt: created.acceptedAt.toISOString() },
     });
     return created;
@@ -74,6 +75,7 @@ export async function withdrawConsent(db: Db, actor: CustomerPrincipal, input: {
       entityType: "ConsentAcceptance",
       entityId: current[0]!.id,
       customerPath: actor.customerPath,
+      subjectUserId: actor.id,
       before: { consentId: consent.id, title: consent.title, withdrawnAt: null },
       after: { consentId: consent.id, title: consent.title, withdrawnAt: withdrawnAt.toISOString() },
     });

@@ -36,7 +36,7 @@ describe("the customer tree", () => {
     const west = await byName("Acme West");
     const globex = await byName("Globex Industries");
     const before = await byName("Acme West Logistics");
-    await recordAudit(db, { realm: "system" }, { action: "test", entityType: "Test", entityId: "tree-test", customerPath: before.path });
+    await recordAudit(db, { realm: "system" }, { action: "test", entityType: "Customer", entityId: "tree-test", customerPath: before.path });
     await db.$transaction((tx) => moveCustomer(tx, west.id, globex.id));
 
     const movedWest = await byName("Acme West");

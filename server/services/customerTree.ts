@@ -12,6 +12,26 @@ import { AppError } from "../errors";
  * no row keeps a stale path. Moves among themselves are serialized, so two crossing moves cannot form a cycle.
  */
 
+type Parent = { id: number; name: string } | null;
+
+/**
+ * The rows' parents as far as `visible` lets the reader see them: a parent beyond their reach reads as none. A
+ * customer user never learns of a parent company (their level reaches their customer and its subsidiaries only);
+ * staff limited to the customers they represent, of none they do not represent.
+ */
+export async function visibleParents<T extends { parent: Parent }>(db: DbClient, rows: T[], visible: Prisma.CustomerWhereInput): Promise<T[]> {
+  const ids = [...new Set(rows.flatMap((row) => (row.parent ? [row.parent.id] : [])))];
+  if (ids.length === 0) return rows;
+  const seen = new Set((await db.customer.findMany({ where: { AND: [{ id: { in: ids } }, visible] }, select: { id: true } })).map((row) => row.id));
+  return rows.map((row) => ({ ...row, parent: row.parent && seen.has(row.parent.id) ? row.parent : null }));
+}
+
+/** One row's parent as far as `visible` lets the reader see it (see visibleParents). */
+export async function visibleParent<T extends { parent: Parent }>(db: DbClient, row: T, visible: Prisma.CustomerWhereInput): Promise<T> {
+  const [shown] = await visibleParents(db, [row], visible);
+  return shown ?? row;
+}
+
 export function childPath(parentPath: string | null, id: number) {
   return `${parentPath ?? "/"}${id}/`;
 }

@@ -4,12 +4,12 @@ import type { Prisma } from "../generated/prisma/client";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
 import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
 import type { CustomerPermission } from "../authz/permissions";
-import { customersReachedBy, scopeWhere, staffScopeWhere, subtreeOf } from "../authz/scope";
+import { customersReachedBy, impersonationLimit, scopeWhere, staffScopeWhere, subtreeOf } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
 import type { customerChoicesInput, customerPurposes, customerUserEmailsInput, createCustomerUserInput, updateCustomerUserInput } from "../schemas/customerUser";
 import { recordAudit } from "./audit";
-import { ancestorNames, createCustomerNode, lockCustomerPath } from "./customerTree";
+import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParent } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
@@ -59,7 +59,8 @@ const recordSelect = {
 export async function getCustomerUser(db: DbClient, actor: Principal, id: number) {
   const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser") }, select: recordSelect });
   if (!user) throw notFound("Customer user");
-  const { websiteSettings, salesRepresentatives, roles, customer, passwordHash, ...rest } = user;
+  const { websiteSettings, salesRepresentatives, roles, passwordHash, ...rest } = user;
+  const customer = await visibleParent(db, user.customer, customersReachedBy(actor, "customer.view", "customer.view"));
   const localization = websiteSettings.find((s) => s.websiteId === user.websiteId)?.localization ?? null;
   return {
     ...rest,
@@ -129,7 +130,8 @@ function customersFor(actor: Principal, purpose: Purpose): Prisma.CustomerWhereI
   }
   // A subsidiary lies below the actor's own customer: only a Corporate level reaches it, for both what it takes.
   const corporate = (permission: CustomerPermission) => actor.grants.get(permission) === "SUBTREE";
-  return corporate("customer.edit") && corporate("customerUser.create") ? { path: subtreeOf(actor.customerPath) } : { id: { in: [] } };
+  if (!corporate("customer.edit") || !corporate("customerUser.create")) return { id: { in: [] } };
+  return { AND: [{ path: subtreeOf(actor.customerPath) }, impersonationLimit(actor, "customer") ?? {}] };
 }
 
 /** Up to 20 customers matching `search`, with their ancestry (to tell namesakes apart) and sales representatives. */
@@ -176,6 +178,7 @@ export async function roleChoices(db: DbClient, actor: Principal, customerId: nu
 
 // ------------------------------------------------------------------------------------------- rules
 
+export const ownEmailRefusal = "Change your own email address from your profile: the new address is confirmed by a link sent to it.";
 const badRequest = (field: string, message: string) => new AppError("BAD_REQUEST", message, { fieldErrors: { [field]: [message] } });
 /** A customer outside the actor's reach is not there for them (NOT_FOUND), with a word for the field. */
 const customerNotFound = (field: string, hint: string) => new AppError("NOT_FOUND", "Customer not found.", { fieldErrors: { [field]: [hint] } });
@@ -391,6 +394,9 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
       // Nobody takes over an account stronger than their own (by changing its email, say).
       assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, heldRoleIds), "edit a user");
       if (before.enabled && !input.enabled) assertNotSelf(actor, before.id, "disable");
+      // One's own address changes only through the verified flow (profile.changeEmail), which proves the new one is
+      // theirs; a staff member signed in as the user is the user here and is refused the same way.
+      if (actor.id === before.id && input.email !== before.email) throw badRequest("email", ownEmailRefusal);
       if (actor.id === before.id && (input.newCustomer || input.customerId !== before.customerId)) {
         throw badRequest("customerId", "You cannot move yourself to another customer.");
       }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type Principal } from "../authz/access";
-import { assertWithinCustomerGrants, grantsOfRoles } from "../authz/grants";
+import { assertUsersHoldNoMore } from "../authz/grants";
 import { customersReachedBy, scopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuthStatus } from "../generated/prisma/enums";
@@ -173,7 +173,7 @@ export async function setCustomerUserEnabled(
       select: { id: true, enabled: true, customerId: true, customerPath: true, erasedAt: true },
     });
     if (!user) throw notFound("Customer user");
-    await assertHoldsNoMore(tx, actor, user.id, input.enabled ? "enable" : "disable");
+    await assertUsersHoldNoMore(tx, actor, [user.id], input.enabled ? "enable a user" : "disable a user");
     if (user.enabled === input.enabled) return { id: user.id, enabled: user.enabled };
     if (input.enabled && user.erasedAt) throw erased();
     if (input.enabled) await assertHasRole(tx, user.id);
@@ -193,16 +193,6 @@ export async function setCustomerUserEnabled(
     });
     return updated;
   });
-}
-
-/**
- * A customer's administrator acts only on users who hold no more than they do: switching a stronger account on or
- * off, or deleting it, is taking power over it. Staff are bounded by their scope alone.
- */
-async function assertHoldsNoMore(tx: DbClient, actor: Principal, userId: number, verb: string) {
-  if (actor.realm !== "customer") return;
-  const roles = await tx.customerUserRoleAssignment.findMany({ where: { customerUserId: userId }, select: { roleId: true } });
-  assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roles.map((r) => r.roleId)), `${verb} a user`);
 }
 
 export const erased = () => new AppError("BAD_REQUEST", "This user's personal data was erased; the account cannot be used again.");
@@ -267,7 +257,7 @@ export async function deleteCustomerUser(db: Db, actor: Principal, input: z.outp
     // or fails because the user is gone.
     await tx.$queryRaw`SELECT 1 FROM "CustomerUser" WHERE "id" = ${input.id} FOR UPDATE`;
     const { user, refusal, removes } = await customerUserDeletion(tx, actor, input.id);
-    await assertHoldsNoMore(tx, actor, user.id, "delete");
+    await assertUsersHoldNoMore(tx, actor, [user.id], "delete a user");
     if (refusal) throw new AppError("BAD_REQUEST", refusal);
     if (user.enabled) await assertCustomerKeepsManager(tx, user);
     await tx.customerUser.delete({ where: { id: user.id } });

@@ -8,7 +8,7 @@ import { notFound } from "../errors";
 import type { customerChildrenInput, customerPartInput, customerRolesInput, listCustomersInput, pickCustomerInput } from "../schemas/customer";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { addressSelect } from "./addresses";
-import { ancestorNames, pathIds } from "./customerTree";
+import { ancestorNames, pathIds, visibleParents } from "./customerTree";
 import { likeLiteral } from "./filters";
 
 /**
@@ -81,8 +81,9 @@ export async function listCustomers(db: DbClient, actor: StaffPrincipal, input: 
   ]);
   const page = keysetPage(rows, input.limit, sort, (row) => (sort.field === "name" ? row.name : row.createdAt));
   const users = await userCounts(db, page.items.map((row) => row.id));
+  const items = await visibleParents(db, page.items, scope(actor));
   return {
-    items: page.items.map(({ salesRepresentatives, ...row }) => ({ ...row, salesReps: salesRepresentatives.map((rep) => rep.staffUser), userCount: users.get(row.id) ?? 0 })),
+    items: items.map(({ salesRepresentatives, ...row }) => ({ ...row, salesReps: salesRepresentatives.map((rep) => rep.staffUser), userCount: users.get(row.id) ?? 0 })),
     nextCursor: page.nextCursor,
     count,
   };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { loadCustomerPrincipal, type CustomerPrincipal } from "../authz/access";
 import { createTestDb } from "../test/db";
-import { callerFor, impersonate as impersonateAs, impersonationRequest, staffCaller } from "../test/principals";
+import { callerFor, customerPrincipal, impersonate as impersonateAs, impersonationRequest, staffCaller } from "../test/principals";
 import { signInWithImpersonationTicket } from "./impersonation";
 
 let db: PrismaClient;
@@ -83,5 +83,69 @@ describe("impersonation", () => {
     const { ticket, impersonationId } = await ada.admin.impersonation.start({ customerUserId: await userId("bob.buyer@acme.test"), reason: "Checking an order for them" });
     await db.impersonation.update({ where: { id: impersonationId }, data: { startedAt: new Date(Date.now() - 3 * 60_000) } });
     expect(await signInWithImpersonationTicket(db, { ticket, ...request })).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("the reach while signed in as a user", () => {
+  const west = ["walter.west@acme.test", "wendy.buyer@acme.test", "lara.logistics@acme.test"];
+  const emailsOf = (rows: { email: string }[]) => rows.map((row) => row.email);
+
+  it("is the intersection of the user's and the staff member's: sam as Amanda never reaches Acme West", async () => {
+    const principal = (await impersonate("sales@roster.test", "amanda.admin@acme.test")).loaded as CustomerPrincipal;
+    const asAmanda = callerFor(db, principal);
+    const walter = await db.customerUser.findUniqueOrThrow({ where: { email: "walter.west@acme.test" } });
+    const westOrder = await db.order.findFirstOrThrow({ where: { customerUserId: walter.id } });
+    const wendy = await userId("wendy.buyer@acme.test");
+    const buyer = (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_BUYER" } })).id;
+    const administrator = (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_ADMINISTRATOR" } })).id;
+    const acmeWest = (await db.customer.findFirstOrThrow({ where: { name: "Acme West" } })).id;
+
+    const listed = emailsOf((await asAmanda.account.users.list({ limit: 100 })).items);
+    expect(listed).toEqual(expect.arrayContaining(["bob.buyer@acme.test", "erin.east@acme.test"]));
+    for (const email of west) expect(listed).not.toContain(email);
+    const choices = (await asAmanda.account.users.customerChoices({ purpose: "create" })).map((c) => c.name);
+    expect(choices.sort()).toEqual(["Acme East", "Acme Holding"]);
+    expect((await asAmanda.account.roles.customerOptions({})).map((c) => c.name).sort()).toEqual(["Acme East", "Acme Holding"]);
+    expect((await asAmanda.account.orders.list({ limit: 100 })).items.map((o) => o.id)).not.toContain(westOrder.id);
+    expect((await asAmanda.account.companyAddresses.list()).map((a) => a.label)).not.toContain("Warehouse");
+
+    const refusals: [string, () => Promise<unknown>][] = [
+      ["users.get", () => asAmanda.account.users.get({ id: walter.id })],
+      ["users.setEnabled", () => asAmanda.account.users.setEnabled({ id: walter.id, enabled: false })],
+      ["users.massSetEnabled", async () => expect((await asAmanda.account.users.massSetEnabled({ ids: [walter.id], enabled: false })).done).toEqual([])],
+      ["orders.get", () => asAmanda.account.orders.get({ id: westOrder.id })],
+      ["roles.addUsers", () => asAmanda.account.roles.addUsers({ roleId: administrator, userIds: [wendy] })],
+      ["invitations.create", () => asAmanda.account.invitations.create({ email: "new.west@acme.test", customerId: acmeWest, roleIds: [buyer] })],
+      ["users.create", () => asAmanda.account.users.create({ enabled: true, firstName: "New", lastName: "West", email: "new.west@acme.test", customerId: acmeWest, websiteId: null, localizationId: null, roleIds: [buyer], generatePassword: true, sendWelcomeEmail: false, addresses: [] })],
+    ];
+    for (const [name, attempt] of refusals) {
+      const outcome = await attempt().then(() => "OK", (error: { code?: string }) => error.code);
+      expect([name, outcome]).toEqual([name, name === "users.massSetEnabled" ? "OK" : "NOT_FOUND"]);
+    }
+    expect((await db.customerUser.findUniqueOrThrow({ where: { id: walter.id } })).enabled).toBe(true);
+    expect(await db.customerUserRoleAssignment.count({ where: { customerUserId: wendy, roleId: administrator } })).toBe(0);
+
+    // The company audit log too: a change at Acme West stays out of it.
+    await (await staffCaller(db, "admin@roster.test")).admin.customerUsers.setEnabled({ id: wendy, enabled: false });
+    expect((await asAmanda.account.audit.list({ limit: 100 })).items.map((e) => e.entityId)).not.toContain(String(wendy));
+    expect((await callerFor(db, await customerPrincipal(db, "amanda.admin@acme.test")).account.audit.list({ limit: 100 })).items.map((e) => e.entityId)).toContain(String(wendy));
+  });
+
+  it("is the user's own for a staff member who reaches every customer", async () => {
+    const principal = (await impersonate("admin@roster.test", "amanda.admin@acme.test")).loaded as CustomerPrincipal;
+    const listed = emailsOf((await callerFor(db, principal).account.users.list({ limit: 100 })).items);
+    for (const email of west) expect(listed).toContain(email);
+  });
+
+  it("ends the session once the staff member no longer reaches the user", async () => {
+    const sam = await impersonate("sales@roster.test", "bob.buyer@acme.test");
+    if (!sam.outcome.ok) throw new Error("not signed in");
+    const claims = { uid: sam.outcome.userId, sv: sam.outcome.sessionVersion, imp: sam.outcome.impersonationId };
+    const holding = await db.customer.findFirstOrThrow({ where: { name: "Acme Holding" } });
+    const samId = (await db.staffUser.findUniqueOrThrow({ where: { email: "sales@roster.test" } })).id;
+    await db.customerSalesRep.delete({ where: { customerId_staffUserId: { customerId: holding.id, staffUserId: samId } } });
+    expect(await loadCustomerPrincipal(db, claims)).toEqual({ ended: "impersonation-ended" });
+    await db.customerSalesRep.create({ data: { customerId: holding.id, staffUserId: samId } });
+    expect(await loadCustomerPrincipal(db, claims)).toMatchObject({ realm: "customer", impersonator: { reach: "REPRESENTED" } });
   });
 });

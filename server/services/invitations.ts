@@ -1,7 +1,7 @@
 import type { Db, DbClient } from "../db";
 import type { Principal } from "../authz/access";
-import { bumpAuthzEpoch } from "../authz/access";
-import { assertWithinCustomerGrants, grantsOfRoles } from "../authz/grants";
+import { accumulateCustomerGrants, bumpAuthzEpoch } from "../authz/access";
+import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
 import { customersReachedBy } from "../authz/scope";
 import { AppError, notFound } from "../errors";
 import { hashPassword } from "../auth/password";
@@ -132,6 +132,8 @@ export async function createInvitation(
       entityType: "Invitation",
       entityId: invitation.id,
       customerPath: customer.path,
+      // Whose it is is known once it is accepted (see acceptInvitation).
+      subjectUserId: null,
       after: { email: invitation.email, roles: roles.map((r) => r.label) },
     });
     return { id: invitation.id, status: "PENDING" as const };
@@ -215,7 +217,7 @@ export async function resendInvitation(db: Db, actor: Principal, id: number) {
       data: { tokenHash: hashToken(raw), expiresAt: new Date(Date.now() + hours * 3_600_000), sentCount: { increment: 1 }, lastSentAt: new Date() },
     });
     await sendInvitation(tx, actor, { id, email: invitation.email, customerName: invitation.customer.name }, raw, hours);
-    await recordAudit(tx, actor, { action: "invitation.resend", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path });
+    await recordAudit(tx, actor, { action: "invitation.resend", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path, subjectUserId: null });
     return { id, status: "PENDING" as const };
   });
 }
@@ -225,7 +227,7 @@ export async function revokeInvitation(db: Db, actor: Principal, id: number) {
     const invitation = await pendingInScope(tx, actor, id);
     if (invitationStatus(invitation) !== "PENDING") throw new AppError("BAD_REQUEST", "Only a pending invitation can be revoked.");
     await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "invitation.revoke", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path });
+    await recordAudit(tx, actor, { action: "invitation.revoke", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path, subjectUserId: null });
     return { id, status: "REVOKED" as const };
   });
 }
@@ -236,6 +238,20 @@ const invalidInvitation = () =>
   new AppError("BAD_REQUEST", "This invitation is not valid any more: it was used, revoked or has expired. Ask for a new one.", {
     fieldErrors: { token: ["This invitation is not valid any more."] },
   });
+
+/**
+ * An invitation hands its roles out when it is accepted, so they must still lie within what the administrator who
+ * sent it holds then: one whose roles grew, or whose sender was demoted since, gives nothing (they send a new one).
+ */
+async function assertSenderMayStillGive(tx: DbClient, senderId: number | null, roleIds: number[]) {
+  if (senderId === null) return;
+  const held = accumulateCustomerGrants(await tx.rolePermission.findMany({ where: { role: { assignments: { some: { customerUserId: senderId } } } }, select: { permission: true, level: true } }));
+  if (exceedingCustomerGrants(held, await grantsOfRoles(tx, roleIds)).length) {
+    throw new AppError("BAD_REQUEST", "This invitation gives more than the administrator who sent it may give now. Ask them for a new one.", {
+      fieldErrors: { token: ["This invitation is not valid any more."] },
+    });
+  }
+}
 
 /** What the acceptance page shows for a link, or null when the link is not (or no longer) valid. */
 export async function peekInvitation(db: DbClient, raw: string) {
@@ -260,12 +276,14 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
         id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, websiteId: true,
         customer: { select: { id: true, path: true, enabled: true } },
         roles: { select: { roleId: true } },
+        invitedByCustomerUserId: true,
       },
     });
     if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) throw invalidInvitation();
     // The same consents as registration asks for: an invited account is no exception to them.
     const problems = consentProblems(await activeConsents(tx), input);
     if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", "Some fields need your attention.", { fieldErrors: problems });
+    await assertSenderMayStillGive(tx, invitation.invitedByCustomerUserId, invitation.roles.map((r) => r.roleId));
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw invalidInvitation();
     if (await tx.customerUser.count({ where: { email: invitation.email } })) {
@@ -293,6 +311,8 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
       select: { id: true, email: true },
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { customerUserId: user.id } });
+    // The invitation's entries (the address it was sent to) are now about this user, for erasure.
+    await tx.auditEvent.updateMany({ where: { entityType: "Invitation", entityId: String(invitation.id) }, data: { subjectUserId: user.id } });
     await bumpAuthzEpoch(tx);
     await recordAudit(tx, { realm: "system" }, {
       action: "invitation.accept",

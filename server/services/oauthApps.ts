@@ -46,7 +46,7 @@ async function applicationInScope(db: DbClient, actor: Principal, id: number) {
       id,
       customerUser: actor.realm === "staff" ? staffScopeWhere(actor, "customerUser", "oauthApp.manage") : { id: actor.id },
     },
-    select: { ...applicationSelect, customerUser: { select: { customerPath: true } } },
+    select: { ...applicationSelect, customerUser: { select: { id: true, customerPath: true } } },
   });
   if (!app) throw notFound("Application");
   return app;
@@ -85,6 +85,7 @@ export async function createApplication(
       entityType: "OAuthApplication",
       entityId: application.id,
       customerPath: user.customerPath,
+      subjectUserId: user.id,
       after: { name: application.name, clientId, customerUserId: user.id, expiresAt: application.expiresAt?.toISOString() ?? null },
     });
     return { application, clientSecret };
@@ -103,6 +104,7 @@ export async function setApplicationActive(db: Db, actor: Principal, input: { id
       entityType: "OAuthApplication",
       entityId: app.id,
       customerPath: app.customerUser.customerPath,
+      subjectUserId: app.customerUser.id,
       before: { active: app.active },
       after: { active: input.active },
     });
@@ -120,6 +122,7 @@ export async function deleteApplication(db: Db, actor: Principal, id: number) {
       entityType: "OAuthApplication",
       entityId: app.id,
       customerPath: app.customerUser.customerPath,
+      subjectUserId: app.customerUser.id,
       before: { name: app.name, clientId: app.clientId },
     });
   });

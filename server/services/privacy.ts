@@ -2,7 +2,7 @@ import type { Db, DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
-import { recordAudit } from "./audit";
+import { eraseAuditSubject, recordAudit } from "./audit";
 import { assertCustomerKeepsManager, assertNotSelf } from "./invariants";
 
 /**
@@ -12,6 +12,7 @@ import { assertCustomerKeepsManager, assertNotSelf } from "./invariants";
  */
 export async function exportPersonalData(db: DbClient, actor: Principal, userId: number) {
   const where = { id: userId, ...(actor.realm === "staff" ? scopeWhere(actor, "customerUser", "view", "customerUser.privacy") : { id: actor.id }) };
+  const staffOnly = actor.realm === "staff";
   const user = await db.customerUser.findFirst({
     where,
     select: {
@@ -25,8 +26,10 @@ export async function exportPersonalData(db: DbClient, actor: Principal, userId:
       consentAcceptances: { select: { consent: { select: { title: true } }, acceptedAt: true, withdrawnAt: true } },
       loginAttempts: { select: { attemptedAt: true, result: true, source: true, ip: true, userAgent: true }, orderBy: { attemptedAt: "desc" }, take: 500 },
       emails: { select: { subject: true, toEmail: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" } },
-      notes: { select: { body: true, createdAt: true } },
-      events: { select: { title: true, description: true, startAt: true } },
+      // Staff notes and events are staff-only records: in the back office's export (a formal request answered by
+      // staff), never in the storefront's self-service download.
+      notes: staffOnly && { select: { body: true, createdAt: true } },
+      events: staffOnly && { select: { title: true, description: true, startAt: true } },
       oauthApplications: { select: { name: true, clientId: true, createdAt: true, lastUsedAt: true } },
       sessions: { select: { createdAt: true, expiresAt: true, endedAt: true, ip: true, userAgent: true }, orderBy: { createdAt: "desc" }, take: 500 },
       orders: { select: { number: true, createdAt: true } },
@@ -73,8 +76,8 @@ export async function eraseCustomerUser(db: Db, actor: Principal, input: { id: n
       tx.emailMessage.updateMany({ where: { customerUserId: user.id }, data: { toEmail: placeholder, toName: null, html: "<p>Erased.</p>", text: "Erased.", secret: null } }),
       tx.invitation.updateMany({ where: { customerUserId: user.id }, data: { email: placeholder, firstName: null, lastName: null } }),
     ]);
-    // Earlier audit entries keep what happened, not the values (they may hold the name or address).
-    await tx.$executeRaw`UPDATE "AuditEvent" SET "before" = NULL, "after" = NULL WHERE "entityType" = 'CustomerUser' AND "entityId" = ${String(user.id)}`;
+    // Earlier audit entries about them keep what happened, not the values (their name, address, notes about them).
+    await eraseAuditSubject(tx, user.id);
     await recordAudit(tx, actor, {
       action: "customerUser.erase",
       entityType: "CustomerUser",

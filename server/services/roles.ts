@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
-import { assertWithinCustomerGrants } from "../authz/grants";
-import { levelRank } from "../authz/permissions";
+import { assertUsersHoldNoMore, assertWithinCustomerGrants, exceedingCustomerGrants } from "../authz/grants";
+import { levelRank, type Level } from "../authz/permissions";
 import {
   customersReachedBy,
   customerUsersReachedBy,
@@ -26,6 +26,7 @@ import type {
   updateCompanyRoleInput,
 } from "../schemas/role";
 import { recordAudit } from "./audit";
+import { visibleParents } from "./customerTree";
 import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { likeLiteral } from "./filters";
@@ -177,7 +178,10 @@ function snapshot(role: { label: string; customerId: number | null; selfManaged:
 // ----------------------------------------------------------------------------------------------- reading
 
 /** What the actor may do with a role, for the pages (the services check again). */
-export function roleAbilities(actor: Principal, role: { customerId: number | null; selfManaged: boolean; customer: { path: string } | null }) {
+export function roleAbilities(
+  actor: Principal,
+  role: { customerId: number | null; selfManaged: boolean; customer: { path: string } | null; permissions?: readonly { permission: string; level: Level }[] },
+) {
   if (actor.realm === "staff") {
     const has = (action: "create" | "edit" | "delete") => actor.grants.has(`customerUserRole.${action}`);
     return { edit: has("edit"), delete: has("delete"), clone: has("create"), assign: has("edit") };
@@ -192,7 +196,9 @@ export function roleAbilities(actor: Principal, role: { customerId: number | nul
     return { edit: held("edit") && held("create"), delete: held("delete"), clone: held("create"), assign: held("assign") };
   }
   const own = (action: RoleAction) => role.selfManaged && reaches(action);
-  return { edit: own("edit"), delete: own("delete"), clone: held("create"), assign: own("assign") };
+  // A role granting more than the actor holds is not theirs to change, delete or hand out (the services say which levels).
+  const within = !role.permissions || exceedingCustomerGrants(actor.grants, role.permissions).length === 0;
+  return { edit: own("edit") && within, delete: own("delete") && within, clone: held("create") && within, assign: own("assign") && within };
 }
 
 export async function listRoles(db: DbClient, actor: Principal, input: z.output<typeof listRolesInput>) {
@@ -320,12 +326,13 @@ export async function listRoleCandidates(db: DbClient, actor: Principal, input: 
 export async function listRoleCustomerOptions(db: DbClient, actor: Principal, input: { search?: string }) {
   const reach =
     actor.realm === "staff" ? staffScopeWhere(actor, "customer", "customer.view") : customersReachedBy(actor, "customerUserRole.create", "customerUserRole.view");
-  return db.customer.findMany({
+  const rows = await db.customer.findMany({
     where: { AND: [reach, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}] },
-    select: { id: true, name: true, parent: { select: { name: true } } },
+    select: { id: true, name: true, parent: { select: { id: true, name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
   });
+  return visibleParents(db, rows, customersReachedBy(actor, "customer.view", "customer.view"));
 }
 
 // ---------------------------------------------------------------------------------------------- changing
@@ -362,6 +369,8 @@ export async function updateRole(db: Db, actor: Principal, input: UpdateRole): P
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.id, "edit");
     if (actor.realm === "customer" && role.customerId === null) return copyPredefinedRole(tx, actor, role, input);
+    // A role granting more than the actor holds is not theirs to change: lowering it takes power from its holders.
+    assertBounded(actor, role.permissions, `change "${role.label}"`);
     assertSelfManaged(actor, role);
     if (role.version !== input.version) throw staleVersion();
 
@@ -436,6 +445,8 @@ async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, origin
       select: { customerUserId: true },
     })
   ).map((row) => row.customerUserId);
+  // Moving the holders to a copy that grants less takes power from them: only within the actor's own grants.
+  if (moving.length) assertBounded(actor, original.permissions, `move your company's users off "${original.label}"`);
   const guard = moving.length && manageRank(permissions) < manageRank(original.permissions) ? await guardCustomerManagers(tx, [actor.customerId]) : null;
   const copy = await insertRole(tx, { label: input.label, customerId: actor.customerId, ...companyFlags, sourceRoleId: original.id }, permissions);
   if (moving.length) {
@@ -483,6 +494,7 @@ export async function deleteRole(db: Db, actor: Principal, input: { id: number }
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.id, "delete");
     assertSelfManaged(actor, role);
+    assertBounded(actor, role.permissions, `delete "${role.label}"`);
     await assertRoleDeletable(tx, role.id);
     await tx.customerUserRole.delete({ where: { id: role.id } });
     await bumpAuthzEpoch(tx);
@@ -528,6 +540,7 @@ export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typ
     assertSelfManaged(actor, role);
     assertBounded(actor, role.permissions, "assign a role");
     const users = await assignable(tx, actor, role, input.userIds, false);
+    await assertUsersHoldNoMore(tx, actor, users.map((user) => user.id), "give a role to a user");
     const holding = new Set(
       (await tx.customerUserRoleAssignment.findMany({ where: { roleId: role.id, customerUserId: { in: users.map((u) => u.id) } }, select: { customerUserId: true } })).map(
         (row) => row.customerUserId,
@@ -545,15 +558,18 @@ export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typ
 }
 
 /**
- * Takes the role from users. Refused when an enabled user would be left without any role, or a company without an
- * enabled user who can manage its users.
+ * Takes the role from users, bounded like giving it: a customer administrator takes only roles within their own
+ * grants, from users who hold no more than they do. Refused when an enabled user would be left without any role, or
+ * a company without an enabled user who can manage its users.
  */
 export async function removeRoleUsers(db: Db, actor: Principal, input: z.output<typeof roleUserIdsInput>) {
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.roleId, "assign");
     assertSelfManaged(actor, role);
+    assertBounded(actor, role.permissions, "take away a role");
     const users = await assignable(tx, actor, role, input.userIds, true);
     const ids = users.map((user) => user.id);
+    await assertUsersHoldNoMore(tx, actor, ids, "take a role from a user");
     const guard = manageRank(role.permissions) > 0 ? await guardCustomerManagers(tx, users.map((user) => user.customerId)) : null;
     await tx.customerUserRoleAssignment.deleteMany({ where: { roleId: role.id, customerUserId: { in: ids } } });
     await assertUsersKeepARole(tx, ids);

@@ -30,7 +30,6 @@ export default async function AccountHome() {
           <CardBody>
             <dl className="grid grid-cols-3 gap-y-2 text-sm">
               <dt className="text-slate-500">Customer</dt><dd className="col-span-2" data-testid="me-customer">{me.customer.name}</dd>
-              <dt className="text-slate-500">Part of</dt><dd className="col-span-2">{me.customer.parent?.name ?? "—"}</dd>
               <dt className="text-slate-500">Website</dt><dd className="col-span-2">{me.website?.name ?? "—"}</dd>
             </dl>
           </CardBody>

@@ -290,6 +290,32 @@ describe("account.roles.addUsers and removeUsers", () => {
     expect(await db.customerUserRoleAssignment.count({ where: { customerUserId: eddie, roleId: await roleId("ROLE_FRONTEND_ADMINISTRATOR") } })).toBe(0);
   });
 
+  it("bounds taking a role away like giving it: dana (Department) cannot take Erin's Corporate Administrator role", async () => {
+    const dana = await customerCaller(db, "dana.department@acme.test");
+    const erin = await userId("erin.east@acme.test");
+    const administrator = await roleId("ROLE_FRONTEND_ADMINISTRATOR");
+    // Erin holds a second role, so taking the Administrator role would leave her one.
+    const packer = await companyRole("Acme East", "East packer", { "order.view": "CUSTOMER" }, { holders: ["erin.east@acme.test"] });
+    await expect(dana.account.roles.removeUsers({ roleId: administrator, userIds: [erin] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/^You cannot take away a role with more than you hold yourself: .*"View customer" at Corporate \(you hold Department\)/),
+    });
+    // Nor any role from a user who holds more than dana, nor a role granting more: editing or deleting it.
+    await expect(dana.account.roles.removeUsers({ roleId: packer.id, userIds: [erin] })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^You cannot take a role from a user with more/) });
+    await expect(dana.account.roles.addUsers({ roleId: await roleId("ROLE_FRONTEND_BUYER"), userIds: [erin] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const regional = await companyRole("Acme East", "East regional", { "customerUser.view": "SUBTREE" });
+    await expect(dana.account.roles.update({ id: regional.id, version: regional.version, label: "East regional", permissions: rows({ "customerUser.view": "CUSTOMER" }) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(dana.account.roles.update({ id: administrator, version: 1, label: "Weaker admin", permissions: rows({ "customerUser.view": "CUSTOMER" }) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(dana.account.roles.delete({ id: regional.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await holders(administrator)).toContain("erin.east@acme.test");
+    expect(await holders(packer.id)).toEqual(["erin.east@acme.test"]);
+    expect(await grantsOf(regional.id)).toEqual({ "customerUser.view": "SUBTREE" });
+    // Within her bounds she takes a role away (positive control).
+    const eddie = await userId("eddie.buyer@acme.test");
+    await expect(dana.account.roles.addUsers({ roleId: packer.id, userIds: [eddie] })).resolves.toEqual({ added: 1 });
+    await expect(dana.account.roles.removeUsers({ roleId: packer.id, userIds: [eddie] })).resolves.toEqual({ removed: 1 });
+  });
+
   it("refuses taking from a company its last user manager, or leaving a user without roles", async () => {
     const gina = await customerCaller(db, "gina.globex@globex.test");
     const ginaId = await userId("gina.globex@globex.test");

@@ -6,6 +6,7 @@ import { bumpAuthzEpoch, type CustomerPrincipal } from "../../../authz/access";
 import { customerCatalogue } from "../../../authz/permissions";
 import { enabledWithoutRoleMessage, type CreateCustomerUserInput, type UpdateCustomerUserInput } from "../../../schemas/customerUser";
 import { createCustomerNode } from "../../../services/customerTree";
+import { editInputOf } from "../../../test/attack";
 
 /**
  * account.users: a customer's administrator manages the users their level reaches — their own customer
@@ -101,24 +102,7 @@ function newUser(overrides: Partial<CreateCustomerUserInput> = {}): CreateCustom
 }
 
 /** What the storefront's edit form sends for a user as they are now (addresses left out: they stay). */
-async function editOf(email: string, overrides: Partial<UpdateCustomerUserInput> = {}): Promise<UpdateCustomerUserInput> {
-  const user = await db.customerUser.findUniqueOrThrow({ where: { email }, include: { roles: true, websiteSettings: true } });
-  return {
-    id: user.id,
-    version: user.version,
-    enabled: user.enabled,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    email: user.email,
-    birthday: "",
-    phone: user.phone ?? "",
-    customerId: user.customerId,
-    websiteId: user.websiteId,
-    localizationId: user.websiteSettings.find((s) => s.websiteId === user.websiteId)?.localizationId ?? fx.en,
-    roleIds: user.roles.map((r) => r.roleId),
-    ...overrides,
-  };
-}
+const editOf = (email: string, overrides: Partial<UpdateCustomerUserInput> = {}) => editInputOf(db, email, overrides);
 
 // --------------------------------------------------------------------------------------------- list
 
