@@ -48,11 +48,25 @@ export function statementNames(limit = 1000) {
  * (`preparedStatements: false` for a pooler that cannot keep them, such as PgBouncer in transaction mode before
  * 1.21). Plans stay per execution: the connections run with plan_cache_mode=force_custom_plan, so a statement
  * never runs with a generic plan made for another customer's or another search's figures.
+ *
+ * `max` connections at most; a query or transaction waits `waitMs` for one (free, or newly opened) and then fails
+ * with an error server/errors.ts reads as "unavailable" (503 with Retry-After), rather than queueing without end.
  */
-export function postgresClient(url: string, options: { max?: number; preparedStatements?: boolean } = {}): PrismaClient {
+export function postgresClient(url: string, options: { max?: number; waitMs?: number; preparedStatements?: boolean } = {}): PrismaClient {
   const prepared = options.preparedStatements ?? true;
-  const pool = new pg.Pool({ connectionString: url, max: options.max, ...(prepared ? { options: "-c plan_cache_mode=force_custom_plan" } : {}) });
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, prepared ? { statementNameGenerator: statementNames() } : {}) });
+  const waitMs = options.waitMs ?? env.DATABASE_POOL_TIMEOUT_SECONDS * 1000;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: waitMs,
+    ...(prepared ? { options: "-c plan_cache_mode=force_custom_plan" } : {}),
+  });
+  // An idle connection the server dropped (a restart, an outage) errors on the pool; the next query opens another.
+  pool.on("error", (error) => console.warn("[db] idle connection lost:", error.message));
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, prepared ? { statementNameGenerator: statementNames() } : {}),
+    transactionOptions: { maxWait: waitMs },
+  });
   drivers.set(client, async (sql, params, name) =>
     (await pool.query(prepared && name ? { name, text: sql, values: params } : { text: sql, values: params })).rows);
   return client;

@@ -11,6 +11,10 @@ const schema = z.object({
   DATABASE_URL: z.url().optional(),
   /** "false" behind a connection pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21). */
   DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
+  /** Connections each server process keeps to PostgreSQL at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** How long a request waits for a free connection (or a new one) before it is answered 503 with Retry-After. */
+  DATABASE_POOL_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(5),
   PGLITE_DIR: z.string().default(".data/pglite"),
   /** Secret for session JWTs; scripts/start.ts creates one under .data/ when unset. */
   AUTH_SECRET: z.string().min(32).optional(),
@@ -31,6 +35,8 @@ const schema = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().default("Roster <no-reply@roster.local>"),
+  /** The largest request body /api/trpc, /api/v1 and /api/oauth/token read, in bytes; larger ones are refused with 413. */
+  REQUEST_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   /** Seconds between outbox delivery runs inside the server process. */
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().positive().default(5),
 });

@@ -3,6 +3,9 @@ import { env } from "./env";
 
 export { CLIENT_ADDRESS_HEADER };
 
+/** The request header proxy.ts puts a page's path and query in, for pages that must point back to themselves. */
+export const pathHeader = "x-roster-path";
+
 /*
  * What a request says about where it came from, as vetted by server/clientAddress.ts before Next reads it: the
  * client's address from the socket (or from a trusted proxy), and forwarded headers only when a trusted proxy sent

@@ -2,6 +2,8 @@
  * A grid's state lives in its URL (filters, sort, page size, cursor), so a view can be bookmarked and shared.
  * These helpers read search params and build the links that change one part of that state.
  */
+import { notFound } from "next/navigation";
+import { id, isWellFormedText } from "@/server/schemas/common";
 import { pageSizes } from "@/server/schemas/grid";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -9,10 +11,14 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 /** The URL keys every grid uses besides its filters. */
 export const gridKeys = { sort: "sort", dir: "dir", limit: "limit", cursor: "cursor" } as const;
 
+/**
+ * One search param as a page reads it: the first of repeated values; empty, or text no input accepts (a NUL byte,
+ * a broken character), is as good as absent.
+ */
 export function param(params: SearchParams, key: string): string | undefined {
   const value = params[key];
   const first = Array.isArray(value) ? value[0] : value;
-  return first === "" ? undefined : first;
+  return first === "" || first === undefined || !isWellFormedText(first) ? undefined : first;
 }
 
 /** All params as single strings, empty ones dropped. */
@@ -45,6 +51,16 @@ export function hasAny(params: SearchParams, keys: readonly string[]) {
   return keys.some((key) => param(params, key) !== undefined);
 }
 
+/**
+ * The record id of a page's `[id]` segment, read with the procedures' own id schema: anything else (not a number,
+ * beyond what an id column holds) is the app's 404, as a record that is not there.
+ */
+export function pageId(params: { id: string }): number {
+  const parsed = /^\d{1,10}$/.test(params.id) ? id.safeParse(Number(params.id)) : null;
+  if (!parsed?.success) notFound();
+  return parsed.data;
+}
+
 /** A number param within bounds, else undefined (the schema's default applies). */
 export function intParam(params: SearchParams, key: string, allowed?: readonly number[]) {
   const raw = param(params, key);
@@ -59,6 +75,8 @@ export function yesNoParam(params: SearchParams, key: string): boolean | undefin
   return raw === "yes" ? true : raw === "no" ? false : undefined;
 }
 
+export type GridInput<T> = { input: T; problem: string | null };
+
 type Schema<T> = { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
 
 /**
@@ -66,7 +84,7 @@ type Schema<T> = { safeParse: (value: unknown) => { success: true; data: T } | {
  * `filters`, parsed by the grid's own input schema. A hand-edited URL never breaks the page: a value that does not
  * parse is dropped, and `problem` says what was wrong.
  */
-export function gridInput<T>(schema: Schema<T>, params: SearchParams, sortKeys: readonly string[], filters: Record<string, unknown>): { input: T; problem: string | null } {
+export function gridInput<T>(schema: Schema<T>, params: SearchParams, sortKeys: readonly string[], filters: Record<string, unknown>): GridInput<T> {
   const sort = param(params, gridKeys.sort);
   const dir = param(params, gridKeys.dir);
   const raw: Record<string, unknown> = {

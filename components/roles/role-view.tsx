@@ -5,9 +5,9 @@ import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, GridPager } from "@/components/grid/grid";
-import { intParam, param, type SearchParams } from "@/components/grid/params";
+import { gridInput, param, type SearchParams } from "@/components/grid/params";
 import { formatDateTime } from "@/components/format";
-import { pageSizes } from "@/server/schemas/grid";
+import { roleUsersInput } from "@/server/schemas/role";
 import type { getRole, listRoleUsers } from "@/server/services/roles";
 import { grantsOf } from "./grants";
 import { PermissionMatrix } from "./permission-matrix";
@@ -20,7 +20,7 @@ type UsersPage = Awaited<ReturnType<typeof listRoleUsers>>;
 
 /** The users list's input from the URL: search `q` and the grid kit's cursor and page size. */
 export function roleUsersParams(roleId: number, params: SearchParams) {
-  return { roleId, search: param(params, "q"), cursor: param(params, "cursor"), limit: intParam(params, "limit", pageSizes) ?? 25 };
+  return gridInput(roleUsersInput, params, [], { roleId, search: param(params, "q") }).input;
 }
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {

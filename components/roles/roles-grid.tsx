@@ -4,10 +4,9 @@ import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { gridInput, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
-import { pageSizes } from "@/server/schemas/grid";
-import { listRolesInput } from "@/server/schemas/role";
+import { listRolesInput, roleSortKeys } from "@/server/schemas/role";
 import type { listRoles } from "@/server/services/roles";
 import { RoleActions } from "./role-actions";
 import { rolesPath, type Audience } from "./paths";
@@ -17,20 +16,13 @@ import { rolesPath, type Audience } from "./paths";
 const filterKeys = ["label", "customer", "owner", "selfManaged", "public"] as const;
 
 export function parseRoleListParams(params: SearchParams) {
-  const parsed = listRolesInput.safeParse({
-    sort: param(params, "sort"),
-    dir: param(params, "dir"),
-    cursor: param(params, "cursor"),
-    limit: intParam(params, "limit", pageSizes),
+  return gridInput(listRolesInput, params, roleSortKeys, {
     label: param(params, "label"),
     customer: param(params, "customer"),
     owner: param(params, "owner"),
     selfManaged: yesNoParam(params, "selfManaged"),
     public: yesNoParam(params, "public"),
   });
-  return parsed.success
-    ? { input: parsed.data, problem: null }
-    : { input: listRolesInput.parse({}), problem: parsed.error.issues[0]?.message ?? "Check the filters." };
 }
 
 function YesNoFilter({ id, label, value }: { id: string; label: string; value: boolean | undefined }) {

@@ -1,4 +1,6 @@
 import type { DbClient } from "../db";
+import { isDatabaseUnavailable, retryAfterSeconds } from "../errors";
+import { tooLargeMessage, withinBodyLimit } from "./bodyLimit";
 import { clientIp } from "../http";
 import { tokenRequest } from "../schemas/oauth";
 import { issueAccessToken } from "../services/oauthApps";
@@ -29,6 +31,18 @@ export async function handleTokenRequest(db: DbClient, req: Request): Promise<Re
   if (!req.headers.get("content-type")?.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
     return oauthError(400, "invalid_request", "Send the request as application/x-www-form-urlencoded.");
   }
+  const limited = await withinBodyLimit(req);
+  if (!limited.ok) return oauthError(413, "invalid_request", tooLargeMessage(limited.limit), { Connection: "close" });
+  try {
+    return await issue(db, limited.request);
+  } catch (error) {
+    // RFC 6749 section 5.2 has no code for this; "temporarily_unavailable" is the authorization endpoint's word for it.
+    if (isDatabaseUnavailable(error)) return oauthError(503, "temporarily_unavailable", "The server is busy or cannot reach its database; try again shortly.", { "Retry-After": String(retryAfterSeconds) });
+    throw error;
+  }
+}
+
+async function issue(db: DbClient, req: Request): Promise<Response> {
   const parsed = tokenRequest.safeParse(Object.fromEntries(new URLSearchParams(await req.text())));
   if (!parsed.success) return oauthError(400, "invalid_request", "The request has malformed parameters.");
   const body = parsed.data;

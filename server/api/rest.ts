@@ -3,15 +3,18 @@ import { createOpenApiFetchHandler, generateOpenApiDocument } from "trpc-to-open
 import { ZodError } from "zod";
 import type { Db } from "../db";
 import { env } from "../env";
-import { AppError, fromPrismaError, type FieldErrors } from "../errors";
+import { AppError, fromPrismaError, retryAfterSeconds, type FieldErrors } from "../errors";
 import { authenticateAccessToken } from "../services/oauthApps";
+import { tooLargeMessage, withinBodyLimit } from "./bodyLimit";
 import { appRouter } from "./root";
 import { restRouter } from "./restFace";
 
 /**
  * /api/v1 — the customer-user API: the account procedures marked `openapi`, called with the principal of the
  * OAuth access token. The same procedures and permission checks as the app: no second authorization path.
- * Errors have one shape: { error: { code, message, fieldErrors? } } with the tRPC layer's codes.
+ * Errors have one shape: { error: { code, message, fieldErrors? } } with the tRPC layer's codes. Bodies are bounded
+ * before anything parses them; answers are never stored by a cache; a busy or unreachable database is a 503 with
+ * Retry-After.
  */
 export const API_PREFIX = "/api/v1";
 
@@ -29,7 +32,14 @@ const statusOf: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE_CONTENT: 422,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
+
+const noStore = { "Cache-Control": "no-store" };
+
+function errorResponse(status: number, body: ReturnType<typeof errorBody>, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { ...noStore, ...(status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {}), ...headers } });
+}
 
 function describe(error: TRPCError): { status: number; body: ReturnType<typeof errorBody> } {
   const cause = fromPrismaError(error.cause);
@@ -47,13 +57,25 @@ function describe(error: TRPCError): { status: number; body: ReturnType<typeof e
 }
 
 export async function handleApiRequest(db: Db, req: Request): Promise<Response> {
+  const limited = await withinBodyLimit(req);
+  if (!limited.ok) return errorResponse(413, errorBody("PAYLOAD_TOO_LARGE", tooLargeMessage(limited.limit)), { Connection: "close" });
+  try {
+    return await answer(db, limited.request);
+  } catch (error) {
+    // Outside the procedures (the token check): only an unreachable database is expected here.
+    const cause = fromPrismaError(error);
+    if (cause instanceof AppError && cause.code === "SERVICE_UNAVAILABLE") return errorResponse(503, errorBody(cause.code, cause.message));
+    throw error;
+  }
+}
+
+async function answer(db: Db, req: Request): Promise<Response> {
   const header = req.headers.get("authorization") ?? "";
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const principal = token ? await authenticateAccessToken(db, token) : null;
   if (!principal) {
-    return Response.json(errorBody("UNAUTHORIZED", token ? "The access token is invalid or has expired." : "Send an access token: Authorization: Bearer <token>."), {
-      status: 401,
-      headers: { "WWW-Authenticate": token ? 'Bearer realm="roster", error="invalid_token"' : 'Bearer realm="roster"' },
+    return errorResponse(401, errorBody("UNAUTHORIZED", token ? "The access token is invalid or has expired." : "Send an access token: Authorization: Bearer <token>."), {
+      "WWW-Authenticate": token ? 'Bearer realm="roster", error="invalid_token"' : 'Bearer realm="roster"',
     });
   }
   let failure: TRPCError | undefined;
@@ -76,14 +98,17 @@ export async function handleApiRequest(db: Db, req: Request): Promise<Response> 
       failure = error;
     },
   });
-  if (response.ok) return response;
+  if (response.ok) {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  }
   if (!failure) {
     // The handler's own refusals (no such route, wrong method) carry no TRPCError.
     const status = response.status;
-    return Response.json(errorBody(status === 404 ? "NOT_FOUND" : "BAD_REQUEST", status === 404 ? "No such endpoint." : "The request was not understood."), { status });
+    return errorResponse(status, errorBody(status === 404 ? "NOT_FOUND" : "BAD_REQUEST", status === 404 ? "No such endpoint." : "The request was not understood."));
   }
   const { status, body } = describe(failure);
-  return Response.json(body, { status });
+  return errorResponse(status, body);
 }
 
 let document: ReturnType<typeof generateOpenApiDocument> | undefined;

@@ -1,7 +1,10 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "../db";
+import { isDatabaseUnavailable } from "../errors";
+import { toUnavailablePage } from "../api/unavailable";
 import {
   loadCustomerPrincipal,
   loadStaffPrincipal,
@@ -28,16 +31,26 @@ export const loadCustomerSession = cache(async (): Promise<Loaded<CustomerPrinci
   return loadCustomerPrincipal(getDb(), { uid: session.uid, sv: session.sv, sid: session.sid, imp });
 });
 
+/** A page's session, or /unavailable (503) when the database is busy or unreachable. */
+async function pageSession<P>(load: () => Promise<P>): Promise<P> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) toUnavailablePage(await headers());
+    throw error;
+  }
+}
+
 /** For back-office layouts and pages: the staff member, or a redirect to the sign-in page saying why. */
 export async function requireStaff(): Promise<StaffPrincipal> {
-  const loaded = await loadStaffSession();
+  const loaded = await pageSession(loadStaffSession);
   if (!loaded) redirect("/admin/login");
   if ("ended" in loaded) redirect(`/admin/login?ended=${loaded.ended}`);
   return loaded;
 }
 
 export async function requireCustomer(): Promise<CustomerPrincipal> {
-  const loaded = await loadCustomerSession();
+  const loaded = await pageSession(loadCustomerSession);
   if (!loaded) redirect("/login");
   if ("ended" in loaded) redirect(`/login?ended=${loaded.ended}`);
   return loaded;

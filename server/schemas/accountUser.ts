@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, pageSize } from "./common";
+import { id, pageSize, text } from "./common";
 import { cursor, keysetPageOutput, massIds, sortInput } from "./grid";
 import { meOutput } from "./me";
 
@@ -26,7 +26,7 @@ export const listAccountUsersInput = z.object({
   cursor,
   limit: pageSize,
   /** Name or email contains. */
-  search: z.string().trim().max(100).optional(),
+  search: text(100).optional(),
   /** One customer within reach (another one lists nothing). */
   customerId: id.optional(),
   enabled: z.boolean().optional(),

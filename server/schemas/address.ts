@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalText, requiredText } from "./common";
+import { id, optionalText, requiredText, text } from "./common";
 
 /**
  * An address of a customer or a customer user: typed billing and/or shipping, each type with at most one default
@@ -19,9 +19,7 @@ export const addressInput = z
     city: requiredText(255, "Enter the city."),
     postalCode: requiredText(20, "Enter the postal code."),
     region: optionalText(255),
-    countryCode: z
-      .string()
-      .trim()
+    countryCode: text(2, "Choose a country.")
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, "Choose a country."),
     phone: optionalText(50),

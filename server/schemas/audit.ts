@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { id, pageSize } from "./common";
+import { id, moment, pageSize, text } from "./common";
 
 export const listAuditInput = z.object({
   before: id.optional(),
   limit: pageSize,
   /** e.g. "CustomerUser" */
-  entityType: z.string().trim().max(60).optional(),
-  entityId: z.string().trim().max(60).optional(),
+  entityType: text(60).optional(),
+  entityId: text(60).optional(),
   /** Action prefix, e.g. "customerUser." */
-  action: z.string().trim().max(80).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  action: text(80).optional(),
+  from: moment(z.coerce.date()).optional(),
+  to: moment(z.coerce.date()).optional(),
 });
 export type ListAuditInput = z.output<typeof listAuditInput>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalText, pageSize, requiredText } from "./common";
+import { id, moment as within, optionalText, pageSize, requiredText, text } from "./common";
 
 /** Scheduled events with a customer user (calls, visits, reviews), kept with their page in the back office. */
 export const listCalendarEventsInput = z.object({
@@ -8,7 +8,7 @@ export const listCalendarEventsInput = z.object({
   limit: pageSize,
 });
 
-const moment = z.coerce.date({ error: "Enter a valid date and time." }).refine((date) => !Number.isNaN(date.getTime()), "Enter a valid date and time.");
+const moment = within(z.coerce.date({ error: "Enter a valid date and time." }));
 
 export const createCalendarEventInput = z
   .object({
@@ -25,8 +25,8 @@ export const calendarEventForm = z
   .object({
     title: createCalendarEventInput.shape.title,
     description: createCalendarEventInput.shape.description,
-    startAt: z.string().min(1, "Choose when the event starts."),
-    endAt: z.string().optional(),
+    startAt: text(30).min(1, "Choose when the event starts."),
+    endAt: text(30).optional(),
   })
   .refine((event) => !event.endAt || event.endAt >= event.startAt, { path: ["endAt"], message: "The event cannot end before it starts." });
 export type CalendarEventForm = z.input<typeof calendarEventForm>;

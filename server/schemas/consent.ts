@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, requiredText } from "./common";
+import { id, moment, requiredText } from "./common";
 
 export const consentIdInput = z.object({ consentId: id });
 
@@ -18,7 +18,7 @@ export type CreateConsentInput = z.input<typeof createConsentInput>;
 export const updateConsentInput = z.object({
   id,
   /** When the consent was last saved as the form loaded it (optimistic locking). */
-  updatedAt: z.date(),
+  updatedAt: moment(),
   ...consentFields,
 });
 export type UpdateConsentInput = z.input<typeof updateConsentInput>;

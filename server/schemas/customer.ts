@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { noteBody } from "./note";
-import { id, pageSize, requiredText } from "./common";
+import { id, pageSize, requiredText, text, version } from "./common";
 import { addressInput } from "./address";
 import { cursor, sortInput } from "./grid";
 
@@ -13,7 +13,7 @@ export const listCustomersInput = z.object({
   cursor,
   limit: pageSize,
   /** Name contains. */
-  search: z.string().trim().max(100).optional(),
+  search: text(100).optional(),
   groupId: id.optional(),
   enabled: z.boolean().optional(),
   salesRepId: id.optional(),
@@ -30,7 +30,7 @@ export const customerChildrenInput = z.object({
 });
 
 /** The parent picker's search: a few customers whose name contains the text. */
-export const pickCustomerInput = z.object({ search: z.string().trim().max(100).default("") });
+export const pickCustomerInput = z.object({ search: text(100).default("") });
 
 /** At most one primary, one default billing and one default shipping address among those given at once. */
 function oneDefaultEach(addresses: { isPrimary: boolean; isDefaultBilling: boolean; isDefaultShipping: boolean }[], ctx: z.RefinementCtx) {
@@ -62,7 +62,7 @@ export const createCustomerInput = z
   .superRefine((value, ctx) => oneDefaultEach(value.addresses, ctx));
 export type CreateCustomerInput = z.input<typeof createCustomerInput>;
 
-export const updateCustomerInput = z.object({ id, version: z.number().int().positive(), ...customerFields });
+export const updateCustomerInput = z.object({ id, version, ...customerFields });
 export type UpdateCustomerInput = z.input<typeof updateCustomerInput>;
 
 export const customerIdInput = z.object({ id });
@@ -94,7 +94,7 @@ export const listCustomerGroupsInput = z.object({
   ...sortInput(customerGroupSortKeys, "name"),
   cursor,
   limit: pageSize,
-  search: z.string().trim().max(100).optional(),
+  search: text(100).optional(),
 });
 
 export const customerGroupInput = z.object({ name: requiredText(255, "Enter the group's name.") });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, optionalText, pageSize, requiredText } from "./common";
+import { day as isoDay, email, id, idOf, optionalText, pageSize, requiredText, text as boundedText, version } from "./common";
 import { addressInput } from "./address";
 import { cursor, massIds, sortInput } from "./grid";
 import { newPassword } from "./password";
@@ -30,8 +30,8 @@ export const authStatusLabels: Record<(typeof authStatuses)[number], string> = {
 export const textMatches = ["contains", "startsWith"] as const;
 export type TextMatch = (typeof textMatches)[number];
 
-const text = z.string().trim().max(100, "At most 100 characters.");
-const day = z.iso.date("Enter a valid date.");
+const text = boundedText(100);
+const day = isoDay();
 const ordered = (from: string, to: string) => (value: Record<string, unknown>) =>
   !value[from] || !value[to] || (value[from] as string) <= (value[to] as string);
 
@@ -95,7 +95,7 @@ const addressBook = z.array(customerUserAddressInput).max(20, "At most 20 addres
 /** A subsidiary created in place, under a customer the actor may add subsidiaries to. */
 export const newSubsidiaryInput = z.object({
   name: requiredText(255, "Name the new customer."),
-  parentId: z.number({ error: "Choose the parent customer." }).int().positive(),
+  parentId: idOf("Choose the parent customer."),
 });
 
 const recordFields = z.object({
@@ -178,7 +178,7 @@ export const updateCustomerUserInput = recordFields
   .safeExtend({
     id,
     /** The version the form was loaded with: a save over a newer change is refused (optimistic locking). */
-    version: z.number().int().positive(),
+    version,
     /** The whole address book as it should be; left out, the address book stays as it is (API clients, the storefront). */
     addresses: addressBook.optional(),
   })
@@ -196,7 +196,7 @@ export const customerUserEmailsInput = z.object({ id, after: id.optional(), limi
  */
 export const customerPurposes = ["create", "edit", "subsidiary", "view"] as const;
 export const customerChoicesInput = z.object({
-  search: z.string().trim().max(100).default(""),
+  search: text.default(""),
   purpose: z.enum(customerPurposes).default("create"),
   /** That one customer, if the purpose allows it: the name of a customer chosen already (a filter from the URL). */
   id: id.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exactText, id } from "./common";
 
 /**
  * Building blocks of grid inputs (isomorphic): sort, direction, keyset cursor, and the shape a mass action
@@ -10,7 +11,7 @@ export const sortDirections = ["asc", "desc"] as const;
 export type SortDirection = (typeof sortDirections)[number];
 
 /** Opaque keyset cursor: where the previous page ended (see server/services/keyset.ts). */
-export const cursor = z.string().max(512, "This page link is not valid.").optional();
+export const cursor = exactText(512, "This page link is not valid.").optional();
 
 /** `sort` among the grid's sortable columns and `dir`, with the grid's defaults. */
 export function sortInput<const K extends readonly [string, ...string[]]>(keys: K, defaultKey: K[number], defaultDir: SortDirection = "asc") {
@@ -21,7 +22,7 @@ export function sortInput<const K extends readonly [string, ...string[]]>(keys: 
 }
 
 /** Ids of the rows a mass action applies to. */
-export const massIds = z.array(z.number().int().positive()).min(1, "Select at least one row.").max(500, "Select at most 500 rows at once.");
+export const massIds = z.array(id).min(1, "Select at least one row.").max(500, "Select at most 500 rows at once.");
 
 /** What a mass action did: the rows it changed and, for each one it left alone, why. */
 export type MassResult = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, optionalText } from "./common";
+import { email, exactText, id, optionalText, text } from "./common";
 import { newPassword } from "./password";
 import { personName } from "./profile";
 
@@ -13,7 +13,7 @@ export const registerInput = z.object({
   /** The consents ticked; every active mandatory one must be among them. */
   consentIds: z.array(id).max(50).default([]),
   /** Code of the preferred localization ("en", "de"); the website's default when missing or not enabled there. */
-  localization: z.string().trim().max(20).optional(),
+  localization: text(20).optional(),
 });
 export type RegisterInput = z.input<typeof registerInput>;
 
@@ -28,7 +28,7 @@ export function registrationProblems(value: { companyName?: string | null; conse
   return problems;
 }
 
-const passwordConfirmation = z.string();
+const passwordConfirmation = exactText(128);
 const matching = (value: { password: string; passwordConfirmation: string }) => value.password === value.passwordConfirmation;
 const mismatch = { path: ["passwordConfirmation"], message: "The two passwords do not match." };
 
@@ -44,7 +44,7 @@ export function registrationForm(rules: RegistrationRules) {
 }
 export type RegistrationForm = z.input<ReturnType<typeof registrationForm>>;
 
-export const tokenInput = z.object({ token: z.string().trim().min(1, "The link has no token.").max(200) });
+export const tokenInput = z.object({ token: text(200).min(1, "The link has no token.") });
 
 export const emailInput = z.object({ email });
 export type EmailInput = z.input<typeof emailInput>;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { id } from "./common";
+import { id, text } from "./common";
 
 export const startImpersonationInput = z.object({
   customerUserId: id,
   /** Kept with the impersonation and in the audit log: why a staff member acts as this person. */
-  reason: z.string().trim().min(10, "Say why, in at least 10 characters (a ticket number helps).").max(500, "At most 500 characters."),
+  reason: text(500).min(10, "Say why, in at least 10 characters (a ticket number helps)."),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, optionalText, pageSize } from "./common";
+import { email, exactText, id, optionalText, pageSize, text } from "./common";
 import { newPassword } from "./password";
 
 export const invitationStatuses = ["PENDING", "ACCEPTED", "REVOKED", "EXPIRED"] as const;
@@ -21,16 +21,16 @@ export const listInvitationsInput = z.object({
   limit: pageSize,
   status: z.enum(invitationStatuses).optional(),
   /** Invited email contains. */
-  search: z.string().trim().max(100).optional(),
+  search: text(100).optional(),
   customerId: id.optional(),
 });
 
 export const invitationIdInput = z.object({ id });
 
 export const acceptInvitationInput = z.object({
-  token: z.string().min(20).max(200),
-  firstName: z.string().trim().min(1, "Enter your first name.").max(255),
-  lastName: z.string().trim().min(1, "Enter your last name.").max(255),
+  token: exactText(200).min(20),
+  firstName: text(255).min(1, "Enter your first name."),
+  lastName: text(255).min(1, "Enter your last name."),
   password: newPassword,
   /** The consents ticked; every active mandatory one must be among them, as at registration. */
   consentIds: z.array(id).max(50).default([]),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, pageSize } from "./common";
+import { day as isoDay, exactText, id, pageSize, text } from "./common";
 
 /** The values of the LoginResult and Realm enums (schemas import nothing from the server; a service checks they agree). */
 export const loginResults = ["SUCCESS", "BAD_CREDENTIALS", "LOCKED_OUT", "DISABLED", "UNCONFIRMED", "PASSWORD_RESET", "CUSTOMER_DISABLED", "ERROR"] as const;
@@ -24,23 +24,23 @@ export const loginResultLabels: Record<(typeof loginResults)[number], string> = 
   ERROR: "Error",
 };
 
-const day = z.iso.date("Enter a valid date.");
+const day = isoDay();
 
 export const listLoginAttemptsInput = z
   .object({
     /** Keyset cursor: the id of the last row of the previous page (newest first). */
     after: id.optional(),
     limit: pageSize,
-    email: z.string().trim().toLowerCase().max(254).optional(),
+    email: text(254).toLowerCase().optional(),
     result: z.enum(loginResults).optional(),
     realm: z.enum(loginRealms).optional(),
     source: z.enum(loginSources).optional(),
     /** The account the attempt matched, by name or email (contains, any case; every word must match). */
-    user: z.string().trim().max(200).optional(),
+    user: text(200).optional(),
     /** The client address, or its start ("10.40."). */
-    ip: z.string().trim().max(64).optional(),
+    ip: text(64).optional(),
     /** Part of the browser's user agent (any case). */
-    userAgent: z.string().trim().max(200).optional(),
+    userAgent: text(200).optional(),
     /** Inclusive days (UTC). */
     from: day.optional(),
     to: day.optional(),
@@ -50,4 +50,4 @@ export const listLoginAttemptsInput = z
   .refine((value) => !value.from || !value.to || value.from <= value.to, { path: ["to"], message: "The end date is before the start date." });
 export type ListLoginAttemptsInput = z.input<typeof listLoginAttemptsInput>;
 
-export const clearLockoutInput = z.object({ key: z.string().min(1).max(400) });
+export const clearLockoutInput = z.object({ key: exactText(400).min(1) });

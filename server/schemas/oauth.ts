@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { id, requiredText } from "./common";
+import { exactText, id, moment, requiredText } from "./common";
 
 export const createOAuthApplicationInput = z.object({
   name: requiredText(100, "Name the application."),
   /** Optional: the application stops working after this moment. */
-  expiresAt: z.coerce
-    .date({ error: "Enter a valid date." })
+  expiresAt: moment(z.coerce.date({ error: "Enter a valid date." }))
     .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future.")
     .nullable()
     .optional(),
@@ -19,8 +18,8 @@ export const listOAuthApplicationsInput = z.object({ customerUserId: id });
 
 /** RFC 6749 section 4.4: the client credentials grant, from the form body (credentials may come by Basic instead). */
 export const tokenRequest = z.object({
-  grant_type: z.string().optional(),
-  client_id: z.string().max(200).optional(),
-  client_secret: z.string().max(200).optional(),
-  scope: z.string().max(500).optional(),
+  grant_type: exactText(100).optional(),
+  client_id: exactText(200).optional(),
+  client_secret: exactText(200).optional(),
+  scope: exactText(500).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, optionalText, requiredText } from "./common";
+import { day, email, exactText, id, optionalText, requiredText, version } from "./common";
 import { newPassword } from "./password";
 
 /** A person's name parts, as the registration form and the profile ask for them. */
@@ -15,7 +15,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** YYYY-MM-DD (what a date input gives), empty for none; not in the future. */
 export const birthday = z
-  .union([z.literal(""), z.iso.date("Enter a valid date.")])
+  .union([z.literal(""), day()])
   .nullable()
   .optional()
   .refine((value) => !value || value <= today(), "A birthday cannot be in the future.")
@@ -29,7 +29,7 @@ export const phone = optionalText(50).refine(
 
 export const updateProfileInput = z.object({
   /** The version the form was loaded with: a save against a newer record is refused (optimistic locking). */
-  version: z.number().int().positive(),
+  version,
   ...personName,
   birthday,
   phone,
@@ -38,7 +38,7 @@ export const updateProfileInput = z.object({
 });
 export type UpdateProfileInput = z.input<typeof updateProfileInput>;
 
-export const currentPassword = z.string().min(1, "Enter your current password.").max(128, "Use at most 128 characters.");
+export const currentPassword = exactText(128, "Use at most 128 characters.").min(1, "Enter your current password.");
 
 export const changeEmailInput = z.object({ email, currentPassword });
 export type ChangeEmailInput = z.input<typeof changeEmailInput>;
@@ -47,7 +47,7 @@ export const changePasswordInput = z.object({ currentPassword, newPassword });
 
 /** The form asks for the new password twice; the procedure needs it once. */
 export const changePasswordForm = changePasswordInput
-  .safeExtend({ passwordConfirmation: z.string() })
+  .safeExtend({ passwordConfirmation: exactText(128) })
   .refine((value) => value.newPassword === value.passwordConfirmation, {
     path: ["passwordConfirmation"],
     message: "The two passwords do not match.",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, pageSize } from "./common";
+import { id, pageSize, text } from "./common";
 
 /** Lists of the records customer users create: orders, quotes, RFQs, shopping lists. */
 export const recordKinds = ["order", "quote", "rfq", "shoppingList"] as const;
@@ -16,9 +16,9 @@ export const listRecordsInput = z.object({
   /** Keyset cursor: the id of the last row of the previous page (newest first). */
   after: id.optional(),
   limit: pageSize,
-  status: z.string().trim().max(40).optional(),
+  status: text(40).optional(),
   /** Number, PO number or label contains. */
-  search: z.string().trim().max(100).optional(),
+  search: text(100).optional(),
   /** Only records created by this customer user (still within the caller's scope). */
   customerUserId: id.optional(),
   customerId: id.optional(),

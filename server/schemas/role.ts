@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { customerPermissionIndex, levelShortLabels, type Level } from "../authz/permissions";
-import { id, pageSize } from "./common";
+import { exactText, id, pageSize, text, version } from "./common";
 import { cursor, keysetPageOutput, sortInput } from "./grid";
 
 /**
@@ -10,17 +10,13 @@ import { cursor, keysetPageOutput, sortInput } from "./grid";
 
 export const accessLevels = ["NONE", "OWN", "CUSTOMER", "SUBTREE", "GRANTED"] as const satisfies readonly Level[];
 
-export const roleLabel = z
-  .string()
-  .trim()
-  .min(3, "A role's label has 3 to 32 characters.")
-  .max(32, "A role's label has 3 to 32 characters.");
+export const roleLabel = text(32, "A role's label has 3 to 32 characters.").min(3, "A role's label has 3 to 32 characters.");
 
 export type RolePermissionRow = { permission: string; level: Level };
 
 /** Grant rows of a role: known permissions, each once, at a level its entity takes. NONE rows are allowed (and dropped). */
 export const rolePermissions = z
-  .array(z.object({ permission: z.string().max(100), level: z.enum(accessLevels) }))
+  .array(z.object({ permission: exactText(100), level: z.enum(accessLevels) }))
   .max(200)
   .superRefine((rows, ctx) => {
     const seen = new Set<string>();
@@ -52,7 +48,7 @@ const roleFields = {
 export const createRoleInput = z.object(roleFields);
 export type CreateRoleInput = z.input<typeof createRoleInput>;
 
-export const updateRoleInput = z.object({ id, version: z.number().int().positive(), ...roleFields });
+export const updateRoleInput = z.object({ id, version, ...roleFields });
 export type UpdateRoleInput = z.input<typeof updateRoleInput>;
 
 /**
@@ -77,9 +73,9 @@ export const listRolesInput = z.object({
   cursor,
   limit: pageSize,
   /** Part of the label. */
-  label: z.string().trim().max(32).optional(),
+  label: text(32).optional(),
   /** Part of the owning customer's name. */
-  customer: z.string().trim().max(100).optional(),
+  customer: text(100).optional(),
   owner: z.enum(roleOwners).optional(),
   selfManaged: z.boolean().optional(),
   public: z.boolean().optional(),
@@ -91,17 +87,17 @@ export const roleUsersInput = z.object({
   cursor,
   limit: pageSize,
   /** Part of the name or email. */
-  search: z.string().trim().max(100).optional(),
+  search: text(100).optional(),
 });
 
-export const roleCandidatesInput = z.object({ roleId: id, search: z.string().trim().max(100).optional() });
+export const roleCandidatesInput = z.object({ roleId: id, search: text(100).optional() });
 
 export const roleUserIdsInput = z.object({
   roleId: id,
   userIds: z.array(id).min(1, "Choose at least one user.").max(100, "At most 100 users at once."),
 });
 
-export const roleCustomerOptionsInput = z.object({ search: z.string().trim().max(100).optional() });
+export const roleCustomerOptionsInput = z.object({ search: text(100).optional() });
 
 // ------------------------------------------------------------------ outputs (documented by the /api/v1 OpenAPI)
 

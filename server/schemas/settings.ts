@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "./common";
+import { id, moment } from "./common";
 
 /** Storefront settings of one website, as the settings page edits them. */
 
@@ -9,7 +9,7 @@ export const updateWebsiteSettingsInput = z
   .object({
     websiteId: id,
     /** When the settings were last saved as the form loaded them (optimistic locking); null: never saved. */
-    updatedAt: z.date().nullable(),
+    updatedAt: moment().nullable(),
     registrationAllowed: z.boolean(),
     registrationLinkShown: z.boolean(),
     confirmationRequired: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, pageSize, optionalText } from "./common";
+import { exactText, id, pageSize, optionalText, text, version } from "./common";
 import { cursor, sortInput } from "./grid";
 
 /**
@@ -14,17 +14,17 @@ export const listStaffRolesInput = z.object({
   ...sortInput(staffRoleSorts, "label"),
   cursor,
   limit: pageSize,
-  q: z.string().trim().max(100).optional(),
+  q: text(100).optional(),
   scope: z.enum(staffRoleScopes).optional(),
 });
 export type ListStaffRolesInput = z.input<typeof listStaffRolesInput>;
 
 const staffRoleFields = {
-  label: z.string().trim().min(3, "Use at least 3 characters.").max(50, "At most 50 characters."),
+  label: text(50).min(3, "Use at least 3 characters."),
   description: optionalText(500),
   scope: z.enum(staffRoleScopes, "Choose which customers the role reaches."),
   permissions: z
-    .array(z.string().max(100))
+    .array(exactText(100))
     .max(200)
     .transform((keys) => [...new Set(keys)]),
 };
@@ -35,7 +35,7 @@ export type CreateStaffRoleInput = z.input<typeof createStaffRoleInput>;
 export const updateStaffRoleInput = z.object({
   id,
   /** The version the form was loaded with (optimistic locking). */
-  version: z.number().int().positive(),
+  version,
   ...staffRoleFields,
 });
 export type UpdateStaffRoleInput = z.input<typeof updateStaffRoleInput>;

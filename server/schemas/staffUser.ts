@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, pageSize, requiredText } from "./common";
+import { email, id, pageSize, requiredText, text, version } from "./common";
 import { cursor, sortInput } from "./grid";
 import { newPassword } from "./password";
 
@@ -13,7 +13,7 @@ export const listStaffUsersInput = z.object({
   cursor,
   limit: pageSize,
   /** Part of the name or email. */
-  q: z.string().trim().max(100).optional(),
+  q: text(100).optional(),
   enabled: z.boolean().optional(),
   roleId: id.optional(),
 });
@@ -32,7 +32,7 @@ export type CreateStaffUserInput = z.input<typeof createStaffUserInput>;
 export const updateStaffUserInput = z.object({
   id,
   /** The version the form was loaded with (optimistic locking). */
-  version: z.number().int().positive(),
+  version,
   ...staffUserFields,
 });
 export type UpdateStaffUserInput = z.input<typeof updateStaffUserInput>;
@@ -41,6 +41,6 @@ export const setStaffUserEnabledInput = z.object({ id, enabled: z.boolean() });
 
 export const staffUserIdInput = z.object({ id });
 
-export const staffPasswordLinkInput = z.object({ token: z.string().trim().min(1, "The link has no token.").max(200) });
+export const staffPasswordLinkInput = z.object({ token: text(200).min(1, "The link has no token.") });
 
 export const setStaffPasswordInput = z.object({ token: staffPasswordLinkInput.shape.token, password: newPassword });

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { earliestMoment, INT4_MAX, isWellFormedText, latestMoment } from "../schemas/common";
 import type { SortDirection } from "../schemas/grid";
 
 /**
@@ -44,7 +45,8 @@ export function decodeCursor(cursor: string, sort: KeysetSort): Cursor {
   } catch {
     throw invalidCursor();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isSafeInteger(parsed[1]) || parsed[1] < 1) throw invalidCursor();
+  // A cursor comes back from the client: its values are bounded like any input before they reach a query.
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1]) || parsed[1] < 1 || parsed[1] > INT4_MAX) throw invalidCursor();
   const [raw, id] = parsed as [unknown, number];
   if (raw === null) {
     if (!sort.nullable) throw invalidCursor();
@@ -52,9 +54,11 @@ export function decodeCursor(cursor: string, sort: KeysetSort): Cursor {
   }
   const expected = sort.type === "date" ? "string" : sort.type;
   if (typeof raw !== expected) throw invalidCursor();
+  if (typeof raw === "string" && (raw.length > 1000 || !isWellFormedText(raw))) throw invalidCursor();
+  if (typeof raw === "number" && !(Math.abs(raw) <= INT4_MAX)) throw invalidCursor();
   if (sort.type === "date") {
     const date = new Date(raw as string);
-    if (Number.isNaN(date.getTime())) throw invalidCursor();
+    if (!(date >= earliestMoment && date <= latestMoment)) throw invalidCursor();
     return { value: date, id };
   }
   return { value: raw as SortValue, id };

@@ -39,6 +39,15 @@ describe("customer sign-in", () => {
   });
 
   it.each([
+    ["a NUL byte in the email", "bob.buyer@acme.test\u0000", DEMO_PASSWORD],
+    ["a NUL byte in the password", "bob.buyer@acme.test", `${DEMO_PASSWORD}\u0000`],
+    ["a broken character", "bob.buyer\uD800@acme.test", DEMO_PASSWORD],
+  ])("answers %s as a wrong password, in both realms (no database error)", async (_what, email, password) => {
+    expect(await signInCustomerUser(db, request(email, password))).toEqual({ ok: false, reason: "invalid" });
+    expect(await signInStaffUser(db, request(email.replace("bob.buyer@acme.test", "admin@roster.test"), password))).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it.each([
     ["carl.disabled@acme.test", "disabled", "DISABLED"],
     ["una.unconfirmed@acme.test", "unconfirmed", "UNCONFIRMED"],
   ] as const)("refuses %s with the right password (%s)", async (email, reason, result) => {

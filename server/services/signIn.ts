@@ -1,6 +1,7 @@
 import type { Db, DbClient } from "../db";
 import type { LoginResult } from "../generated/prisma/enums";
 import { verifyPassword } from "../auth/password";
+import { isWellFormedText } from "../schemas/common";
 import { consumeToken, issueCustomerToken } from "./tokens";
 import { openSession, type SessionRequest } from "./sessions";
 import { signInLimits, type Hold } from "./signInLimits";
@@ -49,6 +50,8 @@ async function attempt(
   request: SignInRequest,
   find: (email: string) => Promise<Candidate | null>,
 ): Promise<SignInOutcome> {
+  // Text no account can have (a NUL byte, a broken character) cannot be looked up or recorded: a wrong password.
+  if (!isWellFormedText(request.email) || !isWellFormedText(request.password)) return { ok: false, reason: "invalid" };
   const email = normalizeEmail(request.email).slice(0, 320);
   const candidate = await find(email);
   const limits = await signInLimits(db, realm, email, request, candidate?.id ?? null);

@@ -3,14 +3,15 @@ import { AuthShell } from "@/components/auth-shell";
 import { InvalidLink } from "@/components/auth/invalid-link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { TRPCReactProvider } from "@/components/trpc";
-import { getCaller } from "@/server/api/caller";
+import { param, type SearchParams } from "@/components/grid/params";
+import { getCaller, orNull } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Choose your back-office password" };
 
 /** Behind the link a new staff member gets (or a colleague sends again): checked when shown, used when sent. */
-export default async function StaffSetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { token } = await searchParams;
-  const link = token ? await (await getCaller()).staffPassword.checkLink({ token }).catch(() => null) : null;
+export default async function StaffSetPasswordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const token = param(await searchParams, "token");
+  const link = token ? await orNull((await getCaller()).staffPassword.checkLink({ token })) : null;
   if (!token || !link) return <InvalidLink note="Ask a colleague who manages staff to send you a new link." signIn="/admin/login" />;
   return (
     <TRPCReactProvider>

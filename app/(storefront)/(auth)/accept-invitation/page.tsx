@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
-import { getCaller } from "@/server/api/caller";
+import { param, type SearchParams } from "@/components/grid/params";
+import { getCaller, orNull } from "@/server/api/caller";
 import { AcceptInvitationForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Accept invitation" };
 
-export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
-  const { token } = await searchParams;
-  const invitation = token ? await (await getCaller()).invitations.peek({ token }) : null;
+export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const token = param(await searchParams, "token");
+  const invitation = token ? await orNull((await getCaller()).invitations.peek({ token })) : null;
   if (!token || !invitation) {
     return (
       <AuthShell title="Invitation">

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { AuthShell } from "@/components/auth-shell";
 import { RegisterForm } from "@/components/auth/register-form";
 import { Alert } from "@/components/ui/alert";
+import { param, type SearchParams } from "@/components/grid/params";
 import { getCaller } from "@/server/api/caller";
 import { preferredLocale } from "@/server/services/website";
 import { registerAction } from "./actions";
@@ -12,8 +13,8 @@ export const metadata: Metadata = { title: "Create an account" };
 
 const signInLink = <>Already have an account? <Link className="font-medium text-brand-700 hover:underline" href="/login">Sign in</Link></>;
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { lang } = await searchParams;
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const lang = param(await searchParams, "lang");
   const options = await (await getCaller()).auth.registrationOptions();
   if (!options.allowed) {
     return (

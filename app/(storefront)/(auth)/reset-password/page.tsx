@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { InvalidLink } from "@/components/auth/invalid-link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
-import { getCaller } from "@/server/api/caller";
+import { param, type SearchParams } from "@/components/grid/params";
+import { getCaller, orNull } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
 /** Serves both the reset link (forgotten password) and the welcome email's set-password link. */
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { token } = await searchParams;
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const token = param(await searchParams, "token");
   const caller = await getCaller();
-  const link = token ? await caller.auth.checkPasswordLink({ token }).catch(() => null) : null;
+  const link = token ? await orNull(caller.auth.checkPasswordLink({ token })) : null;
   if (!token || !link) return <InvalidLink again={{ href: "/forgot-password", label: "Send me a new link" }} />;
   const title = link.purpose === "SET_PASSWORD" ? "Choose your password" : "Choose a new password";
   return (

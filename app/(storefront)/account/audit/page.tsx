@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuditTable } from "@/components/audit-table";
+import { flatParams, gridInput, intParam, type SearchParams } from "@/components/grid/params";
 import { ListPager } from "@/components/list-pager";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCustomerCaller } from "@/server/api/caller";
@@ -8,12 +9,11 @@ import { listAuditInput } from "@/server/schemas/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function CompanyAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CompanyAuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
   if (!user.grants.has("audit.view")) redirect("/account");
-  const parsed = listAuditInput.safeParse({ before: params.before ? Number(params.before) : undefined });
-  const input = parsed.success ? parsed.data : listAuditInput.parse({});
+  const { input } = gridInput(listAuditInput, params, [], { before: intParam(params, "before") });
   const page = await caller.account.audit.list(input);
   return (
     <>
@@ -22,7 +22,7 @@ export default async function CompanyAuditPage({ searchParams }: { searchParams:
       </PageHeader>
       <Card>
         <AuditTable rows={page.items} />
-        <ListPager basePath="/account/audit" params={params} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
+        <ListPager basePath="/account/audit" params={flatParams(params)} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
       </Card>
     </>
   );

@@ -6,12 +6,11 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, FilterSelect } from "@/components/grid/grid";
-import { intParam, param, type SearchParams } from "@/components/grid/params";
+import { gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
 import { ListPager } from "@/components/list-pager";
 import { InvitationActions } from "@/components/account/invitation-form";
 import { formatDateTime } from "@/components/format";
 import { getCustomerCaller } from "@/server/api/caller";
-import { pageSizes } from "@/server/schemas/grid";
 import { invitationStatuses, invitationStatusLabels, listInvitationsInput, type InvitationStatus } from "@/server/schemas/invitations";
 
 export const metadata: Metadata = { title: "Invitations" };
@@ -22,14 +21,12 @@ const statusTone: Record<InvitationStatus, "blue" | "green" | "red" | "slate"> =
 
 function inputOf(params: SearchParams) {
   const status = param(params, "status")?.toUpperCase();
-  const parsed = listInvitationsInput.safeParse({
+  return gridInput(listInvitationsInput, params, [], {
     before: intParam(params, "before"),
-    limit: intParam(params, "limit", pageSizes),
     status: (invitationStatuses as readonly string[]).includes(status ?? "") ? status : undefined,
     search: param(params, "q"),
     customerId: intParam(params, "customer"),
   });
-  return parsed.success ? { input: parsed.data, problem: null } : { input: listInvitationsInput.parse({}), problem: parsed.error.issues[0]?.message ?? "Check the filters." };
 }
 
 export default async function InvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { parseRoleListParams, RolesGrid } from "@/components/roles/roles-grid";
-import type { SearchParams } from "@/components/grid/params";
+import { pageOrFirst, type SearchParams } from "@/components/grid/params";
 import { getCustomerCaller } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Roles" };
@@ -12,8 +12,9 @@ export default async function CompanyRolesPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
   if (!user.grants.has("customerUserRole.view")) redirect("/account");
-  const { input, problem } = parseRoleListParams(params);
-  const page = await caller.account.roles.list(input);
+  const { input, problem: inputProblem } = parseRoleListParams(params);
+  const { page, problem: pageProblem } = await pageOrFirst(input, (i) => caller.account.roles.list(i));
+  const problem = pageProblem ?? inputProblem;
   return (
     <>
       <PageHeader title="Roles" actions={user.grants.has("customerUserRole.create") ? <ButtonLink href="/account/roles/new">New role</ButtonLink> : null}>

@@ -6,14 +6,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, FilterSelect, GridPager, SortHeader, SortLink } from "@/components/grid/grid";
-import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { gridInput, intParam, pageOrFirst, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid/selection";
 import { UserMassActions, UserRowMenu } from "@/components/account/user-actions";
 import { scopeSentence } from "@/components/account/records";
 import { formatDate } from "@/components/format";
-import { getCustomerCaller } from "@/server/api/caller";
-import { pageSizes } from "@/server/schemas/grid";
-import { listAccountUsersInput, passwordStatuses, passwordStatusLabels, type PasswordStatus } from "@/server/schemas/accountUser";
+import { getCustomerCaller, orNull } from "@/server/api/caller";
+import { accountUserSorts, listAccountUsersInput, passwordStatuses, passwordStatusLabels, type PasswordStatus } from "@/server/schemas/accountUser";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -22,11 +21,7 @@ const filterKeys = ["q", "customer", "enabled", "confirmed", "password", "role"]
 
 function inputOf(params: SearchParams) {
   const password = param(params, "password")?.toUpperCase();
-  const parsed = listAccountUsersInput.safeParse({
-    sort: param(params, "sort"),
-    dir: param(params, "dir"),
-    cursor: param(params, "cursor"),
-    limit: intParam(params, "limit", pageSizes),
+  return gridInput(listAccountUsersInput, params, accountUserSorts, {
     search: param(params, "q"),
     customerId: intParam(params, "customer"),
     enabled: yesNoParam(params, "enabled"),
@@ -34,9 +29,6 @@ function inputOf(params: SearchParams) {
     passwordStatus: (passwordStatuses as readonly string[]).includes(password ?? "") ? password : undefined,
     roleId: intParam(params, "role"),
   });
-  return parsed.success
-    ? { input: parsed.data, problem: null }
-    : { input: listAccountUsersInput.parse({}), problem: parsed.error.issues[0]?.message ?? "Check the filters." };
 }
 
 const passwordTone: Record<PasswordStatus, "green" | "amber" | "slate"> = { ACTIVE: "slate", RESET: "amber", NONE: "amber" };
@@ -47,16 +39,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { user, caller } = await getCustomerCaller();
   const parsed = inputOf(params);
   const [{ page, problem }, customers, roles] = await Promise.all([
-    caller.account.users.list(parsed.input).then(
-      (page) => ({ page, problem: parsed.problem }),
-      async (error: { code?: string; message: string }) => {
-        // A page link that no longer fits (an old cursor): say so and show the first page.
-        if (error.code !== "BAD_REQUEST") throw error;
-        return { page: await caller.account.users.list({ ...parsed.input, cursor: undefined }), problem: error.message };
-      },
-    ),
+    pageOrFirst(parsed.input, (input) => caller.account.users.list(input)).then(({ page, problem }) => ({ page, problem: problem ?? parsed.problem })),
     caller.account.users.customerChoices({ purpose: "view" }),
-    caller.account.users.roleChoices({ customerId: parsed.input.customerId ?? user.customerId }).catch(() => []),
+    orNull(caller.account.users.roleChoices({ customerId: parsed.input.customerId ?? user.customerId })).then((roles) => roles ?? []),
   ]);
   const can = { edit: user.grants.has("customerUser.edit"), delete: user.grants.has("customerUser.delete") };
   const canCreate = user.grants.has("customerUser.create");

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { createTRPCRouter, staffProcedure } from "../../trpc";
-import { id, pageSize } from "../../../schemas/common";
+import { id } from "../../../schemas/common";
+import { listMailboxInput } from "../../../schemas/mailbox";
 import { getMailboxMessage, listMailbox } from "../../../services/mailbox";
 
 export const mailboxRouter = createTRPCRouter({
   list: staffProcedure("mailbox.view")
-    .input(z.object({ before: id.optional(), limit: pageSize, to: z.string().trim().max(254).optional(), customerUserId: id.optional() }))
+    .input(listMailboxInput)
     .query(({ ctx, input }) => listMailbox(ctx.db, input)),
   get: staffProcedure("mailbox.view")
     .input(z.object({ id }))

@@ -5,6 +5,7 @@ import { FilterBar, FilterField } from "@/components/grid/grid";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { getStaffCaller } from "@/server/api/caller";
+import { flatParams, gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
 import { listAuditInput } from "@/server/schemas/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -32,18 +33,17 @@ const recordHref = (type: string, id: string) => (pages.has(type) && /^\d+$/.tes
 const filterKeys = ["action", "entityType", "entityId", "from", "to"] as const;
 const basePath = "/admin/audit";
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const parsed = listAuditInput.safeParse({
-    before: params.before ? Number(params.before) : undefined,
-    entityType: params.entityType || undefined,
-    entityId: params.entityId || undefined,
-    action: params.action || undefined,
-    from: params.from || undefined,
-    to: params.to ? `${params.to}T23:59:59.999Z` : undefined,
+  const to = param(params, "to");
+  const { input, problem } = gridInput(listAuditInput, params, [], {
+    before: intParam(params, "before"),
+    entityType: param(params, "entityType"),
+    entityId: param(params, "entityId"),
+    action: param(params, "action"),
+    from: param(params, "from"),
+    to: to ? `${to}T23:59:59.999Z` : undefined,
   });
-  const input = parsed.success ? parsed.data : listAuditInput.parse({});
-  const problem = parsed.success ? null : "Check the filters: a date is not valid.";
   const { caller } = await getStaffCaller();
   const page = await caller.admin.audit.list(input);
   return (
@@ -54,26 +54,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Card>
         <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter the audit log" problem={problem}>
           <FilterField id="audit-action" label="Action starts with">
-            <Input id="audit-action" name="action" placeholder="e.g. customerUser." defaultValue={params.action} className="w-52" />
+            <Input id="audit-action" name="action" placeholder="e.g. customerUser." defaultValue={param(params, "action")} className="w-52" />
           </FilterField>
           <FilterField id="audit-type" label="Record type">
-            <Select id="audit-type" name="entityType" defaultValue={params.entityType ?? ""} className="w-52">
+            <Select id="audit-type" name="entityType" defaultValue={param(params, "entityType") ?? ""} className="w-52">
               <option value="">Any</option>
               {recordTypes.map(([type, label]) => <option key={type} value={type}>{label}</option>)}
             </Select>
           </FilterField>
           <FilterField id="audit-id" label="Record id">
-            <Input id="audit-id" name="entityId" defaultValue={params.entityId} className="w-28" />
+            <Input id="audit-id" name="entityId" defaultValue={param(params, "entityId")} className="w-28" />
           </FilterField>
           <FilterField id="audit-from" label="From">
-            <Input id="audit-from" type="date" name="from" defaultValue={params.from} />
+            <Input id="audit-from" type="date" name="from" defaultValue={param(params, "from")} />
           </FilterField>
           <FilterField id="audit-to" label="To">
-            <Input id="audit-to" type="date" name="to" defaultValue={params.to} />
+            <Input id="audit-to" type="date" name="to" defaultValue={param(params, "to")} />
           </FilterField>
         </FilterBar>
         <AuditTable rows={page.items} recordHref={recordHref} />
-        <ListPager basePath={basePath} params={params} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
+        <ListPager basePath={basePath} params={flatParams(params)} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
       </Card>
     </>
   );

@@ -4,12 +4,11 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { intParam, param, type SearchParams } from "@/components/grid/params";
+import { gridInput, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
 import { CreateGroupButton, GroupRowMenu } from "@/components/admin/customer-groups";
 import { getStaffCaller } from "@/server/api/caller";
-import { pageSizes } from "@/server/schemas/grid";
-import { listCustomerGroupsInput } from "@/server/schemas/customer";
+import { customerGroupSortKeys, listCustomerGroupsInput } from "@/server/schemas/customer";
 
 export const metadata: Metadata = { title: "Customer Groups" };
 
@@ -18,15 +17,8 @@ const basePath = "/admin/customer-groups";
 export default async function CustomerGroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
-  const parsed = listCustomerGroupsInput.safeParse({
-    sort: param(params, "sort"),
-    dir: param(params, "dir"),
-    cursor: param(params, "cursor"),
-    limit: intParam(params, "limit", pageSizes),
-    search: param(params, "q"),
-  });
-  const input = parsed.success ? parsed.data : listCustomerGroupsInput.parse({});
-  const page = await caller.admin.customerGroups.list(input);
+  const { input, problem: inputProblem } = gridInput(listCustomerGroupsInput, params, customerGroupSortKeys, { search: param(params, "q") });
+  const { page, problem } = await pageOrFirst(input, (i) => caller.admin.customerGroups.list(i));
   const can = { edit: staff.grants.has("customerGroup.edit"), delete: staff.grants.has("customerGroup.delete") };
   const sortProps = { sort: input.sort, dir: input.dir, basePath, params };
   return (
@@ -35,7 +27,7 @@ export default async function CustomerGroupsPage({ searchParams }: { searchParam
         <p className="mt-1 text-sm text-slate-600">Groups file customers together (for price lists, payment terms and the like). A group can be deleted once no customer is in it.</p>
       </PageHeader>
       <Card>
-        <FilterBar basePath={basePath} params={params} filterKeys={["q"]} label="Filter groups" problem={parsed.success ? null : parsed.error.issues[0]?.message}>
+        <FilterBar basePath={basePath} params={params} filterKeys={["q"]} label="Filter groups" problem={problem ?? inputProblem}>
           <FilterField id="filter-q" label="Name">
             <Input id="filter-q" name="q" defaultValue={input.search} placeholder="contains…" className="w-56" />
           </FilterField>

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { parseRoleListParams, RolesGrid } from "@/components/roles/roles-grid";
-import type { SearchParams } from "@/components/grid/params";
+import { pageOrFirst, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer User Roles" };
@@ -12,8 +12,9 @@ export default async function CustomerUserRolesPage({ searchParams }: { searchPa
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("customerUserRole.view")) redirect("/admin");
-  const { input, problem } = parseRoleListParams(params);
-  const page = await caller.admin.customerUserRoles.list(input);
+  const { input, problem: inputProblem } = parseRoleListParams(params);
+  const { page, problem: pageProblem } = await pageOrFirst(input, (i) => caller.admin.customerUserRoles.list(i));
+  const problem = pageProblem ?? inputProblem;
   return (
     <>
       <PageHeader

@@ -7,15 +7,14 @@ import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { gridInput, intParam, pageOrFirst, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid/selection";
 import { CustomerFilterPicker } from "@/components/admin/customer-picker";
 import { CustomerUserRowMenu } from "@/components/admin/customer-user-actions";
 import { CustomerUserMassActions } from "@/components/admin/customer-user-mass-actions";
 import { actionTargetOf, customerUserPermissions } from "@/components/admin/customer-user-permissions";
 import { getStaffCaller } from "@/server/api/caller";
-import { pageSizes, sortDirections } from "@/server/schemas/grid";
-import { authStatusLabels, customerUserSorts, listCustomerUsersInput, type ListCustomerUsersInput } from "@/server/schemas/customerUser";
+import { authStatusLabels, customerUserSorts, listCustomerUsersInput } from "@/server/schemas/customerUser";
 
 export const metadata: Metadata = { title: "Customer Users" };
 
@@ -46,15 +45,10 @@ const keys = {
 const filterKeys = Object.values(keys);
 const moreFilterKeys = [keys.firstName, keys.lastName, keys.email, keys.createdFrom, keys.createdTo, keys.lastLoginFrom, keys.lastLoginTo];
 
-function inputOf(params: SearchParams): ListCustomerUsersInput {
+function inputOf(params: SearchParams) {
   const match = (key: string) => (param(params, key) === "startsWith" ? "startsWith" : undefined);
   const password = param(params, keys.password);
-  return {
-    // An unknown sort in an old link falls back to the default order rather than failing the page.
-    sort: customerUserSorts.find((key) => key === param(params, "sort")),
-    dir: sortDirections.find((dir) => dir === param(params, "dir")),
-    cursor: param(params, "cursor"),
-    limit: intParam(params, "limit", pageSizes),
+  return gridInput(listCustomerUsersInput, params, customerUserSorts, {
     search: param(params, keys.search),
     customerId: intParam(params, keys.customer),
     includeSubsidiaries: param(params, keys.subsidiaries) === "yes",
@@ -72,7 +66,7 @@ function inputOf(params: SearchParams): ListCustomerUsersInput {
     createdTo: param(params, keys.createdTo),
     lastLoginFrom: param(params, keys.lastLoginFrom),
     lastLoginTo: param(params, keys.lastLoginTo),
-  };
+  });
 }
 
 function YesNoAny({ id, name, value, yes, no }: { id: string; name: string; value: boolean | undefined; yes: string; no: string }) {
@@ -104,14 +98,14 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const can = customerUserPermissions(staff.grants);
-  const parsed = listCustomerUsersInput.safeParse(inputOf(params));
-  const input = parsed.success ? parsed.data : listCustomerUsersInput.parse({});
-  const problem = parsed.success ? null : (parsed.error.issues[0]?.message ?? "Check the filters.");
-  const [page, websites, chosenCustomer] = await Promise.all([
-    caller.admin.customerUsers.list(input),
+  const { input, problem: inputProblem } = inputOf(params);
+  const [listed, websites, chosenCustomer] = await Promise.all([
+    pageOrFirst(input, (i) => caller.admin.customerUsers.list(i)),
     caller.admin.customerUsers.websiteChoices(),
     input.customerId ? caller.admin.customerUsers.customerChoices({ id: input.customerId, purpose: "view" }).then((rows) => rows[0] ?? null) : null,
   ]);
+  const { page } = listed;
+  const problem = listed.problem ?? inputProblem;
   const state = { basePath, params };
   const sort = { ...state, sort: input.sort, dir: input.dir };
   const selectable = can.enable || can.delete;

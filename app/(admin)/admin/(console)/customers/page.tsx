@@ -6,13 +6,12 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { gridInput, intParam, pageOrFirst, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
 import { CustomerRowMenu } from "@/components/admin/customers/customer-actions";
 import { CustomersTabs } from "@/components/admin/customers/customers-tabs";
 import { getStaffCaller } from "@/server/api/caller";
-import { pageSizes } from "@/server/schemas/grid";
-import { listCustomersInput } from "@/server/schemas/customer";
+import { customerSortKeys, listCustomersInput } from "@/server/schemas/customer";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -20,36 +19,22 @@ const basePath = "/admin/customers";
 const filterKeys = ["q", "group", "enabled", "rep", "parent"] as const;
 
 function inputOf(params: SearchParams) {
-  const parsed = listCustomersInput.safeParse({
-    sort: param(params, "sort"),
-    dir: param(params, "dir"),
-    cursor: param(params, "cursor"),
-    limit: intParam(params, "limit", pageSizes),
+  return gridInput(listCustomersInput, params, customerSortKeys, {
     search: param(params, "q"),
     groupId: intParam(params, "group"),
     enabled: yesNoParam(params, "enabled"),
     salesRepId: intParam(params, "rep"),
     parentId: intParam(params, "parent"),
   });
-  return parsed.success
-    ? { input: parsed.data, problem: null }
-    : { input: listCustomersInput.parse({}), problem: parsed.error.issues[0]?.message ?? "Check the filters." };
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const { input, problem: inputProblem } = inputOf(params);
-  const list = async () => {
-    try {
-      return { page: await caller.admin.customers.list(input), problem: inputProblem };
-    } catch (error) {
-      // A stale page link (its cursor belongs to another order): say so and show the first page.
-      if ((error as { code?: string }).code !== "BAD_REQUEST") throw error;
-      return { page: await caller.admin.customers.list({ ...input, cursor: undefined }), problem: (error as Error).message };
-    }
-  };
-  const [{ page, problem }, options] = await Promise.all([list(), caller.admin.customers.formOptions()]);
+  const [listed, options] = await Promise.all([pageOrFirst(input, (i) => caller.admin.customers.list(i)), caller.admin.customers.formOptions()]);
+  const { page } = listed;
+  const problem = listed.problem ?? inputProblem;
   const parentName = input.parentId ? (page.items[0]?.parent?.name ?? null) : null;
   const can = { edit: staff.grants.has("customer.edit"), delete: staff.grants.has("customer.delete"), create: staff.grants.has("customer.create") };
   const sortProps = { sort: input.sort, dir: input.dir, basePath, params };

@@ -7,17 +7,20 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
+import { gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller } from "@/server/api/caller";
+import { listMailboxInput } from "@/server/schemas/mailbox";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
 const statusTone = { QUEUED: "amber", SENDING: "blue", SENT: "green", FAILED: "red" } as const;
 
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { caller } = await getStaffCaller();
-  const before = Number(params.before) || undefined;
-  const page = await caller.admin.mailbox.list({ before, limit: 50, to: params.to || undefined });
+  const { input } = gridInput(listMailboxInput, params, [], { before: intParam(params, "before"), to: param(params, "to"), limit: 50 });
+  const { before, to } = input;
+  const page = await caller.admin.mailbox.list(input);
   return (
     <>
       <PageHeader title="Mailbox">
@@ -26,7 +29,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <Card>
         <form className="flex gap-2 border-b border-slate-200 px-4 py-3" role="search">
           <label htmlFor="to" className="sr-only">Recipient</label>
-          <Input id="to" name="to" defaultValue={params.to} placeholder="Recipient contains…" className="max-w-xs" />
+          <Input id="to" name="to" defaultValue={to} placeholder="Recipient contains…" className="max-w-xs" />
           <Button type="submit" variant="secondary">Filter</Button>
         </form>
         {page.items.length === 0 && !before ? <div className="p-4"><Alert>No messages yet.</Alert></div> : null}
@@ -49,7 +52,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         </Table>
         {page.nextCursor ? (
           <div className="flex justify-end border-t border-slate-200 px-4 py-3">
-            <ButtonLink variant="secondary" href={`/admin/mailbox?before=${page.nextCursor}${params.to ? `&to=${encodeURIComponent(params.to)}` : ""}`}>Older messages</ButtonLink>
+            <ButtonLink variant="secondary" href={`/admin/mailbox?before=${page.nextCursor}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Older messages</ButtonLink>
           </div>
         ) : null}
       </Card>

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { DetailList, StatusBadge, money, owner } from "@/components/account/records";
 import { formatDate, formatDateTime } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Order" };
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { caller } = await getCustomerCaller();
   const order = await orNotFound(caller.account.orders.get({ id }));
   return (

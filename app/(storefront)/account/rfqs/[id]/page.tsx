@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { DetailList, StatusBadge, owner } from "@/components/account/records";
 import { formatDate, formatDateTime } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Request for quote" };
 
 export default async function RfqPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { user, caller } = await getCustomerCaller();
   const rfq = await orNotFound(caller.account.rfqs.get({ id }));
   return (

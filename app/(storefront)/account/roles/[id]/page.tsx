@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { RoleView, roleUsersParams } from "@/components/roles/role-view";
-import type { SearchParams } from "@/components/grid/params";
+import { pageId, pageOrFirst, type SearchParams } from "@/components/grid/params";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Role" };
@@ -9,12 +8,11 @@ export const metadata: Metadata = { title: "Role" };
 const reach = (level: string | undefined) => (level === "SUBTREE" ? "your company and its subsidiaries" : "your company");
 
 export default async function CompanyRolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const query = await searchParams;
   const { user, caller } = await getCustomerCaller();
   const role = await orNotFound(caller.account.roles.get({ id }));
-  const users = await caller.account.roles.users(roleUsersParams(id, query));
+  const { page: users } = await pageOrFirst(roleUsersParams(id, query), (input) => caller.account.roles.users(input));
   return (
     <RoleView
       audience="account"

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { DetailList, money, owner } from "@/components/account/records";
 import { formatDateTime } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Shopping list" };
 
 export default async function ShoppingListPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { caller } = await getCustomerCaller();
   const list = await orNotFound(caller.account.shoppingLists.get({ id }));
   return (

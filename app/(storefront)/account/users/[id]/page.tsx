@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -10,12 +9,12 @@ import { UserButtons } from "@/components/account/user-actions";
 import { formatDate, formatDateTime, fullName } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
 import { passwordStatusLabels, passwordStatusOf } from "@/server/schemas/accountUser";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { user: me, caller } = await getCustomerCaller();
   const user = await orNotFound(caller.account.users.get({ id }));
   const [permissions, roleChoices] = await Promise.all([

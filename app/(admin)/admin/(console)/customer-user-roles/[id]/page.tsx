@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { RoleView, roleUsersParams } from "@/components/roles/role-view";
-import type { SearchParams } from "@/components/grid/params";
+import { pageId, pageOrFirst, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer user role" };
 
 export default async function CustomerUserRolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const query = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const role = await orNotFound(caller.admin.customerUserRoles.get({ id }));
-  const users = await caller.admin.customerUserRoles.users(roleUsersParams(id, query));
+  const { page: users } = await pageOrFirst(roleUsersParams(id, query), (input) => caller.admin.customerUserRoles.users(input));
   const reach = staff.grants.get("customerUser.view") === "ALL" ? "every customer" : "the customers you represent";
   return (
     <RoleView

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
@@ -12,7 +11,7 @@ import { ApplicationsManager } from "@/components/oauth/applications-manager";
 import { NotesPanel } from "@/components/admin/notes-panel";
 import { CustomerUserEvents } from "@/components/admin/customer-user-events";
 import { formatDate, formatDateTime, fullName } from "@/components/format";
-import { flatParams, intParam, type SearchParams } from "@/components/grid/params";
+import { flatParams, intParam, pageId, type SearchParams } from "@/components/grid/params";
 import { countries } from "@/server/schemas/address";
 import { loginResultLabels, loginSourceLabels } from "@/server/schemas/loginAttempt";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
@@ -72,8 +71,7 @@ function RecordTable<Row extends { id: number }>({ id, title, noun, columns, pag
 }
 
 export default async function CustomerUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const query = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const can = (permission: Parameters<typeof staff.grants.has>[0]) => staff.grants.has(permission);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -12,7 +11,7 @@ import { CustomerStateButtons } from "@/components/admin/customers/customer-acti
 import { CustomerAddresses } from "@/components/admin/customers/customer-addresses";
 import { CustomerNotes } from "@/components/admin/customers/customer-notes";
 import { ListPager } from "@/components/list-pager";
-import { flatParams, intParam, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
+import { flatParams, intParam, pageId, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -23,9 +22,8 @@ const link = "text-brand-700 hover:underline";
 const NOTES_PAGE = 10;
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const id = Number((await params).id);
+  const id = pageId(await params);
   const query = await searchParams;
-  if (!Number.isInteger(id) || id <= 0) notFound();
   const { staff, caller } = await getStaffCaller();
   const customer = await orNotFound(caller.admin.customers.get({ id }));
   const [subsidiaries, users, roles, notes] = await Promise.all([

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { intParam, type SearchParams } from "@/components/grid/params";
 import { CustomerForm } from "@/components/admin/customers/customer-form";
-import { getStaffCaller } from "@/server/api/caller";
+import { getStaffCaller, orNull } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Create customer" };
 
@@ -13,7 +13,7 @@ export default async function NewCustomerPage({ searchParams }: { searchParams: 
   const [options, parent] = await Promise.all([
     caller.admin.customers.formOptions(),
     // "Add subsidiary" links here with the parent; one the actor cannot reach is simply not preset.
-    parentId ? caller.admin.customers.get({ id: parentId }).catch(() => null) : null,
+    parentId ? orNull(caller.admin.customers.get({ id: parentId })) : null,
   ]);
   return (
     <>

@@ -5,12 +5,12 @@ import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDateTime } from "@/components/format";
 import { getStaffCaller } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Message" };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { caller } = await getStaffCaller();
   const message = await caller.admin.mailbox.get({ id }).catch((error: { code?: string }) => {
     if (error.code === "NOT_FOUND") notFound();

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { NoAccess } from "@/components/admin/no-access";
 import { DeleteStaffRoleButton, StaffRoleForm } from "@/components/admin/staff-role-form";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Staff role" };
 
 export default async function StaffRolePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = pageId(await params);
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("staffRole.view")) return <NoAccess title="Staff role" permission="staffRole.view" />;
   const role = await orNotFound(caller.admin.staffRoles.get({ id }));

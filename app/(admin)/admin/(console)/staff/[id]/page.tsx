@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
@@ -10,12 +9,12 @@ import { StaffUserForm } from "@/components/admin/staff-user-form";
 import { StaffUserButtons } from "@/components/admin/staff-user-menu";
 import { StaffPermissionTable } from "@/components/admin/staff-permission-table";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Staff member" };
 
 export default async function StaffUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = pageId(await params);
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("staffUser.view")) return <NoAccess title="Staff member" permission="staffUser.view" />;
   const [member, roles, permissions] = await Promise.all([

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { RoleForm } from "@/components/roles/role-form";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Edit role" };
 
 export default async function EditCompanyRolePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { user, caller } = await getCustomerCaller();
   const role = await orNotFound(caller.account.roles.get({ id }));
   if (!role.can.edit) redirect(`/account/roles/${id}`);

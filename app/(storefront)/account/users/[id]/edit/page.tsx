@@ -6,12 +6,12 @@ import { EditUserForm } from "@/components/account/user-form";
 import { localizationsOf } from "@/components/account/user-options";
 import { fullName } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { user: me, caller } = await getCustomerCaller();
   if (!me.grants.has("customerUser.edit")) notFound();
   const user = await orNotFound(caller.account.users.get({ id }));

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { CustomerUserForm } from "@/components/admin/customer-user-form";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Edit Customer User" };
 
 export default async function EditCustomerUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { staff, caller } = await getStaffCaller();
   const [record, options] = await Promise.all([orNotFound(caller.admin.customerUsers.get({ id })), caller.admin.customerUsers.formOptions()]);
   if (!staff.grants.has("customerUser.edit")) {

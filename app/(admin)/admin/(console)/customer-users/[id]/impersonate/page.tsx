@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
@@ -7,12 +6,12 @@ import { ImpersonateForm } from "@/components/admin/impersonate-form";
 import { NoAccess } from "@/components/admin/no-access";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 import { impersonateAction } from "./actions";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Sign in as a customer user" };
 
 export default async function ImpersonatePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("customerUser.impersonate")) return <NoAccess title="Sign in as a customer user" permission="customerUser.impersonate" />;
   const target = await orNotFound(caller.admin.impersonation.target({ customerUserId: id }));

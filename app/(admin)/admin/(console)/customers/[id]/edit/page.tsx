@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { CustomerForm } from "@/components/admin/customers/customer-form";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
+import { pageId } from "@/components/grid/params";
 
 export const metadata: Metadata = { title: "Edit customer" };
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId(await params);
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("customer.edit")) notFound();
   const [customer, options] = await Promise.all([orNotFound(caller.admin.customers.get({ id })), caller.admin.customers.formOptions()]);
