@@ -4,6 +4,7 @@ import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { assertCustomerKeepsManager, assertNotSelf } from "./invariants";
+import { lockCompanies } from "./companyLock";
 
 /**
  * Personal data: a customer user's right of access (export everything held about them) and right to erasure
@@ -42,12 +43,13 @@ export async function exportPersonalData(db: DbClient, actor: Principal, userId:
 export async function eraseCustomerUser(db: Db, actor: Principal, input: { id: number; reason: string }) {
   assertNotSelf(actor, input.id, "erase");
   return db.$transaction(async (tx) => {
+    const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
       where: { id: input.id, erasedAt: null, ...scopeWhere(actor, "customerUser", "delete", "customerUser.privacy") },
       select: { id: true, enabled: true, customerId: true, customerPath: true },
     });
     if (!user) throw notFound("Customer user");
-    if (user.enabled) await assertCustomerKeepsManager(tx, user);
+    if (user.enabled) await assertCustomerKeepsManager(tx, lock, user);
     const placeholder = `erased-${user.id}@erased.invalid`;
     await tx.customerUser.update({
       where: { id: user.id },
