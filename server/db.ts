@@ -18,15 +18,30 @@ export type DbClient = PrismaClient | Prisma.TransactionClient;
  * planned once per connection (PostgreSQL; PGlite runs in this process and has no use for it).
  */
 export type RawQuery = <T>(sql: string, params: unknown[], name?: string) => Promise<T[]>;
-const drivers = new WeakMap<object, RawQuery>();
+
+/**
+ * Where a client made here keeps its driver: on the client object itself, under a symbol of the process-wide
+ * registry. A production build bundles this module into several chunks, each with module state of its own; a map
+ * kept here would exist once per chunk, and a client made in one chunk would have no driver in another.
+ */
+const driverKey = Symbol.for("roster.db.driver");
+
+function attachDriver(client: PrismaClient, driver: RawQuery) {
+  Object.defineProperty(client, driverKey, { value: driver });
+  return client;
+}
 
 /**
  * The driver a client runs on, for the one query every request makes before any other (the session check in
- * server/authz/access.ts): on the driver it costs half of what it does through Prisma. Undefined for an open
- * transaction or a client not made here (callers then use Prisma).
+ * server/authz/access.ts): on the driver it costs half of what it does through Prisma. Null for an open
+ * transaction (its queries must run in it, through Prisma). A client made elsewhere than `postgresClient` or
+ * `pgliteClient` has none, which is a mistake: it throws, so the first request of any test shows it.
  */
-export function driverOf(db: DbClient): RawQuery | undefined {
-  return drivers.get(db);
+export function driverOf(db: DbClient): RawQuery | null {
+  // A transaction client has no $connect (it sees the client's other properties, the driver among them).
+  if (!("$connect" in db)) return null;
+  if (Object.hasOwn(db, driverKey)) return (db as unknown as Record<symbol, RawQuery>)[driverKey]!;
+  throw new Error("This database client has no driver: make clients with postgresClient or pgliteClient (server/db.ts).");
 }
 
 /**
@@ -53,16 +68,14 @@ export function postgresClient(url: string, options: { max?: number; preparedSta
   const prepared = options.preparedStatements ?? true;
   const pool = new pg.Pool({ connectionString: url, max: options.max, ...(prepared ? { options: "-c plan_cache_mode=force_custom_plan" } : {}) });
   const client = new PrismaClient({ adapter: new PrismaPg(pool, prepared ? { statementNameGenerator: statementNames() } : {}) });
-  drivers.set(client, async (sql, params, name) =>
+  return attachDriver(client, async (sql, params, name) =>
     (await pool.query(prepared && name ? { name, text: sql, values: params } : { text: sql, values: params })).rows);
-  return client;
 }
 
 /** A client on an embedded PGlite database. */
 export function pgliteClient(pglite: PGlite): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  drivers.set(client, async <T,>(sql: string, params: unknown[]) => (await pglite.query<T>(sql, params)).rows);
-  return client;
+  return attachDriver(client, async <T,>(sql: string, params: unknown[]) => (await pglite.query<T>(sql, params)).rows);
 }
 
 /** PostgreSQL when a URL is given (or DATABASE_URL is set), otherwise the embedded PGlite database. */
