@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { driverOf, statementNames } from "./db";
+import { createTestDb } from "./test/db";
 
 describe("statementNames", () => {
   it("gives each distinct statement one name, the same every time", () => {
@@ -21,22 +22,20 @@ describe("statementNames", () => {
 
 describe("driverOf", () => {
   it("finds a client's driver from another copy of the module, as a production build's chunks each have one", async () => {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const pglite = new PGlite();
-    const { pgliteClient } = await import("./db");
-    const client = pgliteClient(pglite);
+    const first = await import("./dbDriver");
+    const driver = async <T,>() => [] as T[];
+    const client = first.attachDriver({ $connect: () => {} }, driver);
     vi.resetModules();
-    const copy = await import("./db");
-    expect(copy.driverOf).not.toBe(driverOf);
-    const driver = copy.driverOf(client);
-    expect(driver).toBeTypeOf("function");
+    const copy = await import("./dbDriver");
+    expect(copy).not.toBe(first);
+    expect(copy.driverOf(client)).toBe(driver);
+    expect(() => copy.driverOf({ $connect: () => {} })).toThrow("make clients with postgresClient or pgliteClient");
+  });
+
+  it("is the client's own driver, and none inside a transaction (whose queries must run in it)", async () => {
+    const db = await createTestDb();
+    const driver = driverOf(db);
     expect(await driver!<{ one: number }>("SELECT 1 AS one", [])).toEqual([{ one: 1 }]);
-    // A transaction runs its queries in itself, through Prisma; a client made without a driver is refused.
-    expect(await client.$transaction(async (tx) => copy.driverOf(tx))).toBeNull();
-    const { PrismaClient } = await import("./generated/prisma/client");
-    const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    expect(() => copy.driverOf(new PrismaClient({ adapter: new PrismaPGlite(pglite) }))).toThrow("make clients with postgresClient or pgliteClient");
-    await client.$disconnect();
-    await pglite.close();
+    expect(await db.$transaction(async (tx) => driverOf(tx))).toBeNull();
   });
 });

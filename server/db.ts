@@ -7,42 +7,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 import { env } from "./env";
+import { attachDriver } from "./dbDriver";
 
 export { Prisma };
 export type Db = PrismaClient;
 /** A client or an open transaction: services take this first so they compose inside `$transaction`. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
-/**
- * SQL with `$1`-style parameters straight on the driver under a client. `name`: a prepared statement, parsed and
- * planned once per connection (PostgreSQL; PGlite runs in this process and has no use for it).
- */
-export type RawQuery = <T>(sql: string, params: unknown[], name?: string) => Promise<T[]>;
-
-/**
- * Where a client made here keeps its driver: on the client object itself, under a symbol of the process-wide
- * registry. A production build bundles this module into several chunks, each with module state of its own; a map
- * kept here would exist once per chunk, and a client made in one chunk would have no driver in another.
- */
-const driverKey = Symbol.for("roster.db.driver");
-
-function attachDriver(client: PrismaClient, driver: RawQuery) {
-  Object.defineProperty(client, driverKey, { value: driver });
-  return client;
-}
-
-/**
- * The driver a client runs on, for the one query every request makes before any other (the session check in
- * server/authz/access.ts): on the driver it costs half of what it does through Prisma. Null for an open
- * transaction (its queries must run in it, through Prisma). A client made elsewhere than `postgresClient` or
- * `pgliteClient` has none, which is a mistake: it throws, so the first request of any test shows it.
- */
-export function driverOf(db: DbClient): RawQuery | null {
-  // A transaction client has no $connect (it sees the client's other properties, the driver among them).
-  if (!("$connect" in db)) return null;
-  if (Object.hasOwn(db, driverKey)) return (db as unknown as Record<symbol, RawQuery>)[driverKey]!;
-  throw new Error("This database client has no driver: make clients with postgresClient or pgliteClient (server/db.ts).");
-}
+export { driverOf, type RawQuery } from "./dbDriver";
 
 /**
  * Names for the statements Prisma sends, so that each connection parses a statement once and afterwards only binds
