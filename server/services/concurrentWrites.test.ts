@@ -61,7 +61,7 @@ describe("parallel role assignments", () => {
       );
     }
     expect(seen).toEqual(Array(rounds).fill("added 10, held 10, assign audits 10; removed 10, left 0, unassign audits 10; failed 0"));
-  });
+  }, 120_000);
 });
 
 describe("parallel saves of one user against the same version", () => {
@@ -76,11 +76,13 @@ describe("parallel saves of one user against the same version", () => {
           customerId: user.customerId, websiteId: null, birthday: "", phone: "", roleIds: user.roles.map((r) => r.roleId),
         }),
       );
-      const outcomes = (await Promise.allSettled(saves)).map((r) => (r.status === "fulfilled" ? "OK" : r.reason instanceof TRPCError ? r.reason.code : String(r.reason)));
+      const outcomes = (await Promise.allSettled(saves)).map((r) =>
+        r.status === "fulfilled" ? "OK" : r.reason instanceof TRPCError && r.reason.code === "CONFLICT" ? "CONFLICT" : `${String(r.reason)} (${String((r.reason as Error).cause)})`,
+      );
       const counts = [...new Set(outcomes)].map((o) => `${o} ${outcomes.filter((x) => x === o).length}`).sort();
       const after = await db.customerUser.findUniqueOrThrow({ where: { id: user.id }, select: { version: true } });
       seen.push(`${counts.join(", ")}; version +${after.version - user.version}`);
     }
     expect(seen).toEqual(Array(rounds).fill("CONFLICT 19, OK 1; version +1"));
-  });
+  }, 120_000);
 });

@@ -11,7 +11,7 @@ import type { customerChoicesInput, customerPurposes, customerUserEmailsInput, c
 import { recordAudit } from "./audit";
 import { ancestorNames, createCustomerNode, lockCustomerPath } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
-import { lockCompanies } from "./companyLock";
+import { companyTransaction, lockCompanies } from "./companyLock";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
 import { likeLiteral } from "./filters";
@@ -371,7 +371,7 @@ export async function createCustomerUser(db: Db, actor: Principal, input: Create
 export async function updateCustomerUser(db: Db, actor: Principal, input: UpdateInput) {
   const roleIds = unique(input.roleIds);
   assertEnabledHasRoles(input.enabled, roleIds);
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
     // Any edit may disable the user, change their roles or move them: the company's rules are counted under its lock.
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const before = await tx.customerUser.findFirst({

@@ -17,7 +17,7 @@ import {
   type setCustomerUserEnabledInput,
 } from "../schemas/customerUser";
 import { assertCustomerKeepsManager, assertHasRole, assertNotSelf } from "./invariants";
-import { lockCompanies } from "./companyLock";
+import { companyTransaction, lockCompanies } from "./companyLock";
 import { cappedCount, keysetOrderBy, keysetPage, keysetRows, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { auditCustomerUser } from "./audit";
@@ -168,7 +168,7 @@ export async function setCustomerUserEnabled(
   input: z.output<typeof setCustomerUserEnabledInput>,
 ) {
   assertNotSelf(actor, input.id, input.enabled ? "enable" : "disable");
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
       where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.enable") },
@@ -264,7 +264,7 @@ function listing(parts: string[]) {
  */
 export async function deleteCustomerUser(db: Db, actor: Principal, input: z.output<typeof customerUserActionInput>) {
   assertNotSelf(actor, input.id, "delete");
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     // Locked next: an order placed meanwhile (its foreign key check waits for this lock) is either counted below
     // or fails because the user is gone.

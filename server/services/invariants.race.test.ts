@@ -225,7 +225,7 @@ describe("the company rules under concurrent changes", () => {
       seen.push(results.includes("done") && refused.length === 1 && violations.length === 0 ? "one refused" : `round ${round}: ${[...results, ...violations].join("; ")}`);
     }
     expect(seen).toEqual(Array(rounds).fill("one refused"));
-  });
+  }, 120_000);
 });
 
 describe("every path that can take away a user manager or a user's last role", () => {

@@ -4,7 +4,7 @@ import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { assertCustomerKeepsManager, assertNotSelf } from "./invariants";
-import { lockCompanies } from "./companyLock";
+import { companyTransaction, lockCompanies } from "./companyLock";
 
 /**
  * Personal data: a customer user's right of access (export everything held about them) and right to erasure
@@ -42,7 +42,7 @@ export async function exportPersonalData(db: DbClient, actor: Principal, userId:
 /** Erases a customer user by anonymization. Irreversible; the reason is kept in the audit log. */
 export async function eraseCustomerUser(db: Db, actor: Principal, input: { id: number; reason: string }) {
   assertNotSelf(actor, input.id, "erase");
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
       where: { id: input.id, erasedAt: null, ...scopeWhere(actor, "customerUser", "delete", "customerUser.privacy") },

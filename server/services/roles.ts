@@ -27,7 +27,7 @@ import type {
 } from "../schemas/role";
 import { recordAudit } from "./audit";
 import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
-import { isLocked, lockCompanies, type CompanyLock } from "./companyLock";
+import { companyTransaction, isLocked, lockCompanies, type CompanyLock } from "./companyLock";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { likeLiteral } from "./filters";
 
@@ -360,7 +360,7 @@ export type RoleSaved = { id: number; version: number; copiedFrom: { id: number;
  * loaded. A customer administrator editing a predefined role gets a company copy instead (see below).
  */
 export async function updateRole(db: Db, actor: Principal, input: UpdateRole): Promise<RoleSaved> {
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
     const role = await roleFor(tx, actor, input.id, "edit");
     if (actor.realm === "customer" && role.customerId === null) return copyPredefinedRole(tx, actor, role, input);
     assertSelfManaged(actor, role);
@@ -555,7 +555,7 @@ export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typ
  * enabled user who can manage its users (counted under the companies' lock).
  */
 export async function removeRoleUsers(db: Db, actor: Principal, input: z.output<typeof roleUserIdsInput>) {
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: input.userIds });
     const role = await roleFor(tx, actor, input.roleId, "assign");
     assertSelfManaged(actor, role);
