@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { statementNames } from "./db";
+import { describe, expect, it, vi } from "vitest";
+import { driverOf, statementNames } from "./db";
+import { createTestDb } from "./test/db";
 
 describe("statementNames", () => {
   it("gives each distinct statement one name, the same every time", () => {
@@ -16,5 +17,25 @@ describe("statementNames", () => {
     expect(name({ sql: "SELECT 3" })).toBe("");
     expect(name({ sql: "SELECT 3" })).toBe("");
     expect([name({ sql: "SELECT 1" }), name({ sql: "SELECT 2" })]).toEqual(kept);
+  });
+});
+
+describe("driverOf", () => {
+  it("finds a client's driver from another copy of the module, as a production build's chunks each have one", async () => {
+    const first = await import("./dbDriver");
+    const driver = async <T,>() => [] as T[];
+    const client = first.attachDriver({ $connect: () => {} }, driver);
+    vi.resetModules();
+    const copy = await import("./dbDriver");
+    expect(copy).not.toBe(first);
+    expect(copy.driverOf(client)).toBe(driver);
+    expect(() => copy.driverOf({ $connect: () => {} })).toThrow("make clients with postgresClient or pgliteClient");
+  });
+
+  it("is the client's own driver, and none inside a transaction (whose queries must run in it)", async () => {
+    const db = await createTestDb();
+    const driver = driverOf(db);
+    expect(await driver!<{ one: number }>("SELECT 1 AS one", [])).toEqual([{ one: 1 }]);
+    expect(await db.$transaction(async (tx) => driverOf(tx))).toBeNull();
   });
 });

@@ -7,27 +7,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 import { env } from "./env";
+import { attachDriver } from "./dbDriver";
 
 export { Prisma };
 export type Db = PrismaClient;
 /** A client or an open transaction: services take this first so they compose inside `$transaction`. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
-/**
- * SQL with `$1`-style parameters straight on the driver under a client. `name`: a prepared statement, parsed and
- * planned once per connection (PostgreSQL; PGlite runs in this process and has no use for it).
- */
-export type RawQuery = <T>(sql: string, params: unknown[], name?: string) => Promise<T[]>;
-const drivers = new WeakMap<object, RawQuery>();
-
-/**
- * The driver a client runs on, for the one query every request makes before any other (the session check in
- * server/authz/access.ts): on the driver it costs half of what it does through Prisma. Undefined for an open
- * transaction or a client not made here (callers then use Prisma).
- */
-export function driverOf(db: DbClient): RawQuery | undefined {
-  return drivers.get(db);
-}
+export { driverOf, type RawQuery } from "./dbDriver";
 
 /**
  * Names for the statements Prisma sends, so that each connection parses a statement once and afterwards only binds
@@ -67,16 +54,14 @@ export function postgresClient(url: string, options: { max?: number; waitMs?: nu
     adapter: new PrismaPg(pool, prepared ? { statementNameGenerator: statementNames() } : {}),
     transactionOptions: { maxWait: waitMs },
   });
-  drivers.set(client, async (sql, params, name) =>
+  return attachDriver(client, async (sql, params, name) =>
     (await pool.query(prepared && name ? { name, text: sql, values: params } : { text: sql, values: params })).rows);
-  return client;
 }
 
 /** A client on an embedded PGlite database. */
 export function pgliteClient(pglite: PGlite): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  drivers.set(client, async <T,>(sql: string, params: unknown[]) => (await pglite.query<T>(sql, params)).rows);
-  return client;
+  return attachDriver(client, async <T,>(sql: string, params: unknown[]) => (await pglite.query<T>(sql, params)).rows);
 }
 
 /** PostgreSQL when a URL is given (or DATABASE_URL is set), otherwise the embedded PGlite database. */

@@ -39,6 +39,11 @@ const schema = z.object({
   REQUEST_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   /** Seconds between outbox delivery runs inside the server process. */
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().positive().default(5),
+  /**
+   * Seconds an email provider has to answer one send before it counts as failed (and is retried later with the
+   * same idempotency key). At most 40: a dead process's claims are picked up this long plus 20 s after it claimed.
+   */
+  EMAIL_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().max(40).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

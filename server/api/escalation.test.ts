@@ -4,7 +4,7 @@ import type { Principal } from "../authz/access";
 import { bumpAuthzEpoch } from "../authz/access";
 import { administratorGrants } from "../authz/presets";
 import { createTestDb } from "../test/db";
-import { tokenFromEmail } from "../test/mail";
+import { mandatoryConsentIds, tokenFromEmail } from "../test/mail";
 import { callerFor, customerPrincipal, impersonate, staffPrincipal } from "../test/principals";
 import { ZodError } from "zod";
 import { apiCall, apiToken, callPath, changedTables, databaseDigest, editInputOf, procedureEntries } from "../test/attack";
@@ -122,7 +122,7 @@ const attacks: Attack[] = [
   { name: "POST /api/v1/users with the Administrator role", as: "dana via /api/v1", expect: "FORBIDDEN", run: () => rest("POST", "/users", newUser(fx.east, [fx.administrator])) },
   { name: "PUT /api/v1/users/{id} on Erin", as: "dana via /api/v1", expect: "FORBIDDEN", run: async () => { const { id, ...body } = await edit("erin.east@acme.test", { firstName: "Erina" }); return rest("PUT", `/users/${id}`, body); } },
   { name: "PUT /api/v1/users/{id} giving Eddie the Administrator role", as: "dana via /api/v1", expect: "FORBIDDEN", run: async () => { const { id, ...body } = await edit("eddie.buyer@acme.test", { roleIds: [fx.administrator] }); return rest("PUT", `/users/${id}`, body); } },
-  { name: "accept an invitation whose role grew beyond its sender (dana)", as: "nobody", expect: "BAD_REQUEST", run: async () => acceptInvitation(db, { token: await tokenFromEmail(db, "grown.invitee@acme.test", "invitation"), firstName: "Grown", lastName: "Invitee", password: "Escalation-2026-pass" }) },
+  { name: "accept an invitation whose role grew beyond its sender (dana)", as: "nobody", expect: "BAD_REQUEST", run: async () => acceptInvitation(db, { token: await tokenFromEmail(db, "grown.invitee@acme.test", "invitation"), firstName: "Grown", lastName: "Invitee", password: "Escalation-2026-pass", consentIds: await mandatoryConsentIds(db) }) },
   // Staff with fewer staff grants against a stronger staff account and role.
   { name: "create a staff member with the Administrator role", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.create", { firstName: "New", lastName: "Admin", email: "new.admin@roster.test", roleIds: [fx.staffAdministrator] }) },
   { name: "edit Ada, who holds more", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.update", { id: fx.ada, version: 1, firstName: "Ada", lastName: "Admin", email: "ada.taken@roster.test", roleIds: [fx.staffAdministrator] }) },

@@ -158,8 +158,8 @@ export type SessionClaims = { uid: number; sv: number | null; sid?: number; imp?
 export type SessionEnd = "revoked" | "disabled" | "customer-disabled" | "password-reset" | "impersonation-ended";
 
 /**
- * The session check's query: on the driver where the client has one (see driverOf), as the prepared statement
- * `name`, else through Prisma.
+ * The session check's query: on the client's driver (see driverOf), as the prepared statement `name`; inside a
+ * transaction through Prisma.
  */
 function sessionQuery<T>(db: DbClient, name: string, sql: string, params: unknown[]): Promise<T[]> {
   const driver = driverOf(db);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import { env } from "../env";
-import { configuredTransport, deliverDue } from "./deliver";
+import { configuredTransport, outboxPump } from "./deliver";
 
 /** Delivers the outbox every few seconds inside the server process; a no-op without an email provider. */
 export function startOutboxWorker() {
@@ -10,17 +10,6 @@ export function startOutboxWorker() {
     console.log("[outbox] No RESEND_API_KEY: emails stay in the outbox; read them at /admin/mailbox.");
     return;
   }
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDue(getDb(), transport);
-    } catch (error) {
-      console.error("[outbox] delivery run failed", error);
-    } finally {
-      running = false;
-    }
-  };
-  setInterval(tick, env.OUTBOX_INTERVAL_SECONDS * 1000).unref();
+  const pump = outboxPump(getDb(), transport);
+  setInterval(() => void pump.tick(), env.OUTBOX_INTERVAL_SECONDS * 1000).unref();
 }

@@ -8,6 +8,7 @@ import { AppError, notFound, staleVersion, type FieldErrors } from "../errors";
 import type { createCustomerInput, setCustomerEnabledInput, updateCustomerInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
 import { createCustomerNode, moveCustomer } from "./customerTree";
+import { companyTransaction } from "./companyLock";
 import { dependentsOf } from "./customers";
 
 /**
@@ -99,7 +100,8 @@ export async function createCustomer(db: Db, actor: StaffPrincipal, input: z.out
  * request, since storefront scope is by path. Disabling here is the same as `setCustomerEnabled`.
  */
 export async function updateCustomer(db: Db, actor: StaffPrincipal, input: z.output<typeof updateCustomerInput>) {
-  return db.$transaction(async (tx) => {
+  // A move locks the company trees it changes (companyLock.ts).
+  return companyTransaction(db, async (tx) => {
     const before = await tx.customer.findFirst({ where: { id: input.id, ...scope(actor, "customer.edit") }, select: auditSelect });
     if (!before) throw notFound("Customer");
     if (before.version !== input.version) throw staleVersion();

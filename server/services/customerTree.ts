@@ -1,6 +1,8 @@
 import type { DbClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
+import { lockCompanies } from "./companyLock";
+import { guardCustomerManagers } from "./invariants";
 
 /**
  * The customer tree as materialized paths ("/1/5/23/"). Rows that are scoped by customer carry a copy of the
@@ -102,11 +104,15 @@ export function cycleProblem(node: { path: string; name: string }, parent: { pat
  * Moves a customer (and its subtree) under a new parent, or to the root. Refuses cycles. Must run inside a
  * transaction: the tree and every path copy change together.
  */
-export async function moveCustomer(tx: DbClient, customerId: number, newParentId: number | null) {
+export async function moveCustomer(tx: Prisma.TransactionClient, customerId: number, newParentId: number | null) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TREE_MOVE_LOCK})`;
+  // The trees it leaves and joins: nobody counts their company rules while their membership changes.
+  const lock = await lockCompanies(tx, newParentId === null ? { customerIds: [customerId], newRoots: [customerId] } : { customerIds: [customerId, newParentId] });
   const node = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, path: true, parentId: true, name: true } });
   if (!node) throw new AppError("NOT_FOUND", "Customer not found.");
   if (node.parentId === newParentId) return node.path;
+  // A subsidiary managed by a Corporate-level administrator above it must not be moved away from its only one.
+  const managers = await guardCustomerManagers(tx, lock, [node.id]);
   let parentPath: string | null = null;
   if (newParentId !== null) {
     const parent = await lockCustomerPath(tx, newParentId);
@@ -130,5 +136,6 @@ export async function moveCustomer(tx: DbClient, customerId: number, newParentId
       like,
     );
   }
+  await managers.assertKept();
   return newPath;
 }

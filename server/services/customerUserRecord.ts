@@ -11,6 +11,7 @@ import type { customerChoicesInput, customerPurposes, customerUserEmailsInput, c
 import { recordAudit } from "./audit";
 import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParent } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
+import { companyTransaction, lockCompanies } from "./companyLock";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
 import { likeLiteral } from "./filters";
@@ -373,7 +374,9 @@ export async function createCustomerUser(db: Db, actor: Principal, input: Create
 export async function updateCustomerUser(db: Db, actor: Principal, input: UpdateInput) {
   const roleIds = unique(input.roleIds);
   assertEnabledHasRoles(input.enabled, roleIds);
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
+    // Any edit may disable the user, change their roles or move them: the company's rules are counted under its lock.
+    const lock = await lockCompanies(tx, { userIds: [input.id] });
     const before = await tx.customerUser.findFirst({
       where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.edit") },
       select: {
@@ -410,13 +413,12 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     }
     const roles = await checkedRoles(tx, actor, customer.id, roleIds, heldRoleIds);
     if (before.enabled && (!input.enabled || customerChanged || rolesChanged)) {
-      await assertCustomerKeepsManager(tx, before, input.enabled && !customerChanged ? roleIds : []);
+      await assertCustomerKeepsManager(tx, lock, before, input.enabled && !customerChanged ? roleIds : []);
     }
     const heldReps = before.salesRepresentatives.map((s) => s.staffUserId);
     const salesReps = (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ?? heldReps;
     const beforeLocalization = before.websiteSettings.find((s) => s.websiteId === before.websiteId)?.localizationId ?? null;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    const addressChanges = input.addresses ? await saveAddresses(tx, actor, before, input.addresses) : null;
 
     const fields = personFields(input);
     const written = await tx.customerUser.updateMany({
@@ -430,8 +432,10 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
         ...(before.enabled && !input.enabled ? { sessionVersion: { increment: 1 } } : {}),
       },
     });
-    // The version in the WHERE makes check and write one step: a concurrent save cannot slip in between.
+    // The version in the WHERE makes check and write one step: a concurrent save cannot slip in between. It comes
+    // before the user's roles, addresses and the rest are written, so a save that lost the race stops here.
     if (written.count !== 1) throw staleVersion();
+    const addressChanges = input.addresses ? await saveAddresses(tx, actor, before, input.addresses) : null;
     if (rolesChanged) {
       await tx.customerUserRoleAssignment.deleteMany({ where: { customerUserId: before.id, roleId: { notIn: roleIds } } });
       await tx.customerUserRoleAssignment.createMany({ data: roleIds.filter((id) => !heldRoleIds.includes(id)).map((roleId) => ({ customerUserId: before.id, roleId })) });

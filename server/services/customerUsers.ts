@@ -17,6 +17,7 @@ import {
   type setCustomerUserEnabledInput,
 } from "../schemas/customerUser";
 import { assertCustomerKeepsManager, assertHasRole, assertNotSelf } from "./invariants";
+import { companyTransaction, lockCompanies } from "./companyLock";
 import { cappedCount, keysetOrderBy, keysetPage, keysetRows, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { auditCustomerUser } from "./audit";
@@ -167,7 +168,8 @@ export async function setCustomerUserEnabled(
   input: z.output<typeof setCustomerUserEnabledInput>,
 ) {
   assertNotSelf(actor, input.id, input.enabled ? "enable" : "disable");
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
+    const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
       where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.enable") },
       select: { id: true, enabled: true, customerId: true, customerPath: true, erasedAt: true },
@@ -176,8 +178,8 @@ export async function setCustomerUserEnabled(
     await assertUsersHoldNoMore(tx, actor, [user.id], input.enabled ? "enable a user" : "disable a user");
     if (user.enabled === input.enabled) return { id: user.id, enabled: user.enabled };
     if (input.enabled && user.erasedAt) throw erased();
-    if (input.enabled) await assertHasRole(tx, user.id);
-    else await assertCustomerKeepsManager(tx, user);
+    if (input.enabled) await assertHasRole(tx, lock, user);
+    else await assertCustomerKeepsManager(tx, lock, user);
     const updated = await tx.customerUser.update({
       where: { id: user.id },
       data: {
@@ -252,14 +254,15 @@ function listing(parts: string[]) {
  */
 export async function deleteCustomerUser(db: Db, actor: Principal, input: z.output<typeof customerUserActionInput>) {
   assertNotSelf(actor, input.id, "delete");
-  return db.$transaction(async (tx) => {
-    // Locked first: an order placed meanwhile (its foreign key check waits for this lock) is either counted below
+  return companyTransaction(db, async (tx) => {
+    const lock = await lockCompanies(tx, { userIds: [input.id] });
+    // Locked next: an order placed meanwhile (its foreign key check waits for this lock) is either counted below
     // or fails because the user is gone.
     await tx.$queryRaw`SELECT 1 FROM "CustomerUser" WHERE "id" = ${input.id} FOR UPDATE`;
     const { user, refusal, removes } = await customerUserDeletion(tx, actor, input.id);
     await assertUsersHoldNoMore(tx, actor, [user.id], "delete a user");
     if (refusal) throw new AppError("BAD_REQUEST", refusal);
-    if (user.enabled) await assertCustomerKeepsManager(tx, user);
+    if (user.enabled) await assertCustomerKeepsManager(tx, lock, user);
     await tx.customerUser.delete({ where: { id: user.id } });
     // Its role assignments went with it.
     if (user._count.roles) await bumpAuthzEpoch(tx);

@@ -4,6 +4,7 @@ import { createTestDb } from "../test/db";
 import { ancestorPaths, assertCustomerKeepsManager, assertHasRole, assertNotSelf, assertRoleDeletable, keepingStaffAdministrator, staffAdministrators } from "./invariants";
 import { createCustomerNode } from "./customerTree";
 import { customerPrincipal } from "../test/principals";
+import { lockCompanies } from "./companyLock";
 
 let db: PrismaClient;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe("invariants", () => {
 
   it("requires a role before enabling", async () => {
     const nora = await db.customerUser.findUniqueOrThrow({ where: { email: "nora.norole@umbrella.test" } });
-    await expect(assertHasRole(db, nora.id)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(db.$transaction(async (tx) => assertHasRole(tx, await lockCompanies(tx, { userIds: [nora.id] }), nora))).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("keeps a manager when the last one would lose the permission through a role change", async () => {
@@ -34,8 +35,19 @@ describe("invariants", () => {
     const owner = await db.customerUser.create({
       data: { email: "owner@keep.test", firstName: "K", lastName: "C", customerId: solo.id, customerPath: solo.path, roles: { create: { roleId: admin.id } } },
     });
-    await expect(assertCustomerKeepsManager(db, owner, [buyer.id])).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(assertCustomerKeepsManager(db, owner, [buyer.id, admin.id])).resolves.toBeUndefined();
+    const keeping = (roleIds: number[]) =>
+      db.$transaction(async (tx) => assertCustomerKeepsManager(tx, await lockCompanies(tx, { userIds: [owner.id] }), owner, roleIds));
+    await expect(keeping([buyer.id])).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(keeping([buyer.id, admin.id])).resolves.toBeUndefined();
+  });
+
+  it("are counted only under the lock of the company's tree, taken inside a transaction", async () => {
+    const owner = await db.customerUser.findUniqueOrThrow({ where: { email: "owner@keep.test" } });
+    const gina = await db.customerUser.findUniqueOrThrow({ where: { email: "gina.globex@globex.test" } });
+    await expect(lockCompanies(db as never, { userIds: [owner.id] })).rejects.toThrow("inside a transaction");
+    await expect(
+      db.$transaction(async (tx) => assertCustomerKeepsManager(tx, await lockCompanies(tx, { userIds: [gina.id] }), owner)),
+    ).rejects.toThrow("without its tree locked");
   });
 
   it("refuses to delete predefined roles, a website's default role and roles in use", async () => {

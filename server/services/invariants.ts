@@ -4,11 +4,14 @@ import { staffCatalogue } from "../authz/permissions";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { enabledWithoutRoleMessage } from "../schemas/customerUser";
+import { assertLocked, isLocked, type CompanyLock } from "./companyLock";
 
 /**
  * The rules every path that changes users or roles must keep (DESIGN section 3, "Self-protection"):
  * an enabled user has a role; nobody disables, deletes or force-resets themselves; a customer keeps at least one
  * enabled user who can manage its users (someone in the company or a Corporate-level administrator above it).
+ * The checks that count take a `CompanyLock` (companyLock.ts): what they count cannot change before the change
+ * that asked commits.
  */
 
 /** Roles that let a user manage a customer's users. */
@@ -27,8 +30,9 @@ export function assertNotSelf(actor: Principal, userId: number, verb: string) {
   }
 }
 
-export async function assertHasRole(tx: DbClient, userId: number) {
-  const roles = await tx.customerUserRoleAssignment.count({ where: { customerUserId: userId } });
+export async function assertHasRole(tx: DbClient, lock: CompanyLock, user: { id: number; customerPath: string }) {
+  assertLocked(lock, [user.customerPath]);
+  const roles = await tx.customerUserRoleAssignment.count({ where: { customerUserId: user.id } });
   if (roles === 0) {
     throw new AppError("BAD_REQUEST", "At least one role must be assigned before the user can be enabled.", {
       fieldErrors: { roles: ["At least one role must be assigned if the user is enabled."] },
@@ -49,9 +53,11 @@ export function assertEnabledHasRoles(enabled: boolean, roleIds: readonly number
  */
 export async function assertCustomerKeepsManager(
   tx: DbClient,
+  lock: CompanyLock,
   user: { id: number; customerId: number; customerPath: string },
   remainingRoleIds?: number[],
 ) {
+  assertLocked(lock, [user.customerPath]);
   const isManager = await tx.customerUserRoleAssignment.count({ where: { customerUserId: user.id, role: managesUsers } });
   if (!isManager) return;
   if (remainingRoleIds?.length) {
@@ -103,14 +109,15 @@ export async function assertRoleDeletable(tx: DbClient, roleId: number) {
 }
 
 /** Refuses when any of these users is enabled and, after a change that took roles away, holds none. */
-export async function assertUsersKeepARole(tx: DbClient, userIds: number[]) {
+export async function assertUsersKeepARole(tx: DbClient, lock: CompanyLock, userIds: number[]) {
   if (userIds.length === 0) return;
-  const roleless = await tx.customerUser.findMany({
-    where: { id: { in: userIds }, enabled: true, roles: { none: {} } },
-    select: { firstName: true, lastName: true },
+  const users = await tx.customerUser.findMany({
+    where: { id: { in: userIds } },
+    select: { firstName: true, lastName: true, enabled: true, customerPath: true, _count: { select: { roles: true } } },
     orderBy: { id: "asc" },
-    take: 6,
   });
+  assertLocked(lock, users.map((user) => user.customerPath));
+  const roleless = users.filter((user) => user.enabled && user._count.roles === 0);
   if (roleless.length) {
     const names = listNames(roleless.map((u) => `${u.firstName} ${u.lastName}`));
     const them = roleless.length === 1 ? "them" : "each of them";
@@ -128,9 +135,10 @@ function listNames(names: string[], max = 5) {
 type TreeNode = { id: number; name: string; path: string };
 
 /** Customers below (and including) the given ones; every customer when there are too many to list. */
-async function subtreesOf(tx: DbClient, customerIds: number[]): Promise<TreeNode[]> {
+async function subtreesOf(tx: DbClient, lock: CompanyLock, customerIds: number[]): Promise<TreeNode[]> {
   const select = { id: true, name: true, path: true } as const;
-  if (customerIds.length > 500) return tx.customer.findMany({ select });
+  // Customers of trees nobody changes here cannot lose a manager by this change.
+  if (customerIds.length > 500) return (await tx.customer.findMany({ select })).filter((customer) => isLocked(lock, customer.path));
   const roots = await tx.customer.findMany({ where: { id: { in: customerIds } }, select: { path: true } });
   // A root inside another root's subtree adds nothing.
   const paths = roots.map((r) => r.path).filter((path, _, all) => !all.some((other) => other !== path && path.startsWith(other)));
@@ -163,19 +171,25 @@ function managed(tree: TreeNode[], levels: Map<number, boolean>) {
 }
 
 /**
- * For changes to roles (their grants, who holds them) that may take user management away: call it before the
- * change with the customers whose users' roles change, make the change, then `assertKept()` refuses (and so rolls
- * the transaction back) when a customer at or below them that had an enabled user manager has none any more.
- * Customers that had none before (a new company) do not block the change.
+ * For changes to roles (their grants, who holds them) or to the tree (a move) that may take user management away:
+ * call it before the change with the customers whose users' roles change (or the customer that moves), make the
+ * change, then `assertKept()` refuses (and so rolls the transaction back) when a customer at or below them that
+ * had an enabled user manager has none any more. Customers that had none before (a new company) do not block it.
  */
-export async function guardCustomerManagers(tx: DbClient, customerIds: number[]) {
-  const tree = await subtreesOf(tx, [...new Set(customerIds)]);
-  const relevant = [...new Set(tree.flatMap((customer) => idsOfPath(customer.path)))];
-  const before = managed(tree, await managerLevels(tx, relevant));
+export async function guardCustomerManagers(tx: DbClient, lock: CompanyLock, customerIds: number[]) {
+  const roots = [...new Set(customerIds)];
+  // Read again afterwards: a move changes the paths, and with them the Corporate-level managers above.
+  const managedNow = async () => {
+    const tree = await subtreesOf(tx, lock, roots);
+    assertLocked(lock, tree.map((customer) => customer.path));
+    const relevant = [...new Set(tree.flatMap((customer) => idsOfPath(customer.path)))];
+    return { tree, managed: managed(tree, await managerLevels(tx, relevant)) };
+  };
+  const before = await managedNow();
   return {
     async assertKept() {
-      const after = managed(tree, await managerLevels(tx, relevant));
-      const lost = tree.filter((customer) => before.has(customer.id) && !after.has(customer.id)).map((customer) => customer.name);
+      const after = (await managedNow()).managed;
+      const lost = before.tree.filter((customer) => before.managed.has(customer.id) && !after.has(customer.id)).map((customer) => customer.name);
       if (lost.length) {
         const who = lost.length === 1 ? `${lost[0]} must keep` : `${listNames(lost)} must each keep`;
         throw new AppError("BAD_REQUEST", `${who} at least one enabled user who can manage its users. Give another user that permission first.`);

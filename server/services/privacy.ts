@@ -4,6 +4,7 @@ import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { eraseAuditSubject, recordAudit } from "./audit";
 import { assertCustomerKeepsManager, assertNotSelf } from "./invariants";
+import { companyTransaction, lockCompanies } from "./companyLock";
 
 /**
  * Personal data: a customer user's right of access (export everything held about them) and right to erasure
@@ -45,13 +46,14 @@ export async function exportPersonalData(db: DbClient, actor: Principal, userId:
 /** Erases a customer user by anonymization. Irreversible; the reason is kept in the audit log. */
 export async function eraseCustomerUser(db: Db, actor: Principal, input: { id: number; reason: string }) {
   assertNotSelf(actor, input.id, "erase");
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
+    const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
       where: { id: input.id, erasedAt: null, ...scopeWhere(actor, "customerUser", "delete", "customerUser.privacy") },
       select: { id: true, enabled: true, customerId: true, customerPath: true },
     });
     if (!user) throw notFound("Customer user");
-    if (user.enabled) await assertCustomerKeepsManager(tx, user);
+    if (user.enabled) await assertCustomerKeepsManager(tx, lock, user);
     const placeholder = `erased-${user.id}@erased.invalid`;
     await tx.customerUser.update({
       where: { id: user.id },

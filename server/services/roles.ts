@@ -28,6 +28,7 @@ import type {
 import { recordAudit } from "./audit";
 import { visibleParents } from "./customerTree";
 import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
+import { companyTransaction, isLocked, lockCompanies, type CompanyLock } from "./companyLock";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { likeLiteral } from "./filters";
 
@@ -366,7 +367,7 @@ export type RoleSaved = { id: number; version: number; copiedFrom: { id: number;
  * loaded. A customer administrator editing a predefined role gets a company copy instead (see below).
  */
 export async function updateRole(db: Db, actor: Principal, input: UpdateRole): Promise<RoleSaved> {
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
     const role = await roleFor(tx, actor, input.id, "edit");
     if (actor.realm === "customer" && role.customerId === null) return copyPredefinedRole(tx, actor, role, input);
     // A role granting more than the actor holds is not theirs to change: lowering it takes power from its holders.
@@ -387,11 +388,13 @@ export async function updateRole(db: Db, actor: Principal, input: UpdateRole): P
     assertBounded(actor, permissions, "give a role");
     await assertLabelFree(tx, customerId, input.label, role.id);
 
-    // Lowering who may manage users can leave a company without a manager: check the holders' companies.
-    const guard =
-      manageRank(permissions) < manageRank(role.permissions)
-        ? await guardCustomerManagers(tx, await holderCustomers(tx, role.id))
-        : null;
+    // Lowering who may manage users can leave a company without a manager: check the holders' companies. Only the
+    // role's own customer's users may hold a company role; anyone may hold a predefined one.
+    let guard = null;
+    if (manageRank(permissions) < manageRank(role.permissions)) {
+      const lock = await lockCompanies(tx, role.customerId === null ? { everyTree: true } : { customerIds: [role.customerId] });
+      guard = await guardCustomerManagers(tx, lock, await holderCustomers(tx, lock, role.id));
+    }
     const flags =
       actor.realm === "staff"
         ? { selfManaged: input.selfManaged ?? role.selfManaged, public: input.public ?? role.public }
@@ -417,13 +420,14 @@ export async function updateRole(db: Db, actor: Principal, input: UpdateRole): P
   });
 }
 
-async function holderCustomers(tx: DbClient, roleId: number) {
+/** Customers of the role's enabled holders, in the trees locked (a tree made since had no manager to lose). */
+async function holderCustomers(tx: DbClient, lock: CompanyLock, roleId: number) {
   const rows = await tx.customerUser.findMany({
     where: { enabled: true, roles: { some: { roleId } } },
-    select: { customerId: true },
+    select: { customerId: true, customerPath: true },
     distinct: ["customerId"],
   });
-  return rows.map((row) => row.customerId);
+  return rows.filter((row) => isLocked(lock, row.customerPath)).map((row) => row.customerId);
 }
 
 /**
@@ -436,6 +440,7 @@ async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, origin
     throw new AppError("FORBIDDEN", `"${original.label}" is predefined: editing it makes a copy for your company, which needs the permission "Create customer user role".`);
   }
   if (original.version !== input.version) throw staleVersion();
+  const lock = await lockCompanies(tx, { customerIds: [actor.customerId] });
   const permissions = grantedRows(input.permissions);
   assertBounded(actor, permissions, "give a role");
   await assertLabelFree(tx, actor.customerId, input.label);
@@ -447,7 +452,7 @@ async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, origin
   ).map((row) => row.customerUserId);
   // Moving the holders to a copy that grants less takes power from them: only within the actor's own grants.
   if (moving.length) assertBounded(actor, original.permissions, `move your company's users off "${original.label}"`);
-  const guard = moving.length && manageRank(permissions) < manageRank(original.permissions) ? await guardCustomerManagers(tx, [actor.customerId]) : null;
+  const guard = moving.length && manageRank(permissions) < manageRank(original.permissions) ? await guardCustomerManagers(tx, lock, [actor.customerId]) : null;
   const copy = await insertRole(tx, { label: input.label, customerId: actor.customerId, ...companyFlags, sourceRoleId: original.id }, permissions);
   if (moving.length) {
     await tx.customerUserRoleAssignment.createMany({ data: moving.map((customerUserId) => ({ customerUserId, roleId: copy.id })) });
@@ -533,50 +538,55 @@ async function auditAssignments(tx: DbClient, actor: Principal, role: RoleRow, u
   }
 }
 
-/** Gives the role to users (those who hold it already are left as they are). */
+/**
+ * Gives the role to users (those who hold it already are left as they are). Only the rows this call inserted are
+ * reported and audited: a call running at the same time with the same users adds each of them once between them.
+ */
 export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typeof roleUserIdsInput>) {
   return db.$transaction(async (tx) => {
     const role = await roleFor(tx, actor, input.roleId, "assign");
     assertSelfManaged(actor, role);
     assertBounded(actor, role.permissions, "assign a role");
     const users = await assignable(tx, actor, role, input.userIds, false);
+    // INSERT ... ON CONFLICT DO NOTHING RETURNING: a row another call inserted first (even uncommitted: the insert
+    // waits for it) is not returned.
     await assertUsersHoldNoMore(tx, actor, users.map((user) => user.id), "give a role to a user");
-    const holding = new Set(
-      (await tx.customerUserRoleAssignment.findMany({ where: { roleId: role.id, customerUserId: { in: users.map((u) => u.id) } }, select: { customerUserId: true } })).map(
-        (row) => row.customerUserId,
-      ),
-    );
-    const adding = users.filter((user) => !holding.has(user.id));
-    await tx.customerUserRoleAssignment.createMany({
-      data: adding.map((user) => ({ customerUserId: user.id, roleId: role.id })),
+    const inserted = await tx.customerUserRoleAssignment.createManyAndReturn({
+      data: users.map((user) => ({ customerUserId: user.id, roleId: role.id })),
       skipDuplicates: true,
+      select: { customerUserId: true },
     });
-    await bumpAuthzEpoch(tx);
-    await auditAssignments(tx, actor, role, adding, "assign");
-    return { added: adding.length };
+    const added = new Set(inserted.map((row) => row.customerUserId));
+    if (added.size) await bumpAuthzEpoch(tx);
+    await auditAssignments(tx, actor, role, users.filter((user) => added.has(user.id)), "assign");
+    return { added: added.size };
   });
 }
 
 /**
  * Takes the role from users, bounded like giving it: a customer administrator takes only roles within their own
  * grants, from users who hold no more than they do. Refused when an enabled user would be left without any role, or
- * a company without an enabled user who can manage its users.
+ * a company without an enabled user who can manage its users (counted under the companies' lock).
  */
 export async function removeRoleUsers(db: Db, actor: Principal, input: z.output<typeof roleUserIdsInput>) {
-  return db.$transaction(async (tx) => {
+  return companyTransaction(db, async (tx) => {
+    const lock = await lockCompanies(tx, { userIds: input.userIds });
     const role = await roleFor(tx, actor, input.roleId, "assign");
     assertSelfManaged(actor, role);
     assertBounded(actor, role.permissions, "take away a role");
     const users = await assignable(tx, actor, role, input.userIds, true);
     const ids = users.map((user) => user.id);
     await assertUsersHoldNoMore(tx, actor, ids, "take a role from a user");
-    const guard = manageRank(role.permissions) > 0 ? await guardCustomerManagers(tx, users.map((user) => user.customerId)) : null;
-    await tx.customerUserRoleAssignment.deleteMany({ where: { roleId: role.id, customerUserId: { in: ids } } });
-    await assertUsersKeepARole(tx, ids);
+    const guard = manageRank(role.permissions) > 0 ? await guardCustomerManagers(tx, lock, users.map((user) => user.customerId)) : null;
+    // Only the rows this call deleted are reported and audited.
+    const deleted = await tx.$queryRaw<{ customerUserId: number }[]>`
+      DELETE FROM "CustomerUserRoleAssignment" WHERE "roleId" = ${role.id} AND "customerUserId" = ANY(${ids}::int[])
+      RETURNING "customerUserId"`;
+    const removed = new Set(deleted.map((row) => row.customerUserId));
+    await assertUsersKeepARole(tx, lock, [...removed]);
     await guard?.assertKept();
-    await bumpAuthzEpoch(tx);
-    await auditAssignments(tx, actor, role, users, "unassign");
-    return { removed: ids.length };
+    if (removed.size) await bumpAuthzEpoch(tx);
+    await auditAssignments(tx, actor, role, users.filter((user) => removed.has(user.id)), "unassign");
+    return { removed: removed.size };
   });
 }
-

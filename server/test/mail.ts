@@ -11,3 +11,8 @@ export async function tokenFromEmail(db: PrismaClient, to: string, template: str
   if (!message?.secret) throw new Error(`No ${template} email with a link to ${to}`);
   return message.secret;
 }
+
+/** The consents registration and invitation acceptance insist on: what a person accepting a link must tick. */
+export async function mandatoryConsentIds(db: PrismaClient) {
+  return (await db.consent.findMany({ where: { mandatory: true }, select: { id: true } })).map((consent) => consent.id);
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { callerFor, customerCaller, impersonate, staffCaller } from "../../../test/principals";
-import { tokenFromEmail } from "../../../test/mail";
+import { mandatoryConsentIds, tokenFromEmail } from "../../../test/mail";
 import { auditRecordTypes, recordAudit, type AuditEntityType } from "../../../services/audit";
 import { acceptInvitation } from "../../../services/invitations";
 
@@ -110,7 +110,7 @@ describe("erasing a user", () => {
     const east = await customer("Acme East");
     await amanda.account.invitations.create({ email: "ivy.invited@acme.test", firstName: "Ivy", lastName: "Invited", customerId: east.id, roleIds: [buyer] });
     const token = await tokenFromEmail(db, "ivy.invited@acme.test", "invitation");
-    const ivy = await acceptInvitation(db, { token, firstName: "Ivy", lastName: "Invited", password: "Roster-demo-2026-ivy" });
+    const ivy = await acceptInvitation(db, { token, firstName: "Ivy", lastName: "Invited", password: "Roster-demo-2026-ivy", consentIds: await mandatoryConsentIds(db) });
 
     const about = (id: number) => db.auditEvent.findMany({ where: { subjectUserId: id } });
     expect((await about(eddie.id)).map((e) => e.entityType)).toEqual(
