@@ -8,7 +8,7 @@
  *   DATABASE_URL     PostgreSQL server (required; the role must be allowed to create databases)
  *   FAULTS_PORT      port of the server (default 3190)
  *   FAULTS_ROUNDS    rounds per race (default 10)
- *   FAULTS_POOL_ENV  settings for the pool phase, "NAME=value ..." (default "DATABASE_POOL_MAX=2")
+ *   FAULTS_POOL_ENV  settings for the pool phase, "NAME=value ..." (default "DATABASE_POOL_SIZE=2")
  *   FAULTS_KEEP      1 keeps the database afterwards
  */
 import { postgresClient } from "../../server/db";
@@ -23,7 +23,7 @@ const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("npm run faults needs DATABASE_URL: a PostgreSQL server where it may create the database roster_faults.");
 const port = Number(process.env.FAULTS_PORT ?? 3190);
 const rounds = Number(process.env.FAULTS_ROUNDS ?? 10);
-const poolEnv = Object.fromEntries((process.env.FAULTS_POOL_ENV ?? "DATABASE_POOL_MAX=2").split(/\s+/).filter(Boolean).map((pair) => pair.split("=", 2) as [string, string]));
+const poolEnv = Object.fromEntries((process.env.FAULTS_POOL_ENV ?? "DATABASE_POOL_SIZE=2").split(/\s+/).filter(Boolean).map((pair) => pair.split("=", 2) as [string, string]));
 
 const control: ProviderControl = { behave: () => "answer", delayMs: 0 };
 const provider = await startFakeResend(control);

@@ -118,7 +118,7 @@ describe("a request body within the limit", () => {
   it("is served as before (a mutation over HTTP, cookie-authenticated)", async () => {
     const user = await db.customerUser.findUniqueOrThrow({ where: { email: "eddie.buyer@acme.test" } });
     const body = JSON.stringify({ json: { id: user.id, enabled: false } });
-    const response = await handleTrpcRequest(new Request(`${origin}/api/trpc/admin.customerUsers.setEnabled`, { method: "POST", headers: { "content-type": "application/json", origin }, body }), {
+    const response = await handleTrpcRequest(new Request(`${origin}/api/trpc/admin.customerUsers.setEnabled`, { method: "POST", headers: { "content-type": "application/json", origin, host: new URL(origin).host }, body }), {
       db,
       staff: async () => admin,
       customer: async () => null,

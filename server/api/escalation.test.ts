@@ -193,6 +193,8 @@ const notHoldings: Record<string, string> = {
   "account.profile.changeEmail": "one's own address, through a link",
   "account.profile.cancelEmailChange": "one's own pending address change",
   "account.profile.changePassword": "one's own password",
+  "account.profile.signOutEverywhere": "ends one's own sessions",
+  "admin.session.signOutEverywhere": "ends one's own sessions",
   "admin.calendarEvents.create": "a staff record",
   "admin.notes.create": "a staff record",
   "admin.notes.update": "a staff record",
@@ -215,6 +217,7 @@ const notHoldings: Record<string, string> = {
   "auth.confirmEmailChange": "one's own address, from the link",
   "auth.requestPasswordReset": "sends a link to the address's owner",
   "auth.resendConfirmation": "sends a link to the address's owner",
+  "auth.requestSignInLink": "sends a one-time sign-in link to the address's owner",
   "auth.resetPassword": "one's own password, from the link",
   "staffPassword.setPassword": "one's own password, from the link",
 };

@@ -34,7 +34,7 @@ const trpc = (client: PrismaClient, path: string, input: unknown, type: "query" 
   const req =
     type === "query"
       ? new Request(`${origin}/api/trpc/${path}?input=${encodeURIComponent(payload)}`)
-      : new Request(`${origin}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin }, body: payload });
+      : new Request(`${origin}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin, host: new URL(origin).host }, body: payload });
   return handleTrpcRequest(req, { db: client, staff: async () => admin, customer: async () => null });
 };
 const rest = (client: PrismaClient) => handleApiRequest(client, new Request(`${origin}/api/v1/me`, { headers: { authorization: "Bearer rst_at_unknown" } }));
