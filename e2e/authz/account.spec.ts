@@ -98,6 +98,9 @@ async function state() {
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
+  // Setup, not a journey: four sign-ins and some thirty reads and writes, which a busy CI machine can stretch past
+  // the 60 s a journey gets.
+  test.setTimeout(150_000);
   base = baseURL!;
   const staff = await newPerson(browser);
   await signInAsStaff(staff);
