@@ -1,6 +1,7 @@
 /**
- * `npm test`: the whole suite, as CI runs it. Type check, lint, unit and router tests (embedded database, or
- * PostgreSQL when DATABASE_URL is set), then the browser journeys in Chromium against the production build.
+ * `npm test`: the whole suite, as CI runs it. Type check, lint, the format check (Prettier), unit and router tests
+ * (embedded database, or PostgreSQL when DATABASE_URL is set), then the browser journeys in Chromium against the
+ * production build.
  * On a machine without Chromium, installs Debian's (these machines run as root) rather than asking you to.
  */
 import { existsSync } from "node:fs";
@@ -19,6 +20,7 @@ if (!existsSync(chromium)) {
 const steps: [string, () => void][] = [
   ["type check", () => run("npx", ["tsc", "--noEmit"])],
   ["lint", () => run("npx", ["eslint", "."])],
+  ["format", () => run("npx", ["prettier", "--check", "."])],
   ["unit and router tests", () => run("npx", ["vitest", "run"])],
   ["production build", () => ensureBuild()],
   ["browser journeys", () => run("npx", ["playwright", "test"])],

@@ -1,4 +1,5 @@
 /** Name parts the bulk seed draws from (deterministically), so the benchmark's searches hit realistic row counts. */
+// prettier-ignore
 export const firstNames = [
   "Anna", "Ben", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Katja", "Lukas", "Mia", "Noah",
   "Olga", "Paul", "Rosa", "Stefan", "Tara", "Uwe", "Vera", "Walter", "Xenia", "Yusuf", "Zoe", "Adam", "Beatrix", "Carlos",
@@ -12,6 +13,7 @@ export const firstNames = [
   "Esther", "Farid", "Hanna", "Jakob", "Leila", "Mateo", "Priya", "Selin", "Timo", "Wei",
 ];
 
+// prettier-ignore
 export const lastNames = [
   "Schmidt", "Miller", "Novak", "Garcia", "Keller", "Dubois", "Rossi", "Jansen", "Kowalski", "Berg", "Lindqvist", "Moreau",
   "Weber", "Costa", "Fischer", "Müller", "Schneider", "Wagner", "Becker", "Hoffmann", "Schulz", "Koch", "Richter", "Klein",
@@ -60,12 +62,14 @@ export const lastNames = [
 ];
 
 /** Company names: prefix, trade, city and legal form, so 100,000 customers read like a real book of accounts. */
+// prettier-ignore
 export const companyPrefixes = [
   "Alpine", "Nordic", "Global", "United", "Pacific", "Atlantic", "Central", "Coastal", "Summit", "Pioneer", "Crown",
   "Apex", "Vertex", "Keystone", "Heritage", "Liberty", "Evergreen", "Silver", "Golden", "Iron", "Blue", "Red", "Green",
   "Northern", "Southern", "Eastern", "Western", "Royal", "Prime", "Union", "Metro", "Delta", "Sigma", "Omega", "Nova",
   "Astra", "Polar", "Titan", "Falcon", "Eagle",
 ];
+// prettier-ignore
 export const companyTrades = [
   "Steel", "Logistics", "Foods", "Pharma", "Textiles", "Machinery", "Electronics", "Plastics", "Chemicals", "Paper",
   "Timber", "Glass", "Tools", "Fasteners", "Bearings", "Pumps", "Valves", "Cables", "Lighting", "Packaging", "Medical",
@@ -73,6 +77,7 @@ export const companyTrades = [
   "Construction", "Interiors", "Furniture", "Office Supply", "Hospitality", "Catering", "Beverages", "Dairy", "Bakery",
   "Seafood", "Agri", "Garden", "Hardware", "Marine", "Aviation", "Rail", "Freight", "Trading",
 ];
+// prettier-ignore
 export const companyCities = [
   "Hamburg", "Berlin", "Munich", "Cologne", "Frankfurt", "Stuttgart", "Dresden", "Leipzig", "Vienna", "Zurich", "Basel",
   "Lyon", "Paris", "Milan", "Turin", "Madrid", "Lisbon", "Porto", "Rotterdam", "Antwerp", "Brussels", "Copenhagen",
