@@ -46,7 +46,11 @@ export function AddressFields<T extends FieldValues>({ form, prefix }: { form: U
         <TextField form={form} name={name("region")} label="Region" autoComplete="address-level1" />
         <SelectField form={form} name={name("countryCode")} label="Country" required className="sm:col-span-2">
           <option value="">Choose a country</option>
-          {countries.map(([code, country]) => <option key={code} value={code}>{country}</option>)}
+          {countries.map(([code, country]) => (
+            <option key={code} value={code}>
+              {country}
+            </option>
+          ))}
         </SelectField>
       </div>
       <TextField form={form} name={name("phone")} label="Phone" type="tel" autoComplete="tel" />

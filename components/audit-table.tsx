@@ -27,7 +27,13 @@ function actor(row: Row) {
 
 function RecordLabel({ row, href }: { row: Row; href: string | null | undefined }) {
   const label = `${row.entityType} #${row.entityId}`;
-  return href ? <Link href={href} className="text-brand-700 hover:underline">{label}</Link> : label;
+  return href ? (
+    <Link href={href} className="text-brand-700 hover:underline">
+      {label}
+    </Link>
+  ) : (
+    label
+  );
 }
 
 /**
@@ -38,7 +44,13 @@ export function AuditTable({ rows, recordHref }: { rows: Row[]; recordHref?: (en
   return (
     <Table data-testid="audit-log">
       <thead>
-        <tr><Th>When</Th><Th>Who</Th><Th>Action</Th><Th>Record</Th><Th>Changes</Th></tr>
+        <tr>
+          <Th>When</Th>
+          <Th>Who</Th>
+          <Th>Action</Th>
+          <Th>Record</Th>
+          <Th>Changes</Th>
+        </tr>
       </thead>
       <tbody>
         {rows.length === 0 ? <EmptyRow colSpan={5}>No changes recorded.</EmptyRow> : null}
@@ -47,12 +59,18 @@ export function AuditTable({ rows, recordHref }: { rows: Row[]; recordHref?: (en
             <Td>{formatDateTime(row.occurredAt)}</Td>
             <Td>{actor(row)}</Td>
             <Td className="font-mono text-xs">{row.action}</Td>
-            <Td><RecordLabel row={row} href={recordHref?.(row.entityType, row.entityId)} /></Td>
+            <Td>
+              <RecordLabel row={row} href={recordHref?.(row.entityType, row.entityId)} />
+            </Td>
             <Td className="whitespace-normal text-xs text-slate-700">
-              {row.changes.length === 0 ? "—" : (
+              {row.changes.length === 0 ? (
+                "—"
+              ) : (
                 <ul className="space-y-0.5">
                   {row.changes.map((c) => (
-                    <li key={c.field}><span className="font-medium">{c.field}</span>: {show(c.before)} → {show(c.after)}</li>
+                    <li key={c.field}>
+                      <span className="font-medium">{c.field}</span>: {show(c.before)} → {show(c.after)}
+                    </li>
                   ))}
                 </ul>
               )}

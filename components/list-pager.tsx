@@ -35,8 +35,17 @@ export function ListPager({
   const of = noun ? <span className="sr-only"> of {noun}</span> : null;
   return (
     <div className="flex justify-end gap-2 border-t border-slate-200 px-4 py-3">
-      {current ? <ButtonLink variant="secondary" href={href()}>First page{of}</ButtonLink> : null}
-      {nextCursor ? <ButtonLink variant="secondary" href={href(nextCursor)}>{cursorParam === "before" ? "Older" : "Next page"}{of}</ButtonLink> : null}
+      {current ? (
+        <ButtonLink variant="secondary" href={href()}>
+          First page{of}
+        </ButtonLink>
+      ) : null}
+      {nextCursor ? (
+        <ButtonLink variant="secondary" href={href(nextCursor)}>
+          {cursorParam === "before" ? "Older" : "Next page"}
+          {of}
+        </ButtonLink>
+      ) : null}
     </div>
   );
 }

@@ -29,9 +29,17 @@ export function SignInForm({
       {state.error ? (
         <Alert tone="error" testId="sign-in-error">
           {state.error}
-          {help ? <span className="mt-1 block" data-testid="sign-in-help">{help}</span> : null}
+          {help ? (
+            <span className="mt-1 block" data-testid="sign-in-help">
+              {help}
+            </span>
+          ) : null}
         </Alert>
-      ) : notice ? <Alert tone={noticeTone} testId="sign-in-notice">{notice}</Alert> : null}
+      ) : notice ? (
+        <Alert tone={noticeTone} testId="sign-in-notice">
+          {notice}
+        </Alert>
+      ) : null}
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="Email" required>
         {(ids) => <Input {...ids} name="email" type="email" autoComplete="username" defaultValue={state.email} required autoFocus />}
@@ -39,7 +47,9 @@ export function SignInForm({
       <Field label="Password" required>
         {(ids) => <Input {...ids} name="password" type="password" autoComplete="current-password" required />}
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
       {footer}
     </form>
   );

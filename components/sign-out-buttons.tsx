@@ -5,10 +5,14 @@ export function SignOutButtons({ signOut, signOutEverywhere }: { signOut: () => 
   return (
     <>
       <form action={signOut}>
-        <Button type="submit" variant="ghost">Sign out</Button>
+        <Button type="submit" variant="ghost">
+          Sign out
+        </Button>
       </form>
       <form action={signOutEverywhere}>
-        <Button type="submit" variant="ghost">Sign out everywhere</Button>
+        <Button type="submit" variant="ghost">
+          Sign out everywhere
+        </Button>
       </form>
     </>
   );

@@ -45,7 +45,12 @@ export async function refetchAfterChange(queryClient: QueryClient, queryKey: Que
 /** A refusal a server action returned (server/api/action.ts): the same message and field errors. */
 type ActionFailure = { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 function isActionFailure(value: unknown): value is ActionFailure {
-  return typeof value === "object" && value !== null && (value as ActionFailure).ok === false && typeof (value as ActionFailure).message === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as ActionFailure).ok === false &&
+    typeof (value as ActionFailure).message === "string"
+  );
 }
 
 /** Field errors a procedure returned (zod or domain), keyed by dotted path. */

@@ -107,7 +107,10 @@ export async function chooseCustomerFilter(staff: Page, name: string, apply = tr
   if (!/\/admin\/customer-users/.test(staff.url())) await staff.goto("/admin/customer-users");
   const picker = staff.getByRole("combobox", { name: "Customer" });
   await picker.fill(name.slice(0, 8));
-  await staff.getByRole("option", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).first().click();
+  await staff
+    .getByRole("option", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
+    .first()
+    .click();
   await expect(picker).toHaveValue(name);
   if (apply) {
     await staff.getByRole("button", { name: "Apply" }).click();

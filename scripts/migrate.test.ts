@@ -23,7 +23,10 @@ describe("withoutRoundTripNoise", () => {
         path: "1_init",
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok" as const, value: 'CREATE EXTENSION IF NOT EXISTS "pg_trgm";\nCREATE INDEX "A_path_idx" ON "A"("path" text_pattern_ops);' },
+          content: {
+            tag: "ok" as const,
+            value: 'CREATE EXTENSION IF NOT EXISTS "pg_trgm";\nCREATE INDEX "A_path_idx" ON "A"("path" text_pattern_ops);',
+          },
         },
       },
     ],

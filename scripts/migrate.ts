@@ -42,7 +42,10 @@ async function loadEngineModule() {
 function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   if (factory.adapterName !== "@prisma/adapter-pg") return factory;
   const patch = (adapter: SqlDriverAdapter) => {
-    const pgAdapter = adapter as unknown as { underlyingDriver: () => { query: (sql: string) => Promise<unknown> }; onError: (error: unknown) => never };
+    const pgAdapter = adapter as unknown as {
+      underlyingDriver: () => { query: (sql: string) => Promise<unknown> };
+      onError: (error: unknown) => never;
+    };
     const driver = pgAdapter.underlyingDriver();
     const onError = pgAdapter.onError.bind(adapter);
     adapter.executeScript = async (script: string) => {
@@ -138,7 +141,10 @@ export function withoutRoundTripNoise(script: string, history: MigrationList): s
   const historySql = history.migrationDirectories
     .map((dir) => (dir.migrationFile.content.tag === "ok" ? dir.migrationFile.content.value : ""))
     .join("\n");
-  const statements = script.split(/\n(?=-- )/).map((block) => block.trim()).filter(Boolean);
+  const statements = script
+    .split(/\n(?=-- )/)
+    .map((block) => block.trim())
+    .filter(Boolean);
   const createdInHistory = (statement: string) => historySql.includes(statement.replace(/^--[^\n]*\n/, "").trim());
   const recreated = new Set(
     statements

@@ -34,12 +34,25 @@ beforeAll(async () => {
     const url = new URL(req.url!, "http://localhost:3000");
     let body: unknown;
     if (url.pathname === "/sign-in") {
-      const outcome = await signInCustomerUser(db, { email: url.searchParams.get("email")!, password: url.searchParams.get("password")!, ip: clientIp(headers), userAgent: "vitest" });
+      const outcome = await signInCustomerUser(db, {
+        email: url.searchParams.get("email")!,
+        password: url.searchParams.get("password")!,
+        ip: clientIp(headers),
+        userAgent: "vitest",
+      });
       body = { ip: clientIp(headers), outcome };
     } else if (url.pathname === "/save") {
       // As the tRPC route builds its context: Next hands the handler a URL on its own idea of the host.
-      const ctx = httpContext(new Request(url, { method: "POST", headers }), { db, defer: async () => {}, staff: async () => null, customer: async () => null });
-      body = await probe.createCaller(ctx).touch().catch((error: Error) => ({ refused: error.message }));
+      const ctx = httpContext(new Request(url, { method: "POST", headers }), {
+        db,
+        defer: async () => {},
+        staff: async () => null,
+        customer: async () => null,
+      });
+      body = await probe
+        .createCaller(ctx)
+        .touch()
+        .catch((error: Error) => ({ refused: error.message }));
     } else {
       body = { ip: clientIp(headers), origin: browserOrigin(headers), forwarded: headers.get("x-forwarded-for") };
     }
@@ -70,7 +83,10 @@ function send(path: string, headers: Record<string, string> = {}, method = "GET"
 }
 
 const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
-  send(`/sign-in?email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, headers) as Promise<{ ip: string; outcome: { ok: boolean; reason?: string } }>;
+  send(`/sign-in?email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, headers) as Promise<{
+    ip: string;
+    outcome: { ok: boolean; reason?: string };
+  }>;
 
 describe("without trusted proxies (the default)", () => {
   it("counts failures under the socket's address whatever X-Forwarded-For says, and records that address", async () => {
@@ -86,14 +102,23 @@ describe("without trusted proxies (the default)", () => {
     expect(await db.rateLimit.count({ where: { key: "login:ip:127.0.0.1", lockedUntil: { gt: new Date() } } })).toBe(1);
     // Yet another invented address does not get past the lock of the real one.
     expect((await signIn("bob.buyer@acme.test", DEMO_PASSWORD, { "x-forwarded-for": "192.0.2.200" })).outcome.ok).toBe(false);
-    const recorded = await db.loginAttempt.findMany({ where: { email: { startsWith: "forged-" } }, select: { ip: true }, distinct: ["ip"] });
+    const recorded = await db.loginAttempt.findMany({
+      where: { email: { startsWith: "forged-" } },
+      select: { ip: true },
+      distinct: ["ip"],
+    });
     expect(recorded).toEqual([{ ip: "127.0.0.1" }]);
     await db.rateLimit.deleteMany({ where: { key: "login:ip:127.0.0.1" } });
   }, 180_000);
 
   it("drops forwarded host, scheme and a client's own copy of the address header", async () => {
     trusting("");
-    const seen = await send("/", { host: `127.0.0.1:${port}`, "x-forwarded-host": "evil.test", "x-forwarded-proto": "https", [CLIENT_ADDRESS_HEADER]: "10.0.0.1" });
+    const seen = await send("/", {
+      host: `127.0.0.1:${port}`,
+      "x-forwarded-host": "evil.test",
+      "x-forwarded-proto": "https",
+      [CLIENT_ADDRESS_HEADER]: "10.0.0.1",
+    });
     expect(seen).toEqual({ ip: "127.0.0.1", origin: `http://127.0.0.1:${port}`, forwarded: null });
   });
 });
@@ -121,7 +146,11 @@ describe("behind trusted proxies", () => {
 
   it("believes the proxy's host and scheme", async () => {
     trusting("loopback");
-    const seen = await send("/", { host: "10.0.0.5:3000", "x-forwarded-host": "shop.example, inner.example", "x-forwarded-proto": "https" });
+    const seen = await send("/", {
+      host: "10.0.0.5:3000",
+      "x-forwarded-host": "shop.example, inner.example",
+      "x-forwarded-proto": "https",
+    });
     expect(seen.origin).toBe("https://shop.example");
   });
 });
@@ -140,12 +169,22 @@ describe("the same-origin check on a mutation", () => {
 
   it("passes behind a trusted proxy that changes host and scheme", async () => {
     trusting("loopback");
-    expect(await save({ host: "10.0.0.5:3000", "x-forwarded-host": "shop.example", "x-forwarded-proto": "https", origin: "https://shop.example" })).toBe("saved");
+    expect(
+      await save({
+        host: "10.0.0.5:3000",
+        "x-forwarded-host": "shop.example",
+        "x-forwarded-proto": "https",
+        origin: "https://shop.example",
+      }),
+    ).toBe("saved");
   });
 
   it.each([
     ["another site", { host: "127.0.0.1:3000", origin: "http://evil.test" }],
-    ["another site naming itself as forwarded host", { host: "127.0.0.1:3000", "x-forwarded-host": "evil.test", origin: "http://evil.test" }],
+    [
+      "another site naming itself as forwarded host",
+      { host: "127.0.0.1:3000", "x-forwarded-host": "evil.test", origin: "http://evil.test" },
+    ],
     ["the right host on another scheme", { host: "127.0.0.1:3000", origin: "https://127.0.0.1:3000" }],
   ])("refuses %s, saying what reached Roster and what to set", async (_case, headers) => {
     trusting("");

@@ -30,7 +30,12 @@ export function compileTrust(setting: string): Trust {
     const hops = Number(value);
     return (_address, hop) => hop < hops;
   }
-  return proxyaddr.compile(value.split(",").map((part) => part.trim()).filter(Boolean));
+  return proxyaddr.compile(
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 }
 
 const forwardedHeaders = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];

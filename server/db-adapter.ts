@@ -38,9 +38,6 @@ export async function pgliteFactory(pglite: import("@electric-sql/pglite").PGlit
 export async function openPglite(dir?: string, loadDataDir?: Blob | File) {
   // PGlite creates its own directory but not the ones above it (a fresh clone has no .data/).
   if (dir) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const [{ PGlite }, { pg_trgm }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-  ]);
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([import("@electric-sql/pglite"), import("@electric-sql/pglite/contrib/pg_trgm")]);
   return PGlite.create({ dataDir: dir, extensions: { pg_trgm }, loadDataDir });
 }

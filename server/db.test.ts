@@ -23,7 +23,7 @@ describe("statementNames", () => {
 describe("driverOf", () => {
   it("finds a client's driver from another copy of the module, as a production build's chunks each have one", async () => {
     const first = await import("./dbDriver");
-    const driver = async <T,>() => [] as T[];
+    const driver = async <T>() => [] as T[];
     const client = first.attachDriver({ $connect: () => {} }, driver);
     vi.resetModules();
     const copy = await import("./dbDriver");

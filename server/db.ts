@@ -54,14 +54,17 @@ export function postgresClient(url: string, options: { max?: number; waitMs?: nu
     adapter: new PrismaPg(pool, prepared ? { statementNameGenerator: statementNames() } : {}),
     transactionOptions: { maxWait: waitMs },
   });
-  return attachDriver(client, async (sql, params, name) =>
-    (await pool.query(prepared && name ? { name, text: sql, values: params } : { text: sql, values: params })).rows);
+  return attachDriver(
+    client,
+    async (sql, params, name) =>
+      (await pool.query(prepared && name ? { name, text: sql, values: params } : { text: sql, values: params })).rows,
+  );
 }
 
 /** A client on an embedded PGlite database. */
 export function pgliteClient(pglite: PGlite): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return attachDriver(client, async <T,>(sql: string, params: unknown[]) => (await pglite.query<T>(sql, params)).rows);
+  return attachDriver(client, async <T>(sql: string, params: unknown[]) => (await pglite.query<T>(sql, params)).rows);
 }
 
 /** PostgreSQL when a URL is given (or DATABASE_URL is set), otherwise the embedded PGlite database. */

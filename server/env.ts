@@ -24,14 +24,17 @@ const schema = z.object({
    * The proxies in front of the app whose X-Forwarded-For/-Host/-Proto are believed: empty (nobody: the socket's
    * address counts), a hop count, or addresses and CIDR ranges (and loopback, linklocal, uniquelocal), comma-separated.
    */
-  TRUSTED_PROXIES: z.string().default("").refine((value) => {
-    try {
-      compileTrust(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }, "a hop count, or addresses and CIDR ranges separated by commas"),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine((value) => {
+      try {
+        compileTrust(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "a hop count, or addresses and CIDR ranges separated by commas"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().default("Roster <no-reply@roster.local>"),

@@ -28,7 +28,10 @@ export class AppError extends Error {
 export const notFound = (what = "Record") => new AppError("NOT_FOUND", `${what} not found.`);
 
 export const staleVersion = () =>
-  new AppError("CONFLICT", "This record was changed by someone else since you opened it. Reload to see their changes, then apply yours again.");
+  new AppError(
+    "CONFLICT",
+    "This record was changed by someone else since you opened it. Reload to see their changes, then apply yours again.",
+  );
 
 /** Field names people read, for unique-violation messages. */
 const fieldLabels: Record<string, string> = {
@@ -43,7 +46,9 @@ const fieldLabels: Record<string, string> = {
 export const retryAfterSeconds = 5;
 
 export const unavailable = (cause?: unknown) =>
-  new AppError("SERVICE_UNAVAILABLE", "Roster is very busy or cannot reach its database right now. Please try again in a few seconds.", { cause });
+  new AppError("SERVICE_UNAVAILABLE", "Roster is very busy or cannot reach its database right now. Please try again in a few seconds.", {
+    cause,
+  });
 
 /** Prisma's codes for a server it cannot reach, a pool that had no connection in time, a transaction that could not start. */
 const unavailableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
@@ -62,8 +67,15 @@ const poolMessages = /^(timeout exceeded when trying to connect|Connection termi
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  const { code, kind, message, cause, meta } = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return unavailableCodes.has(error.code) || isDatabaseUnavailable(meta?.driverAdapterError, depth + 1);
+  const { code, kind, message, cause, meta } = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (error instanceof Prisma.PrismaClientKnownRequestError)
+    return unavailableCodes.has(error.code) || isDatabaseUnavailable(meta?.driverAdapterError, depth + 1);
   if (typeof kind === "string" && unavailableKinds.has(kind)) return true;
   if (typeof code === "string" && (socketCodes.has(code) || unavailableStates.test(code))) return true;
   if (typeof message === "string" && poolMessages.test(message)) return true;

@@ -25,12 +25,26 @@ function reaches(level: Level | undefined, address: Address) {
   return level === "SUBTREE" || address.mine;
 }
 
-function AddressCard({ address, showOwner, onEdit, onDelete }: { address: BookAddress; showOwner: boolean; onEdit?: () => void; onDelete?: () => void }) {
+function AddressCard({
+  address,
+  showOwner,
+  onEdit,
+  onDelete,
+}: {
+  address: BookAddress;
+  showOwner: boolean;
+  onEdit?: () => void;
+  onDelete?: () => void;
+}) {
   const hydrated = useHydrated();
   const name = [address.firstName, address.lastName].filter(Boolean).join(" ");
   const title = address.label || address.street;
   return (
-    <li className="flex flex-col justify-between gap-3 rounded-md border border-slate-200 p-4 text-sm" data-testid="address" aria-label={title}>
+    <li
+      className="flex flex-col justify-between gap-3 rounded-md border border-slate-200 p-4 text-sm"
+      data-testid="address"
+      aria-label={title}
+    >
       <div className="space-y-1">
         <div className="flex flex-wrap items-center gap-1.5">
           <span className="font-medium text-slate-900">{title}</span>
@@ -43,7 +57,10 @@ function AddressCard({ address, showOwner, onEdit, onDelete }: { address: BookAd
           {name ? <div>{name}</div> : null}
           <div>{address.street}</div>
           {address.street2 ? <div>{address.street2}</div> : null}
-          <div>{[address.postalCode, address.city].join(" ")}{address.region ? `, ${address.region}` : ""}</div>
+          <div>
+            {[address.postalCode, address.city].join(" ")}
+            {address.region ? `, ${address.region}` : ""}
+          </div>
           <div>{countryName.get(String(address.countryCode)) ?? address.countryCode}</div>
           {address.phone ? <div>{address.phone}</div> : null}
         </address>
@@ -51,8 +68,22 @@ function AddressCard({ address, showOwner, onEdit, onDelete }: { address: BookAd
       </div>
       {onEdit || onDelete ? (
         <div className="flex gap-2">
-          {onEdit ? <Button variant="secondary" className="px-2 py-1 text-xs" disabled={!hydrated} onClick={onEdit} aria-label={`Edit ${title}`}>Edit</Button> : null}
-          {onDelete ? <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" disabled={!hydrated} onClick={onDelete} aria-label={`Delete ${title}`}>Delete</Button> : null}
+          {onEdit ? (
+            <Button variant="secondary" className="px-2 py-1 text-xs" disabled={!hydrated} onClick={onEdit} aria-label={`Edit ${title}`}>
+              Edit
+            </Button>
+          ) : null}
+          {onDelete ? (
+            <Button
+              variant="ghost"
+              className="px-2 py-1 text-xs text-red-700"
+              disabled={!hydrated}
+              onClick={onDelete}
+              aria-label={`Delete ${title}`}
+            >
+              Delete
+            </Button>
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -129,7 +160,16 @@ export function AddressBookView<A extends BookAddress>({
       <CardHeader
         title={title}
         description={description}
-        actions={<>{headerActions}{actions.create ? <Button disabled={!hydrated} onClick={() => setEditing("new")}>Add address</Button> : null}</>}
+        actions={
+          <>
+            {headerActions}
+            {actions.create ? (
+              <Button disabled={!hydrated} onClick={() => setEditing("new")}>
+                Add address
+              </Button>
+            ) : null}
+          </>
+        }
       />
       {addresses.length === 0 ? (
         <p className="px-5 py-6 text-sm text-slate-500">No addresses yet.</p>
@@ -146,9 +186,19 @@ export function AddressBookView<A extends BookAddress>({
           ))}
         </ul>
       )}
-      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === "new" ? "Add an address" : "Edit the address"} footer={false}>
+      <Dialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === "new" ? "Add an address" : "Edit the address"}
+        footer={false}
+      >
         {editing !== null ? (
-          <AddressForm key={editing === "new" ? "new" : editing.id} initial={editing === "new" ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />
+          <AddressForm
+            key={editing === "new" ? "new" : editing.id}
+            initial={editing === "new" ? undefined : editing}
+            onSave={save}
+            onCancel={() => setEditing(null)}
+          />
         ) : null}
       </Dialog>
       <ConfirmDialog

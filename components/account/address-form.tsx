@@ -18,15 +18,21 @@ export function AddressForm({
   onSave: (values: AddressValues, setError: ReturnType<typeof useForm<AddressValues>>["setError"]) => Promise<void>;
   onCancel: () => void;
 }) {
-  const defaults = Object.fromEntries(Object.entries(emptyAddress).map(([key, value]) => [key, initial?.[key as keyof AddressValues] ?? value])) as AddressValues;
+  const defaults = Object.fromEntries(
+    Object.entries(emptyAddress).map(([key, value]) => [key, initial?.[key as keyof AddressValues] ?? value]),
+  ) as AddressValues;
   const form = useForm<AddressValues>({ resolver: zodResolver(addressInput), defaultValues: defaults });
   const onSubmit = form.handleSubmit((values) => onSave(values as AddressValues, form.setError));
   return (
     <ClientForm onSubmit={onSubmit} className="space-y-4" aria-label="Address">
       <AddressFields form={form} />
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-        <Button variant="secondary" onClick={onCancel}>Cancel</Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : "Save address"}</Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Saving…" : "Save address"}
+        </Button>
       </div>
     </ClientForm>
   );

@@ -23,9 +23,26 @@ export function ChangePasswordForm({ action }: { action: (values: ChangePassword
   return (
     <ClientForm onSubmit={onSubmit} className="space-y-3 text-sm" aria-label="Change password">
       <TextField form={form} name="currentPassword" label="Current password" type="password" autoComplete="current-password" required />
-      <TextField form={form} name="newPassword" label="New password" type="password" autoComplete="new-password" hint={passwordRules} required />
-      <TextField form={form} name="passwordConfirmation" label="Repeat the new password" type="password" autoComplete="new-password" required />
-      <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>Change password</Button>
+      <TextField
+        form={form}
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={passwordRules}
+        required
+      />
+      <TextField
+        form={form}
+        name="passwordConfirmation"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+      <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>
+        Change password
+      </Button>
     </ClientForm>
   );
 }

@@ -22,8 +22,12 @@ export function ConsentAction({ consentId, title, accepted }: { consentId: numbe
   const hydrated = useHydrated();
   const pending = accept.isPending || withdraw.isPending || !hydrated;
   return accepted ? (
-    <Button variant="secondary" disabled={pending} onClick={() => withdraw.mutate({ consentId })} aria-label={`Withdraw ${title}`}>Withdraw</Button>
+    <Button variant="secondary" disabled={pending} onClick={() => withdraw.mutate({ consentId })} aria-label={`Withdraw ${title}`}>
+      Withdraw
+    </Button>
   ) : (
-    <Button disabled={pending} onClick={() => accept.mutate({ consentId })} aria-label={`Accept ${title}`}>Accept</Button>
+    <Button disabled={pending} onClick={() => accept.mutate({ consentId })} aria-label={`Accept ${title}`}>
+      Accept
+    </Button>
   );
 }

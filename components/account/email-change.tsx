@@ -19,7 +19,10 @@ export function EmailChange({ email, pendingEmail, canEdit }: { email: string; p
   const router = useRouter();
   const change = useMutation(trpc.account.profile.changeEmail.mutationOptions());
   const cancel = useMutation(
-    trpc.account.profile.cancelEmailChange.mutationOptions({ onSuccess: () => router.refresh(), onError: (error) => toast.error(messageOf(error)) }),
+    trpc.account.profile.cancelEmailChange.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (error) => toast.error(messageOf(error)),
+    }),
   );
   const form = useForm<ChangeEmailInput>({ resolver: zodResolver(changeEmailInput), defaultValues: { email: "", currentPassword: "" } });
   const onSubmit = form.handleSubmit(async (values) => {
@@ -34,20 +37,39 @@ export function EmailChange({ email, pendingEmail, canEdit }: { email: string; p
   });
   return (
     <div className="space-y-4 text-sm">
-      <p>Your email address is <strong data-testid="profile-email">{email}</strong>. You sign in with it and we write to it.</p>
+      <p>
+        Your email address is <strong data-testid="profile-email">{email}</strong>. You sign in with it and we write to it.
+      </p>
       {pendingEmail ? (
         <Alert tone="info" testId="pending-email">
           Waiting for confirmation of <strong>{pendingEmail}</strong>: follow the link we sent there. Until then your address stays {email}.
           {canEdit ? (
-            <Button variant="ghost" className="mt-2 px-2 py-1 text-xs" onClick={() => cancel.mutate()} disabled={cancel.isPending || !hydrated}>Cancel the change</Button>
+            <Button
+              variant="ghost"
+              className="mt-2 px-2 py-1 text-xs"
+              onClick={() => cancel.mutate()}
+              disabled={cancel.isPending || !hydrated}
+            >
+              Cancel the change
+            </Button>
           ) : null}
         </Alert>
       ) : null}
       {canEdit ? (
         <ClientForm onSubmit={onSubmit} className="space-y-3" aria-label="Change email address">
           <TextField form={form} name="email" label="New email address" type="email" autoComplete="email" required />
-          <TextField form={form} name="currentPassword" label="Current password" type="password" autoComplete="current-password" hint="To make sure it is you." required />
-          <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>Change email address</Button>
+          <TextField
+            form={form}
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            hint="To make sure it is you."
+            required
+          />
+          <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>
+            Change email address
+          </Button>
         </ClientForm>
       ) : null}
     </div>

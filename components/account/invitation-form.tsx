@@ -16,7 +16,15 @@ import type { z } from "zod";
 type InviteValues = z.input<typeof createInvitationInput>;
 
 /** Invite a colleague: their address, the customer they join and the roles they get on accepting. */
-export function InviteForm({ customers, roles, customerId }: { customers: CustomerChoice[]; roles: RoleChoice[]; customerId: number | null }) {
+export function InviteForm({
+  customers,
+  roles,
+  customerId,
+}: {
+  customers: CustomerChoice[];
+  roles: RoleChoice[];
+  customerId: number | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const mutation = useMutation(trpc.account.invitations.create.mutationOptions());
@@ -37,25 +45,50 @@ export function InviteForm({ customers, roles, customerId }: { customers: Custom
   return (
     <ClientForm onSubmit={onSubmit} className="space-y-5" aria-label="Invite a colleague">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField form={form} name="email" label="Email" type="email" autoComplete="off" required hint="The link works once, for this address only, until it expires." className="sm:col-span-2" />
+        <TextField
+          form={form}
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          hint="The link works once, for this address only, until it expires."
+          className="sm:col-span-2"
+        />
         <TextField form={form} name="firstName" label="First name" hint="They can change it when accepting." />
         <TextField form={form} name="lastName" label="Last name" />
         <SelectField form={form} name="customerId" label="Customer" required valueAsNumber hint="The company they join.">
           <option value="">Choose…</option>
-          {customers.map((c) => <option key={c.id} value={c.id}>{c.parentName ? `${c.name} (part of ${c.parentName})` : c.name}</option>)}
+          {customers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.parentName ? `${c.name} (part of ${c.parentName})` : c.name}
+            </option>
+          ))}
         </SelectField>
       </div>
       <RolePicker form={form} initial={{ customerId, roles }} held={[]} />
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-        <ButtonLink variant="secondary" href="/account/invitations">Cancel</ButtonLink>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Sending…" : "Send invitation"}</Button>
+        <ButtonLink variant="secondary" href="/account/invitations">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Sending…" : "Send invitation"}
+        </Button>
       </div>
     </ClientForm>
   );
 }
 
 /** Resend (a new link, a new expiry) and revoke, from the invitations list. */
-export function InvitationActions({ id, email, status }: { id: number; email: string; status: "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED" }) {
+export function InvitationActions({
+  id,
+  email,
+  status,
+}: {
+  id: number;
+  email: string;
+  status: "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -72,10 +105,26 @@ export function InvitationActions({ id, email, status }: { id: number; email: st
   return (
     <div className="flex justify-end gap-2">
       {status === "PENDING" || status === "EXPIRED" ? (
-        <Button variant="secondary" className="px-2 py-1 text-xs" disabled={pending} onClick={() => resend.mutate({ id })} aria-label={`Resend the invitation to ${email}`}>Resend</Button>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          disabled={pending}
+          onClick={() => resend.mutate({ id })}
+          aria-label={`Resend the invitation to ${email}`}
+        >
+          Resend
+        </Button>
       ) : null}
       {status === "PENDING" ? (
-        <Button variant="secondary" className="px-2 py-1 text-xs text-red-700" disabled={pending} onClick={() => revoke.mutate({ id })} aria-label={`Revoke the invitation to ${email}`}>Revoke</Button>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs text-red-700"
+          disabled={pending}
+          onClick={() => revoke.mutate({ id })}
+          aria-label={`Revoke the invitation to ${email}`}
+        >
+          Revoke
+        </Button>
       ) : null}
     </div>
   );

@@ -47,16 +47,35 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     <ClientForm onSubmit={onSubmit} className="space-y-4" aria-label="Personal details">
       <NameFields form={form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField form={form} name="birthday" label="Birthday" type="date" autoComplete="bday" max={new Date().toISOString().slice(0, 10)} />
+        <TextField
+          form={form}
+          name="birthday"
+          label="Birthday"
+          type="date"
+          autoComplete="bday"
+          max={new Date().toISOString().slice(0, 10)}
+        />
         <TextField form={form} name="phone" label="Phone" type="tel" autoComplete="tel" />
       </div>
       {profile.localizations.length ? (
-        <SelectField form={form} name="localizationId" label="Preferred language" hint="The language of the emails we send you." valueAsNumber>
-          {profile.localizations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+        <SelectField
+          form={form}
+          name="localizationId"
+          label="Preferred language"
+          hint="The language of the emails we send you."
+          valueAsNumber
+        >
+          {profile.localizations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
         </SelectField>
       ) : null}
       <div className="flex justify-end">
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : "Save changes"}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Saving…" : "Save changes"}
+        </Button>
       </div>
     </ClientForm>
   );

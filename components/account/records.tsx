@@ -34,9 +34,18 @@ export function scopeSentence(user: CustomerPrincipal, permission: CustomerPermi
 export const statusLabel = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replaceAll("_", " ");
 
 const tones: Record<string, "green" | "amber" | "red" | "slate" | "blue"> = {
-  OPEN: "blue", PROCESSING: "amber", SHIPPED: "green", CLOSED: "slate", CANCELLED: "red",
-  DRAFT: "slate", SENT_TO_CUSTOMER: "blue", ACCEPTED: "green", DECLINED: "red", EXPIRED: "slate",
-  SUBMITTED: "blue", MORE_INFO_REQUESTED: "amber",
+  OPEN: "blue",
+  PROCESSING: "amber",
+  SHIPPED: "green",
+  CLOSED: "slate",
+  CANCELLED: "red",
+  DRAFT: "slate",
+  SENT_TO_CUSTOMER: "blue",
+  ACCEPTED: "green",
+  DECLINED: "red",
+  EXPIRED: "slate",
+  SUBMITTED: "blue",
+  MORE_INFO_REQUESTED: "amber",
 };
 export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={tones[status] ?? "slate"}>{statusLabel(status)}</Badge>;
@@ -78,19 +87,41 @@ export function RecordsList<Row extends { id: number }>({
               <span className="sr-only">Status</span>
               <Select name="status" defaultValue={params.status ?? ""} aria-label="Status">
                 <option value="">Any status</option>
-                {statuses.map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {statusLabel(s)}
+                  </option>
+                ))}
               </Select>
             </label>
           ) : null}
-          <Button type="submit" variant="secondary">Filter</Button>
-          {params.q || params.status ? <Link href={basePath} className="px-2 text-sm text-brand-700 hover:underline">Clear</Link> : null}
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+          {params.q || params.status ? (
+            <Link href={basePath} className="px-2 text-sm text-brand-700 hover:underline">
+              Clear
+            </Link>
+          ) : null}
         </form>
         <Table>
-          <thead><tr>{columns.map((c) => <Th key={c.header}>{c.header}</Th>)}</tr></thead>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <Th key={c.header}>{c.header}</Th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
-            {page.items.length === 0 ? <EmptyRow colSpan={columns.length}>Nothing here{params.q || params.status ? " matches these filters" : " yet"}.</EmptyRow> : null}
+            {page.items.length === 0 ? (
+              <EmptyRow colSpan={columns.length}>Nothing here{params.q || params.status ? " matches these filters" : " yet"}.</EmptyRow>
+            ) : null}
             {page.items.map((row) => (
-              <Tr key={row.id}>{columns.map((c) => <Td key={c.header}>{c.cell(row)}</Td>)}</Tr>
+              <Tr key={row.id}>
+                {columns.map((c) => (
+                  <Td key={c.header}>{c.cell(row)}</Td>
+                ))}
+              </Tr>
             ))}
           </tbody>
         </Table>

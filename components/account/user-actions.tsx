@@ -90,7 +90,11 @@ export function UserButtons({ person, can }: { person: Person; can: Can }) {
           {person.enabled ? "Disable" : "Enable"}
         </Button>
       ) : null}
-      {can.delete ? <Button variant="danger" disabled={!hydrated} onClick={actions.askDelete}>Delete</Button> : null}
+      {can.delete ? (
+        <Button variant="danger" disabled={!hydrated} onClick={actions.askDelete}>
+          Delete
+        </Button>
+      ) : null}
       {actions.dialog}
     </>
   );
@@ -126,16 +130,42 @@ export function UserMassActions({ can }: { can: Can }) {
   const off = !hydrated || pending || ids.length === 0;
   return (
     <>
-      {report && !refreshing ? <MassResultReport result={report.result} verb={verbs[report.verb]} onDismiss={() => setReport(null)} /> : null}
-      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm" role="toolbar" aria-label="Selected users">
-        <span className="text-slate-600" data-testid="selected-count">{ids.length ? `${ids.length} selected` : "Select users to act on several at once."}</span>
+      {report && !refreshing ? (
+        <MassResultReport result={report.result} verb={verbs[report.verb]} onDismiss={() => setReport(null)} />
+      ) : null}
+      <div
+        className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm"
+        role="toolbar"
+        aria-label="Selected users"
+      >
+        <span className="text-slate-600" data-testid="selected-count">
+          {ids.length ? `${ids.length} selected` : "Select users to act on several at once."}
+        </span>
         {can.edit ? (
           <>
-            <Button variant="secondary" className="py-1" disabled={off} onClick={() => setEnabled.mutate({ ids, enabled: true }, { onSuccess: done("enable") })}>Enable</Button>
-            <Button variant="secondary" className="py-1" disabled={off} onClick={() => setEnabled.mutate({ ids, enabled: false }, { onSuccess: done("disable") })}>Disable</Button>
+            <Button
+              variant="secondary"
+              className="py-1"
+              disabled={off}
+              onClick={() => setEnabled.mutate({ ids, enabled: true }, { onSuccess: done("enable") })}
+            >
+              Enable
+            </Button>
+            <Button
+              variant="secondary"
+              className="py-1"
+              disabled={off}
+              onClick={() => setEnabled.mutate({ ids, enabled: false }, { onSuccess: done("disable") })}
+            >
+              Disable
+            </Button>
           </>
         ) : null}
-        {can.delete ? <Button variant="secondary" className="py-1 text-red-700" disabled={off} onClick={() => setConfirming(true)}>Delete</Button> : null}
+        {can.delete ? (
+          <Button variant="secondary" className="py-1 text-red-700" disabled={off} onClick={() => setConfirming(true)}>
+            Delete
+          </Button>
+        ) : null}
       </div>
       <ConfirmDialog
         open={confirming}
@@ -145,7 +175,9 @@ export function UserMassActions({ can }: { can: Can }) {
         onCancel={() => setConfirming(false)}
         onConfirm={() => remove.mutate({ ids })}
       >
-        Their accounts are removed and can no longer sign in. Users who placed orders, quotes, requests for quote or shopping lists are kept (those records must keep who placed them; disable them instead), and so are you and anyone the rules protect: those are skipped, with the reason.
+        Their accounts are removed and can no longer sign in. Users who placed orders, quotes, requests for quote or shopping lists are kept
+        (those records must keep who placed them; disable them instead), and so are you and anyone the rules protect: those are skipped,
+        with the reason.
       </ConfirmDialog>
     </>
   );

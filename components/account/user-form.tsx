@@ -25,7 +25,14 @@ import {
  */
 
 export type CustomerChoice = { id: number; name: string; parentName: string | null };
-export type RoleChoice = { id: number; label: string; customerId: number | null; predefined: boolean; assignable: boolean; exceeds: string[] };
+export type RoleChoice = {
+  id: number;
+  label: string;
+  customerId: number | null;
+  predefined: boolean;
+  assignable: boolean;
+  exceeds: string[];
+};
 type Shared = { customers: CustomerChoice[]; localizations: { id: number; name: string }[]; roles: RoleChoice[] };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see form-field.tsx
@@ -34,7 +41,15 @@ type RoleValues = { customerId: number | null; roleIds: number[] };
 type RecordValues = RoleValues & { enabled: boolean; firstName: string; lastName: string };
 
 /** The roles of the chosen customer as checkboxes; a role beyond the administrator's grants stays disabled (unless held already). */
-export function RolePicker<T extends FieldValues & RoleValues>({ form, initial, held }: { form: AnyForm<T>; initial: { customerId: number | null; roles: RoleChoice[] }; held: number[] }) {
+export function RolePicker<T extends FieldValues & RoleValues>({
+  form,
+  initial,
+  held,
+}: {
+  form: AnyForm<T>;
+  initial: { customerId: number | null; roles: RoleChoice[] };
+  held: number[];
+}) {
   const trpc = useTRPC();
   const customerId = useWatch({ control: form.control, name: "customerId" as Path<T> }) as number | null;
   const selected = (useWatch({ control: form.control, name: "roleIds" as Path<T> }) as number[] | undefined) ?? [];
@@ -44,7 +59,8 @@ export function RolePicker<T extends FieldValues & RoleValues>({ form, initial, 
     enabled: customerId !== null,
   });
   const roles = customerId === null ? [] : (query.data ?? []);
-  const set = (ids: number[]) => form.setValue("roleIds" as Path<T>, ids as PathValue<T, Path<T>>, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+  const set = (ids: number[]) =>
+    form.setValue("roleIds" as Path<T>, ids as PathValue<T, Path<T>>, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
   // Another customer's roles do not carry over: keep only those the new customer may use.
   useEffect(() => {
     if (!query.data) return;
@@ -56,7 +72,13 @@ export function RolePicker<T extends FieldValues & RoleValues>({ form, initial, 
   const error = form.getFieldState("roleIds" as Path<T>, form.formState).error?.message;
   return (
     <fieldset className="space-y-2" aria-describedby={error ? "roles-error" : undefined}>
-      <legend className="text-sm font-medium text-slate-700">Roles<span className="text-red-600" aria-hidden> *</span></legend>
+      <legend className="text-sm font-medium text-slate-700">
+        Roles
+        <span className="text-red-600" aria-hidden>
+          {" "}
+          *
+        </span>
+      </legend>
       <p className="text-xs text-slate-500">Permissions add up over all roles. You can hand out only what your own roles grant.</p>
       {customerId === null ? <p className="text-sm text-slate-500">Choose the customer first.</p> : null}
       {query.isFetching && !query.data ? <p className="text-sm text-slate-500">Loading roles…</p> : null}
@@ -79,19 +101,34 @@ export function RolePicker<T extends FieldValues & RoleValues>({ form, initial, 
               {role.predefined ? null : <span className="ml-1 text-xs text-slate-500">(your company&apos;s role)</span>}
               {blocked ? (
                 <p id={`role-${role.id}-why`} className="ml-6 text-xs text-amber-800">
-                  Needs more than you hold: {role.exceeds.slice(0, 3).join(", ")}{role.exceeds.length > 3 ? ` and ${role.exceeds.length - 3} more` : ""}.
+                  Needs more than you hold: {role.exceeds.slice(0, 3).join(", ")}
+                  {role.exceeds.length > 3 ? ` and ${role.exceeds.length - 3} more` : ""}.
                 </p>
               ) : null}
             </li>
           );
         })}
       </ul>
-      {error ? <p id="roles-error" className="text-xs text-red-600">{error}</p> : null}
+      {error ? (
+        <p id="roles-error" className="text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
 
-function RecordFields<T extends FieldValues & RecordValues>({ form, shared, held, self }: { form: AnyForm<T>; shared: Shared; held: number[]; self: boolean }) {
+function RecordFields<T extends FieldValues & RecordValues>({
+  form,
+  shared,
+  held,
+  self,
+}: {
+  form: AnyForm<T>;
+  shared: Shared;
+  held: number[];
+  self: boolean;
+}) {
   const field = (name: string) => name as Path<T>;
   const initialCustomer = form.formState.defaultValues?.customerId ?? null;
   return (
@@ -102,18 +139,46 @@ function RecordFields<T extends FieldValues & RecordValues>({ form, shared, held
       </div>
       <NameFields form={form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField form={form} name={field("email")} label="Email" type="email" autoComplete="off" required readOnly={self} hint={self ? "Change your own address from your profile: the new one is confirmed by a link." : undefined} />
-        <SelectField form={form} name={field("customerId")} label="Customer" required valueAsNumber hint={self ? "You cannot move yourself to another customer." : "The company this user acts for."}>
+        <TextField
+          form={form}
+          name={field("email")}
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          readOnly={self}
+          hint={self ? "Change your own address from your profile: the new one is confirmed by a link." : undefined}
+        />
+        <SelectField
+          form={form}
+          name={field("customerId")}
+          label="Customer"
+          required
+          valueAsNumber
+          hint={self ? "You cannot move yourself to another customer." : "The company this user acts for."}
+        >
           <option value="">Choose…</option>
           {shared.customers.map((c) => (
-            <option key={c.id} value={c.id} disabled={self && c.id !== initialCustomer}>{c.parentName ? `${c.name} (part of ${c.parentName})` : c.name}</option>
+            <option key={c.id} value={c.id} disabled={self && c.id !== initialCustomer}>
+              {c.parentName ? `${c.name} (part of ${c.parentName})` : c.name}
+            </option>
           ))}
         </SelectField>
         <TextField form={form} name={field("birthday")} label="Birthday" type="date" max={new Date().toISOString().slice(0, 10)} />
         <TextField form={form} name={field("phone")} label="Phone" type="tel" />
         {shared.localizations.length > 1 ? (
-          <SelectField form={form} name={field("localizationId")} label="Preferred language" hint="The language of the emails the user gets." valueAsNumber>
-            {shared.localizations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          <SelectField
+            form={form}
+            name={field("localizationId")}
+            label="Preferred language"
+            hint="The language of the emails the user gets."
+            valueAsNumber
+          >
+            {shared.localizations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
           </SelectField>
         ) : null}
       </div>
@@ -125,8 +190,12 @@ function RecordFields<T extends FieldValues & RecordValues>({ form, shared, held
 function Actions({ pending, label, cancel }: { pending: boolean; label: string; cancel: string }) {
   return (
     <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-      <ButtonLink variant="secondary" href={cancel}>Cancel</ButtonLink>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : label}</Button>
+      <ButtonLink variant="secondary" href={cancel}>
+        Cancel
+      </ButtonLink>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : label}
+      </Button>
     </div>
   );
 }
@@ -152,7 +221,17 @@ export function CreateUserForm({ defaults, shared }: { defaults: CreateCustomerU
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">Password</legend>
         <CheckboxField form={form} name="generatePassword" label="Let the user choose their password from the welcome email" />
-        {generate ? null : <TextField form={form} name="password" label="Password" type="password" autoComplete="new-password" hint={passwordRules} required />}
+        {generate ? null : (
+          <TextField
+            form={form}
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint={passwordRules}
+            required
+          />
+        )}
         <CheckboxField form={form} name="sendWelcomeEmail" label="Send a welcome email" />
       </fieldset>
       <Actions pending={form.formState.isSubmitting} label="Add user" cancel="/account/users" />

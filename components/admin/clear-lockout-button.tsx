@@ -21,7 +21,13 @@ export function ClearLockoutButton({ lockKey, subject }: { lockKey: string; subj
     }),
   );
   return (
-    <Button variant="secondary" className="px-2 py-1 text-xs" disabled={mutation.isPending || !hydrated} onClick={() => mutation.mutate({ key: lockKey })} aria-label={`Clear lockout of ${subject}`}>
+    <Button
+      variant="secondary"
+      className="px-2 py-1 text-xs"
+      disabled={mutation.isPending || !hydrated}
+      onClick={() => mutation.mutate({ key: lockKey })}
+      aria-label={`Clear lockout of ${subject}`}
+    >
       Clear lockout
     </Button>
   );

@@ -16,7 +16,17 @@ import { applyServerErrors } from "@/components/ui/form";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { createConsentInput, type CreateConsentInput } from "@/server/schemas/consent";
 
-type Consent = { id: number; title: string; body: string; mandatory: boolean; active: boolean; sortOrder: number; updatedAt: Date; acceptances: number; currentAcceptances: number };
+type Consent = {
+  id: number;
+  title: string;
+  body: string;
+  mandatory: boolean;
+  active: boolean;
+  sortOrder: number;
+  updatedAt: Date;
+  acceptances: number;
+  currentAcceptances: number;
+};
 type Can = { create: boolean; edit: boolean; delete: boolean };
 
 const blank: CreateConsentInput = { title: "", body: "", mandatory: false, active: true, sortOrder: 0 };
@@ -28,7 +38,9 @@ function ConsentForm({ consent, onDone }: { consent: Consent | null; onDone: () 
   const update = useMutation(trpc.admin.consents.update.mutationOptions());
   const form = useForm<CreateConsentInput>({
     resolver: zodResolver(createConsentInput),
-    defaultValues: consent ? { title: consent.title, body: consent.body, mandatory: consent.mandatory, active: consent.active, sortOrder: consent.sortOrder } : blank,
+    defaultValues: consent
+      ? { title: consent.title, body: consent.body, mandatory: consent.mandatory, active: consent.active, sortOrder: consent.sortOrder }
+      : blank,
   });
   const wordingFixed = !!consent && consent.acceptances > 0;
   const onSubmit = form.handleSubmit(async (values) => {
@@ -46,23 +58,37 @@ function ConsentForm({ consent, onDone }: { consent: Consent | null; onDone: () 
     <ClientForm onSubmit={onSubmit} className="space-y-4" aria-label={consent ? "Edit consent" : "New consent"}>
       {wordingFixed ? (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600">
-          Accepted {consent.acceptances === 1 ? "once" : `${consent.acceptances} times`}: the wording stays as it was accepted. To change it, add a new consent and deactivate this one.
+          Accepted {consent.acceptances === 1 ? "once" : `${consent.acceptances} times`}: the wording stays as it was accepted. To change
+          it, add a new consent and deactivate this one.
         </p>
       ) : null}
       <TextField form={form} name="title" label="Title" required readOnly={wordingFixed} />
-      <Field label="Text" hint="What the person agrees to, shown next to the check box." error={form.formState.errors.body?.message} required>
+      <Field
+        label="Text"
+        hint="What the person agrees to, shown next to the check box."
+        error={form.formState.errors.body?.message}
+        required
+      >
         {(ids) => <Textarea {...ids} rows={4} readOnly={wordingFixed} {...form.register("body")} />}
       </Field>
       <div className="flex flex-wrap items-end gap-6">
         <CheckboxField form={form} name="mandatory" label="Mandatory at registration" />
         <CheckboxField form={form} name="active" label="Active (offered)" />
         <Field label="Order" error={form.formState.errors.sortOrder?.message}>
-          {(ids) => <div className="w-24"><Input {...ids} type="number" min={0} max={9999} {...form.register("sortOrder", { valueAsNumber: true })} /></div>}
+          {(ids) => (
+            <div className="w-24">
+              <Input {...ids} type="number" min={0} max={9999} {...form.register("sortOrder", { valueAsNumber: true })} />
+            </div>
+          )}
         </Field>
       </div>
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
-        <Button variant="secondary" onClick={onDone}>Cancel</Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{consent ? "Save consent" : "Add consent"}</Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {consent ? "Save consent" : "Add consent"}
+        </Button>
       </div>
     </ClientForm>
   );
@@ -93,17 +119,40 @@ export function ConsentManager({ consents, can }: { consents: Consent[]; can: Ca
     }),
   );
   const setActive = (c: Consent, active: boolean) =>
-    toggle.mutate({ id: c.id, updatedAt: c.updatedAt, title: c.title, body: c.body, mandatory: c.mandatory, active, sortOrder: c.sortOrder });
+    toggle.mutate({
+      id: c.id,
+      updatedAt: c.updatedAt,
+      title: c.title,
+      body: c.body,
+      mandatory: c.mandatory,
+      active,
+      sortOrder: c.sortOrder,
+    });
 
   return (
     <>
       <div className="flex items-center justify-between gap-4 border-b border-slate-200 px-5 py-3">
-        <p className="text-sm text-slate-600">Active consents show at registration and on the customer user&apos;s consents page; mandatory ones must be accepted to register.</p>
-        {can.create ? <Button onClick={() => setEditing("new")} disabled={!hydrated}>Add consent</Button> : null}
+        <p className="text-sm text-slate-600">
+          Active consents show at registration and on the customer user&apos;s consents page; mandatory ones must be accepted to register.
+        </p>
+        {can.create ? (
+          <Button onClick={() => setEditing("new")} disabled={!hydrated}>
+            Add consent
+          </Button>
+        ) : null}
       </div>
       <Table data-testid="consents">
         <thead>
-          <tr><Th>Order</Th><Th>Consent</Th><Th>At registration</Th><Th>Status</Th><Th>Accepted by</Th><Th><span className="sr-only">Actions</span></Th></tr>
+          <tr>
+            <Th>Order</Th>
+            <Th>Consent</Th>
+            <Th>At registration</Th>
+            <Th>Status</Th>
+            <Th>Accepted by</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
         </thead>
         <tbody>
           {consents.length === 0 ? <EmptyRow colSpan={6}>No consents yet.</EmptyRow> : null}
@@ -118,27 +167,62 @@ export function ConsentManager({ consents, can }: { consents: Consent[]; can: Ca
               <Td>{c.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}</Td>
               <Td>
                 {c.currentAcceptances} {c.currentAcceptances === 1 ? "user" : "users"}
-                {c.acceptances > c.currentAcceptances ? <span className="block text-xs text-slate-500">{c.acceptances - c.currentAcceptances} withdrawn</span> : null}
+                {c.acceptances > c.currentAcceptances ? (
+                  <span className="block text-xs text-slate-500">{c.acceptances - c.currentAcceptances} withdrawn</span>
+                ) : null}
               </Td>
               <Td className="space-x-1 text-right">
                 {can.edit ? (
                   <>
-                    <Button variant="secondary" className="px-2 py-1 text-xs" disabled={!hydrated} onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>Edit</Button>
-                    <Button variant="secondary" className="px-2 py-1 text-xs" disabled={!hydrated || toggle.isPending} onClick={() => setActive(c, !c.active)} aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.title}`}>
+                    <Button
+                      variant="secondary"
+                      className="px-2 py-1 text-xs"
+                      disabled={!hydrated}
+                      onClick={() => setEditing(c)}
+                      aria-label={`Edit ${c.title}`}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      className="px-2 py-1 text-xs"
+                      disabled={!hydrated || toggle.isPending}
+                      onClick={() => setActive(c, !c.active)}
+                      aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.title}`}
+                    >
                       {c.active ? "Deactivate" : "Activate"}
                     </Button>
                   </>
                 ) : null}
                 {can.delete ? (
-                  <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" disabled={!hydrated} onClick={() => setDeleting(c)} aria-label={`Delete ${c.title}`}>Delete</Button>
+                  <Button
+                    variant="ghost"
+                    className="px-2 py-1 text-xs text-red-700"
+                    disabled={!hydrated}
+                    onClick={() => setDeleting(c)}
+                    aria-label={`Delete ${c.title}`}
+                  >
+                    Delete
+                  </Button>
                 ) : null}
               </Td>
             </Tr>
           ))}
         </tbody>
       </Table>
-      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === "new" ? "New consent" : "Edit consent"} footer={false}>
-        {editing !== null ? <ConsentForm key={editing === "new" ? "new" : editing.id} consent={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
+      <Dialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === "new" ? "New consent" : "Edit consent"}
+        footer={false}
+      >
+        {editing !== null ? (
+          <ConsentForm
+            key={editing === "new" ? "new" : editing.id}
+            consent={editing === "new" ? null : editing}
+            onDone={() => setEditing(null)}
+          />
+        ) : null}
       </Dialog>
       <ConfirmDialog
         open={deleting !== null && deleting.acceptances === 0}
@@ -156,16 +240,25 @@ export function ConsentManager({ consents, can }: { consents: Consent[]; can: Ca
         title={`“${deleting?.title ?? ""}” cannot be deleted`}
         footer={
           <>
-            <Button variant="secondary" onClick={() => setDeleting(null)}>Close</Button>
+            <Button variant="secondary" onClick={() => setDeleting(null)}>
+              Close
+            </Button>
             {deleting?.active && can.edit ? (
-              <Button onClick={() => { setActive(deleting, false); setDeleting(null); }}>Deactivate instead</Button>
+              <Button
+                onClick={() => {
+                  setActive(deleting, false);
+                  setDeleting(null);
+                }}
+              >
+                Deactivate instead
+              </Button>
             ) : null}
           </>
         }
       >
         <p data-testid="consent-not-deletable">
-          It has been accepted {deleting?.acceptances === 1 ? "once" : `${deleting?.acceptances} times`}, and those acceptances must stay provable.
-          Deactivate it instead: it then no longer shows at registration.
+          It has been accepted {deleting?.acceptances === 1 ? "once" : `${deleting?.acceptances} times`}, and those acceptances must stay
+          provable. Deactivate it instead: it then no longer shows at registration.
         </p>
       </Dialog>
     </>

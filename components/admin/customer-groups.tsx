@@ -23,7 +23,10 @@ function GroupDialog({ group, open, onClose }: { group?: Group; open: boolean; o
   const router = useRouter();
   const create = useMutation(trpc.admin.customerGroups.create.mutationOptions());
   const update = useMutation(trpc.admin.customerGroups.update.mutationOptions());
-  const form = useForm<z.input<typeof customerGroupInput>>({ resolver: zodResolver(customerGroupInput), defaultValues: { name: group?.name ?? "" } });
+  const form = useForm<z.input<typeof customerGroupInput>>({
+    resolver: zodResolver(customerGroupInput),
+    defaultValues: { name: group?.name ?? "" },
+  });
   const onSubmit = form.handleSubmit(async ({ name }) => {
     try {
       const saved = group ? await update.mutateAsync({ id: group.id, name }) : await create.mutateAsync({ name });
@@ -40,8 +43,12 @@ function GroupDialog({ group, open, onClose }: { group?: Group; open: boolean; o
       <ClientForm onSubmit={onSubmit} aria-label="Customer group" className="space-y-4">
         <TextField form={form} name="name" label="Name" required />
         <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : group ? "Save" : "Create group"}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? "Saving…" : group ? "Save" : "Create group"}
+          </Button>
         </div>
       </ClientForm>
     </Dialog>
@@ -53,7 +60,9 @@ export function CreateGroupButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button disabled={!hydrated} onClick={() => setOpen(true)}>Create group</Button>
+      <Button disabled={!hydrated} onClick={() => setOpen(true)}>
+        Create group
+      </Button>
       <GroupDialog open={open} onClose={() => setOpen(false)} />
     </>
   );

@@ -17,10 +17,21 @@ export function CustomerFilterPicker({ id, name, initial }: { id: string; name: 
     <div className="relative w-64">
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
       <fieldset disabled={!hydrated}>
-        <Combobox id={id} value={chosen} onChange={setChosen} choices={(search) => trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose: "view" })} placeholder="Any customer" />
+        <Combobox
+          id={id}
+          value={chosen}
+          onChange={setChosen}
+          choices={(search) => trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose: "view" })}
+          placeholder="Any customer"
+        />
       </fieldset>
       {chosen ? (
-        <button type="button" aria-label="Clear the customer" onClick={() => setChosen(null)} className="absolute right-2 top-2 text-slate-400 hover:text-slate-700">
+        <button
+          type="button"
+          aria-label="Clear the customer"
+          onClick={() => setChosen(null)}
+          className="absolute right-2 top-2 text-slate-400 hover:text-slate-700"
+        >
           ×
         </button>
       ) : null}

@@ -73,11 +73,36 @@ function useCustomerUserActions({ user, can, afterDelete }: Props): { actions: A
     setAsking(null);
   };
   const options = { onError: failed };
-  const setEnabled = useMutation(trpc.admin.customerUsers.setEnabled.mutationOptions({ ...options, onSuccess: (r) => done(`${name} is now ${r.enabled ? "enabled" : "disabled"}.`) }));
-  const confirm = useMutation(trpc.admin.customerUsers.confirm.mutationOptions({ ...options, onSuccess: () => done(`${name} is confirmed; the welcome email is on its way to ${user.email}.`) }));
-  const resend = useMutation(trpc.admin.customerUsers.resendConfirmation.mutationOptions({ ...options, onSuccess: () => done(`A new confirmation link was sent to ${user.email}.`) }));
-  const reset = useMutation(trpc.admin.customerUsers.resetPassword.mutationOptions({ ...options, onSuccess: () => done(`${name} must choose a new password; the link was sent to ${user.email}.`) }));
-  const welcome = useMutation(trpc.admin.customerUsers.sendWelcome.mutationOptions({ ...options, onSuccess: () => done(`The welcome email was sent to ${user.email}.`) }));
+  const setEnabled = useMutation(
+    trpc.admin.customerUsers.setEnabled.mutationOptions({
+      ...options,
+      onSuccess: (r) => done(`${name} is now ${r.enabled ? "enabled" : "disabled"}.`),
+    }),
+  );
+  const confirm = useMutation(
+    trpc.admin.customerUsers.confirm.mutationOptions({
+      ...options,
+      onSuccess: () => done(`${name} is confirmed; the welcome email is on its way to ${user.email}.`),
+    }),
+  );
+  const resend = useMutation(
+    trpc.admin.customerUsers.resendConfirmation.mutationOptions({
+      ...options,
+      onSuccess: () => done(`A new confirmation link was sent to ${user.email}.`),
+    }),
+  );
+  const reset = useMutation(
+    trpc.admin.customerUsers.resetPassword.mutationOptions({
+      ...options,
+      onSuccess: () => done(`${name} must choose a new password; the link was sent to ${user.email}.`),
+    }),
+  );
+  const welcome = useMutation(
+    trpc.admin.customerUsers.sendWelcome.mutationOptions({
+      ...options,
+      onSuccess: () => done(`The welcome email was sent to ${user.email}.`),
+    }),
+  );
   const remove = useMutation(
     trpc.admin.customerUsers.delete.mutationOptions({
       onError: failed,
@@ -89,7 +114,9 @@ function useCustomerUserActions({ user, can, afterDelete }: Props): { actions: A
       },
     }),
   );
-  const deletion = useQuery(trpc.admin.customerUsers.deletion.queryOptions({ id: user.id }, { enabled: asking === "delete", staleTime: 0 }));
+  const deletion = useQuery(
+    trpc.admin.customerUsers.deletion.queryOptions({ id: user.id }, { enabled: asking === "delete", staleTime: 0 }),
+  );
 
   const run: Record<ActionKey, () => void> = {
     enable: () => setEnabled.mutate({ id: user.id, enabled: true }),
@@ -100,7 +127,12 @@ function useCustomerUserActions({ user, can, afterDelete }: Props): { actions: A
     resetPassword: () => setAsking("resetPassword"),
     delete: () => setAsking("delete"),
   };
-  const actions = applicableActions(user, can).map((key) => ({ key, label: labels[key], danger: key === "delete" || key === "disable", run: run[key] }));
+  const actions = applicableActions(user, can).map((key) => ({
+    key,
+    label: labels[key],
+    danger: key === "delete" || key === "disable",
+    run: run[key],
+  }));
   const cancel = () => setAsking(null);
 
   const removes = deletion.data?.removes;
@@ -139,7 +171,8 @@ function useCustomerUserActions({ user, can, afterDelete }: Props): { actions: A
         >
           <p>
             {name} is signed out at once and cannot sign in until they choose a new password through the link we email to{" "}
-            <strong>{user.email}</strong>.{user.authStatus === "RESET" ? " A reset is already pending: the new link replaces the old one." : ""}
+            <strong>{user.email}</strong>.
+            {user.authStatus === "RESET" ? " A reset is already pending: the new link replaces the old one." : ""}
           </p>
         </ConfirmDialog>
       ) : null}
@@ -158,12 +191,16 @@ function useCustomerUserActions({ user, can, afterDelete }: Props): { actions: A
           ) : !deletion.data ? (
             <p>Checking what belongs to {name}…</p>
           ) : deletion.data.refusal ? (
-            <Alert tone="error" testId="delete-refusal">{deletion.data.refusal}</Alert>
+            <Alert tone="error" testId="delete-refusal">
+              {deletion.data.refusal}
+            </Alert>
           ) : (
             <div className="space-y-2" data-testid="delete-impact">
               <p>This cannot be undone.</p>
               <p>{removed.length ? `Deleted with the account: ${removed.join(", ")}.` : "Nothing else is deleted with the account."}</p>
-              <p className="text-slate-500">The audit log keeps a record of the deletion; emails sent and sign-in attempts stay in their logs.</p>
+              <p className="text-slate-500">
+                The audit log keeps a record of the deletion; emails sent and sign-in attempts stay in their logs.
+              </p>
             </div>
           )}
         </ConfirmDialog>
@@ -200,7 +237,11 @@ export function CustomerUserActionBar(props: Props) {
   return (
     <div className="flex flex-wrap gap-2" data-testid="customer-user-actions">
       {can.edit && !user.erased ? <ButtonLink href={`/admin/customer-users/${user.id}/edit`}>Edit</ButtonLink> : null}
-      {can.impersonate && user.enabled && !user.erased ? <ButtonLink variant="secondary" href={`/admin/customer-users/${user.id}/impersonate`}>Sign in as this user</ButtonLink> : null}
+      {can.impersonate && user.enabled && !user.erased ? (
+        <ButtonLink variant="secondary" href={`/admin/customer-users/${user.id}/impersonate`}>
+          Sign in as this user
+        </ButtonLink>
+      ) : null}
       {actions.map((action) => (
         <Button key={action.key} variant={action.key === "delete" ? "danger" : "secondary"} disabled={!hydrated} onClick={action.run}>
           {action.label}

@@ -13,12 +13,28 @@ import { applyServerErrors } from "@/components/ui/form";
 import { formatDateTime } from "@/components/format";
 import { calendarEventForm, type CalendarEventForm } from "@/server/schemas/calendarEvent";
 
-type CalendarEvent = { id: number; title: string; description: string | null; startAt: Date; endAt: Date | null; upcoming: boolean; createdBy: { firstName: string; lastName: string } | null };
+type CalendarEvent = {
+  id: number;
+  title: string;
+  description: string | null;
+  startAt: Date;
+  endAt: Date | null;
+  upcoming: boolean;
+  createdBy: { firstName: string; lastName: string } | null;
+};
 
 const empty: CalendarEventForm = { title: "", description: "", startAt: "", endAt: "" };
 
 /** Events scheduled with a customer user; staff with the notes permission schedule new ones. */
-export function CustomerUserEvents({ customerUserId, events, canWrite }: { customerUserId: number; events: CalendarEvent[]; canWrite: boolean }) {
+export function CustomerUserEvents({
+  customerUserId,
+  events,
+  canWrite,
+}: {
+  customerUserId: number;
+  events: CalendarEvent[];
+  canWrite: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.admin.calendarEvents.create.mutationOptions());
@@ -54,7 +70,9 @@ export function CustomerUserEvents({ customerUserId, events, canWrite }: { custo
               {event.endAt ? ` – ${formatDateTime(event.endAt)}` : ""}
             </div>
             {event.description ? <p className="mt-1 whitespace-pre-line text-slate-700">{event.description}</p> : null}
-            <div className="mt-1 text-xs text-slate-500">Scheduled by {event.createdBy ? `${event.createdBy.firstName} ${event.createdBy.lastName}` : "a former staff member"}</div>
+            <div className="mt-1 text-xs text-slate-500">
+              Scheduled by {event.createdBy ? `${event.createdBy.firstName} ${event.createdBy.lastName}` : "a former staff member"}
+            </div>
           </li>
         ))}
       </ul>
@@ -65,7 +83,9 @@ export function CustomerUserEvents({ customerUserId, events, canWrite }: { custo
           <TextField form={form} name="endAt" label="Ends" type="datetime-local" />
           <TextField form={form} name="description" label="Description" className="sm:col-span-2" />
           <div className="flex justify-end sm:col-span-2">
-            <Button type="submit" disabled={form.formState.isSubmitting}>Schedule event</Button>
+            <Button type="submit" disabled={form.formState.isSubmitting}>
+              Schedule event
+            </Button>
           </div>
         </ClientForm>
       ) : null}

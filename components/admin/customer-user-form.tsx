@@ -40,18 +40,28 @@ type Options = Awaited<ReturnType<typeof customerUserFormOptions>>;
 type Values = CreateCustomerUserInput & { id?: number; version?: number };
 type CustomerChoice = Awaited<ReturnType<typeof customerChoices>>[number];
 
-
 function valuesOf(record: CustomerUserRecord | null, options: Options): Values {
   if (!record) {
     return {
       enabled: true,
-      namePrefix: "", firstName: "", middleName: "", lastName: "", nameSuffix: "",
-      email: "", birthday: "", phone: "",
-      customerId: null, newCustomer: null, salesRepresentativeIds: [],
+      namePrefix: "",
+      firstName: "",
+      middleName: "",
+      lastName: "",
+      nameSuffix: "",
+      email: "",
+      birthday: "",
+      phone: "",
+      customerId: null,
+      newCustomer: null,
+      salesRepresentativeIds: [],
       websiteId: options.websites.find((w) => w.isDefault)?.id ?? options.websites[0]?.id ?? null,
       localizationId: null,
-      roleIds: [], addresses: [],
-      generatePassword: false, password: "", sendWelcomeEmail: false,
+      roleIds: [],
+      addresses: [],
+      generatePassword: false,
+      password: "",
+      sendWelcomeEmail: false,
     };
   }
   return {
@@ -60,12 +70,15 @@ function valuesOf(record: CustomerUserRecord | null, options: Options): Values {
     enabled: record.enabled,
     ...personValues(record),
     email: record.email,
-    customerId: record.customer.id, newCustomer: null,
+    customerId: record.customer.id,
+    newCustomer: null,
     salesRepresentativeIds: record.salesRepresentatives.map((s) => s.id),
     websiteId: record.website?.id ?? null,
     localizationId: record.localization?.id ?? null,
     roleIds: record.roles.map((r) => r.id),
-    addresses: record.addresses.map((a) => Object.fromEntries(Object.entries(a).map(([key, value]) => [key, value ?? ""]))) as Values["addresses"],
+    addresses: record.addresses.map((a) =>
+      Object.fromEntries(Object.entries(a).map(([key, value]) => [key, value ?? ""])),
+    ) as Values["addresses"],
   };
 }
 
@@ -82,12 +95,24 @@ function formSchema(mode: "create" | "edit", websites: Options["websites"]) {
   });
 }
 
-function FormSection({ title, description, children, className }: { title: string; description?: ReactNode; children: ReactNode; className?: string }) {
+function FormSection({
+  title,
+  description,
+  children,
+  className,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   const id = useId();
   return (
     <section aria-labelledby={id} className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)}>
       <div className="border-b border-slate-200 px-5 py-3">
-        <h2 id={id} className="text-base font-semibold text-slate-900">{title}</h2>
+        <h2 id={id} className="text-base font-semibold text-slate-900">
+          {title}
+        </h2>
         {description ? <p className="text-sm text-slate-500">{description}</p> : null}
       </div>
       <div className="space-y-4 px-5 py-4">{children}</div>
@@ -131,17 +156,34 @@ function IdCheckboxes({
       <div className={columns ? "grid gap-2 sm:grid-cols-2 lg:grid-cols-3" : "space-y-2"}>
         {items.map((item) => (
           <div key={item.id}>
-            <Checkbox label={item.label} checked={selected.has(item.id)} disabled={item.disabled} onChange={(event) => toggle(item.id, event.target.checked)} />
+            <Checkbox
+              label={item.label}
+              checked={selected.has(item.id)}
+              disabled={item.disabled}
+              onChange={(event) => toggle(item.id, event.target.checked)}
+            />
             {item.hint ? <p className="ml-6 text-xs text-slate-500">{item.hint}</p> : null}
           </div>
         ))}
       </div>
-      {error ? <p id={`${name}-error`} className="mt-2 text-sm text-red-600" data-testid={`${name}-error`}>{error}</p> : null}
+      {error ? (
+        <p id={`${name}-error`} className="mt-2 text-sm text-red-600" data-testid={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
 
-export function CustomerUserForm({ mode, record, options }: { mode: "create" | "edit"; record: CustomerUserRecord | null; options: Options }) {
+export function CustomerUserForm({
+  mode,
+  record,
+  options,
+}: {
+  mode: "create" | "edit";
+  record: CustomerUserRecord | null;
+  options: Options;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const schema = useMemo(() => formSchema(mode, options.websites), [mode, options.websites]);
@@ -153,14 +195,18 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
 
   // ----- customer: an existing one, or a new subsidiary under a parent
   const [customerMode, setCustomerMode] = useState<"existing" | "new">("existing");
-  const [customer, setCustomer] = useState<{ id: number; name: string } | null>(record ? { id: record.customer.id, name: record.customer.name } : null);
+  const [customer, setCustomer] = useState<{ id: number; name: string } | null>(
+    record ? { id: record.customer.id, name: record.customer.name } : null,
+  );
   const [parent, setParent] = useState<{ id: number; name: string } | null>(null);
   const repsTouched = useRef(mode === "edit");
   const followCustomer = (choice: CustomerChoice | undefined) => {
     if (choice && !repsTouched.current) setValue("salesRepresentativeIds", choice.salesRepresentativeIds);
   };
-  const choicesFor = (purpose: (typeof customerPurposes)[number]): CustomerChoices<CustomerChoice> => (search) =>
-    trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose });
+  const choicesFor =
+    (purpose: (typeof customerPurposes)[number]): CustomerChoices<CustomerChoice> =>
+    (search) =>
+      trpc.admin.customerUsers.customerChoices.queryOptions({ search, purpose });
   const chooseMode = (next: "existing" | "new") => {
     setCustomerMode(next);
     if (next === "new") {
@@ -183,7 +229,11 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
     if (!roles.data) return;
     const allowed = new Set(roles.data.map((r) => r.id));
     const chosen = getValues("roleIds");
-    if (chosen.some((id) => !allowed.has(id))) setValue("roleIds", chosen.filter((id) => allowed.has(id)));
+    if (chosen.some((id) => !allowed.has(id)))
+      setValue(
+        "roleIds",
+        chosen.filter((id) => allowed.has(id)),
+      );
   }, [roles.data, getValues, setValue]);
 
   // ----- website and localization: a new website asks for the localization again
@@ -233,14 +283,28 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
       <div className="sticky top-0 z-10 -mx-6 -mt-6 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-slate-50/95 px-6 py-4 backdrop-blur">
         <div>
           <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-            <Link href="/admin/customer-users" className="hover:underline">Customer Users</Link>
-            {record ? <> / <Link href={`/admin/customer-users/${record.id}`} className="hover:underline">{fullName(record)}</Link></> : null}
+            <Link href="/admin/customer-users" className="hover:underline">
+              Customer Users
+            </Link>
+            {record ? (
+              <>
+                {" "}
+                /{" "}
+                <Link href={`/admin/customer-users/${record.id}`} className="hover:underline">
+                  {fullName(record)}
+                </Link>
+              </>
+            ) : null}
           </nav>
           <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
         </div>
         <div className="flex gap-2">
-          <ButtonLink variant="secondary" href={cancelHref}>Cancel</ButtonLink>
-          <Button type="submit" disabled={saving}>{formState.isSubmitting ? "Saving…" : "Save"}</Button>
+          <ButtonLink variant="secondary" href={cancelHref}>
+            Cancel
+          </ButtonLink>
+          <Button type="submit" disabled={saving}>
+            {formState.isSubmitting ? "Saving…" : "Save"}
+          </Button>
         </div>
       </div>
 
@@ -249,7 +313,11 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
           <p>{problem.message}</p>
           {problem.stale && record ? (
             <p className="mt-1">
-              Your changes are still in the form. <a className="font-medium underline" href={`/admin/customer-users/${record.id}`} target="_blank" rel="noreferrer">Open the current version in a new tab</a> to compare.
+              Your changes are still in the form.{" "}
+              <a className="font-medium underline" href={`/admin/customer-users/${record.id}`} target="_blank" rel="noreferrer">
+                Open the current version in a new tab
+              </a>{" "}
+              to compare.
             </p>
           ) : null}
         </Alert>
@@ -265,17 +333,34 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
             <NameFields form={form} />
             <div className="grid gap-4 sm:grid-cols-6">
               <TextField form={form} name="email" label="Email" type="email" autoComplete="off" required className="sm:col-span-6" />
-              <TextField form={form} name="birthday" label="Birthday" type="date" max={new Date().toISOString().slice(0, 10)} className="sm:col-span-3" />
+              <TextField
+                form={form}
+                name="birthday"
+                label="Birthday"
+                type="date"
+                max={new Date().toISOString().slice(0, 10)}
+                className="sm:col-span-3"
+              />
               <TextField form={form} name="phone" label="Phone" type="tel" className="sm:col-span-3" />
             </div>
             {mode === "create" ? (
               <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
                 <div>
                   <CheckboxField form={form} name="generatePassword" label="Generate Password" />
-                  <p className="ml-6 text-xs text-slate-500">The user chooses a password from the welcome email&apos;s single-use link; no one ever sees a generated one.</p>
+                  <p className="ml-6 text-xs text-slate-500">
+                    The user chooses a password from the welcome email&apos;s single-use link; no one ever sees a generated one.
+                  </p>
                 </div>
                 {generatePassword ? null : (
-                  <TextField form={form} name="password" label="Password" type="password" autoComplete="new-password" hint={passwordRules} required />
+                  <TextField
+                    form={form}
+                    name="password"
+                    label="Password"
+                    type="password"
+                    autoComplete="new-password"
+                    hint={passwordRules}
+                    required
+                  />
                 )}
                 <div>
                   <CheckboxField form={form} name="sendWelcomeEmail" label="Send Welcome Email" />
@@ -287,8 +372,14 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
 
           <FormSection title="Customer and website">
             <div role="radiogroup" aria-label="Customer" className="flex flex-wrap gap-4 text-sm">
-              <label className="inline-flex items-center gap-2"><input type="radio" name="customer-mode" checked={customerMode === "existing"} onChange={() => chooseMode("existing")} /> Existing customer</label>
-              <label className="inline-flex items-center gap-2"><input type="radio" name="customer-mode" checked={customerMode === "new"} onChange={() => chooseMode("new")} /> New subsidiary of a customer</label>
+              <label className="inline-flex items-center gap-2">
+                <input type="radio" name="customer-mode" checked={customerMode === "existing"} onChange={() => chooseMode("existing")} />{" "}
+                Existing customer
+              </label>
+              <label className="inline-flex items-center gap-2">
+                <input type="radio" name="customer-mode" checked={customerMode === "new"} onChange={() => chooseMode("new")} /> New
+                subsidiary of a customer
+              </label>
             </div>
             {customerMode === "existing" ? (
               <Field label="Customer" required error={errors.customerId?.message} hint="The company this user acts for.">
@@ -310,7 +401,12 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
             ) : (
               <div className="grid gap-4 sm:grid-cols-2">
                 <TextField form={form} name="newCustomer.name" label="New customer name" required />
-                <Field label="Parent customer" required error={errors.newCustomer?.parentId?.message ?? errors.newCustomer?.message} hint="The new customer is created as its subsidiary when you save.">
+                <Field
+                  label="Parent customer"
+                  required
+                  error={errors.newCustomer?.parentId?.message ?? errors.newCustomer?.message}
+                  hint="The new customer is created as its subsidiary when you save."
+                >
                   {(ids) => (
                     <CustomerPicker
                       id={ids.id}
@@ -320,7 +416,9 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
                       choices={choicesFor("subsidiary")}
                       onChange={(picked, option) => {
                         setParent(picked);
-                        setValue("newCustomer.parentId", picked?.id ?? (undefined as unknown as number), { shouldValidate: formState.isSubmitted });
+                        setValue("newCustomer.parentId", picked?.id ?? (undefined as unknown as number), {
+                          shouldValidate: formState.isSubmitted,
+                        });
                         followCustomer(option);
                       }}
                     />
@@ -340,12 +438,27 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
             <div className="grid gap-4 sm:grid-cols-2">
               <SelectField form={form} name="websiteId" label="Website" hint="Where the user lands after signing in." valueAsNumber>
                 <option value="">None</option>
-                {options.websites.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+                {options.websites.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name}
+                  </option>
+                ))}
               </SelectField>
               {website && website.localizations.length > 1 ? (
-                <SelectField form={form} name="localizationId" label="Preferred Localization" required hint="The language of the storefront and of the emails to this user." valueAsNumber>
+                <SelectField
+                  form={form}
+                  name="localizationId"
+                  label="Preferred Localization"
+                  required
+                  hint="The language of the storefront and of the emails to this user."
+                  valueAsNumber
+                >
                   <option value="">Choose…</option>
-                  {website.localizations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+                  {website.localizations.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name}
+                    </option>
+                  ))}
                 </SelectField>
               ) : null}
             </div>
@@ -357,12 +470,24 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
               <div key={field.key} role="group" aria-label={`Address ${index + 1}`} className="rounded-md border border-slate-200 p-4">
                 <div className="mb-3 flex items-center justify-between">
                   <h3 className="text-sm font-semibold text-slate-800">Address {index + 1}</h3>
-                  <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => addresses.remove(index)}>Remove address {index + 1}</Button>
+                  <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => addresses.remove(index)}>
+                    Remove address {index + 1}
+                  </Button>
                 </div>
                 <AddressFields form={form} prefix={`addresses.${index}`} />
               </div>
             ))}
-            <Button variant="secondary" onClick={() => addresses.append({ ...emptyAddress, isBilling: addresses.fields.length === 0, isDefaultBilling: addresses.fields.length === 0, isDefaultShipping: addresses.fields.length === 0 })}>
+            <Button
+              variant="secondary"
+              onClick={() =>
+                addresses.append({
+                  ...emptyAddress,
+                  isBilling: addresses.fields.length === 0,
+                  isDefaultBilling: addresses.fields.length === 0,
+                  isDefaultShipping: addresses.fields.length === 0,
+                })
+              }
+            >
               Add address
             </Button>
           </FormSection>
@@ -370,7 +495,9 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
 
         <div className="space-y-6">
           <FormSection title="Roles" description="Permissions add up over all the roles selected." className="xl:sticky xl:top-28">
-            {roleCustomer === null && customerMode === "existing" ? <p className="text-sm text-slate-500">Choose the customer first: its own roles are offered with the predefined ones.</p> : null}
+            {roleCustomer === null && customerMode === "existing" ? (
+              <p className="text-sm text-slate-500">Choose the customer first: its own roles are offered with the predefined ones.</p>
+            ) : null}
             {roles.isError ? <Alert tone="error">{messageOf(roles.error)}</Alert> : null}
             {roles.data ? (
               <IdCheckboxes
@@ -380,13 +507,19 @@ export function CustomerUserForm({ mode, record, options }: { mode: "create" | "
                 legendHidden
                 items={roles.data.map((role) => ({
                   id: role.id,
-                  label: <>{role.label} {role.predefined ? <Badge>Predefined</Badge> : <Badge tone="blue">Company role</Badge>}</>,
+                  label: (
+                    <>
+                      {role.label} {role.predefined ? <Badge>Predefined</Badge> : <Badge tone="blue">Company role</Badge>}
+                    </>
+                  ),
                   disabled: !role.assignable,
                 }))}
                 empty="No roles are available."
               />
             ) : errors.roleIds?.message ? (
-              <p className="text-sm text-red-600" data-testid="roleIds-error">{errors.roleIds.message}</p>
+              <p className="text-sm text-red-600" data-testid="roleIds-error">
+                {errors.roleIds.message}
+              </p>
             ) : null}
           </FormSection>
         </div>

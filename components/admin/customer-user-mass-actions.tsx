@@ -47,27 +47,60 @@ export function CustomerUserMassActions({ can }: { can: Pick<CustomerUserPermiss
   if (!can.enable && !can.delete) return null;
   return (
     <>
-      {report && !refreshing ? <MassResultReport result={report.result} verb={past[report.verb]} onDismiss={() => setReport(null)} /> : null}
+      {report && !refreshing ? (
+        <MassResultReport result={report.result} verb={past[report.verb]} onDismiss={() => setReport(null)} />
+      ) : null}
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm" data-testid="mass-actions">
         <span className="text-slate-600">{n ? `${n} selected` : "Select rows for mass actions"}</span>
         {can.enable ? (
           <>
-            <Button variant="secondary" className="px-2.5 py-1 text-xs" disabled={!n || pending} onClick={() => enable(true)}>Enable selected</Button>
-            <Button variant="secondary" className="px-2.5 py-1 text-xs" disabled={!n || pending} onClick={() => setAsking("disable")}>Disable selected</Button>
+            <Button variant="secondary" className="px-2.5 py-1 text-xs" disabled={!n || pending} onClick={() => enable(true)}>
+              Enable selected
+            </Button>
+            <Button variant="secondary" className="px-2.5 py-1 text-xs" disabled={!n || pending} onClick={() => setAsking("disable")}>
+              Disable selected
+            </Button>
           </>
         ) : null}
         {can.delete ? (
-          <Button variant="secondary" className="px-2.5 py-1 text-xs text-red-700" disabled={!n || pending} onClick={() => setAsking("delete")}>Delete selected</Button>
+          <Button
+            variant="secondary"
+            className="px-2.5 py-1 text-xs text-red-700"
+            disabled={!n || pending}
+            onClick={() => setAsking("delete")}
+          >
+            Delete selected
+          </Button>
         ) : null}
       </div>
       {asking === "disable" ? (
-        <ConfirmDialog open title={`Disable ${rows}?`} confirmLabel="Disable" pending={pending} onCancel={() => setAsking(null)} onConfirm={() => enable(false)}>
-          <p>They are signed out at once and cannot sign in until enabled again. Users the rules protect (the last one who can manage a company&apos;s users, for example) are skipped, and the report says why.</p>
+        <ConfirmDialog
+          open
+          title={`Disable ${rows}?`}
+          confirmLabel="Disable"
+          pending={pending}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => enable(false)}
+        >
+          <p>
+            They are signed out at once and cannot sign in until enabled again. Users the rules protect (the last one who can manage a
+            company&apos;s users, for example) are skipped, and the report says why.
+          </p>
         </ConfirmDialog>
       ) : null}
       {asking === "delete" ? (
-        <ConfirmDialog open title={`Delete ${rows}?`} confirmLabel="Delete" pending={pending} onCancel={() => setAsking(null)} onConfirm={() => remove.mutate({ ids })}>
-          <p>This cannot be undone. Users who placed orders, quotes, requests for quote or shopping lists are not deleted (those records must keep who placed them), nor is the last user who can manage a company&apos;s users; the report lists them.</p>
+        <ConfirmDialog
+          open
+          title={`Delete ${rows}?`}
+          confirmLabel="Delete"
+          pending={pending}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => remove.mutate({ ids })}
+        >
+          <p>
+            This cannot be undone. Users who placed orders, quotes, requests for quote or shopping lists are not deleted (those records must
+            keep who placed them), nor is the last user who can manage a company&apos;s users; the report lists them.
+          </p>
         </ConfirmDialog>
       ) : null}
     </>

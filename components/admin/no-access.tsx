@@ -8,7 +8,8 @@ export function NoAccess({ title, permission }: { title: string; permission: Sta
     <>
       <PageHeader title={title} />
       <Alert tone="warning" testId="no-access">
-        You need the permission “{staffPermissionIndex.get(permission)?.label ?? permission}” to open this page. Ask an administrator if you should have it.
+        You need the permission “{staffPermissionIndex.get(permission)?.label ?? permission}” to open this page. Ask an administrator if you
+        should have it.
       </Alert>
     </>
   );

@@ -22,7 +22,19 @@ export type NotesAbout = { customerId: number } | { customerUserId: number };
 const noteForm = z.object({ body: noteBody });
 type NoteValues = z.input<typeof noteForm>;
 
-function NoteForm({ label, initial, submitLabel, onSave, onCancel }: { label: string; initial?: string; submitLabel: string; onSave: (body: string) => Promise<void>; onCancel?: () => void }) {
+function NoteForm({
+  label,
+  initial,
+  submitLabel,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  initial?: string;
+  submitLabel: string;
+  onSave: (body: string) => Promise<void>;
+  onCancel?: () => void;
+}) {
   const form = useForm<NoteValues>({ resolver: zodResolver(noteForm), defaultValues: { body: initial ?? "" } });
   const onSubmit = form.handleSubmit(async ({ body }) => {
     try {
@@ -38,8 +50,14 @@ function NoteForm({ label, initial, submitLabel, onSave, onCancel }: { label: st
         {(ids) => <Textarea {...ids} rows={3} {...form.register("body")} />}
       </Field>
       <div className="flex justify-end gap-2">
-        {onCancel ? <Button variant="secondary" onClick={onCancel}>Cancel</Button> : null}
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : submitLabel}</Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Saving…" : submitLabel}
+        </Button>
       </div>
     </ClientForm>
   );
@@ -64,7 +82,10 @@ export function NotesPanel({ about, notes, canEdit }: { about: NotesAbout; notes
   const userCreate = useMutation(trpc.admin.notes.create.mutationOptions());
   const userUpdate = useMutation(trpc.admin.notes.update.mutationOptions());
   const userRemove = useMutation(trpc.admin.notes.delete.mutationOptions({ onError }));
-  const create = (body: string) => ("customerId" in about ? customerCreate.mutateAsync({ customerId: about.customerId, body }) : userCreate.mutateAsync({ customerUserId: about.customerUserId, body }));
+  const create = (body: string) =>
+    "customerId" in about
+      ? customerCreate.mutateAsync({ customerId: about.customerId, body })
+      : userCreate.mutateAsync({ customerUserId: about.customerUserId, body });
   const update = ofCustomer ? customerUpdate : userUpdate;
   const remove = ofCustomer ? customerRemove : userRemove;
 
@@ -101,13 +122,23 @@ export function NotesPanel({ about, notes, canEdit }: { about: NotesAbout; notes
                 <p className="whitespace-pre-wrap text-slate-800">{note.body}</p>
                 <div className="mt-2 flex items-center justify-between gap-4 text-xs text-slate-500">
                   <span>
-                    {note.author ? `${note.author.firstName} ${note.author.lastName}` : "A former staff member"} · {formatDateTime(note.createdAt)}
+                    {note.author ? `${note.author.firstName} ${note.author.lastName}` : "A former staff member"} ·{" "}
+                    {formatDateTime(note.createdAt)}
                     {note.updatedAt > note.createdAt ? ` · edited ${formatDateTime(note.updatedAt)}` : ""}
                   </span>
                   {canEdit ? (
                     <span className="flex gap-1">
-                      <Button variant="ghost" className="px-2 py-1 text-xs" disabled={!hydrated} onClick={() => setEditing(note.id)}>Edit<span className="sr-only"> note</span></Button>
-                      <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" disabled={!hydrated} onClick={() => setDeleting(note)}>Delete<span className="sr-only"> note</span></Button>
+                      <Button variant="ghost" className="px-2 py-1 text-xs" disabled={!hydrated} onClick={() => setEditing(note.id)}>
+                        Edit<span className="sr-only"> note</span>
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        className="px-2 py-1 text-xs text-red-700"
+                        disabled={!hydrated}
+                        onClick={() => setDeleting(note)}
+                      >
+                        Delete<span className="sr-only"> note</span>
+                      </Button>
                     </span>
                   ) : null}
                 </div>

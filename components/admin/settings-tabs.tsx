@@ -18,7 +18,12 @@ export function SettingsTabs({ staff, current }: { staff: StaffPrincipal; curren
             key={tab.href}
             href={tab.href}
             aria-current={tab.href === current ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm", tab.href === current ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm",
+              tab.href === current
+                ? "border-brand-600 font-medium text-brand-700"
+                : "border-transparent text-slate-600 hover:text-slate-900",
+            )}
           >
             {tab.label}
           </Link>

@@ -2,7 +2,13 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { staffPermissionIndex, staffScopeLabels, type StaffScope } from "@/server/authz/permissions";
 
-type Row = { key: string; label: string; group: string; scope: StaffScope | null; sources: { roleId: number; roleLabel: string; scope: StaffScope }[] };
+type Row = {
+  key: string;
+  label: string;
+  group: string;
+  scope: StaffScope | null;
+  sources: { roleId: number; roleLabel: string; scope: StaffScope }[];
+};
 
 /** A staff member's effective permissions and why: for each one held, its reach and the roles granting it. */
 export function StaffPermissionTable({ rows }: { rows: Row[] }) {
@@ -10,11 +16,20 @@ export function StaffPermissionTable({ rows }: { rows: Row[] }) {
   return (
     <Table data-testid="effective-permissions">
       <thead>
-        <tr><Th>Area</Th><Th>Permission</Th><Th>Reach</Th><Th>Granted by</Th></tr>
+        <tr>
+          <Th>Area</Th>
+          <Th>Permission</Th>
+          <Th>Reach</Th>
+          <Th>Granted by</Th>
+        </tr>
       </thead>
       <tbody>
         {held.length === 0 ? (
-          <tr><td colSpan={4} className="px-3 py-6 text-center text-slate-500">No permissions.</td></tr>
+          <tr>
+            <td colSpan={4} className="px-3 py-6 text-center text-slate-500">
+              No permissions.
+            </td>
+          </tr>
         ) : null}
         {held.map((row) => (
           <Tr key={row.key} data-permission={row.key}>

@@ -30,7 +30,8 @@ for (const info of staffCatalogue) {
 
 const scopeHelp: Record<StaffScope, string> = {
   ALL: "Its permissions reach every customer.",
-  REPRESENTED: "Permissions marked “per customer” reach only the customers the staff member is sales representative of; the others are unaffected.",
+  REPRESENTED:
+    "Permissions marked “per customer” reach only the customers the staff member is sales representative of; the others are unaffected.",
 };
 
 /** Why the editor could not hand out this permission at this scope, or null when they could. */
@@ -60,8 +61,14 @@ export function StaffRoleForm({ existing, held, readOnly = false }: { existing?:
   const chosen = useMemo(() => new Set(selected ?? []), [selected]);
   const set = (keys: string[], on: boolean) => {
     const next = new Set(chosen);
-    for (const key of keys) if (on) next.add(key); else next.delete(key);
-    form.setValue("permissions", staffCatalogue.map((i) => i.key).filter((k) => next.has(k)), { shouldDirty: true });
+    for (const key of keys)
+      if (on) next.add(key);
+      else next.delete(key);
+    form.setValue(
+      "permissions",
+      staffCatalogue.map((i) => i.key).filter((k) => next.has(k)),
+      { shouldDirty: true },
+    );
   };
   const beyond = staffCatalogue.filter((info) => chosen.has(info.key) && beyondEditor(info, scope, held));
 
@@ -136,7 +143,12 @@ export function StaffRoleForm({ existing, held, readOnly = false }: { existing?:
                           />
                           <span>
                             <span className="text-slate-900">{info.label}</span>
-                            {info.scoped ? <> <Badge tone="blue">per customer</Badge></> : null}
+                            {info.scoped ? (
+                              <>
+                                {" "}
+                                <Badge tone="blue">per customer</Badge>
+                              </>
+                            ) : null}
                             <span id={`permission-${info.key}-about`} className="block text-xs text-slate-500">
                               {info.description}
                               {warning ? <span className="block text-amber-800">{warning}</span> : null}
@@ -159,9 +171,15 @@ export function StaffRoleForm({ existing, held, readOnly = false }: { existing?:
               {beyond.length} chosen permission{beyond.length === 1 ? "" : "s"} beyond your own: saving will be refused.
             </p>
           ) : null}
-          <span className="text-xs text-slate-500">{chosen.size} of {staffCatalogue.length} permissions</span>
-          <ButtonLink variant="secondary" href="/admin/staff-roles">Cancel</ButtonLink>
-          <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : existing ? "Save changes" : "Create role"}</Button>
+          <span className="text-xs text-slate-500">
+            {chosen.size} of {staffCatalogue.length} permissions
+          </span>
+          <ButtonLink variant="secondary" href="/admin/staff-roles">
+            Cancel
+          </ButtonLink>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? "Saving…" : existing ? "Save changes" : "Create role"}
+          </Button>
         </div>
       )}
     </ClientForm>
@@ -186,8 +204,17 @@ export function DeleteStaffRoleButton({ id, label }: { id: number; label: string
   );
   return (
     <>
-      <Button variant="danger" onClick={() => setOpen(true)} disabled={!hydrated}>Delete role</Button>
-      <ConfirmDialog open={open} title={`Delete “${label}”?`} confirmLabel="Delete" pending={mutation.isPending} onCancel={() => setOpen(false)} onConfirm={() => mutation.mutate({ id })}>
+      <Button variant="danger" onClick={() => setOpen(true)} disabled={!hydrated}>
+        Delete role
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={`Delete “${label}”?`}
+        confirmLabel="Delete"
+        pending={mutation.isPending}
+        onCancel={() => setOpen(false)}
+        onConfirm={() => mutation.mutate({ id })}
+      >
         The role is removed for good. Nobody holds it.
       </ConfirmDialog>
     </>

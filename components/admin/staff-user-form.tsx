@@ -11,7 +11,14 @@ import { useRecordSave } from "./record-save";
 import { staffScopeLabels, type StaffScope } from "@/server/authz/permissions";
 import { createStaffUserInput, type CreateStaffUserInput } from "@/server/schemas/staffUser";
 
-export type StaffRoleChoice = { id: number; label: string; description: string | null; scope: StaffScope; permissionCount: number; beyondYou: string | null };
+export type StaffRoleChoice = {
+  id: number;
+  label: string;
+  description: string | null;
+  scope: StaffScope;
+  permissionCount: number;
+  beyondYou: string | null;
+};
 
 type Existing = { id: number; version: number; firstName: string; lastName: string; email: string; roleIds: number[] };
 
@@ -19,7 +26,15 @@ type Existing = { id: number; version: number; firstName: string; lastName: stri
  * Create or edit a staff member: names, email and roles. Roles granting more than the editor holds are marked up
  * front; saving them is refused with the same reason (the procedure decides, the form only warns).
  */
-export function StaffUserForm({ roles, existing, readOnly = false }: { roles: StaffRoleChoice[]; existing?: Existing; readOnly?: boolean }) {
+export function StaffUserForm({
+  roles,
+  existing,
+  readOnly = false,
+}: {
+  roles: StaffRoleChoice[];
+  existing?: Existing;
+  readOnly?: boolean;
+}) {
   const trpc = useTRPC();
   const create = useMutation(trpc.admin.staffUsers.create.mutationOptions());
   const update = useMutation(trpc.admin.staffUsers.update.mutationOptions());
@@ -32,7 +47,10 @@ export function StaffUserForm({ roles, existing, readOnly = false }: { roles: St
   const roleIds = useWatch({ control: form.control, name: "roleIds" }) ?? [];
   const rolesError = form.formState.errors.roleIds?.message;
   const toggleRole = (id: number, on: boolean) =>
-    form.setValue("roleIds", on ? [...roleIds, id] : roleIds.filter((r) => r !== id), { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    form.setValue("roleIds", on ? [...roleIds, id] : roleIds.filter((r) => r !== id), {
+      shouldDirty: true,
+      shouldValidate: form.formState.isSubmitted,
+    });
 
   const onSubmit = useRecordSave({
     form,
@@ -58,10 +76,20 @@ export function StaffUserForm({ roles, existing, readOnly = false }: { roles: St
           type="email"
           autoComplete="off"
           required
-          hint={existing ? "The sign-in name. A set-password link already sent to the old address stops working." : "The sign-in name; the set-password link goes here."}
+          hint={
+            existing
+              ? "The sign-in name. A set-password link already sent to the old address stops working."
+              : "The sign-in name; the set-password link goes here."
+          }
         />
         <fieldset aria-describedby={rolesError ? "roles-error" : undefined} className="space-y-2">
-          <legend className="text-sm font-medium text-slate-700">Roles<span className="text-red-600" aria-hidden> *</span></legend>
+          <legend className="text-sm font-medium text-slate-700">
+            Roles
+            <span className="text-red-600" aria-hidden>
+              {" "}
+              *
+            </span>
+          </legend>
           <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
             {roles.map((role) => (
               <li key={role.id} className="px-3 py-2">
@@ -79,22 +107,31 @@ export function StaffUserForm({ roles, existing, readOnly = false }: { roles: St
                     <span className="font-medium text-slate-900">{role.label}</span>{" "}
                     <Badge tone={role.scope === "ALL" ? "slate" : "blue"}>{staffScopeLabels[role.scope]}</Badge>
                     <span id={`role-${role.id}-about`} className="block text-xs text-slate-500">
-                      {role.description ? `${role.description} · ` : ""}{role.permissionCount} permission{role.permissionCount === 1 ? "" : "s"}
+                      {role.description ? `${role.description} · ` : ""}
+                      {role.permissionCount} permission{role.permissionCount === 1 ? "" : "s"}
                     </span>
                     {role.beyondYou ? (
-                      <span className="block text-xs text-amber-800" data-testid="role-beyond-you">Grants more than you hold: {role.beyondYou}</span>
+                      <span className="block text-xs text-amber-800" data-testid="role-beyond-you">
+                        Grants more than you hold: {role.beyondYou}
+                      </span>
                     ) : null}
                   </span>
                 </label>
               </li>
             ))}
           </ul>
-          {rolesError ? <p id="roles-error" className="text-xs text-red-600">{rolesError}</p> : null}
+          {rolesError ? (
+            <p id="roles-error" className="text-xs text-red-600">
+              {rolesError}
+            </p>
+          ) : null}
         </fieldset>
       </fieldset>
       {readOnly ? null : (
         <div className="flex justify-end gap-2">
-          <ButtonLink variant="secondary" href="/admin/staff">Cancel</ButtonLink>
+          <ButtonLink variant="secondary" href="/admin/staff">
+            Cancel
+          </ButtonLink>
           <Button type="submit" disabled={form.formState.isSubmitting}>
             {form.formState.isSubmitting ? "Saving…" : existing ? "Save changes" : "Create and send the link"}
           </Button>

@@ -58,7 +58,8 @@ function useStaffUserActions(member: Member) {
 export function StaffUserMenu({ member, canEdit }: { member: Member; canEdit: boolean }) {
   const actions = useStaffUserActions(member);
   const items: RowMenuItem[] = [{ label: canEdit ? "Edit" : "View", href: `/admin/staff/${member.id}` }];
-  if (canEdit && actions.canToggle) items.push({ label: member.enabled ? "Disable" : "Enable", danger: member.enabled, onSelect: actions.toggle });
+  if (canEdit && actions.canToggle)
+    items.push({ label: member.enabled ? "Disable" : "Enable", danger: member.enabled, onSelect: actions.toggle });
   if (canEdit && actions.canSendLink) items.push({ label: "Send set-password link", onSelect: actions.sendLink });
   return (
     <>
@@ -75,7 +76,9 @@ export function StaffUserButtons({ member }: { member: Member }) {
   return (
     <>
       {actions.canSendLink ? (
-        <Button variant="secondary" onClick={actions.sendLink} disabled={!hydrated || actions.pending}>Send set-password link</Button>
+        <Button variant="secondary" onClick={actions.sendLink} disabled={!hydrated || actions.pending}>
+          Send set-password link
+        </Button>
       ) : null}
       {actions.canToggle ? (
         <Button variant={member.enabled ? "danger" : "primary"} onClick={actions.toggle} disabled={!hydrated || actions.pending}>

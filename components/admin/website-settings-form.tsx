@@ -19,15 +19,43 @@ type Choices = {
 };
 
 const switches: { name: Path<UpdateWebsiteSettingsInput>; label: string; hint: string }[] = [
-  { name: "registrationAllowed", label: "Registration allowed", hint: "Visitors may create an account at /register. Off: the page and the API refuse." },
-  { name: "registrationLinkShown", label: "Registration link shown", hint: "Offer “Create an account” on the sign-in page (when registration is allowed)." },
-  { name: "confirmationRequired", label: "Confirmation required", hint: "New users confirm their email address from a link before they can sign in." },
-  { name: "signInAfterRegistration", label: "Sign in after registration", hint: "Sign new users in at once (without confirmation), or when they follow the confirmation link." },
-  { name: "companyNameFieldShown", label: "Company name field shown", hint: "Ask for the company's name; otherwise the new customer is named after the person." },
+  {
+    name: "registrationAllowed",
+    label: "Registration allowed",
+    hint: "Visitors may create an account at /register. Off: the page and the API refuse.",
+  },
+  {
+    name: "registrationLinkShown",
+    label: "Registration link shown",
+    hint: "Offer “Create an account” on the sign-in page (when registration is allowed).",
+  },
+  {
+    name: "confirmationRequired",
+    label: "Confirmation required",
+    hint: "New users confirm their email address from a link before they can sign in.",
+  },
+  {
+    name: "signInAfterRegistration",
+    label: "Sign in after registration",
+    hint: "Sign new users in at once (without confirmation), or when they follow the confirmation link.",
+  },
+  {
+    name: "companyNameFieldShown",
+    label: "Company name field shown",
+    hint: "Ask for the company's name; otherwise the new customer is named after the person.",
+  },
 ];
 
 /** One website's storefront settings. They apply as soon as they are saved. */
-export function WebsiteSettingsForm({ values, choices, readOnly }: { values: UpdateWebsiteSettingsInput; choices: Choices; readOnly: boolean }) {
+export function WebsiteSettingsForm({
+  values,
+  choices,
+  readOnly,
+}: {
+  values: UpdateWebsiteSettingsInput;
+  choices: Choices;
+  readOnly: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const mutation = useMutation(trpc.admin.settings.update.mutationOptions());
@@ -73,34 +101,83 @@ export function WebsiteSettingsForm({ values, choices, readOnly }: { values: Upd
 
         <section className="grid gap-4 md:grid-cols-2">
           <h2 className="text-base font-semibold text-slate-900 md:col-span-2">New customers and invitations</h2>
-          <SelectField form={form} name="defaultRoleId" label="Role of new registrations" hint="A predefined public role, which every customer has." valueAsNumber>
+          <SelectField
+            form={form}
+            name="defaultRoleId"
+            label="Role of new registrations"
+            hint="A predefined public role, which every customer has."
+            valueAsNumber
+          >
             <option value="">None (registration closed)</option>
             {choices.roles.map((role) => (
-              <option key={role.id} value={role.id} disabled={!role.public}>{role.label}{role.public ? "" : " (not public)"}</option>
+              <option key={role.id} value={role.id} disabled={!role.public}>
+                {role.label}
+                {role.public ? "" : " (not public)"}
+              </option>
             ))}
           </SelectField>
-          <SelectField form={form} name="registrationOwnerId" label="Owner of self-registered customers" hint="The staff member who looks after customers created by registration." valueAsNumber>
+          <SelectField
+            form={form}
+            name="registrationOwnerId"
+            label="Owner of self-registered customers"
+            hint="The staff member who looks after customers created by registration."
+            valueAsNumber
+          >
             <option value="">Nobody</option>
-            {choices.staff.map((s) => <option key={s.id} value={s.id}>{s.firstName} {s.lastName} ({s.email})</option>)}
+            {choices.staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.firstName} {s.lastName} ({s.email})
+              </option>
+            ))}
           </SelectField>
-          <Field label="Invitation lifetime (hours)" hint="How long an invitation link works: 1 to 720 hours (168 is a week)." error={errors.invitationTtlHours?.message} required>
-            {(ids) => <div className="w-32"><Input {...ids} type="number" min={1} max={720} step={1} {...form.register("invitationTtlHours", { valueAsNumber: true })} /></div>}
+          <Field
+            label="Invitation lifetime (hours)"
+            hint="How long an invitation link works: 1 to 720 hours (168 is a week)."
+            error={errors.invitationTtlHours?.message}
+            required
+          >
+            {(ids) => (
+              <div className="w-32">
+                <Input
+                  {...ids}
+                  type="number"
+                  min={1}
+                  max={720}
+                  step={1}
+                  {...form.register("invitationTtlHours", { valueAsNumber: true })}
+                />
+              </div>
+            )}
           </Field>
         </section>
 
         <section className="space-y-2">
           <h2 className="text-base font-semibold text-slate-900">Localizations</h2>
-          <p className="text-xs text-slate-500">The languages offered on this website; the default is used when a visitor&apos;s language is not offered.</p>
+          <p className="text-xs text-slate-500">
+            The languages offered on this website; the default is used when a visitor&apos;s language is not offered.
+          </p>
           <table className="text-sm" aria-label="Localizations">
             <thead>
-              <tr className="text-left text-xs uppercase tracking-wide text-slate-500"><th className="py-1 pr-6">Language</th><th className="py-1 pr-6">Enabled</th><th className="py-1">Default</th></tr>
+              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <th className="py-1 pr-6">Language</th>
+                <th className="py-1 pr-6">Enabled</th>
+                <th className="py-1">Default</th>
+              </tr>
             </thead>
             <tbody>
               {choices.localizations.map((l) => (
                 <tr key={l.id}>
-                  <td className="py-1 pr-6">{l.name} <span className="text-xs text-slate-500">({l.code})</span></td>
                   <td className="py-1 pr-6">
-                    <input type="checkbox" className="size-4 rounded border-slate-300" aria-label={`${l.name} enabled`} checked={enabled.includes(l.id)} onChange={(e) => toggleLocalization(l.id, e.target.checked)} />
+                    {l.name} <span className="text-xs text-slate-500">({l.code})</span>
+                  </td>
+                  <td className="py-1 pr-6">
+                    <input
+                      type="checkbox"
+                      className="size-4 rounded border-slate-300"
+                      aria-label={`${l.name} enabled`}
+                      checked={enabled.includes(l.id)}
+                      onChange={(e) => toggleLocalization(l.id, e.target.checked)}
+                    />
                   </td>
                   <td className="py-1">
                     <input
@@ -123,7 +200,9 @@ export function WebsiteSettingsForm({ values, choices, readOnly }: { values: Upd
       </fieldset>
       {readOnly ? null : (
         <div className="flex justify-end">
-          <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : "Save settings"}</Button>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? "Saving…" : "Save settings"}
+          </Button>
         </div>
       )}
     </ClientForm>

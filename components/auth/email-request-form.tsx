@@ -15,15 +15,18 @@ import { ClientForm } from "@/components/ui/client-form";
 const texts = {
   requestPasswordReset: {
     submit: "Send me a link",
-    done: (email: string) => `If an account exists for ${email}, we have sent it a link to choose a new password. The link works once, for 24 hours.`,
+    done: (email: string) =>
+      `If an account exists for ${email}, we have sent it a link to choose a new password. The link works once, for 24 hours.`,
   },
   requestSignInLink: {
     submit: "Email me a sign-in link",
-    done: (email: string) => `If ${email} belongs to an account that may sign in, we have sent it a link that signs you in. The link works once, for 30 minutes.`,
+    done: (email: string) =>
+      `If ${email} belongs to an account that may sign in, we have sent it a link that signs you in. The link works once, for 30 minutes.`,
   },
   resendConfirmation: {
     submit: "Send the confirmation email",
-    done: (email: string) => `If ${email} belongs to an account that still waits for confirmation, we have sent it a new link. The link works once, for 24 hours.`,
+    done: (email: string) =>
+      `If ${email} belongs to an account that still waits for confirmation, we have sent it a new link. The link works once, for 24 hours.`,
   },
 };
 
@@ -33,7 +36,11 @@ const texts = {
  */
 export function EmailRequestForm({ kind }: { kind: keyof typeof texts }) {
   const trpc = useTRPC();
-  const procedures = { requestPasswordReset: trpc.auth.requestPasswordReset, requestSignInLink: trpc.auth.requestSignInLink, resendConfirmation: trpc.auth.resendConfirmation };
+  const procedures = {
+    requestPasswordReset: trpc.auth.requestPasswordReset,
+    requestSignInLink: trpc.auth.requestSignInLink,
+    resendConfirmation: trpc.auth.resendConfirmation,
+  };
   const mutation = useMutation(procedures[kind].mutationOptions());
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<EmailInput>({ resolver: zodResolver(emailInput), defaultValues: { email: "" } });
@@ -49,16 +56,29 @@ export function EmailRequestForm({ kind }: { kind: keyof typeof texts }) {
   if (sentTo) {
     return (
       <div className="space-y-3 text-sm text-slate-700">
-        <Alert tone="success" testId="request-done">{texts[kind].done(sentTo)}</Alert>
-        <p>Nothing arrived? Look in your spam folder. <Link className="font-medium text-brand-700 hover:underline" href="/login">Back to sign-in</Link></p>
+        <Alert tone="success" testId="request-done">
+          {texts[kind].done(sentTo)}
+        </Alert>
+        <p>
+          Nothing arrived? Look in your spam folder.{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/login">
+            Back to sign-in
+          </Link>
+        </p>
       </div>
     );
   }
   return (
     <ClientForm onSubmit={onSubmit} className="space-y-4">
       <TextField form={form} name="email" label="Email" type="email" autoComplete="email" required autoFocus />
-      <Button type="submit" className="w-full" disabled={form.formState.isSubmitting}>{texts[kind].submit}</Button>
-      <p className="text-sm"><Link className="font-medium text-brand-700 hover:underline" href="/login">Back to sign-in</Link></p>
+      <Button type="submit" className="w-full" disabled={form.formState.isSubmitting}>
+        {texts[kind].submit}
+      </Button>
+      <p className="text-sm">
+        <Link className="font-medium text-brand-700 hover:underline" href="/login">
+          Back to sign-in
+        </Link>
+      </p>
     </ClientForm>
   );
 }

@@ -22,9 +22,15 @@ export function LinkActionForm({
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4">
-      {state.error ? <Alert tone="error" testId="link-error">{state.error}</Alert> : null}
+      {state.error ? (
+        <Alert tone="error" testId="link-error">
+          {state.error}
+        </Alert>
+      ) : null}
       <input type="hidden" name="token" value={token} />
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? pendingLabel : label}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
     </form>
   );
 }

@@ -15,8 +15,13 @@ import { ClientForm } from "@/components/ui/client-form";
 export function ResetPasswordForm({ token, email, realm = "customer" }: { token: string; email: string; realm?: "customer" | "staff" }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const mutation = useMutation(realm === "staff" ? trpc.staffPassword.setPassword.mutationOptions() : trpc.auth.resetPassword.mutationOptions());
-  const form = useForm<ResetPasswordForm>({ resolver: zodResolver(resetPasswordForm), defaultValues: { token, password: "", passwordConfirmation: "" } });
+  const mutation = useMutation(
+    realm === "staff" ? trpc.staffPassword.setPassword.mutationOptions() : trpc.auth.resetPassword.mutationOptions(),
+  );
+  const form = useForm<ResetPasswordForm>({
+    resolver: zodResolver(resetPasswordForm),
+    defaultValues: { token, password: "", passwordConfirmation: "" },
+  });
   const onSubmit = form.handleSubmit(async ({ token, password }) => {
     try {
       await mutation.mutateAsync({ token, password });
@@ -29,9 +34,27 @@ export function ResetPasswordForm({ token, email, realm = "customer" }: { token:
     <ClientForm onSubmit={onSubmit} className="space-y-4">
       {/* Lets password managers store the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField form={form} name="password" label="New password" type="password" autoComplete="new-password" hint={passwordRules} required autoFocus />
-      <TextField form={form} name="passwordConfirmation" label="Repeat the new password" type="password" autoComplete="new-password" required />
-      <Button type="submit" className="w-full" disabled={form.formState.isSubmitting || mutation.isSuccess}>Save the new password</Button>
+      <TextField
+        form={form}
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={passwordRules}
+        required
+        autoFocus
+      />
+      <TextField
+        form={form}
+        name="passwordConfirmation"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+      <Button type="submit" className="w-full" disabled={form.formState.isSubmitting || mutation.isSuccess}>
+        Save the new password
+      </Button>
     </ClientForm>
   );
 }

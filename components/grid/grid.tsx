@@ -27,7 +27,9 @@ export function SortLink({ label, sortKey, sort, dir, basePath, params }: SortPr
       aria-label={`Sort by ${label.toLowerCase()} ${nextDir === "asc" ? "ascending" : "descending"}`}
     >
       {label}
-      <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>{active && dir === "desc" ? "▼" : "▲"}</span>
+      <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>
+        {active && dir === "desc" ? "▼" : "▲"}
+      </span>
     </Link>
   );
 }
@@ -50,7 +52,9 @@ export function SortHeader({ className, ...props }: SortProps & { className?: st
 export function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
       {children}
     </div>
   );
@@ -77,7 +81,11 @@ export function FilterSelect({
     <FilterField id={id} label={label}>
       <Select id={id} name={name} defaultValue={value ?? ""} className={className}>
         <option value="">{anyLabel}</option>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </Select>
     </FilterField>
   );
@@ -111,17 +119,29 @@ export function FilterBar({
   const clear = Object.fromEntries(filterKeys.map((key) => [key, undefined]));
   return (
     <form action={basePath} className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-4 py-3" role="search" aria-label={label}>
-      {kept.map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
+      {kept.map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
       {children}
-      <Button type="submit" variant="secondary">Apply</Button>
-      {filtered ? <ButtonLink variant="ghost" href={gridHref(basePath, params, clear)}>Clear filters</ButtonLink> : null}
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+      {filtered ? (
+        <ButtonLink variant="ghost" href={gridHref(basePath, params, clear)}>
+          Clear filters
+        </ButtonLink>
+      ) : null}
       {more ? (
         <details open={more.open} className="w-full">
           <summary className="cursor-pointer text-xs font-medium text-brand-700">{more.label}</summary>
           <div className="mt-2 flex flex-wrap items-end gap-2">{more.children}</div>
         </details>
       ) : null}
-      {problem ? <p className="w-full text-xs text-red-600" data-testid="filter-problem">{problem}</p> : null}
+      {problem ? (
+        <p className="w-full text-xs text-red-600" data-testid="filter-problem">
+          {problem}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -139,25 +159,48 @@ export function GridPager({
   noun,
 }: GridState & { limit: number; nextCursor: string | null; count?: { value: number; capped: boolean }; noun: string }) {
   const onLaterPage = typeof params[gridKeys.cursor] === "string" && params[gridKeys.cursor] !== "";
-  const total = count ? (count.capped ? `More than ${count.value.toLocaleString("en-US")} ${noun}` : `${count.value.toLocaleString("en-US")} ${count.value === 1 ? noun.replace(/s$/, "") : noun}`) : null;
+  const total = count
+    ? count.capped
+      ? `More than ${count.value.toLocaleString("en-US")} ${noun}`
+      : `${count.value.toLocaleString("en-US")} ${count.value === 1 ? noun.replace(/s$/, "") : noun}`
+    : null;
   return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600">
+    <nav
+      aria-label="Pages"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600"
+    >
       <div className="flex items-center gap-3">
         {total ? <span data-testid="grid-count">{total}</span> : null}
         <span className="flex items-center gap-1" aria-label="Rows per page">
           <span>Rows:</span>
           {pageSizes.map((size) =>
             size === limit ? (
-              <span key={size} aria-current="true" className="rounded bg-slate-200 px-1.5 font-medium text-slate-900">{size}</span>
+              <span key={size} aria-current="true" className="rounded bg-slate-200 px-1.5 font-medium text-slate-900">
+                {size}
+              </span>
             ) : (
-              <Link key={size} href={gridHref(basePath, params, { [gridKeys.limit]: size })} className="rounded px-1.5 text-brand-700 hover:bg-slate-100">{size}</Link>
+              <Link
+                key={size}
+                href={gridHref(basePath, params, { [gridKeys.limit]: size })}
+                className="rounded px-1.5 text-brand-700 hover:bg-slate-100"
+              >
+                {size}
+              </Link>
             ),
           )}
         </span>
       </div>
       <div className="flex gap-2">
-        {onLaterPage ? <ButtonLink variant="secondary" href={gridHref(basePath, params, {})}>First page</ButtonLink> : null}
-        {nextCursor ? <ButtonLink variant="secondary" href={gridHref(basePath, params, { [gridKeys.cursor]: nextCursor })}>Next page</ButtonLink> : null}
+        {onLaterPage ? (
+          <ButtonLink variant="secondary" href={gridHref(basePath, params, {})}>
+            First page
+          </ButtonLink>
+        ) : null}
+        {nextCursor ? (
+          <ButtonLink variant="secondary" href={gridHref(basePath, params, { [gridKeys.cursor]: nextCursor })}>
+            Next page
+          </ButtonLink>
+        ) : null}
       </div>
     </nav>
   );

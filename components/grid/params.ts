@@ -77,14 +77,23 @@ export function yesNoParam(params: SearchParams, key: string): boolean | undefin
 
 export type GridInput<T> = { input: T; problem: string | null };
 
-type Schema<T> = { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+type Schema<T> = {
+  safeParse: (
+    value: unknown,
+  ) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+};
 
 /**
  * A grid's input from its URL: the sort (one of `sortKeys`), direction, page size and cursor, with the grid's
  * `filters`, parsed by the grid's own input schema. A hand-edited URL never breaks the page: a value that does not
  * parse is dropped, and `problem` says what was wrong.
  */
-export function gridInput<T>(schema: Schema<T>, params: SearchParams, sortKeys: readonly string[], filters: Record<string, unknown>): GridInput<T> {
+export function gridInput<T>(
+  schema: Schema<T>,
+  params: SearchParams,
+  sortKeys: readonly string[],
+  filters: Record<string, unknown>,
+): GridInput<T> {
   const sort = param(params, gridKeys.sort);
   const dir = param(params, gridKeys.dir);
   const raw: Record<string, unknown> = {
@@ -106,7 +115,10 @@ export function gridInput<T>(schema: Schema<T>, params: SearchParams, sortKeys: 
  * One page of a grid; a cursor the list refuses (stale or tampered: BAD_REQUEST) falls back to the first page,
  * with the reason as `problem`.
  */
-export async function pageOrFirst<I extends { cursor?: string }, R>(input: I, list: (input: I) => Promise<R>): Promise<{ page: R; problem: string | null }> {
+export async function pageOrFirst<I extends { cursor?: string }, R>(
+  input: I,
+  list: (input: I) => Promise<R>,
+): Promise<{ page: R; problem: string | null }> {
   try {
     return { page: await list(input), problem: null };
   } catch (error) {

@@ -6,8 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { useHydrated } from "@/components/ui/client-form";
 
 export type RowMenuItem =
-  | { label: string; href: string; danger?: boolean }
-  | { label: string; onSelect: () => void; danger?: boolean; disabled?: boolean };
+  { label: string; href: string; danger?: boolean } | { label: string; onSelect: () => void; danger?: boolean; disabled?: boolean };
 
 /**
  * The "More options" menu of a grid row (WAI-ARIA menu button): opens on click, Enter or arrow keys; arrows move
@@ -101,42 +100,51 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
       >
         <span aria-hidden>⋯</span>
       </button>
-      {open ? createPortal(
-        <div
-          ref={menu}
-          id={menuId}
-          role="menu"
-          aria-label={label}
-          onKeyDown={onMenuKey}
-          style={place}
-          className="fixed z-30 min-w-44 rounded-md border border-slate-200 bg-white py-1 text-left shadow-lg"
-        >
-          {items.map((item) =>
-            "href" in item ? (
-              <Link key={item.label} role="menuitem" tabIndex={-1} href={item.href} className={itemClass(item.danger)} onClick={() => close(false)}>
-                {item.label}
-              </Link>
-            ) : (
-              <button
-                key={item.label}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                aria-disabled={item.disabled || undefined}
-                className={itemClass(item.danger, item.disabled)}
-                onClick={() => {
-                  if (item.disabled) return;
-                  close();
-                  item.onSelect();
-                }}
-              >
-                {item.label}
-              </button>
-            ),
-          )}
-        </div>,
-        document.body,
-      ) : null}
+      {open
+        ? createPortal(
+            <div
+              ref={menu}
+              id={menuId}
+              role="menu"
+              aria-label={label}
+              onKeyDown={onMenuKey}
+              style={place}
+              className="fixed z-30 min-w-44 rounded-md border border-slate-200 bg-white py-1 text-left shadow-lg"
+            >
+              {items.map((item) =>
+                "href" in item ? (
+                  <Link
+                    key={item.label}
+                    role="menuitem"
+                    tabIndex={-1}
+                    href={item.href}
+                    className={itemClass(item.danger)}
+                    onClick={() => close(false)}
+                  >
+                    {item.label}
+                  </Link>
+                ) : (
+                  <button
+                    key={item.label}
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    aria-disabled={item.disabled || undefined}
+                    className={itemClass(item.danger, item.disabled)}
+                    onClick={() => {
+                      if (item.disabled) return;
+                      close();
+                      item.onSelect();
+                    }}
+                  >
+                    {item.label}
+                  </button>
+                ),
+              )}
+            </div>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }

@@ -71,7 +71,9 @@ export function SelectAllBox({ label = "Select all rows on this page" }: { label
 export function SelectRowBox({ id, label }: { id: number; label: string }) {
   const { selected, toggle } = useSelection();
   const hydrated = useHydrated();
-  return <input type="checkbox" className={box} aria-label={label} disabled={!hydrated} checked={selected.has(id)} onChange={() => toggle(id)} />;
+  return (
+    <input type="checkbox" className={box} aria-label={label} disabled={!hydrated} checked={selected.has(id)} onChange={() => toggle(id)} />
+  );
 }
 
 /** What a mass action did, said plainly: how many changed, and each row left alone with the reason. */
@@ -80,15 +82,21 @@ export function MassResultReport({ result, verb, onDismiss }: { result: MassResu
     <div role="status" data-testid="mass-result" className="border-b border-slate-200 bg-slate-50 px-4 py-3 text-sm">
       <div className="flex items-start justify-between gap-4">
         <p className="font-medium text-slate-900">
-          {result.done.length === 0 ? `Nothing was ${verb}.` : `${result.done.length} ${result.done.length === 1 ? "row" : "rows"} ${verb}.`}
+          {result.done.length === 0
+            ? `Nothing was ${verb}.`
+            : `${result.done.length} ${result.done.length === 1 ? "row" : "rows"} ${verb}.`}
           {result.skipped.length ? ` ${result.skipped.length} skipped:` : ""}
         </p>
-        <button type="button" onClick={onDismiss} className="text-xs text-slate-500 hover:text-slate-900">Dismiss</button>
+        <button type="button" onClick={onDismiss} className="text-xs text-slate-500 hover:text-slate-900">
+          Dismiss
+        </button>
       </div>
       {result.skipped.length ? (
         <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700">
           {result.skipped.map((row) => (
-            <li key={row.id}><span className="font-medium">{row.label}</span>: {row.reason}</li>
+            <li key={row.id}>
+              <span className="font-medium">{row.label}</span>: {row.reason}
+            </li>
           ))}
         </ul>
       ) : null}

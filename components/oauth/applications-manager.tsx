@@ -27,10 +27,9 @@ export function ApplicationsManager({ customerUserId, readOnly }: { customerUser
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const staff = customerUserId !== undefined;
-  const list = useQuery(
-    staff ? trpc.admin.oauthApps.list.queryOptions({ customerUserId }) : trpc.account.apiAccess.list.queryOptions(),
-  );
-  const refresh = () => refetchAfterChange(queryClient, staff ? trpc.admin.oauthApps.list.queryKey() : trpc.account.apiAccess.list.queryKey());
+  const list = useQuery(staff ? trpc.admin.oauthApps.list.queryOptions({ customerUserId }) : trpc.account.apiAccess.list.queryOptions());
+  const refresh = () =>
+    refetchAfterChange(queryClient, staff ? trpc.admin.oauthApps.list.queryKey() : trpc.account.apiAccess.list.queryKey());
 
   const [created, setCreated] = useState<{ clientId: string; clientSecret: string } | null>(null);
   const [deleting, setDeleting] = useState<{ id: number; name: string } | null>(null);
@@ -66,7 +65,16 @@ export function ApplicationsManager({ customerUserId, readOnly }: { customerUser
     <div className="space-y-4">
       <Table>
         <thead>
-          <tr><Th>Name</Th><Th>Client id</Th><Th>Status</Th><Th>Expires</Th><Th>Last used</Th><Th><span className="sr-only">Actions</span></Th></tr>
+          <tr>
+            <Th>Name</Th>
+            <Th>Client id</Th>
+            <Th>Status</Th>
+            <Th>Expires</Th>
+            <Th>Last used</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
         </thead>
         <tbody data-testid="oauth-applications">
           {list.data?.length === 0 ? <EmptyRow colSpan={6}>No applications yet.</EmptyRow> : null}
@@ -80,10 +88,17 @@ export function ApplicationsManager({ customerUserId, readOnly }: { customerUser
               <Td className="space-x-2 text-right">
                 {readOnly ? null : (
                   <>
-                <Button variant="secondary" className="px-2 py-1 text-xs" disabled={setActive.isPending} onClick={() => setActive.mutate({ id: app.id, active: !app.active })}>
-                  {app.active ? "Deactivate" : "Activate"}
-                </Button>
-                <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting({ id: app.id, name: app.name })}>Delete</Button>
+                    <Button
+                      variant="secondary"
+                      className="px-2 py-1 text-xs"
+                      disabled={setActive.isPending}
+                      onClick={() => setActive.mutate({ id: app.id, active: !app.active })}
+                    >
+                      {app.active ? "Deactivate" : "Activate"}
+                    </Button>
+                    <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting({ id: app.id, name: app.name })}>
+                      Delete
+                    </Button>
                   </>
                 )}
               </Td>
@@ -92,35 +107,52 @@ export function ApplicationsManager({ customerUserId, readOnly }: { customerUser
         </tbody>
       </Table>
 
-      {readOnly ? <p className="border-t border-slate-200 pt-4 text-sm text-slate-600" data-testid="oauth-read-only">{readOnly}</p> : (
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4" noValidate>
-        <Field label="Application name" error={form.formState.errors.name?.message} className="min-w-56">
-          {(ids) => <Input {...ids} {...form.register("name")} placeholder="e.g. ERP integration" />}
-        </Field>
-        <Field label="Expires (optional)" error={form.formState.errors.expiresAt?.message}>
-          {(ids) => <Input {...ids} type="datetime-local" {...form.register("expiresAt")} />}
-        </Field>
-        <Button type="submit" disabled={create.isPending}>Create application</Button>
-      </form>
+      {readOnly ? (
+        <p className="border-t border-slate-200 pt-4 text-sm text-slate-600" data-testid="oauth-read-only">
+          {readOnly}
+        </p>
+      ) : (
+        <form onSubmit={submit} className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4" noValidate>
+          <Field label="Application name" error={form.formState.errors.name?.message} className="min-w-56">
+            {(ids) => <Input {...ids} {...form.register("name")} placeholder="e.g. ERP integration" />}
+          </Field>
+          <Field label="Expires (optional)" error={form.formState.errors.expiresAt?.message}>
+            {(ids) => <Input {...ids} type="datetime-local" {...form.register("expiresAt")} />}
+          </Field>
+          <Button type="submit" disabled={create.isPending}>
+            Create application
+          </Button>
+        </form>
       )}
 
       <Dialog open={created !== null} onClose={() => setCreated(null)} title="Application created">
         <p className="mb-3">Copy the secret now: it is shown only once and cannot be retrieved later.</p>
         <dl className="space-y-2">
           <dt className="text-xs font-semibold uppercase text-slate-500">Client id</dt>
-          <dd className="break-all font-mono" data-testid="new-client-id">{created?.clientId}</dd>
+          <dd className="break-all font-mono" data-testid="new-client-id">
+            {created?.clientId}
+          </dd>
           <dt className="text-xs font-semibold uppercase text-slate-500">Client secret</dt>
-          <dd className="break-all font-mono" data-testid="new-client-secret">{created?.clientSecret}</dd>
+          <dd className="break-all font-mono" data-testid="new-client-secret">
+            {created?.clientSecret}
+          </dd>
         </dl>
         <Button
           variant="secondary"
           className="mt-3"
-          onClick={() => created && navigator.clipboard?.writeText(created.clientSecret).then(() => toast.success("Secret copied."), () => toast.error("Copy failed; select the text instead."))}
+          onClick={() =>
+            created &&
+            navigator.clipboard?.writeText(created.clientSecret).then(
+              () => toast.success("Secret copied."),
+              () => toast.error("Copy failed; select the text instead."),
+            )
+          }
         >
           Copy secret
         </Button>
         <p className="mt-4 text-xs text-slate-500">
-          Get a token: <code>POST /api/oauth/token</code> with <code>grant_type=client_credentials</code> and these credentials (HTTP Basic), then call <code>/api/v1/…</code> with <code>Authorization: Bearer &lt;token&gt;</code>.
+          Get a token: <code>POST /api/oauth/token</code> with <code>grant_type=client_credentials</code> and these credentials (HTTP
+          Basic), then call <code>/api/v1/…</code> with <code>Authorization: Bearer &lt;token&gt;</code>.
         </p>
       </Dialog>
 

@@ -21,7 +21,11 @@ export function CloneForm({ audience, role, onDone }: { audience: Audience; role
   const [customer, setCustomer] = useState<CustomerOption | null>(role.customer);
   const form = useForm<CloneRoleInput>({
     resolver: zodResolver(cloneRoleInput),
-    defaultValues: { id: role.id, label: `${role.label} copy`.slice(0, 32), customerId: audience === "admin" ? (role.customer?.id ?? null) : undefined },
+    defaultValues: {
+      id: role.id,
+      label: `${role.label} copy`.slice(0, 32),
+      customerId: audience === "admin" ? (role.customer?.id ?? null) : undefined,
+    },
   });
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -50,8 +54,12 @@ export function CloneForm({ audience, role, onDone }: { audience: Audience; role
         />
       ) : null}
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>Cancel</Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>Clone</Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          Clone
+        </Button>
       </div>
     </ClientForm>
   );

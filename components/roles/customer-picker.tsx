@@ -56,9 +56,15 @@ export function CustomerPicker({
               onChange(id ? (list.find((c) => c.id === id) ?? null) : null);
             }}
           >
-            {allowPredefined ? <option value="">None: predefined, for every customer</option> : value ? null : <option value="">Choose a customer</option>}
+            {allowPredefined ? (
+              <option value="">None: predefined, for every customer</option>
+            ) : value ? null : (
+              <option value="">Choose a customer</option>
+            )}
             {list.map((customer) => (
-              <option key={customer.id} value={customer.id}>{customer.name}</option>
+              <option key={customer.id} value={customer.id}>
+                {customer.name}
+              </option>
             ))}
           </Select>
           {options.isFetching ? <span className="self-center text-xs text-slate-500">Searching…</span> : null}

@@ -22,7 +22,6 @@ import type { Grants } from "./grants";
  * what the administrator cannot grant at all is left out. Without `onChange` it only shows the levels.
  */
 
-
 const tones: Record<Level, string> = {
   NONE: "border-slate-200 bg-white text-slate-500",
   OWN: "border-amber-300 bg-amber-50 text-amber-900",
@@ -48,7 +47,9 @@ function allowed(maxLevels: Grants | undefined, permission: string, level: Level
 
 /** The level a "set all" gives one cell: the chosen one or, where the cell does not take it or may not, the nearest below. */
 function clampTo(permission: string, requested: Level, maxLevels: Grants | undefined): Level {
-  const fitting = ladderOf(permission).filter((level) => genericRank(level) <= genericRank(requested) && allowed(maxLevels, permission, level));
+  const fitting = ladderOf(permission).filter(
+    (level) => genericRank(level) <= genericRank(requested) && allowed(maxLevels, permission, level),
+  );
   return fitting.at(-1) ?? "NONE";
 }
 
@@ -57,13 +58,30 @@ function LevelPips({ level }: { level: Level }) {
   return (
     <span aria-hidden className="flex shrink-0 items-end gap-px">
       {[1, 2, 3].map((step) => (
-        <span key={step} className={cn("w-1 rounded-sm", step === 1 ? "h-1.5" : step === 2 ? "h-2.5" : "h-3.5", rank >= step ? "bg-current" : "bg-slate-200")} />
+        <span
+          key={step}
+          className={cn(
+            "w-1 rounded-sm",
+            step === 1 ? "h-1.5" : step === 2 ? "h-2.5" : "h-3.5",
+            rank >= step ? "bg-current" : "bg-slate-200",
+          )}
+        />
       ))}
     </span>
   );
 }
 
-function SetAll({ label, levels, onSet, className }: { label: string; levels: readonly Level[]; onSet: (level: Level) => void; className?: string }) {
+function SetAll({
+  label,
+  levels,
+  onSet,
+  className,
+}: {
+  label: string;
+  levels: readonly Level[];
+  onSet: (level: Level) => void;
+  className?: string;
+}) {
   return (
     <select
       aria-label={label}
@@ -72,11 +90,16 @@ function SetAll({ label, levels, onSet, className }: { label: string; levels: re
       onChange={(event) => {
         if (event.target.value) onSet(event.target.value as Level);
       }}
-      className={cn("block rounded border border-slate-300 bg-white px-1 py-0.5 text-xs font-normal normal-case tracking-normal text-slate-600", className ?? "mt-1 w-full")}
+      className={cn(
+        "block rounded border border-slate-300 bg-white px-1 py-0.5 text-xs font-normal normal-case tracking-normal text-slate-600",
+        className ?? "mt-1 w-full",
+      )}
     >
       <option value="">Set all…</option>
       {levels.map((level) => (
-        <option key={level} value={level}>{levelShortLabels[level]}</option>
+        <option key={level} value={level}>
+          {levelShortLabels[level]}
+        </option>
       ))}
     </select>
   );
@@ -123,7 +146,10 @@ export function PermissionMatrix({
   const rowsShown = entityRows.filter((row) => [...row.permissions.values()].some(shown));
   const columns = entityActions.filter((action) => rowsShown.some((row) => row.permissions.has(action)));
   const capabilitiesShown = capabilities.filter((info) => shown(info.key));
-  const shownPermissions = [...rowsShown.flatMap((row) => [...row.permissions.values()].filter(shown)), ...capabilitiesShown.map((c) => c.key)];
+  const shownPermissions = [
+    ...rowsShown.flatMap((row) => [...row.permissions.values()].filter(shown)),
+    ...capabilitiesShown.map((c) => c.key),
+  ];
   const granted = shownPermissions.filter((p) => levelOf(p) !== "NONE").length;
   const exceeding = shownPermissions.filter(over);
   const hidden = customerCatalogue.length - shownPermissions.length;
@@ -136,26 +162,40 @@ export function PermissionMatrix({
           {entityLevels.slice(1).map((level) => (
             <li key={level} className={cn("inline-flex items-center gap-1.5 rounded border px-2 py-0.5", tones[level])}>
               <LevelPips level={level} />
-              <span><span className="font-medium">{levelShortLabels[level]}</span>: {levelLabels[level].replace(/^\w+ \((.*)\)$/, "$1")}</span>
+              <span>
+                <span className="font-medium">{levelShortLabels[level]}</span>: {levelLabels[level].replace(/^\w+ \((.*)\)$/, "$1")}
+              </span>
             </li>
           ))}
         </ul>
-        <span data-testid="granted-count">{granted} of {shownPermissions.length} permissions granted</span>
+        <span data-testid="granted-count">
+          {granted} of {shownPermissions.length} permissions granted
+        </span>
       </div>
       {editable ? (
         <p className="text-xs text-slate-500" id={`${id}-hint`}>
-          Each cell offers only the levels that record type takes. &ldquo;Set all&rdquo; gives every cell of a row or column the chosen level or, where a cell does not take it{maxLevels ? " or it is above your own" : ""}, the nearest level below.
+          Each cell offers only the levels that record type takes. &ldquo;Set all&rdquo; gives every cell of a row or column the chosen
+          level or, where a cell does not take it{maxLevels ? " or it is above your own" : ""}, the nearest level below.
           {maxLevels ? " Levels above your own are disabled: you can grant at most what you hold." : ""}
         </p>
       ) : null}
-      {hidden > 0 && hideUngrantable ? <p className="text-xs text-slate-500">{hidden} permissions you do not hold yourself are not shown.</p> : null}
+      {hidden > 0 && hideUngrantable ? (
+        <p className="text-xs text-slate-500">{hidden} permissions you do not hold yourself are not shown.</p>
+      ) : null}
       {exceeding.length && editable ? (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="matrix-exceeding">
-          {exceeding.length === 1 ? "One permission is" : `${exceeding.length} permissions are`} above your own level (marked red). Lower {exceeding.length === 1 ? "it" : "them"} to save.
+          {exceeding.length === 1 ? "One permission is" : `${exceeding.length} permissions are`} above your own level (marked red). Lower{" "}
+          {exceeding.length === 1 ? "it" : "them"} to save.
         </p>
       ) : null}
       {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="permissions-error">{error}</p>
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-testid="permissions-error"
+        >
+          {error}
+        </p>
       ) : null}
 
       <div className="relative overflow-x-auto rounded-md border border-slate-200">
@@ -163,16 +203,40 @@ export function PermissionMatrix({
           <caption className="sr-only">Permissions by record type and action</caption>
           <thead>
             <tr className="bg-slate-50 align-top">
-              <th scope="col" className="sticky left-0 z-10 min-w-52 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 shadow-[1px_0_0_var(--color-slate-200)]">
+              <th
+                scope="col"
+                className="sticky left-0 z-10 min-w-52 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 shadow-[1px_0_0_var(--color-slate-200)]"
+              >
                 Record type
-                {editable ? <SetAll label="Set all record permissions" levels={columnLevels} onSet={(level) => setMany(rowsShown.flatMap((row) => [...row.permissions.values()]), level)} /> : null}
+                {editable ? (
+                  <SetAll
+                    label="Set all record permissions"
+                    levels={columnLevels}
+                    onSet={(level) =>
+                      setMany(
+                        rowsShown.flatMap((row) => [...row.permissions.values()]),
+                        level,
+                      )
+                    }
+                  />
+                ) : null}
               </th>
               {columns.map((action) => {
                 const inColumn = rowsShown.flatMap((row) => (row.permissions.has(action) ? [row.permissions.get(action)!] : []));
                 return (
-                  <th key={action} scope="col" className="min-w-26 px-1.5 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  <th
+                    key={action}
+                    scope="col"
+                    className="min-w-26 px-1.5 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                  >
                     {actionLabel(action)}
-                    {editable ? <SetAll label={`Set the ${actionLabel(action)} column`} levels={columnLevels} onSet={(level) => setMany(inColumn, level)} /> : null}
+                    {editable ? (
+                      <SetAll
+                        label={`Set the ${actionLabel(action)} column`}
+                        levels={columnLevels}
+                        onSet={(level) => setMany(inColumn, level)}
+                      />
+                    ) : null}
                   </th>
                 );
               })}
@@ -181,14 +245,24 @@ export function PermissionMatrix({
           <tbody>
             {rowsShown.map((row) => (
               <tr key={row.entity} className="border-t border-slate-100 align-top" data-entity={row.entity}>
-                <th scope="row" className="sticky left-0 z-10 min-w-52 bg-white px-3 py-2 text-left font-medium text-slate-800 shadow-[1px_0_0_var(--color-slate-200)]">
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 min-w-52 bg-white px-3 py-2 text-left font-medium text-slate-800 shadow-[1px_0_0_var(--color-slate-200)]"
+                >
                   <div className="flex items-start justify-between gap-2">
                     <div>
                       {row.label}
-                      <div className="text-xs font-normal text-slate-500">{row.owner === "user" ? "Owned by a user" : "Owned by the customer"}</div>
+                      <div className="text-xs font-normal text-slate-500">
+                        {row.owner === "user" ? "Owned by a user" : "Owned by the customer"}
+                      </div>
                     </div>
                     {editable ? (
-                      <SetAll label={`Set all ${row.label.toLowerCase()} permissions`} levels={row.ladder} onSet={(level) => setMany([...row.permissions.values()], level)} className="w-20 shrink-0" />
+                      <SetAll
+                        label={`Set all ${row.label.toLowerCase()} permissions`}
+                        levels={row.ladder}
+                        onSet={(level) => setMany([...row.permissions.values()], level)}
+                        className="w-20 shrink-0"
+                      />
                     ) : null}
                   </div>
                 </th>
@@ -207,7 +281,13 @@ export function PermissionMatrix({
                   const max = maxOf(maxLevels, permission);
                   return (
                     <td key={action} className="px-1.5 py-2" data-permission={permission}>
-                      <div className={cn("flex items-center gap-1.5 rounded border px-1.5", tones[level], over(permission) && "border-red-500 ring-2 ring-red-200")}>
+                      <div
+                        className={cn(
+                          "flex items-center gap-1.5 rounded border px-1.5",
+                          tones[level],
+                          over(permission) && "border-red-500 ring-2 ring-red-200",
+                        )}
+                      >
                         <LevelPips level={level} />
                         {editable ? (
                           <select
@@ -221,12 +301,16 @@ export function PermissionMatrix({
                             {ladderOf(permission).map((option) => (
                               <option key={option} value={option} disabled={!allowed(maxLevels, permission, option)}>
                                 {levelShortLabels[option]}
-                                {option !== level && !allowed(maxLevels, permission, option) && max ? ` — above yours (${levelShortLabels[max]})` : ""}
+                                {option !== level && !allowed(maxLevels, permission, option) && max
+                                  ? ` — above yours (${levelShortLabels[max]})`
+                                  : ""}
                               </option>
                             ))}
                           </select>
                         ) : (
-                          <span className="py-1 text-xs font-medium" aria-label={`${label}: ${levelShortLabels[level]}`}>{levelShortLabels[level]}</span>
+                          <span className="py-1 text-xs font-medium" aria-label={`${label}: ${levelShortLabels[level]}`}>
+                            {levelShortLabels[level]}
+                          </span>
                         )}
                       </div>
                     </td>
@@ -243,8 +327,30 @@ export function PermissionMatrix({
           <legend className="px-1 text-sm font-semibold text-slate-800">Capabilities</legend>
           {editable ? (
             <div className="mb-2 flex gap-3 text-xs">
-              <button type="button" className="text-brand-700 hover:underline" onClick={() => setMany(capabilitiesShown.map((c) => c.key), "GRANTED")}>Grant all</button>
-              <button type="button" className="text-brand-700 hover:underline" onClick={() => setMany(capabilitiesShown.map((c) => c.key), "NONE")}>Grant none</button>
+              <button
+                type="button"
+                className="text-brand-700 hover:underline"
+                onClick={() =>
+                  setMany(
+                    capabilitiesShown.map((c) => c.key),
+                    "GRANTED",
+                  )
+                }
+              >
+                Grant all
+              </button>
+              <button
+                type="button"
+                className="text-brand-700 hover:underline"
+                onClick={() =>
+                  setMany(
+                    capabilitiesShown.map((c) => c.key),
+                    "NONE",
+                  )
+                }
+              >
+                Grant none
+              </button>
             </div>
           ) : null}
           <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2">

@@ -66,8 +66,15 @@ export function RoleActions({ audience, role, variant }: { audience: Audience; r
         onConfirm={remove}
       >
         <div className="space-y-3">
-          <p>The role and its permissions are removed. A role that users hold, a predefined role and a website&rsquo;s default role cannot be deleted.</p>
-          {refusal ? <Alert tone="error" testId="delete-refusal">{refusal}</Alert> : null}
+          <p>
+            The role and its permissions are removed. A role that users hold, a predefined role and a website&rsquo;s default role cannot be
+            deleted.
+          </p>
+          {refusal ? (
+            <Alert tone="error" testId="delete-refusal">
+              {refusal}
+            </Alert>
+          ) : null}
         </div>
       </ConfirmDialog>
     </>
@@ -88,8 +95,16 @@ export function RoleActions({ audience, role, variant }: { audience: Audience; r
   return (
     <>
       {role.can.edit ? <ButtonLink href={`${base}/${role.id}/edit`}>Edit</ButtonLink> : null}
-      {role.can.clone ? <Button variant="secondary" disabled={!hydrated} onClick={() => setCloning(true)}>Clone</Button> : null}
-      {role.can.delete ? <Button variant="danger" disabled={!hydrated} onClick={askDelete}>Delete</Button> : null}
+      {role.can.clone ? (
+        <Button variant="secondary" disabled={!hydrated} onClick={() => setCloning(true)}>
+          Clone
+        </Button>
+      ) : null}
+      {role.can.delete ? (
+        <Button variant="danger" disabled={!hydrated} onClick={askDelete}>
+          Delete
+        </Button>
+      ) : null}
       {dialogs}
     </>
   );

@@ -10,12 +10,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ClientForm } from "@/components/ui/client-form";
 import { CheckboxField, TextField } from "@/components/ui/form-field";
 import { applyServerErrors } from "@/components/ui/form";
-import {
-  createCompanyRoleInput,
-  createRoleInput,
-  updateCompanyRoleInput,
-  updateRoleInput,
-} from "@/server/schemas/role";
+import { createCompanyRoleInput, createRoleInput, updateCompanyRoleInput, updateRoleInput } from "@/server/schemas/role";
 import type { Level } from "@/server/authz/permissions";
 import { CustomerPicker, type CustomerOption } from "./customer-picker";
 import { grantsOf, rowsOf, type GrantRow, type Grants } from "./grants";
@@ -92,8 +87,18 @@ export function RoleForm({
       if (role) return client.admin.customerUserRoles.update.mutate({ ...body, id: role.id, version: role.version });
       return { ...(await client.admin.customerUserRoles.create.mutate(body)), copiedFrom: null, movedUsers: 0 };
     }
-    if (role) return client.account.roles.update.mutate({ id: role.id, version: role.version, label: values.label, permissions: values.permissions });
-    const created = await client.account.roles.create.mutate({ label: values.label, permissions: values.permissions, customerId: values.customerId ?? undefined });
+    if (role)
+      return client.account.roles.update.mutate({
+        id: role.id,
+        version: role.version,
+        label: values.label,
+        permissions: values.permissions,
+      });
+    const created = await client.account.roles.create.mutate({
+      label: values.label,
+      permissions: values.permissions,
+      customerId: values.customerId ?? undefined,
+    });
     return { ...created, copiedFrom: null, movedUsers: 0 };
   };
 
@@ -101,7 +106,9 @@ export function RoleForm({
     try {
       const saved = await save(values);
       if (saved.copiedFrom) {
-        toast.success(`A company copy of "${saved.copiedFrom.label}" was created; ${saved.movedUsers} user${saved.movedUsers === 1 ? "" : "s"} moved to it.`);
+        toast.success(
+          `A company copy of "${saved.copiedFrom.label}" was created; ${saved.movedUsers} user${saved.movedUsers === 1 ? "" : "s"} moved to it.`,
+        );
         router.push(`${base}/${saved.id}?copied=${saved.movedUsers}`);
       } else {
         toast.success(role ? "The role is saved." : "The role is created.");
@@ -122,9 +129,9 @@ export function RoleForm({
     <ClientForm onSubmit={onSubmit} className="space-y-6" aria-label={role ? "Edit role" : "New role"}>
       {copyNotice && role ? (
         <Alert tone="warning" testId="copy-notice">
-          &ldquo;{role.label}&rdquo; is a predefined role, shared by every company. Saving creates a copy of it for {copyNotice.companyName} with
-          your changes and moves your company&rsquo;s {copyNotice.users} user{copyNotice.users === 1 ? "" : "s"} with &ldquo;{role.label}&rdquo; to the copy.
-          Other companies keep the original.
+          &ldquo;{role.label}&rdquo; is a predefined role, shared by every company. Saving creates a copy of it for {copyNotice.companyName}{" "}
+          with your changes and moves your company&rsquo;s {copyNotice.users} user{copyNotice.users === 1 ? "" : "s"} with &ldquo;
+          {role.label}&rdquo; to the copy. Other companies keep the original.
         </Alert>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
@@ -135,7 +142,11 @@ export function RoleForm({
             value={customer}
             allowPredefined={audience === "admin"}
             error={form.formState.errors.customerId?.message}
-            hint={audience === "admin" ? "Leave empty for a predefined role, available to every customer." : "Your company or one of its subsidiaries."}
+            hint={
+              audience === "admin"
+                ? "Leave empty for a predefined role, available to every customer."
+                : "Your company or one of its subsidiaries."
+            }
             onChange={(next) => {
               setCustomer(next);
               form.setValue("customerId", next?.id ?? null, { shouldDirty: true });
@@ -145,7 +156,9 @@ export function RoleForm({
         ) : (
           <div className="space-y-1 text-sm">
             <div className="font-medium text-slate-700">Customer</div>
-            <div className="py-2 text-slate-800" data-testid="role-customer">{customer?.name ?? (role ? "Predefined (every customer)" : "—")}</div>
+            <div className="py-2 text-slate-800" data-testid="role-customer">
+              {customer?.name ?? (role ? "Predefined (every customer)" : "—")}
+            </div>
           </div>
         )}
       </div>
@@ -162,11 +175,21 @@ export function RoleForm({
         </div>
       ) : null}
       <section aria-labelledby="permissions-heading" className="space-y-2">
-        <h2 id="permissions-heading" className="text-base font-semibold text-slate-900">Permissions</h2>
-        <PermissionMatrix value={permissions} onChange={setPermissions} maxLevels={maxLevels} hideUngrantable={!!maxLevels} error={permissionsError} />
+        <h2 id="permissions-heading" className="text-base font-semibold text-slate-900">
+          Permissions
+        </h2>
+        <PermissionMatrix
+          value={permissions}
+          onChange={setPermissions}
+          maxLevels={maxLevels}
+          hideUngrantable={!!maxLevels}
+          error={permissionsError}
+        />
       </section>
       <div className="flex justify-end gap-2">
-        <ButtonLink variant="secondary" href={role ? `${base}/${role.id}` : base}>Cancel</ButtonLink>
+        <ButtonLink variant="secondary" href={role ? `${base}/${role.id}` : base}>
+          Cancel
+        </ButtonLink>
         <Button type="submit" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? "Saving…" : copyNotice ? "Save as company copy" : role ? "Save role" : "Create role"}
         </Button>

@@ -11,7 +11,15 @@ import { useRolesApi } from "./api";
 import type { Audience } from "./paths";
 
 /** Takes the role from one user; a refusal (the user's last role, the company's last manager) is shown as is. */
-export function RemoveRoleUserButton({ audience, roleId, user }: { audience: Audience; roleId: number; user: { id: number; name: string } }) {
+export function RemoveRoleUserButton({
+  audience,
+  roleId,
+  user,
+}: {
+  audience: Audience;
+  roleId: number;
+  user: { id: number; name: string };
+}) {
   const api = useRolesApi(audience);
   const router = useRouter();
   const hydrated = useHydrated();
@@ -29,7 +37,13 @@ export function RemoveRoleUserButton({ audience, roleId, user }: { audience: Aud
     }
   };
   return (
-    <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" disabled={!hydrated || pending} onClick={remove} aria-label={`Remove the role from ${user.name}`}>
+    <Button
+      variant="ghost"
+      className="px-2 py-1 text-xs text-red-700"
+      disabled={!hydrated || pending}
+      onClick={remove}
+      aria-label={`Remove the role from ${user.name}`}
+    >
       Remove
     </Button>
   );
@@ -63,15 +77,21 @@ export function AddRoleUsers({ audience, roleId, scopeNote }: { audience: Audien
   if (!open) {
     return (
       <div className="border-t border-slate-200 px-5 py-3">
-        <Button variant="secondary" disabled={!hydrated} onClick={() => setOpen(true)}>Add users…</Button>
+        <Button variant="secondary" disabled={!hydrated} onClick={() => setOpen(true)}>
+          Add users…
+        </Button>
       </div>
     );
   }
   return (
     <div className="space-y-2 border-t border-slate-200 px-5 py-4" data-testid="add-role-users">
       <div className="flex items-center justify-between">
-        <label className="block text-sm font-medium text-slate-700" htmlFor={`add-users-${roleId}`}>Add users</label>
-        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setOpen(false)}>Done</Button>
+        <label className="block text-sm font-medium text-slate-700" htmlFor={`add-users-${roleId}`}>
+          Add users
+        </label>
+        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setOpen(false)}>
+          Done
+        </Button>
       </div>
       <p className="text-xs text-slate-500">{scopeNote}</p>
       <Input
@@ -88,10 +108,19 @@ export function AddRoleUsers({ audience, roleId, scopeNote }: { audience: Audien
         {candidates.data?.map((user) => (
           <li key={user.id} className="flex items-center justify-between gap-3 py-1.5 text-sm">
             <span>
-              {user.firstName} {user.lastName} <span className="text-slate-500">· {user.email} · {user.customer.name}</span>
+              {user.firstName} {user.lastName}{" "}
+              <span className="text-slate-500">
+                · {user.email} · {user.customer.name}
+              </span>
               {user.enabled ? null : <span className="text-slate-500"> · disabled</span>}
             </span>
-            <Button variant="secondary" className="px-2 py-1 text-xs" disabled={adding !== null} onClick={() => add(user)} aria-label={`Add ${user.firstName} ${user.lastName}`}>
+            <Button
+              variant="secondary"
+              className="px-2 py-1 text-xs"
+              disabled={adding !== null}
+              onClick={() => add(user)}
+              aria-label={`Add ${user.firstName} ${user.lastName}`}
+            >
               Add
             </Button>
           </li>

@@ -56,13 +56,16 @@ export function RoleView({
       <PageHeader title={role.label} actions={<RoleActions audience={audience} role={role} variant="buttons" />}>
         <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
           {role.customer ? <span>Role of {role.customer.name}</span> : <Badge tone="blue">Predefined</Badge>}
-          <Link href={base} className="text-brand-700 hover:underline">All roles</Link>
+          <Link href={base} className="text-brand-700 hover:underline">
+            All roles
+          </Link>
         </p>
       </PageHeader>
       {copied !== undefined && role.sourceRole ? (
         <div className="mb-6">
           <Alert tone="success" testId="copy-created">
-            &ldquo;{role.sourceRole.label}&rdquo; is predefined, so your changes were saved as this copy for {role.customer?.name}. {copied} user
+            &ldquo;{role.sourceRole.label}&rdquo; is predefined, so your changes were saved as this copy for {role.customer?.name}. {copied}{" "}
+            user
             {copied === "1" ? " was" : "s were"} moved from &ldquo;{role.sourceRole.label}&rdquo; to it; other companies keep the original.
           </Alert>
         </div>
@@ -76,20 +79,33 @@ export function RoleView({
               <Detail label="Self-managed">{role.selfManaged ? "Yes" : "No"}</Detail>
               {staff || role.customer === null ? <Detail label="Public">{role.public ? "Yes" : "No"}</Detail> : null}
               {role.sourceRole ? (
-                <Detail label="Copied from"><Link href={`${base}/${role.sourceRole.id}`} className="text-brand-700 hover:underline">{role.sourceRole.label}</Link></Detail>
+                <Detail label="Copied from">
+                  <Link href={`${base}/${role.sourceRole.id}`} className="text-brand-700 hover:underline">
+                    {role.sourceRole.label}
+                  </Link>
+                </Detail>
               ) : null}
               <Detail label="Users">{role.users}</Detail>
-              {staff ? <Detail label="Code"><span className="break-all font-mono text-xs">{role.code}</span></Detail> : null}
+              {staff ? (
+                <Detail label="Code">
+                  <span className="break-all font-mono text-xs">{role.code}</span>
+                </Detail>
+              ) : null}
               {role.defaultFor.length ? <Detail label="Default role">For new registrations on {role.defaultFor.join(", ")}</Detail> : null}
               <Detail label="Changed">{formatDateTime(role.updatedAt)}</Detail>
             </dl>
             {!staff && role.customer && !role.selfManaged ? (
-              <p className="mt-3 text-xs text-slate-500">The store&rsquo;s staff manage this role: you can see it but not change or assign it.</p>
+              <p className="mt-3 text-xs text-slate-500">
+                The store&rsquo;s staff manage this role: you can see it but not change or assign it.
+              </p>
             ) : null}
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Permissions" description="What holders of this role may do; a user with several roles gets the highest level any of them grants." />
+          <CardHeader
+            title="Permissions"
+            description="What holders of this role may do; a user with several roles gets the highest level any of them grants."
+          />
           <CardBody>
             <PermissionMatrix value={grantsOf(role.permissions)} />
           </CardBody>
@@ -103,24 +119,53 @@ export function RoleView({
           </FilterBar>
           <Table data-testid="role-users">
             <thead>
-              <tr><Th>Name</Th><Th>Email</Th><Th>Customer</Th><Th>Status</Th>{role.can.assign ? <Th><span className="sr-only">Actions</span></Th> : null}</tr>
+              <tr>
+                <Th>Name</Th>
+                <Th>Email</Th>
+                <Th>Customer</Th>
+                <Th>Status</Th>
+                {role.can.assign ? (
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                ) : null}
+              </tr>
             </thead>
             <tbody>
-              {users.items.length === 0 ? <EmptyRow colSpan={role.can.assign ? 5 : 4}>Nobody {param(params, "q") ? "matching" : "you can see"} holds this role.</EmptyRow> : null}
+              {users.items.length === 0 ? (
+                <EmptyRow colSpan={role.can.assign ? 5 : 4}>
+                  Nobody {param(params, "q") ? "matching" : "you can see"} holds this role.
+                </EmptyRow>
+              ) : null}
               {users.items.map((user) => (
                 <Tr key={user.id}>
-                  <Td>{user.firstName} {user.lastName}</Td>
+                  <Td>
+                    {user.firstName} {user.lastName}
+                  </Td>
                   <Td>{user.email}</Td>
                   <Td>{user.customer.name}</Td>
                   <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="slate">Disabled</Badge>}</Td>
                   {role.can.assign ? (
-                    <Td className="text-right"><RemoveRoleUserButton audience={audience} roleId={role.id} user={{ id: user.id, name: `${user.firstName} ${user.lastName}` }} /></Td>
+                    <Td className="text-right">
+                      <RemoveRoleUserButton
+                        audience={audience}
+                        roleId={role.id}
+                        user={{ id: user.id, name: `${user.firstName} ${user.lastName}` }}
+                      />
+                    </Td>
                   ) : null}
                 </Tr>
               ))}
             </tbody>
           </Table>
-          <GridPager basePath={`${base}/${role.id}`} params={params} limit={roleUsersParams(role.id, params).limit} nextCursor={users.nextCursor} count={users.count} noun="users" />
+          <GridPager
+            basePath={`${base}/${role.id}`}
+            params={params}
+            limit={roleUsersParams(role.id, params).limit}
+            nextCursor={users.nextCursor}
+            count={users.count}
+            noun="users"
+          />
           {role.can.assign ? <AddRoleUsers audience={audience} roleId={role.id} scopeNote={assignNote} /> : null}
         </Card>
       </div>

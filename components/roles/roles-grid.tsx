@@ -39,7 +39,17 @@ function YesNoFilter({ id, label, value }: { id: string; label: string; value: b
 
 type Page = Awaited<ReturnType<typeof listRoles>>;
 
-export function RolesGrid({ audience, params, page, problem }: { audience: Audience; params: SearchParams; page: Page; problem: string | null }) {
+export function RolesGrid({
+  audience,
+  params,
+  page,
+  problem,
+}: {
+  audience: Audience;
+  params: SearchParams;
+  page: Page;
+  problem: string | null;
+}) {
   const basePath = rolesPath(audience);
   const { input } = parseRoleListParams(params);
   const staff = audience === "admin";
@@ -47,7 +57,13 @@ export function RolesGrid({ audience, params, page, problem }: { audience: Audie
   const columns = staff ? 7 : 4;
   return (
     <Card>
-      <FilterBar basePath={basePath} params={params} filterKeys={staff ? filterKeys : ["label", "owner"]} label="Filter roles" problem={problem}>
+      <FilterBar
+        basePath={basePath}
+        params={params}
+        filterKeys={staff ? filterKeys : ["label", "owner"]}
+        label="Filter roles"
+        problem={problem}
+      >
         <FilterField id="label" label="Label">
           <Input id="label" name="label" defaultValue={input.label} placeholder="contains…" className="w-44" />
         </FilterField>
@@ -73,10 +89,17 @@ export function RolesGrid({ audience, params, page, problem }: { audience: Audie
           <tr>
             <SortHeader label="Label" sortKey="label" {...sortProps} />
             <Th>{staff ? "Customer" : "Owner"}</Th>
-            {staff ? <><Th>Self-managed</Th><Th>Public</Th></> : null}
+            {staff ? (
+              <>
+                <Th>Self-managed</Th>
+                <Th>Public</Th>
+              </>
+            ) : null}
             <Th>Users</Th>
             {staff ? <SortHeader label="Created" sortKey="createdAt" {...sortProps} /> : null}
-            <Th><span className="sr-only">Actions</span></Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -84,7 +107,9 @@ export function RolesGrid({ audience, params, page, problem }: { audience: Audie
           {page.items.map((role) => (
             <Tr key={role.id} data-role={role.label}>
               <Td>
-                <Link href={`${basePath}/${role.id}`} className="font-medium text-brand-700 hover:underline">{role.label}</Link>
+                <Link href={`${basePath}/${role.id}`} className="font-medium text-brand-700 hover:underline">
+                  {role.label}
+                </Link>
                 {role.sourceRole ? <div className="text-xs text-slate-500">Copy of {role.sourceRole.label}</div> : null}
               </Td>
               <Td>{role.customer ? role.customer.name : <Badge tone="blue">Predefined</Badge>}</Td>

@@ -11,7 +11,11 @@ const tones = {
 /** A message block. Errors are announced (role=alert); give it a testId, since Next's route announcer is an alert too. */
 export function Alert({ tone = "info", children, testId }: { tone?: keyof typeof tones; children: ReactNode; testId?: string }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone])}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+      className={cn("rounded-md border px-4 py-3 text-sm", tones[tone])}
+    >
       {children}
     </div>
   );

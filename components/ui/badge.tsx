@@ -10,5 +10,9 @@ const tones = {
 } as const;
 
 export function Badge({ tone = "slate", children }: { tone?: keyof typeof tones; children: ReactNode }) {
-  return <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone])}>{children}</span>;
+  return (
+    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone])}>
+      {children}
+    </span>
+  );
 }

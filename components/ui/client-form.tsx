@@ -6,7 +6,11 @@ const subscribe = () => () => {};
 
 /** False while the server's HTML is shown and React has not taken over yet. */
 export function useHydrated() {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -17,7 +21,9 @@ export function ClientForm({ className, children, ...props }: ComponentProps<"fo
   const hydrated = useHydrated();
   return (
     <form noValidate {...props}>
-      <fieldset disabled={!hydrated} className={cn("min-w-0", className)}>{children}</fieldset>
+      <fieldset disabled={!hydrated} className={cn("min-w-0", className)}>
+        {children}
+      </fieldset>
     </form>
   );
 }

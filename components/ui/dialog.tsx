@@ -36,12 +36,18 @@ export function Dialog({
       className="m-auto w-full max-w-lg whitespace-normal rounded-lg p-0 text-left shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="border-b border-slate-200 px-5 py-3">
-        <h2 id={titleId} className="text-base font-semibold">{title}</h2>
+        <h2 id={titleId} className="text-base font-semibold">
+          {title}
+        </h2>
       </div>
       <div className="px-5 py-4 text-sm text-slate-700">{children}</div>
       {footer === false ? null : (
         <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">
-          {footer ?? <Button variant="secondary" onClick={onClose}>Close</Button>}
+          {footer ?? (
+            <Button variant="secondary" onClick={onClose}>
+              Close
+            </Button>
+          )}
         </div>
       )}
     </dialog>
@@ -78,8 +84,12 @@ export function ConfirmDialog({
       title={title}
       footer={
         <>
-          <Button variant="secondary" onClick={onCancel} disabled={pending}>Cancel</Button>
-          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending || confirmDisabled}>{confirmLabel}</Button>
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending || confirmDisabled}>
+            {confirmLabel}
+          </Button>
         </>
       }
     >

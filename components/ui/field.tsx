@@ -42,11 +42,24 @@ export function Field({
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
-        {required ? <span className="text-red-600" aria-hidden> *</span> : null}
+        {required ? (
+          <span className="text-red-600" aria-hidden>
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       {children({ id, "aria-describedby": described || undefined, "aria-invalid": message ? true : undefined })}
-      {hint ? <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
-      {message ? <p id={`${id}-error`} className="text-xs text-red-600">{message}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {message ? (
+        <p id={`${id}-error`} className="text-xs text-red-600">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

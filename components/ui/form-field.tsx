@@ -19,7 +19,10 @@ export function TextField<T extends FieldValues>({
   required,
   className,
   ...input
-}: { form: Form<T>; name: Path<T>; label: ReactNode; hint?: ReactNode; required?: boolean; className?: string } & Omit<ComponentProps<"input">, "name" | "form">) {
+}: { form: Form<T>; name: Path<T>; label: ReactNode; hint?: ReactNode; required?: boolean; className?: string } & Omit<
+  ComponentProps<"input">,
+  "name" | "form"
+>) {
   return (
     <Field label={label} hint={hint} error={errorOf(form, name)} required={required} className={className}>
       {(ids) => <Input {...ids} {...input} {...form.register(name)} />}
@@ -39,7 +42,16 @@ export function SelectField<T extends FieldValues>({
   className,
   children,
   valueAsNumber,
-}: { form: Form<T>; name: Path<T>; label: ReactNode; hint?: ReactNode; required?: boolean; className?: string; children: ReactNode; valueAsNumber?: boolean }) {
+}: {
+  form: Form<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean;
+  className?: string;
+  children: ReactNode;
+  valueAsNumber?: boolean;
+}) {
   return (
     <Field label={label} hint={hint} error={errorOf(form, name)} required={required} className={className}>
       {(ids) => (

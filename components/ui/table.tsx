@@ -10,7 +10,13 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
   );
 }
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="col" className={cn("bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}
+      {...props}
+    />
+  );
 }
 export function Td({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("whitespace-nowrap px-3 py-2 text-slate-800", className)} {...props} />;
@@ -21,7 +27,9 @@ export function Tr({ className, ...props }: ComponentProps<"tr">) {
 export function EmptyRow({ colSpan, children }: { colSpan: number; children: React.ReactNode }) {
   return (
     <tr>
-      <td colSpan={colSpan} className="px-3 py-8 text-center text-slate-500">{children}</td>
+      <td colSpan={colSpan} className="px-3 py-8 text-center text-slate-500">
+        {children}
+      </td>
     </tr>
   );
 }

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signInAsCustomer } from "../support";
 
-test("a company administrator creates an API application, calls the API with its token, and deactivating it stops the token", async ({ page, request }) => {
+test("a company administrator creates an API application, calls the API with its token, and deactivating it stops the token", async ({
+  page,
+  request,
+}) => {
   await signInAsCustomer(page, "gina.globex@globex.test");
   await page.getByRole("link", { name: "API access" }).click();
   await page.getByLabel("Application name").fill("Warehouse sync");

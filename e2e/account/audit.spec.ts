@@ -26,9 +26,13 @@ test("staff notes about a company never reach its audit log, only the back offic
   const staff = await newPerson(browser);
   await signInAsStaff(staff);
   const input = encodeURIComponent(JSON.stringify({ json: { search: "Globex Industries", limit: 10 } }));
-  const globex = (await (await staff.request.get(`/api/trpc/admin.customers.list?input=${input}`)).json()).result.data.json.items[0].id as number;
+  const globex = (await (await staff.request.get(`/api/trpc/admin.customers.list?input=${input}`)).json()).result.data.json.items[0]
+    .id as number;
   const body = `credit risk, do not extend terms (${Date.now().toString(36)})`;
-  const created = await staff.request.post("/api/trpc/admin.customers.notes.create", { data: { json: { customerId: globex, body } }, headers: { origin: baseURL! } });
+  const created = await staff.request.post("/api/trpc/admin.customers.notes.create", {
+    data: { json: { customerId: globex, body } },
+    headers: { origin: baseURL! },
+  });
   expect(created.status()).toBe(200);
   await staff.goto("/admin/audit?action=note.");
   await expect(staff.getByTestId("audit-log")).toContainText(body);

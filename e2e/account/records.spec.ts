@@ -14,7 +14,9 @@ test("a buyer sees only their own orders, and another's order is not found", asy
   await expect(page.getByText("Placed by")).toBeVisible();
 
   // The demo seeds Amanda's orders right before Bob's: the id below his lowest is hers, same company.
-  const response = await page.request.get("/api/trpc/account.orders.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 100 } })));
+  const response = await page.request.get(
+    "/api/trpc/account.orders.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 100 } })),
+  );
   const ownIds = ((await response.json()).result.data.json.items as { id: number }[]).map((o) => o.id);
   const foreignId = Math.min(...ownIds) - 1;
   const foreign = await page.goto(`/account/orders/${foreignId}`);
@@ -41,7 +43,11 @@ test("the parent company's administrator sees the group's orders and filters the
 
 test("quotes, requests for quote and shopping lists open from their lists", async ({ page }) => {
   await signInAsCustomer(page, "eddie.buyer@acme.test");
-  for (const [link, heading] of [["Quotes", /^Quote Q-/], ["Requests for quote", /^Request for quote #/], ["Shopping lists", /Weekly restock|Office supplies/]] as const) {
+  for (const [link, heading] of [
+    ["Quotes", /^Quote Q-/],
+    ["Requests for quote", /^Request for quote #/],
+    ["Shopping lists", /Weekly restock|Office supplies/],
+  ] as const) {
     await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: link }).click();
     await page.locator("tbody tr").first().getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: heading })).toBeVisible();

@@ -80,7 +80,9 @@ test("a company administrator is told why a role cannot be deleted, and deletes 
   await page.getByTestId("roles-grid").getByRole("button", { name: "Actions for Administrator" }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Delete role" }).click();
-  await expect(page.getByRole("dialog").getByTestId("delete-refusal")).toHaveText('"Administrator" is a predefined role and cannot be deleted.');
+  await expect(page.getByRole("dialog").getByTestId("delete-refusal")).toHaveText(
+    '"Administrator" is a predefined role and cannot be deleted.',
+  );
   await page.getByRole("button", { name: "Cancel" }).click();
 
   await page.getByRole("link", { name: "New role" }).click();
@@ -96,7 +98,9 @@ test("a company administrator is told why a role cannot be deleted, and deletes 
   await expect(page.getByTestId("role-users")).toContainText("gary.buyer@globex.test");
   await page.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Delete role" }).click();
-  await expect(page.getByRole("dialog").getByTestId("delete-refusal")).toHaveText(`"${label}" is assigned to 1 user; remove it from them first.`);
+  await expect(page.getByRole("dialog").getByTestId("delete-refusal")).toHaveText(
+    `"${label}" is assigned to 1 user; remove it from them first.`,
+  );
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Remove the role from Gary Buyer" }).click();
   await expect(page.getByTestId("role-users")).not.toContainText("gary.buyer@globex.test");

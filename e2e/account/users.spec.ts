@@ -11,7 +11,11 @@ import { emailLinks, newPerson, NEW_PASSWORD, signInAsCustomer, uniqueEmail } fr
 test.describe.configure({ timeout: 180_000 });
 
 /** Creates a user through the procedure the form uses, as the signed-in administrator. */
-async function createUser(page: Page, baseURL: string, input: { email: string; firstName: string; lastName: string; customerId: number; roleIds: number[] }) {
+async function createUser(
+  page: Page,
+  baseURL: string,
+  input: { email: string; firstName: string; lastName: string; customerId: number; roleIds: number[] },
+) {
   const response = await page.request.post("/api/trpc/account.users.create", {
     data: { json: { enabled: true, websiteId: null, generatePassword: true, ...input } },
     headers: { origin: baseURL },
@@ -114,7 +118,10 @@ test("the parent company's administrator adds a user to a subsidiary; a sibling'
   await expect(sibling.getByText("No users match.")).toBeVisible();
 });
 
-test("mass-disabling a selection that includes yourself disables the others and says why you were skipped", async ({ browser, baseURL }) => {
+test("mass-disabling a selection that includes yourself disables the others and says why you were skipped", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await newPerson(browser);
   await signInAsCustomer(admin, "walter.west@acme.test");
   const me = await query<{ customer: { id: number } }>(admin, "account.me.get", undefined);
@@ -122,7 +129,14 @@ test("mass-disabling a selection that includes yourself disables the others and 
   const buyer = roles.find((r) => r.label === "Buyer")!.id;
   const tag = uniqueEmail("mass").split("@")[0]!.replace(/\W/g, "");
   const emails = [`${tag}.one@example.test`, `${tag}.two@example.test`];
-  for (const [i, email] of emails.entries()) await createUser(admin, baseURL!, { email, firstName: "Mass", lastName: `Target ${i + 1}`, customerId: me.customer.id, roleIds: [buyer] });
+  for (const [i, email] of emails.entries())
+    await createUser(admin, baseURL!, {
+      email,
+      firstName: "Mass",
+      lastName: `Target ${i + 1}`,
+      customerId: me.customer.id,
+      roleIds: [buyer],
+    });
 
   await admin.goto(`/account/users?customer=${me.customer.id}&sort=created&dir=desc`);
   for (const email of emails) await admin.locator(`tr[data-user="${email}"]`).getByRole("checkbox").check();

@@ -8,7 +8,10 @@ async function moveCustomer(staff: Page, name: string, parent: string | null) {
   await staff.getByRole("link", { name: "Edit", exact: true }).click();
   if (parent) {
     await staff.getByLabel("Parent customer").fill(parent);
-    await staff.getByRole("option", { name: new RegExp(`^${parent}`) }).first().click();
+    await staff
+      .getByRole("option", { name: new RegExp(`^${parent}`) })
+      .first()
+      .click();
   } else {
     await staff.getByRole("button", { name: "Make top-level" }).click();
   }
@@ -26,7 +29,9 @@ async function ordersOf(page: Page) {
   return page.locator("tbody");
 }
 
-test("re-parenting moves the subtree: the new parent's Corporate administrator sees its orders and the old one's no longer does", async ({ browser }) => {
+test("re-parenting moves the subtree: the new parent's Corporate administrator sees its orders and the old one's no longer does", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   const first = await confirmedCustomer(browser, "parent-a", { company: `Parent A ${stamp}` });

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, chooseCustomerFilter, customerUserAction, emailLinks, expectEmail, newPerson, signInAsCustomer, signInAsStaff } from "../support";
+import {
+  DEMO_PASSWORD,
+  chooseCustomerFilter,
+  customerUserAction,
+  emailLinks,
+  expectEmail,
+  newPerson,
+  signInAsCustomer,
+  signInAsStaff,
+} from "../support";
 
 // Each journey crosses the back office, the mailbox and the storefront: many pages on a shared machine.
 test.describe.configure({ timeout: 180_000 });
@@ -12,7 +21,9 @@ async function signInRefused(page: import("@playwright/test").Page, email: strin
   await expect(page.getByTestId("sign-in-error")).toContainText(message);
 }
 
-test("a forced password reset signs the user out and refuses them until they set a new password from the emailed link", async ({ browser }) => {
+test("a forced password reset signs the user out and refuses them until they set a new password from the emailed link", async ({
+  browser,
+}) => {
   const email = "hugo.keller.8@example.test";
   const customer = await newPerson(browser);
   await signInAsCustomer(customer, email);
@@ -28,7 +39,12 @@ test("a forced password reset signs the user out and refuses them until they set
 
   await customer.reload();
   await expect(customer).toHaveURL(/\/login\?ended=password-reset/);
-  await signInRefused(customer, email, DEMO_PASSWORD, "Your password has to be reset. Use the link in the email we sent you, or ask for a new one.");
+  await signInRefused(
+    customer,
+    email,
+    DEMO_PASSWORD,
+    "Your password has to be reset. Use the link in the email we sent you, or ask for a new one.",
+  );
 
   const [link] = await emailLinks(browser, email, "Your password must be reset");
   await customer.goto(link!);
@@ -100,7 +116,9 @@ test("deleting a user who placed orders is refused in the dialog, which names wh
   await signInAsStaff(page);
   await customerUserAction(page, "bob.buyer", "Bob Buyer", "Delete");
   const dialog = page.getByRole("dialog", { name: "Delete Bob Buyer?" });
-  await expect(dialog.getByTestId("delete-refusal")).toContainText("Bob Buyer owns 3 orders, 1 quote, 1 request for quote and 2 shopping lists of Acme Holding");
+  await expect(dialog.getByTestId("delete-refusal")).toContainText(
+    "Bob Buyer owns 3 orders, 1 quote, 1 request for quote and 2 shopping lists of Acme Holding",
+  );
   await expect(dialog.getByRole("button", { name: "Delete" })).toBeDisabled();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();

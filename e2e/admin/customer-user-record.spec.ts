@@ -27,7 +27,10 @@ async function pickCustomer(page: Page, label: string, name: string, parent?: st
   await expect(page.getByRole("combobox", { name: label })).toHaveValue(name);
 }
 
-test("staff creates a customer user as the guide says; the user chooses a password from the welcome email and signs in", async ({ page, browser }) => {
+test("staff creates a customer user as the guide says; the user chooses a password from the welcome email and signs in", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("greta");
   await signInAsStaff(page);
   // 1-2. Customers > Customer Users, Create Customer User.
@@ -182,7 +185,11 @@ test("staff add, edit and delete a note on a customer user's page", async ({ pag
   await expect(page.getByRole("region", { name: "Notes" })).toContainText("No notes yet.");
 });
 
-test("staff create an OAuth application on a customer user's page; a script lists that user's orders with it", async ({ page, context, request }) => {
+test("staff create an OAuth application on a customer user's page; a script lists that user's orders with it", async ({
+  page,
+  context,
+  request,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAsStaff(page);
   await openCustomerUser(page, "eddie.buyer@acme.test");
@@ -220,7 +227,9 @@ test("read-only staff see a customer user's page without what they may not do", 
   await openCustomerUser(page, "bob.buyer@acme.test");
   await expect(page.getByRole("region", { name: "General information" })).toContainText("Acme Holding");
   // Each permission names the role granting it and at which level (another journey may give Bob a company copy of Buyer).
-  await expect(page.getByTestId("effective-permissions").getByRole("row", { name: /View order/ })).toContainText(/(Buyer|buyer).* \(User\)/);
+  await expect(page.getByTestId("effective-permissions").getByRole("row", { name: /View order/ })).toContainText(
+    /(Buyer|buyer).* \(User\)/,
+  );
   await expect(page.getByTestId("orders")).toContainText("SO-");
   await expect(page.getByRole("region", { name: "Notes" })).toContainText("Prefers delivery before noon.");
   await expect(page.getByRole("region", { name: "Accepted consents" })).toContainText("Privacy policy");
@@ -236,7 +245,10 @@ test("read-only staff see a customer user's page without what they may not do", 
   await expect(page.getByTestId("emails").getByRole("link")).toHaveCount(0);
 });
 
-test("a sales manager sees the emails sent to a user they represent, and only the mailbox's readers open one", async ({ page, browser }) => {
+test("a sales manager sees the emails sent to a user they represent, and only the mailbox's readers open one", async ({
+  page,
+  browser,
+}) => {
   const email = "eddie.buyer@acme.test";
   await signInAsStaff(page, "sales@roster.test");
   await openCustomerUser(page, email);
@@ -257,7 +269,9 @@ test("a sales manager sees the emails sent to a user they represent, and only th
   await admin.context().close();
 });
 
-test("the roles offered follow the chosen customer; a new subsidiary created in place under a parent holds the new user", async ({ page }) => {
+test("the roles offered follow the chosen customer; a new subsidiary created in place under a parent holds the new user", async ({
+  page,
+}) => {
   const suffix = Date.now().toString(36).slice(-5);
   const initechRole = `Initech clerk ${suffix}`;
   const subsidiary = `Acme West Depot ${suffix}`;

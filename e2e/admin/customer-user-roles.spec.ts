@@ -62,7 +62,9 @@ test("staff sees why a role cannot be deleted, and deletes one that can", async 
   await grid.getByRole("button", { name: "Actions for Office manager" }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Delete role" }).click();
-  await expect(page.getByRole("dialog").getByTestId("delete-refusal")).toHaveText('"Office manager" is assigned to 1 user; remove it from them first.');
+  await expect(page.getByRole("dialog").getByTestId("delete-refusal")).toHaveText(
+    '"Office manager" is assigned to 1 user; remove it from them first.',
+  );
   await page.getByRole("button", { name: "Cancel" }).click();
 
   await grid.getByRole("button", { name: "Actions for Buyer" }).click();

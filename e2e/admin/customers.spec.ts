@@ -20,7 +20,10 @@ test("staff creates a customer with a parent, group, sales representative and ad
 
   await page.getByLabel(/^Name/).fill(name);
   await page.getByLabel("Parent customer").fill("Acme West");
-  await page.getByRole("option", { name: /^Acme West/ }).first().click();
+  await page
+    .getByRole("option", { name: /^Acme West/ })
+    .first()
+    .click();
   await expect(page.getByLabel("Parent customer")).toHaveValue("Acme West");
   await page.getByLabel("Group").selectOption({ label: "Retail" });
   await page.getByLabel("Sam Sales").check();
@@ -28,7 +31,10 @@ test("staff creates a customer with a parent, group, sales representative and ad
   await page.getByRole("button", { name: "Add address" }).click();
   const dialog = page.getByRole("dialog", { name: "Add an address" });
   await dialog.getByLabel("Label").fill("Head office");
-  await dialog.getByLabel(/^Street/).first().fill("12 Canal Street");
+  await dialog
+    .getByLabel(/^Street/)
+    .first()
+    .fill("12 Canal Street");
   await dialog.getByLabel(/^Postal code/).fill("1012 AB");
   await dialog.getByLabel(/^City/).fill("Amsterdam");
   await dialog.getByLabel(/^Country/).selectOption("NL");
@@ -70,7 +76,8 @@ test("a customer cannot become a subsidiary of its own subsidiary: the form says
   await page.getByLabel("Parent customer").fill("logistics");
   await page.getByRole("option", { name: /^Acme West Logistics/ }).click();
   await page.getByRole("button", { name: "Save customer" }).click();
-  const message = "Acme West Logistics is a subsidiary of Acme Holding: a customer cannot become a subsidiary of one of its own subsidiaries.";
+  const message =
+    "Acme West Logistics is a subsidiary of Acme Holding: a customer cannot become a subsidiary of one of its own subsidiaries.";
   await expect(page.getByText(message, { exact: true })).toBeVisible();
   await expect(page).toHaveURL(/\/edit$/);
 
@@ -96,17 +103,24 @@ test("customer groups: create, a taken name refused at the field, a group in use
   await page.getByRole("menuitem", { name: "Delete" }).click();
   dialog = page.getByRole("dialog", { name: "Delete Partners?" });
   await dialog.getByRole("button", { name: "Delete group" }).click();
-  await expect(page.getByText(/^Partners cannot be deleted while \d+ customers are in it\. Move them to another group first\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Partners cannot be deleted while \d+ customers are in it\. Move them to another group first\.$/),
+  ).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("customer-groups").getByRole("cell", { name: "Partners", exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: `More options for ${name}` }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
-  await page.getByRole("dialog", { name: `Delete ${name}?` }).getByRole("button", { name: "Delete group" }).click();
+  await page
+    .getByRole("dialog", { name: `Delete ${name}?` })
+    .getByRole("button", { name: "Delete group" })
+    .click();
   await expect(page.getByTestId("customer-groups").getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
 });
 
-test("from a customer's page, staff open its users in the Customer Users grid, with or without its subsidiaries' users", async ({ page }) => {
+test("from a customer's page, staff open its users in the Customer Users grid, with or without its subsidiaries' users", async ({
+  page,
+}) => {
   await signInAsStaff(page);
   await openCustomer(page, "Acme West");
   const users = page.getByTestId("customer-users");

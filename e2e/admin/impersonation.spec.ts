@@ -4,7 +4,9 @@ import { newPerson, signInAsStaff } from "../support";
 // Back office, storefront and back again, then the audit log as a second staff member.
 test.describe.configure({ timeout: 180_000 });
 
-test("a sales manager signs in as a customer user with a reason, acts on their behalf under a banner, and every change names them", async ({ browser }) => {
+test("a sales manager signs in as a customer user with a reason, acts on their behalf under a banner, and every change names them", async ({
+  browser,
+}) => {
   const email = "ines.moreau.9@example.test";
   const sam = await newPerson(browser);
   await signInAsStaff(sam, "sales@roster.test");
@@ -79,7 +81,9 @@ test("signed in as a company administrator, staff see their API applications but
   await expect(ada.getByTestId("impersonation-banner")).toContainText("signed in as Erin East");
 
   await ada.getByRole("link", { name: "API access" }).click();
-  await expect(ada.getByTestId("oauth-read-only")).toHaveText("API credentials stay Erin East's own to create and change: you see them on their behalf.");
+  await expect(ada.getByTestId("oauth-read-only")).toHaveText(
+    "API credentials stay Erin East's own to create and change: you see them on their behalf.",
+  );
   await expect(ada.getByRole("button", { name: "Create application" })).toHaveCount(0);
   await expect(ada.getByLabel("Application name")).toHaveCount(0);
   await ada.getByTestId("impersonation-banner").getByRole("button", { name: "End and return to the back office" }).click();

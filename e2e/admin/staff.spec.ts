@@ -6,7 +6,9 @@ test.describe.configure({ timeout: 180_000 });
 
 const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text });
 
-test("an administrator builds a role for represented customers and a staff member who sets a password from the email and sees only what the role grants", async ({ browser }) => {
+test("an administrator builds a role for represented customers and a staff member who sets a password from the email and sees only what the role grants", async ({
+  browser,
+}) => {
   const admin = await newPerson(browser);
   await signInAsStaff(admin);
   const suffix = Date.now().toString(36);
@@ -57,7 +59,9 @@ test("an administrator builds a role for represented customers and a staff membe
   await desk.getByLabel(/^New password/).fill(NEW_PASSWORD);
   await desk.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
   await desk.getByRole("button", { name: "Save the new password" }).click();
-  await expect(desk.getByTestId("sign-in-notice")).toHaveText("Your password is saved. Sign in with your email and the new password.", { timeout: 30_000 });
+  await expect(desk.getByTestId("sign-in-notice")).toHaveText("Your password is saved. Sign in with your email and the new password.", {
+    timeout: 30_000,
+  });
   await desk.goto(link!);
   await expect(desk.getByTestId("invalid-link")).toBeVisible();
 
@@ -96,7 +100,9 @@ test("a staff member cannot grant what they do not hold, and is told which permi
   await page.getByTestId("permission-editor").locator('[data-permission="staffUser.view"]').getByRole("checkbox").check();
   await expect(page.getByTestId("beyond-editor")).toHaveText("1 chosen permission beyond your own: saving will be refused.");
   await page.getByRole("button", { name: "Create role" }).click();
-  await expect(toast(page, 'You cannot create a staff role with more than you hold yourself: "View the audit log" (you do not hold it).')).toBeVisible();
+  await expect(
+    toast(page, 'You cannot create a staff role with more than you hold yourself: "View the audit log" (you do not hold it).'),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/staff-roles\/new$/);
 
   // A staff member with a role beyond theirs: refused with each permission named.
@@ -106,7 +112,9 @@ test("a staff member cannot grant what they do not hold, and is told which permi
   await page.getByRole("textbox", { name: "Email" }).fill(uniqueEmail("eve"));
   await page.getByRole("checkbox", { name: "Administrator", exact: true }).check();
   await page.getByRole("button", { name: "Create and send the link" }).click();
-  await expect(toast(page, /^You cannot create a staff member with more than you hold yourself: .*"View the audit log" \(you do not hold it\)/)).toBeVisible();
+  await expect(
+    toast(page, /^You cannot create a staff member with more than you hold yourself: .*"View the audit log" \(you do not hold it\)/),
+  ).toBeVisible();
 
   // An administrator's account is not theirs to change.
   await page.goto("/admin/staff?q=admin%40roster.test");

@@ -25,7 +25,9 @@ test("turning registration off closes the register page at once, and turning it 
   try {
     await saveRegistrationAllowed(admin, false);
     await visitor.goto("/register");
-    await expect(visitor.getByTestId("registration-closed")).toHaveText("Registration is not open on this website. Please contact us to get an account.");
+    await expect(visitor.getByTestId("registration-closed")).toHaveText(
+      "Registration is not open on this website. Please contact us to get an account.",
+    );
     await expect(visitor.getByRole("button", { name: "Create account" })).toHaveCount(0);
     await visitor.goto("/login");
     await expect(visitor.getByRole("link", { name: "Create an account" })).toHaveCount(0);

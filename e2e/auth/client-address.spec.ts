@@ -37,7 +37,10 @@ test("a browser claiming another address in X-Forwarded-For is logged under its 
   await expect(staff.getByText("No sign-in attempts match.")).toBeVisible();
 });
 
-test("the back office saves when opened at a host name other than APP_URL, and refuses other sites saying why", async ({ browser, baseURL }) => {
+test("the back office saves when opened at a host name other than APP_URL, and refuses other sites saying why", async ({
+  browser,
+  baseURL,
+}) => {
   const otherHost = baseURL!.replace("127.0.0.1", "localhost");
   const page = await (await browser.newContext({ baseURL: otherHost })).newPage();
   await signInAsStaff(page);
@@ -52,10 +55,18 @@ test("the back office saves when opened at a host name other than APP_URL, and r
   await expect(page.getByTestId("customer-groups").getByRole("row", { name: new RegExp(name) })).toBeVisible();
   await page.getByRole("button", { name: `More options for ${name}` }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
-  await page.getByRole("dialog", { name: `Delete ${name}?` }).getByRole("button", { name: "Delete group" }).click();
+  await page
+    .getByRole("dialog", { name: `Delete ${name}?` })
+    .getByRole("button", { name: "Delete group" })
+    .click();
   await expect(page.getByTestId("customer-groups").getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
 
-  const crossSite = await page.request.post("/api/trpc/admin.customerGroups.create", { data: { json: { name: `${name} 2` } }, headers: { origin: "http://evil.example" } });
+  const crossSite = await page.request.post("/api/trpc/admin.customerGroups.create", {
+    data: { json: { name: `${name} 2` } },
+    headers: { origin: "http://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
-  expect((await crossSite.json()).error.json.message).toContain(`sent from a page at http://evil.example, but this request reached Roster as ${otherHost}`);
+  expect((await crossSite.json()).error.json.message).toContain(
+    `sent from a page at http://evil.example, but this request reached Roster as ${otherHost}`,
+  );
 });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { confirmedCustomer, newPerson, signInAsCustomer, signInAsStaff } from "../support";
 
-test("disabling a customer signs out its users with the reason and refuses their sign-in; enabling lets them sign in again", async ({ browser }) => {
+test("disabling a customer signs out its users with the reason and refuses their sign-in; enabling lets them sign in again", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const company = `Paused Trading ${Date.now().toString(36)}`;
   const customer = await confirmedCustomer(browser, "paused", { company });
@@ -27,7 +29,10 @@ test("disabling a customer signs out its users with the reason and refuses their
   await expect(customer.page.getByTestId("sign-in-error")).toHaveText("Your company's account is disabled. Please contact us.");
 
   await staff.getByRole("button", { name: "Enable", exact: true }).click();
-  await staff.getByRole("dialog", { name: `Enable ${company}?` }).getByRole("button", { name: "Enable customer" }).click();
+  await staff
+    .getByRole("dialog", { name: `Enable ${company}?` })
+    .getByRole("button", { name: "Enable customer" })
+    .click();
   await expect(staff.getByTestId("customer-disabled")).toHaveCount(0);
 
   await signInAsCustomer(customer.page, customer.email, customer.password);

@@ -16,11 +16,15 @@ async function attempt(page: Page, email: string, password: string) {
 /** Ten wrong passwords from a browser of someone else (at the same address: every journey runs from 127.0.0.1). */
 async function guessTenTimes(page: Page, email: string) {
   for (let i = 1; i <= 10; i++) {
-    await expect(await attempt(page, email, `wrong-guess-${i}`)).toContainText(i < 10 ? "The email or password is not correct." : "from your network address");
+    await expect(await attempt(page, email, `wrong-guess-${i}`)).toContainText(
+      i < 10 ? "The email or password is not correct." : "from your network address",
+    );
   }
 }
 
-test("wrong passwords hold the guesser's address for the account, not the owner's browser; staff see and clear the hold", async ({ browser }) => {
+test("wrong passwords hold the guesser's address for the account, not the owner's browser; staff see and clear the hold", async ({
+  browser,
+}) => {
   const { page: owner, email, password } = await confirmedCustomer(browser, "locked");
   await owner.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(owner).toHaveURL(/\/login/);

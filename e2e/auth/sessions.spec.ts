@@ -10,7 +10,9 @@ async function copyOf(browser: Browser, page: Page) {
   return context.newPage();
 }
 
-test("a back-office cookie copied before signing out no longer works afterwards; the other browser stays signed in", async ({ browser }) => {
+test("a back-office cookie copied before signing out no longer works afterwards; the other browser stays signed in", async ({
+  browser,
+}) => {
   const laptop = await newPerson(browser);
   await signInAsStaff(laptop, "viewer@roster.test");
   const phone = await newPerson(browser);

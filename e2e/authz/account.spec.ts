@@ -37,7 +37,17 @@ async function person(browser: Browser, email: string) {
   return page;
 }
 
-type UserRecord = { id: number; version: number; enabled: boolean; firstName: string; lastName: string; email: string; websiteId: number | null; customer: { id: number }; roles: { id: number }[] };
+type UserRecord = {
+  id: number;
+  version: number;
+  enabled: boolean;
+  firstName: string;
+  lastName: string;
+  email: string;
+  websiteId: number | null;
+  customer: { id: number };
+  roles: { id: number }[];
+};
 type Ids = {
   users: Record<"bob" | "eddie" | "wendy" | "gary", number>;
   customers: Record<"holding" | "east" | "west" | "globex", number>;
@@ -65,7 +75,12 @@ async function state() {
   // Sign-in statistics (and the row's updatedAt with them) move whenever another journey signs the user in; the
   // probes must change nothing else, and `version` shows any edit.
   const user = async (id: number) => {
-    const { lastLoginAt: _at, loginCount: _count, updatedAt: _updated, ...record } = await ok<UserRecord & { lastLoginAt: unknown; loginCount: unknown; updatedAt: unknown }>(
+    const {
+      lastLoginAt: _at,
+      loginCount: _count,
+      updatedAt: _updated,
+      ...record
+    } = await ok<UserRecord & { lastLoginAt: unknown; loginCount: unknown; updatedAt: unknown }>(
       readers.staff,
       base,
       "admin.customerUsers.get",
@@ -74,8 +89,11 @@ async function state() {
     return record;
   };
   const invitations = async (page: Page) =>
-    (await ok<{ items: { id: number; status: string; sentCount: number; expiresAt: string }[] }>(page, base, "account.invitations.list", { limit: 100 })).items
-      .filter((i) => Object.values(ids.invitations).includes(i.id));
+    (
+      await ok<{ items: { id: number; status: string; sentCount: number; expiresAt: string }[] }>(page, base, "account.invitations.list", {
+        limit: 100,
+      })
+    ).items.filter((i) => Object.values(ids.invitations).includes(i.id));
   const addresses = async (page: Page) => [
     ...(await ok<{ id: number; street: string }[]>(page, base, "account.companyAddresses.list", {})),
     ...(await ok<{ id: number; street: string }[]>(page, base, "account.addresses.list", { everyone: true })),
@@ -83,9 +101,12 @@ async function state() {
   const apps = (page: Page) => ok<{ id: number; active: boolean }[]>(page, base, "account.apiAccess.list", undefined);
   const role = async (id: number) => ({
     role: await ok<unknown>(readers.staff, base, "admin.customerUserRoles.get", { id }),
-    holders: (await ok<{ items: { id: number }[] }>(readers.staff, base, "admin.customerUserRoles.users", { roleId: id, limit: 100 })).items.map((u) => u.id),
+    holders: (
+      await ok<{ items: { id: number }[] }>(readers.staff, base, "admin.customerUserRoles.users", { roleId: id, limit: 100 })
+    ).items.map((u) => u.id),
   });
-  const made = async (label: string) => (await ok<{ items: unknown[] }>(readers.staff, base, "admin.customerUserRoles.list", { label, limit: 100 })).items;
+  const made = async (label: string) =>
+    (await ok<{ items: unknown[] }>(readers.staff, base, "admin.customerUserRoles.list", { label, limit: 100 })).items;
   return {
     users: await Promise.all(Object.values(ids.users).map(user)),
     invitations: [...(await invitations(readers.amanda)), ...(await invitations(readers.gina))],
@@ -112,25 +133,52 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const customers = await ok<{ id: number; name: string }[]>(amanda, base, "account.users.customerChoices", { purpose: "view" });
   const customerId = (name: string) => customers.find((c) => c.name === name)!.id;
   const globex = (await ok<{ customer: { id: number } }>(gina, base, "account.me.get", undefined)).customer.id;
-  const roles = await ok<{ id: number; label: string }[]>(amanda, base, "account.users.roleChoices", { customerId: customerId("Acme Holding") });
+  const roles = await ok<{ id: number; label: string }[]>(amanda, base, "account.users.roleChoices", {
+    customerId: customerId("Acme Holding"),
+  });
   const buyerRole = roles.find((r) => r.label === "Buyer")!.id;
   // A record the reader made themselves: in their company, but not the buyer's own.
   const recordOf = async (page: Page, list: "orders" | "quotes" | "rfqs" | "shoppingLists", email: string) =>
-    (await ok<{ items: { id: number; customerUser: { email: string } | null }[] }>(page, base, `account.${list}.list`, { limit: 100 })).items.find((o) => o.customerUser?.email === email)!.id;
+    (
+      await ok<{ items: { id: number; customerUser: { email: string } | null }[] }>(page, base, `account.${list}.list`, { limit: 100 })
+    ).items.find((o) => o.customerUser?.email === email)!.id;
   const records = async (list: "orders" | "quotes" | "rfqs" | "shoppingLists") => ({
     holding: await recordOf(amanda, list, "amanda.admin@acme.test"),
     globex: await recordOf(gina, list, "gina.globex@globex.test"),
   });
-  const ownAddressOf = async (page: Page) => (await ok<{ id: number; mine: boolean }[]>(page, base, "account.addresses.list", {})).find((a) => a.mine)!.id;
+  const ownAddressOf = async (page: Page) =>
+    (await ok<{ id: number; mine: boolean }[]>(page, base, "account.addresses.list", {})).find((a) => a.mine)!.id;
   const addressOf = async (page: Page) => (await ok<{ id: number }[]>(page, base, "account.companyAddresses.list", {}))[0]!.id;
   const invite = async (page: Page, customer: number) =>
-    (await ok<{ id: number }>(page, base, "account.invitations.create", { email: uniqueEmail("authz.invite"), customerId: customer, roleIds: [buyerRole] }, "mutation")).id;
-  const app = async (page: Page) => (await ok<{ application: { id: number } }>(page, base, "account.apiAccess.create", { name: "Authz probe" }, "mutation")).application.id;
+    (
+      await ok<{ id: number }>(
+        page,
+        base,
+        "account.invitations.create",
+        { email: uniqueEmail("authz.invite"), customerId: customer, roleIds: [buyerRole] },
+        "mutation",
+      )
+    ).id;
+  const app = async (page: Page) =>
+    (await ok<{ application: { id: number } }>(page, base, "account.apiAccess.create", { name: "Authz probe" }, "mutation")).application.id;
   const suffix = Date.now().toString(36).slice(-5);
   const role = async (page: Page, label: string, customer?: number) =>
-    (await ok<{ id: number }>(page, base, "account.roles.create", { label: `${label} ${suffix}`, customerId: customer, permissions: [{ permission: "order.view", level: "CUSTOMER" }] }, "mutation")).id;
-  const officeManager = (await ok<{ items: { id: number; label: string }[] }>(amanda, base, "account.roles.list", { label: "Office manager", owner: "customer", limit: 100 })).items
-    .find((r) => r.label === "Office manager")!.id;
+    (
+      await ok<{ id: number }>(
+        page,
+        base,
+        "account.roles.create",
+        { label: `${label} ${suffix}`, customerId: customer, permissions: [{ permission: "order.view", level: "CUSTOMER" }] },
+        "mutation",
+      )
+    ).id;
+  const officeManager = (
+    await ok<{ items: { id: number; label: string }[] }>(amanda, base, "account.roles.list", {
+      label: "Office manager",
+      owner: "customer",
+      limit: 100,
+    })
+  ).items.find((r) => r.label === "Office manager")!.id;
 
   ids = {
     users: {
@@ -172,14 +220,39 @@ type Target = { user: number; customer: number; records: Side; address: number; 
 async function probes(target: Target) {
   const user = await ok<UserRecord>(readers.staff, base, "admin.customerUsers.get", { id: target.user });
   const update = {
-    id: user.id, version: user.version, enabled: false, firstName: "Hijacked", lastName: user.lastName, email: user.email,
-    birthday: "", phone: "", customerId: user.customer.id, websiteId: user.websiteId, roleIds: user.roles.map((r) => r.id),
+    id: user.id,
+    version: user.version,
+    enabled: false,
+    firstName: "Hijacked",
+    lastName: user.lastName,
+    email: user.email,
+    birthday: "",
+    phone: "",
+    customerId: user.customer.id,
+    websiteId: user.websiteId,
+    roleIds: user.roles.map((r) => r.id),
   };
-  const create = { enabled: true, firstName: "Sneaky", lastName: "Insider", email: uniqueEmail("authz.create"), customerId: target.customer, websiteId: null, roleIds: [ids.buyerRole], generatePassword: true };
+  const create = {
+    enabled: true,
+    firstName: "Sneaky",
+    lastName: "Insider",
+    email: uniqueEmail("authz.create"),
+    customerId: target.customer,
+    websiteId: null,
+    roleIds: [ids.buyerRole],
+    generatePassword: true,
+  };
   const address = { street: "1 Hijack Road", city: "Nowhere", postalCode: "00000", countryCode: "US", isShipping: true };
   const userAddress = ids.userAddresses[target.records];
-  const holders = (await ok<{ items: { id: number }[] }>(readers.staff, base, "admin.customerUserRoles.users", { roleId: target.role, limit: 100 })).items.map((u) => u.id);
-  const roleUpdate = { id: target.role, version: 1, label: "Hijacked role", permissions: [{ permission: "customerUser.edit", level: "SUBTREE" }] };
+  const holders = (
+    await ok<{ items: { id: number }[] }>(readers.staff, base, "admin.customerUserRoles.users", { roleId: target.role, limit: 100 })
+  ).items.map((u) => u.id);
+  const roleUpdate = {
+    id: target.role,
+    version: 1,
+    label: "Hijacked role",
+    permissions: [{ permission: "customerUser.edit", level: "SUBTREE" }],
+  };
   return [
     ["account.users.get", { id: target.user }, "query"],
     ["account.users.effectivePermissions", { id: target.user }, "query"],
@@ -188,7 +261,11 @@ async function probes(target: Target) {
     ["account.users.update", update, "mutation"],
     ["account.users.setEnabled", { id: target.user, enabled: false }, "mutation"],
     ["account.users.delete", { id: target.user }, "mutation"],
-    ["account.invitations.create", { email: uniqueEmail("authz.invite"), customerId: target.customer, roleIds: [ids.buyerRole] }, "mutation"],
+    [
+      "account.invitations.create",
+      { email: uniqueEmail("authz.invite"), customerId: target.customer, roleIds: [ids.buyerRole] },
+      "mutation",
+    ],
     ["account.invitations.resend", { id: target.invitation }, "mutation"],
     ["account.invitations.revoke", { id: target.invitation }, "mutation"],
     ["account.orders.get", { id: ids.orders[target.records] }, "query"],
@@ -233,7 +310,10 @@ async function expectAllRefused(actor: Page, target: Target, forbidden: readonly
       expect(status, path).toBe(403);
     } else {
       expect(status, path).toBe(200);
-      expect(body.result!.data.json).toEqual({ done: [], skipped: [{ id: target.user, label: `User #${target.user}`, reason: "Customer user not found." }] });
+      expect(body.result!.data.json).toEqual({
+        done: [],
+        skipped: [{ id: target.user, label: `User #${target.user}`, reason: "Customer user not found." }],
+      });
     }
   }
   // Building a role for a customer out of reach is bad input (the customer field says why), or not allowed at all.
@@ -245,7 +325,13 @@ async function expectAllRefused(actor: Page, target: Target, forbidden: readonly
     expect(status, `${path}: ${body.error?.json.message ?? "answered"}`).toBe(forbidden.includes(path) ? 403 : 400);
   }
   // Lists filtered by an out-of-scope id list nothing rather than widen the scope.
-  for (const list of ["account.orders.list", "account.quotes.list", "account.rfqs.list", "account.shoppingLists.list", "account.users.list"]) {
+  for (const list of [
+    "account.orders.list",
+    "account.quotes.list",
+    "account.rfqs.list",
+    "account.shoppingLists.list",
+    "account.users.list",
+  ]) {
     expect((await ok<{ items: unknown[] }>(actor, base, list, { customerId: target.customer })).items, list).toEqual([]);
   }
   expect(await state()).toEqual(before);
@@ -253,15 +339,39 @@ async function expectAllRefused(actor: Page, target: Target, forbidden: readonly
 
 test("a buyer reaches no colleague's record beyond their own company, and may change none", async ({ browser }) => {
   const bob = await person(browser, "bob.buyer@acme.test");
-  const target: Target = { user: ids.users.eddie, customer: ids.customers.east, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.holding, app: ids.apps.amanda, role: ids.roles.east };
+  const target: Target = {
+    user: ids.users.eddie,
+    customer: ids.customers.east,
+    records: "globex",
+    address: ids.addresses.globex,
+    invitation: ids.invitations.holding,
+    app: ids.apps.amanda,
+    role: ids.roles.east,
+  };
   await expectAllRefused(bob, target, [
-    "account.users.create", "account.users.update", "account.users.setEnabled", "account.users.delete",
-    "account.users.massSetEnabled", "account.users.massDelete",
-    "account.invitations.create", "account.invitations.resend", "account.invitations.revoke",
-    "account.companyAddresses.update", "account.companyAddresses.delete", "account.apiAccess.setActive", "account.apiAccess.delete",
+    "account.users.create",
+    "account.users.update",
+    "account.users.setEnabled",
+    "account.users.delete",
+    "account.users.massSetEnabled",
+    "account.users.massDelete",
+    "account.invitations.create",
+    "account.invitations.resend",
+    "account.invitations.revoke",
+    "account.companyAddresses.update",
+    "account.companyAddresses.delete",
+    "account.apiAccess.setActive",
+    "account.apiAccess.delete",
     // A buyer holds no customerUserRole.* permission.
-    "account.roles.get", "account.roles.users", "account.roles.candidates", "account.roles.update", "account.roles.clone", "account.roles.delete",
-    "account.roles.addUsers", "account.roles.removeUsers", "account.roles.create",
+    "account.roles.get",
+    "account.roles.users",
+    "account.roles.candidates",
+    "account.roles.update",
+    "account.roles.clone",
+    "account.roles.delete",
+    "account.roles.addUsers",
+    "account.roles.removeUsers",
+    "account.roles.create",
   ]);
   // Even in their own company: viewing a colleague is allowed, changing them is not.
   expect((await call(bob, base, "account.users.get", { id: ids.users.bob }, "query")).status).toBe(200);
@@ -272,13 +382,33 @@ test("a buyer reaches no colleague's record beyond their own company, and may ch
 
 test("a company administrator reaches nothing of another customer", async ({ browser }) => {
   const amanda = await person(browser, "amanda.admin@acme.test");
-  await expectAllRefused(amanda, { user: ids.users.gary, customer: ids.customers.globex, records: "globex", address: ids.addresses.globex, invitation: ids.invitations.globex, app: ids.apps.gina, role: ids.roles.globex }, []);
+  await expectAllRefused(
+    amanda,
+    {
+      user: ids.users.gary,
+      customer: ids.customers.globex,
+      records: "globex",
+      address: ids.addresses.globex,
+      invitation: ids.invitations.globex,
+      app: ids.apps.gina,
+      role: ids.roles.globex,
+    },
+    [],
+  );
   await amanda.context().close();
 });
 
 test("a subsidiary's administrator reaches neither the parent company nor a sibling", async ({ browser }) => {
   const walter = await person(browser, "walter.west@acme.test");
-  const parent: Target = { user: ids.users.bob, customer: ids.customers.holding, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda, role: ids.roles.holding };
+  const parent: Target = {
+    user: ids.users.bob,
+    customer: ids.customers.holding,
+    records: "holding",
+    address: ids.addresses.holding,
+    invitation: ids.invitations.holding,
+    app: ids.apps.amanda,
+    role: ids.roles.holding,
+  };
   await expectAllRefused(walter, parent, []);
   await expectAllRefused(walter, { ...parent, user: ids.users.eddie, customer: ids.customers.east, role: ids.roles.east }, []);
   await walter.context().close();
@@ -286,6 +416,18 @@ test("a subsidiary's administrator reaches neither the parent company nor a sibl
 
 test("another customer's administrator reaches nothing of Acme", async ({ browser }) => {
   const gina = await person(browser, "gina.globex@globex.test");
-  await expectAllRefused(gina, { user: ids.users.wendy, customer: ids.customers.west, records: "holding", address: ids.addresses.holding, invitation: ids.invitations.holding, app: ids.apps.amanda, role: ids.roles.west }, []);
+  await expectAllRefused(
+    gina,
+    {
+      user: ids.users.wendy,
+      customer: ids.customers.west,
+      records: "holding",
+      address: ids.addresses.holding,
+      invitation: ids.invitations.holding,
+      app: ids.apps.amanda,
+      role: ids.roles.west,
+    },
+    [],
+  );
   await gina.context().close();
 });

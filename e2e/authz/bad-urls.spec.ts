@@ -19,9 +19,17 @@ function pagesUnder(dir: string): PageRoute[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return pagesUnder(full);
     if (entry.name !== "page.tsx") return [];
-    const segments = path.relative(appDir, dir).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+    const segments = path
+      .relative(appDir, dir)
+      .split(path.sep)
+      .filter((segment) => segment && !/^\(.*\)$/.test(segment));
     const template = `/${segments.join("/")}`;
-    const realm = /^\/admin(\/|$)/.test(template) && !/^\/admin\/(login|set-password)/.test(template) ? "staff" : template.startsWith("/account") ? "customer" : "public";
+    const realm =
+      /^\/admin(\/|$)/.test(template) && !/^\/admin\/(login|set-password)/.test(template)
+        ? "staff"
+        : template.startsWith("/account")
+          ? "customer"
+          : "public";
     return [{ template, file: full, realm }];
   });
 }
@@ -29,7 +37,35 @@ function pagesUnder(dir: string): PageRoute[] {
 const pages = pagesUnder(appDir);
 
 /** Search params every grid or link page uses, plus each string literal in the page's source that could be one. */
-const commonKeys = ["sort", "dir", "cursor", "limit", "q", "search", "before", "after", "token", "next", "ended", "notice", "lang", "customer", "role", "group", "rep", "parent", "website", "open", "status", "from", "to", "enabled", "notes", "roles", "users"];
+const commonKeys = [
+  "sort",
+  "dir",
+  "cursor",
+  "limit",
+  "q",
+  "search",
+  "before",
+  "after",
+  "token",
+  "next",
+  "ended",
+  "notice",
+  "lang",
+  "customer",
+  "role",
+  "group",
+  "rep",
+  "parent",
+  "website",
+  "open",
+  "status",
+  "from",
+  "to",
+  "enabled",
+  "notes",
+  "roles",
+  "users",
+];
 function keysOf(route: PageRoute) {
   const literals = [...readFileSync(route.file, "utf8").matchAll(/["']([a-zA-Z][a-zA-Z0-9]{0,24})["']/g)].map((match) => match[1]!);
   return [...new Set([...commonKeys, ...literals])];
@@ -44,7 +80,11 @@ const badUrls: Record<string, (keys: string[]) => [string, string | string[]][]>
   "a number beyond int4": (keys) => keys.map((key) => [key, "2147483648"]),
   "a NUL byte": (keys) => keys.map((key) => [key, "x\u0000"]),
   "each value twice": (keys) => keys.map((key) => [key, ["1", "2"]]),
-  "a tampered cursor and an unknown sort": () => [...cursorKeys.map((key): [string, string] => [key, tamperedCursor]), ["sort", "zz"], ["dir", "sideways"]],
+  "a tampered cursor and an unknown sort": () => [
+    ...cursorKeys.map((key): [string, string] => [key, tamperedCursor]),
+    ["sort", "zz"],
+    ["dir", "sideways"],
+  ],
   "a cursor that is no cursor": () => [...cursorKeys.map((key): [string, string] => [key, "zz!~"]), ["limit", "-1"]],
 };
 const badIds = ["2147483648", "0", "abc", "%00"];
@@ -67,7 +107,7 @@ async function statusOf(request: APIRequestContext, url: string) {
   return response.status();
 }
 
-const signIns: Record<PageRoute["realm"], ((browser: Browser) => Promise<string | undefined>)> = {
+const signIns: Record<PageRoute["realm"], (browser: Browser) => Promise<string | undefined>> = {
   staff: async (browser) => {
     const page = await browser.newPage();
     await signInAsStaff(page);
@@ -93,12 +133,15 @@ for (const realm of ["staff", "customer", "public"] as const) {
         const context = await browser.newContext(state ? { storageState: JSON.parse(state) } : {});
         const request = context.request;
         const keys = keysOf(route);
-        const url = route.template.includes("[id]") ? route.template.replace("[id]", await realId(request, route.template)) : route.template;
+        const url = route.template.includes("[id]")
+          ? route.template.replace("[id]", await realId(request, route.template))
+          : route.template;
         // A bad param changes nothing about the answer: the page renders as without it (or is missing as without it).
         const clean = await statusOf(request, url);
         expect(clean, url).toBeLessThan(500);
         const answers: string[] = [];
-        for (const [what, params] of Object.entries(badUrls)) answers.push(`${what}: ${await statusOf(request, withParams(url, params(keys)))}`);
+        for (const [what, params] of Object.entries(badUrls))
+          answers.push(`${what}: ${await statusOf(request, withParams(url, params(keys)))}`);
         expect(answers, url).toEqual(Object.keys(badUrls).map((what) => `${what}: ${clean}`));
         if (route.template.includes("[id]")) {
           const ids: string[] = [];

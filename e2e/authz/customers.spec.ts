@@ -17,19 +17,34 @@ test("customer changes outside a staff member's reach are refused and change not
   await signInAsStaff(admin);
   const initech = await customerNamed(admin, "Initech");
   const holding = await customerNamed(admin, "Acme Holding");
-  const post = (page: Page, path: string, json: object) => page.request.post(`/api/trpc/${path}`, { data: { json }, headers: { origin: baseURL! } });
+  const post = (page: Page, path: string, json: object) =>
+    page.request.post(`/api/trpc/${path}`, { data: { json }, headers: { origin: baseURL! } });
 
   const sales = await newPerson(browser);
   await signInAsStaff(sales, "sales@roster.test");
   expect((await post(sales, "admin.customers.setEnabled", { id: initech.id, enabled: false })).status()).toBe(404);
   expect((await post(sales, "admin.customers.notes.create", { customerId: initech.id, body: "Not mine" })).status()).toBe(404);
-  const readInitech = await sales.request.get(`/api/trpc/admin.customers.get?input=${encodeURIComponent(JSON.stringify({ json: { id: initech.id } }))}`);
+  const readInitech = await sales.request.get(
+    `/api/trpc/admin.customers.get?input=${encodeURIComponent(JSON.stringify({ json: { id: initech.id } }))}`,
+  );
   expect(readInitech.status()).toBe(404);
 
   const viewer = await newPerson(browser);
   await signInAsStaff(viewer, "viewer@roster.test");
   expect((await post(viewer, "admin.customers.delete", { id: initech.id })).status()).toBe(403);
-  expect((await post(viewer, "admin.customers.update", { id: initech.id, version: 1, name: "Taken over", parentId: holding.id, groupId: null, salesRepIds: [], enabled: true })).status()).toBe(403);
+  expect(
+    (
+      await post(viewer, "admin.customers.update", {
+        id: initech.id,
+        version: 1,
+        name: "Taken over",
+        parentId: holding.id,
+        groupId: null,
+        salesRepIds: [],
+        enabled: true,
+      })
+    ).status(),
+  ).toBe(403);
   expect((await post(viewer, "admin.customerGroups.create", { name: "Viewer's group" })).status()).toBe(403);
 
   const after = await customerNamed(admin, "Initech");

@@ -39,7 +39,10 @@ test("staff mutations refuse anonymous callers, customer sessions and other orig
 
 test("bad input is a 400 with field errors, never a 500", async ({ page, baseURL }) => {
   await signInAsStaff(page);
-  const response = await page.request.post(mutationUrl, { data: { json: { id: "seven", enabled: "maybe" } }, headers: { origin: baseURL! } });
+  const response = await page.request.post(mutationUrl, {
+    data: { json: { id: "seven", enabled: "maybe" } },
+    headers: { origin: baseURL! },
+  });
   expect(response.status()).toBe(400);
   const error = (await response.json()).error.json;
   expect(error.message).toBe("Some fields need your attention.");

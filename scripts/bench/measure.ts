@@ -13,7 +13,11 @@ const maxRounds = 500;
 
 function summary(list: number[]): Timing {
   list.sort((a, b) => a - b);
-  return { median: list[Math.floor(list.length / 2)]!, p90: list[Math.min(list.length - 1, Math.floor(list.length * 0.9))]!, samples: list.length };
+  return {
+    median: list[Math.floor(list.length / 2)]!,
+    p90: list[Math.min(list.length - 1, Math.floor(list.length * 0.9))]!,
+    samples: list.length,
+  };
 }
 
 /** Runs `work` until warm (3 rounds, then up to 300 ms), then at least `runs` times; the median and 90th percentile in ms. */
@@ -57,7 +61,10 @@ export function printTable(header: string[], rows: string[][]) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const right = (cell: string) => /^[\d.,<>~ -]+( ms|x|%)?$/.test(cell) || /ms$|x$/.test(cell);
   const line = (cells: string[]) =>
-    cells.map((c, i) => (right(c) && i > 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (right(c) && i > 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));

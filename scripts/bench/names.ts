@@ -87,4 +87,17 @@ export const companyCities = [
   "Zagreb", "Bratislava", "Graz", "Linz", "Salzburg",
 ];
 export const legalForms = ["GmbH", "AG", "Inc.", "Ltd.", "BV", "SA", "S.p.A.", "AB", "Oy", "LLC"];
-export const divisions = ["East", "West", "North", "South", "Logistics", "Services", "Retail", "Europe", "Asia", "Americas", "Parts", "Projects"];
+export const divisions = [
+  "East",
+  "West",
+  "North",
+  "South",
+  "Logistics",
+  "Services",
+  "Retail",
+  "Europe",
+  "Asia",
+  "Americas",
+  "Parts",
+  "Projects",
+];

@@ -24,7 +24,6 @@ import { authorization } from "./sections/authorization";
 import { customerUsersGrid } from "./sections/customerUsersGrid";
 import { trpcOverHttp } from "./sections/trpcOverHttp";
 
-
 const sections: { key: string; title: string; run: (ctx: BenchContext) => Promise<void> }[] = [
   { key: "grid", title: "Back office: Customer Users grid", run: customerUsersGrid },
   { key: "authz", title: "Authorization: effective grants and a SUBTREE-scoped list", run: authorization },
@@ -51,7 +50,9 @@ async function main() {
   const users = intEnv("BENCH_USERS", url ? 1_000_000 : 100_000);
   const customers = intEnv("BENCH_CUSTOMERS", Math.max(10, Math.round(users / 10)));
   const runs = intEnv("BENCH_RUNS", 25);
-  const wanted = process.env.BENCH_SECTIONS?.split(",").map((s) => s.trim()).filter(Boolean);
+  const wanted = process.env.BENCH_SECTIONS?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const chosen = sections.filter((s) => !wanted || wanted.includes(s.key));
 
   heading("Roster benchmark");
@@ -60,12 +61,21 @@ async function main() {
   try {
     const [version] = await target.query<{ version: string }>("SELECT version()");
     console.log(`${target.kind === "postgresql" ? "PostgreSQL" : "PGlite (embedded)"}: ${version!.version}`);
-    console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}`);
-    console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} (figures from a busy machine are slower and noisier)`);
+    console.log(
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
+    );
+    console.log(
+      `Load average at start: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(", ")} (figures from a busy machine are slower and noisier)`,
+    );
     let seeded: Seeded;
     if (reuse) {
       seeded = await seededCounts(target);
-      console.log(`Reusing ${benchDatabase}: ${seeded.users.toLocaleString("en-US")} customer users over ${seeded.customers.toLocaleString("en-US")} customers.`);
+      console.log(
+        `Reusing ${benchDatabase}: ${seeded.users.toLocaleString("en-US")} customer users over ${seeded.customers.toLocaleString("en-US")} customers.`,
+      );
     } else {
       console.log(`Seeding ${users.toLocaleString("en-US")} customer users over ${customers.toLocaleString("en-US")} customers:`);
       const started = performance.now();

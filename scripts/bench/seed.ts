@@ -62,7 +62,18 @@ export async function seedBulk(target: Target, options: SeedOptions): Promise<Se
     await target.query("SET synchronous_commit = off");
   }
   await timed("demo data", () => target.prisma.$transaction((tx) => seedDemo(tx), { timeout: 120_000 }));
-  const [ids] = await target.query<{ customer: number; user: number; ada: number; sam: number; store: number; wholesale: number; partners: number; retail: number; admin: number; buyer: number }>(`
+  const [ids] = await target.query<{
+    customer: number;
+    user: number;
+    ada: number;
+    sam: number;
+    store: number;
+    wholesale: number;
+    partners: number;
+    retail: number;
+    admin: number;
+    buyer: number;
+  }>(`
     SELECT (SELECT max("id") FROM "Customer") AS customer, (SELECT max("id") FROM "CustomerUser") AS "user",
            (SELECT "id" FROM "StaffUser" WHERE "email" = 'admin@roster.test') AS ada,
            (SELECT "id" FROM "StaffUser" WHERE "email" = 'sales@roster.test') AS sam,
@@ -77,7 +88,13 @@ export async function seedBulk(target: Target, options: SeedOptions): Promise<Se
   const n = options.customers;
 
   // Levels of the tree: [share of all customers, share of the level above that has children].
-  const levels: [number, number][] = [[0.4, 0], [0.3, 0.2], [0.2, 0.5], [0.07, 0.34], [0.03, 0.5]];
+  const levels: [number, number][] = [
+    [0.4, 0],
+    [0.3, 0.2],
+    [0.2, 0.5],
+    [0.07, 0.34],
+    [0.03, 0.5],
+  ];
   await withoutIndexes(target, "Customer", async () => {
     let start = 1;
     let above: { start: number; count: number } | null = null;
@@ -123,7 +140,9 @@ export async function seedBulk(target: Target, options: SeedOptions): Promise<Se
     ) SELECT count(*)::int AS count FROM inserted`);
 
   const users = options.users;
-  const [hash] = await target.query<{ passwordHash: string }>(`SELECT "passwordHash" FROM "CustomerUser" WHERE "email" = 'bob.buyer@acme.test'`);
+  const [hash] = await target.query<{ passwordHash: string }>(
+    `SELECT "passwordHash" FROM "CustomerUser" WHERE "email" = 'bob.buyer@acme.test'`,
+  );
   const span = 5 * 365 * 24 * 3600; // created over five years, in id order as in real life
   await target.query(`ALTER TABLE "CustomerUser" DISABLE TRIGGER "CustomerUser_copies"`);
   await withoutIndexes(target, "CustomerUser", async () => {
@@ -131,7 +150,8 @@ export async function seedBulk(target: Target, options: SeedOptions): Promise<Se
     for (let from = 1; from <= users; from += batch) {
       const to = Math.min(users, from + batch - 1);
       await timed(`customer users ${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")}`, () =>
-        target.query(`
+        target.query(
+          `
           INSERT INTO "CustomerUser" ("id", "email", "firstName", "lastName", "enabled", "confirmedAt", "authStatus",
             "passwordHash", "passwordChangedAt", "customerId", "customerPath", "customerName", "customerSalesRepIds", "websiteId", "websiteName",
             "ownerId", "lastLoginAt", "loginCount", "createdAt", "updatedAt")
@@ -160,7 +180,9 @@ export async function seedBulk(target: Target, options: SeedOptions): Promise<Se
           JOIN "Customer" c ON c."id" = s.customer
           LEFT JOIN "Website" w ON w."id" = s.website
           LEFT JOIN (SELECT "customerId", array_agg("staffUserId" ORDER BY "staffUserId") AS ids FROM "CustomerSalesRep" GROUP BY 1) reps
-            ON reps."customerId" = c."id"`, [hash!.passwordHash]),
+            ON reps."customerId" = c."id"`,
+          [hash!.passwordHash],
+        ),
       );
     }
   });
@@ -179,7 +201,8 @@ export async function seedBulk(target: Target, options: SeedOptions): Promise<Se
   );
   // What autovacuum would have done by now: statistics, and the visibility map index-only scans rely on.
   await timed("VACUUM ANALYZE", async () => {
-    for (const table of ["Customer", "CustomerSalesRep", "CustomerUser", "CustomerUserRoleAssignment"]) await target.query(`VACUUM ANALYZE "${table}"`);
+    for (const table of ["Customer", "CustomerSalesRep", "CustomerUser", "CustomerUserRoleAssignment"])
+      await target.query(`VACUUM ANALYZE "${table}"`);
   });
   console.log(`  the sales manager represents ${represented!.count.toLocaleString("en-US")} of them`);
   return seededCounts(target);

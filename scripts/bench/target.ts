@@ -29,7 +29,8 @@ export const benchDatabase = "roster_bench";
 
 /** `reuse`: PostgreSQL only, the database a run with BENCH_KEEP=1 left, as it is (migrated, not seeded again). */
 export async function openTarget(options: { url?: string; keep: boolean; reuse: boolean }): Promise<Target> {
-  if (options.reuse && !options.url) throw new Error("BENCH_REUSE needs DATABASE_URL: a PGlite bench database lives in a temporary directory.");
+  if (options.reuse && !options.url)
+    throw new Error("BENCH_REUSE needs DATABASE_URL: a PGlite bench database lives in a temporary directory.");
   return options.url ? openPostgres(options.url, options.keep || options.reuse, options.reuse) : openEmbedded(options.keep);
 }
 
@@ -61,7 +62,8 @@ async function openPostgres(baseUrl: string, keep: boolean, reuse: boolean): Pro
       recorders.push(recorder.prisma);
       return recorder;
     },
-    query: async <T>(sql: string, params: unknown[] = [], name?: string) => (await raw.query({ name, text: sql, values: params })).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = [], name?: string) =>
+      (await raw.query({ name, text: sql, values: params })).rows as T[],
     close: async () => {
       await Promise.all([prisma, ...recorders].map((client) => client.$disconnect()));
       await raw.end();

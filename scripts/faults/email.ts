@@ -15,7 +15,12 @@ async function enqueue(db: PrismaClient, tag: string, count: number) {
   const messages: { to: string; subject: string }[] = [];
   for (let i = 0; i < count; i++) {
     const to = `${tag}-${i}@faults.test`;
-    const row = await enqueueEmail(db, { template: "emailChangeNotice", locale: "en", to, props: { firstName: `N${i}`, newEmail: "new@faults.test" } });
+    const row = await enqueueEmail(db, {
+      template: "emailChangeNotice",
+      locale: "en",
+      to,
+      props: { firstName: `N${i}`, newEmail: "new@faults.test" },
+    });
     messages.push({ to, subject: (await db.emailMessage.findUniqueOrThrow({ where: { id: row.id }, select: { subject: true } })).subject });
   }
   return messages;
@@ -40,9 +45,16 @@ export async function hungProvider(db: PrismaClient, fake: FakeProvider, control
   let hung = false;
   control.behave = () => (hung ? "answer" : ((hung = true), "hang"));
   const messages = await enqueue(db, "hang", 20);
-  const others = await within(waitSeconds, async () => messages.filter((m) => fake.copiesOf(m.to, m.subject) > 0).length >= messages.length - 1);
+  const others = await within(
+    waitSeconds,
+    async () => messages.filter((m) => fake.copiesOf(m.to, m.subject) > 0).length >= messages.length - 1,
+  );
   // The hung one: timed out, then sent again after its backoff with the same key (the provider replays it).
-  const all = await within(waitSeconds, async () => (await db.emailMessage.count({ where: { toEmail: { in: messages.map((m) => m.to) }, status: "SENT" } })) === messages.length);
+  const all = await within(
+    waitSeconds,
+    async () =>
+      (await db.emailMessage.count({ where: { toEmail: { in: messages.map((m) => m.to) }, status: "SENT" } })) === messages.length,
+  );
   control.behave = () => "answer";
   return {
     ...count(fake, messages),
@@ -54,16 +66,29 @@ export async function hungProvider(db: PrismaClient, fake: FakeProvider, control
   };
 }
 
-export async function crashDuringDelivery(db: PrismaClient, fake: FakeProvider, control: ProviderControl, server: BuiltServer, waitSeconds: number) {
+export async function crashDuringDelivery(
+  db: PrismaClient,
+  fake: FakeProvider,
+  control: ProviderControl,
+  server: BuiltServer,
+  waitSeconds: number,
+) {
   control.delayMs = 300;
   const messages = await enqueue(db, "crash", 40);
   const delivered = () => messages.filter((m) => fake.copiesOf(m.to, m.subject) > 0).length;
   await within(waitSeconds, async () => delivered() >= 8);
   await server.kill9();
-  const atCrash = { delivered: delivered(), claimed: await db.emailMessage.count({ where: { toEmail: { in: messages.map((m) => m.to) }, status: "SENDING" } }) };
+  const atCrash = {
+    delivered: delivered(),
+    claimed: await db.emailMessage.count({ where: { toEmail: { in: messages.map((m) => m.to) }, status: "SENDING" } }),
+  };
   control.delayMs = 0;
   await server.start();
-  const all = await within(waitSeconds, async () => (await db.emailMessage.count({ where: { toEmail: { in: messages.map((m) => m.to) }, status: "SENT" } })) === messages.length);
+  const all = await within(
+    waitSeconds,
+    async () =>
+      (await db.emailMessage.count({ where: { toEmail: { in: messages.map((m) => m.to) }, status: "SENT" } })) === messages.length,
+  );
   return {
     ...count(fake, messages),
     sent: messages.length,

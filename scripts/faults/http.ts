@@ -35,7 +35,11 @@ export class Session {
   }
 
   async fetch(path: string, init: RequestInit = {}) {
-    const response = await fetch(`${this.base}${path}`, { ...init, redirect: "manual", headers: { ...init.headers, cookie: this.cookie(), origin: this.base } });
+    const response = await fetch(`${this.base}${path}`, {
+      ...init,
+      redirect: "manual",
+      headers: { ...init.headers, cookie: this.cookie(), origin: this.base },
+    });
     tally.record(response);
     this.keep(response);
     return response;
@@ -55,7 +59,10 @@ export class Session {
   private async answer(response: Response): Promise<Answer> {
     const text = await response.text();
     try {
-      const body = JSON.parse(text) as { result?: { data?: { json?: unknown } }; error?: { json?: { message?: string; data?: { code?: string } } } };
+      const body = JSON.parse(text) as {
+        result?: { data?: { json?: unknown } };
+        error?: { json?: { message?: string; data?: { code?: string } } };
+      };
       if (body.result) return { status: response.status, data: body.result.data?.json };
       return { status: response.status, code: body.error?.json?.data?.code, message: body.error?.json?.message };
     } catch {
@@ -69,12 +76,17 @@ export class Session {
 
   async mutate(procedure: string, input: unknown, init: { body?: string } = {}) {
     const body = init.body ?? JSON.stringify({ json: input });
-    return this.answer(await this.fetch(`/api/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body }));
+    return this.answer(
+      await this.fetch(`/api/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body }),
+    );
   }
 }
 
 /** Each outcome's count, as "OK 1, CONFLICT 19". */
 export function outcomeCounts(answers: Answer[]) {
   const names = answers.map((a) => (a.status === 200 ? "OK" : `${a.code ?? a.status}`));
-  return [...new Set(names)].sort().map((name) => `${name} ${names.filter((n) => n === name).length}`).join(", ");
+  return [...new Set(names)]
+    .sort()
+    .map((name) => `${name} ${names.filter((n) => n === name).length}`)
+    .join(", ");
 }

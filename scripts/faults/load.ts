@@ -14,8 +14,19 @@ import { Session, tally } from "./http";
 export async function poolExhaustion(db: PrismaClient, base: string, parallel: number, holdSeconds = 5) {
   const staff = await new Session(base).signIn("staff", "admin@roster.test");
   const co = await raceCompany(db);
-  const user = await db.customerUser.findUniqueOrThrow({ where: { id: co.c.id }, select: { version: true, firstName: true, lastName: true, email: true, customerId: true } });
-  const save = { id: co.c.id, ...user, enabled: true, websiteId: null, birthday: "", phone: "", roleIds: [co.roles.buyer, co.roles.clerk.id] };
+  const user = await db.customerUser.findUniqueOrThrow({
+    where: { id: co.c.id },
+    select: { version: true, firstName: true, lastName: true, email: true, customerId: true },
+  });
+  const save = {
+    id: co.c.id,
+    ...user,
+    enabled: true,
+    websiteId: null,
+    birthday: "",
+    phone: "",
+    roleIds: [co.roles.buyer, co.roles.clerk.id],
+  };
   const before = new Map(tally.statuses);
   let held = () => {};
   const holding = db.$transaction(
@@ -31,15 +42,23 @@ export async function poolExhaustion(db: PrismaClient, base: string, parallel: n
   const seconds: number[] = [];
   const answers = await Promise.all(
     Array.from({ length: parallel }, async (_, i) => {
-      const answer = await (i % 2 ? staff.query("admin.customerUsers.list", { limit: 50 }) : staff.mutate("admin.customerUsers.update", { ...save, firstName: `Load ${i}` }));
+      const answer = await (i % 2
+        ? staff.query("admin.customerUsers.list", { limit: 50 })
+        : staff.mutate("admin.customerUsers.update", { ...save, firstName: `Load ${i}` }));
       seconds.push((Date.now() - started) / 1000);
       return answer;
     }),
   );
   await holding;
   seconds.sort((a, b) => a - b);
-  const statuses = [...new Set(answers.map((a) => a.status))].sort().map((status) => `${status} ${(tally.count(status) - (before.get(status) ?? 0))}`);
-  return { lines: [`${parallel} parallel requests (half saves of one user, half grid pages) while the company is locked for ${holdSeconds} s: ${statuses.join(", ")}; answered within ${seconds[Math.floor(seconds.length / 2)]!.toFixed(1)} s (median), ${seconds.at(-1)!.toFixed(1)} s (last)`] };
+  const statuses = [...new Set(answers.map((a) => a.status))]
+    .sort()
+    .map((status) => `${status} ${tally.count(status) - (before.get(status) ?? 0)}`);
+  return {
+    lines: [
+      `${parallel} parallel requests (half saves of one user, half grid pages) while the company is locked for ${holdSeconds} s: ${statuses.join(", ")}; answered within ${seconds[Math.floor(seconds.length / 2)]!.toFixed(1)} s (median), ${seconds.at(-1)!.toFixed(1)} s (last)`,
+    ],
+  };
 }
 
 export async function oversizeBodies(base: string) {
@@ -47,9 +66,24 @@ export async function oversizeBodies(base: string) {
   const staff = await new Session(base).signIn("staff", "admin@roster.test");
   const padding = (megabytes: number) => "x".repeat(megabytes * 1024 * 1024);
   const results = [
-    ["anonymous, 20 MB to a public mutation", await anonymous.mutate("auth.register", null, { body: JSON.stringify({ json: { padding: padding(20) } }) })],
-    ["anonymous, 20 MB to /api/v1", await anonymous.fetch("/api/v1/users", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ padding: padding(20) }) })],
-    ["staff, a mutation padded with 10 MB", await staff.mutate("admin.customerUsers.setEnabled", null, { body: JSON.stringify({ json: { id: 1, enabled: true, padding: padding(10) } }) })],
+    [
+      "anonymous, 20 MB to a public mutation",
+      await anonymous.mutate("auth.register", null, { body: JSON.stringify({ json: { padding: padding(20) } }) }),
+    ],
+    [
+      "anonymous, 20 MB to /api/v1",
+      await anonymous.fetch("/api/v1/users", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ padding: padding(20) }),
+      }),
+    ],
+    [
+      "staff, a mutation padded with 10 MB",
+      await staff.mutate("admin.customerUsers.setEnabled", null, {
+        body: JSON.stringify({ json: { id: 1, enabled: true, padding: padding(10) } }),
+      }),
+    ],
   ] as const;
   return { lines: results.map(([what, answer]) => `${what}: ${answer.status}`) };
 }

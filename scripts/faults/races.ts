@@ -8,10 +8,16 @@ import { outcomeCounts, Session, type Answer } from "./http";
  * The races of issue 15 over HTTP against the built server: pairs of changes that are each allowed alone and
  * together would break a company rule, role assignments sent ten at once, saves of one user sent twenty at once.
  */
-type Pair = { name: string; race: (co: RaceCompany, staff: Session, a: () => Promise<Session>, b: () => Promise<Session>) => Promise<[Answer, Answer]> };
+type Pair = {
+  name: string;
+  race: (co: RaceCompany, staff: Session, a: () => Promise<Session>, b: () => Promise<Session>) => Promise<[Answer, Answer]>;
+};
 
 const edit = async (db: PrismaClient, id: number, roleIds: number[]) => {
-  const user = await db.customerUser.findUniqueOrThrow({ where: { id }, select: { version: true, firstName: true, lastName: true, email: true, customerId: true } });
+  const user = await db.customerUser.findUniqueOrThrow({
+    where: { id },
+    select: { version: true, firstName: true, lastName: true, email: true, customerId: true },
+  });
   return { id, ...user, enabled: true, websiteId: null, birthday: "", phone: "", roleIds };
 };
 
@@ -22,12 +28,19 @@ function pairs(db: PrismaClient): Pair[] {
       name: "two administrators disable each other",
       race: async (co, _staff, a, b) => {
         const [asA, asB] = await Promise.all([a(), b()]);
-        return both(asA.mutate("account.users.setEnabled", { id: co.b.id, enabled: false }), asB.mutate("account.users.setEnabled", { id: co.a.id, enabled: false }));
+        return both(
+          asA.mutate("account.users.setEnabled", { id: co.b.id, enabled: false }),
+          asB.mutate("account.users.setEnabled", { id: co.a.id, enabled: false }),
+        );
       },
     },
     {
       name: "staff disable both administrators",
-      race: (co, staff) => both(staff.mutate("admin.customerUsers.setEnabled", { id: co.a.id, enabled: false }), staff.mutate("admin.customerUsers.setEnabled", { id: co.b.id, enabled: false })),
+      race: (co, staff) =>
+        both(
+          staff.mutate("admin.customerUsers.setEnabled", { id: co.a.id, enabled: false }),
+          staff.mutate("admin.customerUsers.setEnabled", { id: co.b.id, enabled: false }),
+        ),
     },
     {
       name: "the Administrator role removed from each",
@@ -87,7 +100,9 @@ export async function invariantRaces(db: PrismaClient, base: string, rounds: num
       else tallies.other++;
     }
     const signedOut = tallies.signedOut ? `, one signed out first ${tallies.signedOut}` : "";
-    lines.push(`${pair.name}: one refused ${tallies.oneRefused}${signedOut}, both done ${tallies.bothDone}, other ${tallies.other} (of ${rounds})`);
+    lines.push(
+      `${pair.name}: one refused ${tallies.oneRefused}${signedOut}, both done ${tallies.bothDone}, other ${tallies.other} (of ${rounds})`,
+    );
   }
   return { races, violations, lines };
 }
@@ -101,10 +116,15 @@ export async function parallelAssignments(db: PrismaClient, base: string, rounds
     const co = await raceCompany(db);
     const ids = [co.a.id, co.b.id, co.c.id];
     const role = co.roles.manager.id;
-    const sum = (answers: Answer[], key: string) => answers.reduce((total, a) => total + ((a.data as Record<string, number> | undefined)?.[key] ?? 0), 0);
-    const added = await Promise.all(Array.from({ length: 10 }, () => staff.mutate("admin.customerUserRoles.addUsers", { roleId: role, userIds: ids })));
+    const sum = (answers: Answer[], key: string) =>
+      answers.reduce((total, a) => total + ((a.data as Record<string, number> | undefined)?.[key] ?? 0), 0);
+    const added = await Promise.all(
+      Array.from({ length: 10 }, () => staff.mutate("admin.customerUserRoles.addUsers", { roleId: role, userIds: ids })),
+    );
     const held = await db.customerUserRoleAssignment.count({ where: { roleId: role } });
-    const removed = await Promise.all(Array.from({ length: 10 }, () => staff.mutate("admin.customerUserRoles.removeUsers", { roleId: role, userIds: ids })));
+    const removed = await Promise.all(
+      Array.from({ length: 10 }, () => staff.mutate("admin.customerUserRoles.removeUsers", { roleId: role, userIds: ids })),
+    );
     // These users are new this round and get no other role assignment: every such audit entry is this role's.
     const audits = (action: string) => db.auditEvent.count({ where: { action, entityId: { in: ids.map(String) } } });
     const line = `reported added ${sum(added, "added")} / assigned ${held} / audited ${await audits("customerUserRole.assign")}; reported removed ${sum(removed, "removed")} / audited ${await audits("customerUserRole.unassign")}`;
@@ -122,7 +142,9 @@ export async function parallelSaves(db: PrismaClient, base: string, rounds: numb
   for (let round = 0; round < rounds; round++) {
     const co = await raceCompany(db);
     const input = await edit(db, co.c.id, [co.roles.buyer, co.roles.clerk.id]);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => staff.mutate("admin.customerUsers.update", { ...input, firstName: `Save ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => staff.mutate("admin.customerUsers.update", { ...input, firstName: `Save ${i}` })),
+    );
     all.push(...answers);
     if (outcomeCounts(answers) !== "CONFLICT 19, OK 1") wrong++;
   }

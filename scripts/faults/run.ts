@@ -23,7 +23,12 @@ const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("npm run faults needs DATABASE_URL: a PostgreSQL server where it may create the database roster_faults.");
 const port = Number(process.env.FAULTS_PORT ?? 3190);
 const rounds = Number(process.env.FAULTS_ROUNDS ?? 10);
-const poolEnv = Object.fromEntries((process.env.FAULTS_POOL_ENV ?? "DATABASE_POOL_SIZE=2").split(/\s+/).filter(Boolean).map((pair) => pair.split("=", 2) as [string, string]));
+const poolEnv = Object.fromEntries(
+  (process.env.FAULTS_POOL_ENV ?? "DATABASE_POOL_SIZE=2")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split("=", 2) as [string, string]),
+);
 
 const control: ProviderControl = { behave: () => "answer", delayMs: 0 };
 const provider = await startFakeResend(control);
@@ -59,12 +64,20 @@ try {
   const crash = await phase("kill -9 during delivery", () => crashDuringDelivery(db, provider, control, server, 90));
   await server.stop();
   await server.start(poolEnv);
-  await phase(`a pool run dry (${Object.entries(poolEnv).map(([k, v]) => `${k}=${v}`).join(" ")})`, () => poolExhaustion(db, server.base, 200));
+  await phase(
+    `a pool run dry (${Object.entries(poolEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")})`,
+    () => poolExhaustion(db, server.base, 200),
+  );
   await server.stop();
   await server.start();
   await phase("oversize bodies", () => oversizeBodies(server.base));
 
-  const statuses = [...tally.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(", ");
+  const statuses = [...tally.statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}: ${n}`)
+    .join(", ");
   console.log(["", ...report, "", `every answer by status: ${statuses}`, ""].join("\n"));
   const summary: [string, string][] = [
     ["invariant violations", `${races.violations} (in ${races.races} races)`],

@@ -21,7 +21,16 @@ export function buildIsStale() {
   const buildId = path.join(root, ".next/BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "server", "components", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package.json", "postcss.config.mjs"];
+  const sources = [
+    "app",
+    "server",
+    "components",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.mjs",
+    "package.json",
+    "postcss.config.mjs",
+  ];
   return sources.some((p) => newest(path.join(root, p)) > built);
 }
 

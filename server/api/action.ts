@@ -21,7 +21,8 @@ export async function runProcedure<T>(call: () => Promise<T>): Promise<ActionRes
       console.error("[action] unexpected error", error.cause ?? error);
       return { ok: false, message: unexpectedErrorMessage };
     }
-    if (error.cause instanceof ZodError) return { ok: false, message: "Some fields need your attention.", fieldErrors: fieldErrorsOf(error.cause) };
+    if (error.cause instanceof ZodError)
+      return { ok: false, message: "Some fields need your attention.", fieldErrors: fieldErrorsOf(error.cause) };
     return { ok: false, message: error.message, fieldErrors: error.cause instanceof AppError ? error.cause.fieldErrors : undefined };
   }
 }

@@ -20,7 +20,13 @@ const form = (fields: Record<string, string>, headers: Record<string, string> = 
   });
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}` });
 const api = (path: string, token?: string, init: RequestInit = {}) =>
-  handleApiRequest(db, new Request(`http://roster.test/api/v1${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } }));
+  handleApiRequest(
+    db,
+    new Request(`http://roster.test/api/v1${path}`, {
+      ...init,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) },
+    }),
+  );
 
 async function appFor(email: string, name = "App") {
   const admin = await staffCaller(db, "admin@roster.test");
@@ -69,10 +75,16 @@ describe("POST /api/oauth/token", () => {
     const missing = await handleTokenRequest(db, form({}, basic(application.clientId, clientSecret)));
     expect(await missing.json()).toMatchObject({ error: "invalid_request" });
 
-    const both = await handleTokenRequest(db, form({ grant_type: "client_credentials", client_id: application.clientId }, basic(application.clientId, clientSecret)));
+    const both = await handleTokenRequest(
+      db,
+      form({ grant_type: "client_credentials", client_id: application.clientId }, basic(application.clientId, clientSecret)),
+    );
     expect(await both.json()).toMatchObject({ error: "invalid_request" });
 
-    const json = await handleTokenRequest(db, new Request("http://roster.test/api/oauth/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }));
+    const json = await handleTokenRequest(
+      db,
+      new Request("http://roster.test/api/oauth/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+    );
     expect(await json.json()).toMatchObject({ error: "invalid_request" });
     expect(await db.loginAttempt.count({ where: { source: "OAUTH", result: "BAD_CREDENTIALS" } })).toBe(2);
   });
@@ -81,9 +93,18 @@ describe("POST /api/oauth/token", () => {
     const { application, clientSecret } = await appFor("eddie.buyer@acme.test");
     let last: Response | undefined;
     for (let i = 0; i < 20; i++) {
-      last = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, { ...basic(application.clientId, `guess-${i}`), [CLIENT_ADDRESS_HEADER]: `10.9.0.${i}` }));
+      last = await handleTokenRequest(
+        db,
+        form(
+          { grant_type: "client_credentials" },
+          { ...basic(application.clientId, `guess-${i}`), [CLIENT_ADDRESS_HEADER]: `10.9.0.${i}` },
+        ),
+      );
     }
-    const right = await handleTokenRequest(db, form({ grant_type: "client_credentials" }, { ...basic(application.clientId, clientSecret), [CLIENT_ADDRESS_HEADER]: "10.9.1.1" }));
+    const right = await handleTokenRequest(
+      db,
+      form({ grant_type: "client_credentials" }, { ...basic(application.clientId, clientSecret), [CLIENT_ADDRESS_HEADER]: "10.9.1.1" }),
+    );
     expect(last!.status).toBe(401);
     expect(right.status).toBe(429);
     expect(await right.json()).toMatchObject({ error: "temporarily_unavailable" });
@@ -92,10 +113,14 @@ describe("POST /api/oauth/token", () => {
   it("refuses a deactivated application and a disabled user", async () => {
     const { application, clientSecret } = await appFor("lara.logistics@acme.test");
     await db.oAuthApplication.update({ where: { id: application.id }, data: { active: false } });
-    expect(await (await handleTokenRequest(db, form({ grant_type: "client_credentials" }, basic(application.clientId, clientSecret)))).json()).toMatchObject({ error: "invalid_client" });
+    expect(
+      await (await handleTokenRequest(db, form({ grant_type: "client_credentials" }, basic(application.clientId, clientSecret)))).json(),
+    ).toMatchObject({ error: "invalid_client" });
     await db.oAuthApplication.update({ where: { id: application.id }, data: { active: true } });
     await db.customerUser.update({ where: { id: application.customerUserId }, data: { enabled: false } });
-    expect(await (await handleTokenRequest(db, form({ grant_type: "client_credentials" }, basic(application.clientId, clientSecret)))).json()).toMatchObject({ error: "invalid_grant" });
+    expect(
+      await (await handleTokenRequest(db, form({ grant_type: "client_credentials" }, basic(application.clientId, clientSecret)))).json(),
+    ).toMatchObject({ error: "invalid_grant" });
     await db.customerUser.update({ where: { id: application.customerUserId }, data: { enabled: true } });
   });
 });
@@ -237,7 +262,9 @@ describe("/api/v1/users", () => {
     const response = await api("/users?limit=100&sort=email&enabled=true", token);
     expect(response.status).toBe(200);
     const page = await response.json();
-    expect(new Set(page.items.map((u: { customer: { name: string } }) => u.customer.name))).toEqual(new Set(["Acme West", "Acme West Logistics"]));
+    expect(new Set(page.items.map((u: { customer: { name: string } }) => u.customer.name))).toEqual(
+      new Set(["Acme West", "Acme West Logistics"]),
+    );
     expect(page.items.every((u: { enabled: boolean }) => u.enabled)).toBe(true);
     const emails = page.items.map((u: { email: string }) => u.email);
     expect(emails).toEqual([...emails].sort());
@@ -269,7 +296,9 @@ describe("/api/v1/users", () => {
     const users = await db.customerUser.count();
     const bad = await api("/users", token, json("POST", { ...(await newUser("Acme West")), email: "not-an-email", firstName: "" }));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: "BAD_REQUEST", fieldErrors: { email: expect.any(Array), firstName: expect.any(Array) } } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: "BAD_REQUEST", fieldErrors: { email: expect.any(Array), firstName: expect.any(Array) } },
+    });
     expect((await api("/users?limit=5000", token)).status).toBe(400);
     const stale = await api(`/users/${id}`, token, json("PUT", { ...input, firstName: "Again", version: user.version }));
     expect(stale.status).toBe(409);
@@ -283,11 +312,26 @@ describe("/api/v1/users", () => {
         code: "API_TEST_OFFICE",
         label: "Office (API test)",
         customerId: east.id,
-        permissions: { createMany: { data: ["customerUser.view", "customerUser.create", "customerUser.edit", "customerUserRole.assign"].map((permission) => ({ permission, level: "CUSTOMER" as const })) } },
+        permissions: {
+          createMany: {
+            data: ["customerUser.view", "customerUser.create", "customerUser.edit", "customerUserRole.assign"].map((permission) => ({
+              permission,
+              level: "CUSTOMER" as const,
+            })),
+          },
+        },
       },
     });
     await db.customerUser.create({
-      data: { email: "olive.office@acme.test", firstName: "Olive", lastName: "Office", confirmedAt: new Date(), customerId: east.id, customerPath: east.path, roles: { create: { roleId: office.id } } },
+      data: {
+        email: "olive.office@acme.test",
+        firstName: "Olive",
+        lastName: "Office",
+        confirmedAt: new Date(),
+        customerId: east.id,
+        customerPath: east.path,
+        roles: { create: { roleId: office.id } },
+      },
     });
     const { token } = await tokenFor("olive.office@acme.test");
     const admin = (await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_ADMINISTRATOR" } })).id;
@@ -352,7 +396,9 @@ describe("/api/v1/roles", () => {
     expect(role.permissions).toContainEqual({ permission: "order.view", level: "OWN" });
     // Holders counted are the ones the token's user sees: Acme West's and its subsidiary's.
     const westPath = (await db.customer.findFirstOrThrow({ where: { name: "Acme West" } })).path;
-    expect(role.users).toBe(await db.customerUserRoleAssignment.count({ where: { roleId: buyerId, customerUser: { customerPath: { startsWith: westPath } } } }));
+    expect(role.users).toBe(
+      await db.customerUserRoleAssignment.count({ where: { roleId: buyerId, customerUser: { customerPath: { startsWith: westPath } } } }),
+    );
   });
 
   it("answers 404 for another company's role and a parent company's, and a Department-level user sees no subsidiary's", async () => {
@@ -401,7 +447,21 @@ describe("the OpenAPI document", () => {
     const doc = openApiDocument();
     expect(doc.openapi).toMatch(/^3\.1/);
     expect(Object.keys(doc.paths ?? {}).sort()).toEqual(
-      ["/me", "/orders", "/orders/{id}", "/quotes", "/quotes/{id}", "/rfqs", "/roles", "/roles/{id}", "/rfqs/{id}", "/shopping-lists", "/shopping-lists/{id}", "/users", "/users/{id}"].sort(),
+      [
+        "/me",
+        "/orders",
+        "/orders/{id}",
+        "/quotes",
+        "/quotes/{id}",
+        "/rfqs",
+        "/roles",
+        "/roles/{id}",
+        "/rfqs/{id}",
+        "/shopping-lists",
+        "/shopping-lists/{id}",
+        "/users",
+        "/users/{id}",
+      ].sort(),
     );
     expect(Object.keys(doc.paths!["/users"]!).sort()).toEqual(["get", "post"]);
     expect(Object.keys(doc.paths!["/users/{id}"]!).sort()).toEqual(["get", "put"]);
@@ -409,6 +469,8 @@ describe("the OpenAPI document", () => {
     expect(params.map((p) => p.name)).toEqual(expect.arrayContaining(["after", "limit", "status", "search"]));
     expect(Object.keys(doc.paths!["/roles"]!)).toEqual(["get"]);
     const roleParams = (doc.paths!["/roles"]!.get!.parameters ?? []) as { name: string }[];
-    expect(roleParams.map((p) => p.name)).toEqual(expect.arrayContaining(["cursor", "limit", "sort", "dir", "label", "owner", "selfManaged"]));
+    expect(roleParams.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["cursor", "limit", "sort", "dir", "label", "owner", "selfManaged"]),
+    );
   });
 });

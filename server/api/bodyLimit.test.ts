@@ -68,9 +68,15 @@ const anonymous = { db: undefined as unknown as PrismaClient, staff: async () =>
 describe("a request body over the limit", () => {
   it("of 100 MB from nobody in particular, without a length (chunked), is refused after reading only up to the limit", async () => {
     for (const send of [
-      (body: ReadableStream<Uint8Array>) => handleTrpcRequest(chunked(`${origin}/api/trpc/auth.register`, body, { "content-type": "application/json", origin }), { ...anonymous, db }),
-      (body: ReadableStream<Uint8Array>) => handleApiRequest(db, chunked(`${origin}/api/v1/users`, body, { "content-type": "application/json" })),
-      (body: ReadableStream<Uint8Array>) => handleTokenRequest(db, chunked(`${origin}/api/oauth/token`, body, { "content-type": "application/x-www-form-urlencoded" })),
+      (body: ReadableStream<Uint8Array>) =>
+        handleTrpcRequest(chunked(`${origin}/api/trpc/auth.register`, body, { "content-type": "application/json", origin }), {
+          ...anonymous,
+          db,
+        }),
+      (body: ReadableStream<Uint8Array>) =>
+        handleApiRequest(db, chunked(`${origin}/api/v1/users`, body, { "content-type": "application/json" })),
+      (body: ReadableStream<Uint8Array>) =>
+        handleTokenRequest(db, chunked(`${origin}/api/oauth/token`, body, { "content-type": "application/x-www-form-urlencoded" })),
     ]) {
       const { stream, state } = hugeBody(100 * MB);
       const answer = await refusedQuickly(() => send(stream));
@@ -83,7 +89,11 @@ describe("a request body over the limit", () => {
 
   it("that says so in Content-Length is refused without reading any of it", async () => {
     const { stream, state } = hugeBody(100 * MB);
-    const request = chunked(`${origin}/api/trpc/auth.register`, stream, { "content-type": "application/json", "content-length": String(100 * MB), origin });
+    const request = chunked(`${origin}/api/trpc/auth.register`, stream, {
+      "content-type": "application/json",
+      "content-length": String(100 * MB),
+      origin,
+    });
     const answer = await refusedQuickly(() => handleTrpcRequest(request, { ...anonymous, db }));
     expect(answer.status).toBe(413);
     expect(state.read).toBe(0);
@@ -94,9 +104,17 @@ describe("a request body over the limit", () => {
     const prefix = `{"json":{"id":${user.id},"enabled":false,"padding":"`;
     for (const withLength of [true, false]) {
       const { stream } = hugeBody(10 * MB, prefix, '"}}');
-      const headers: Record<string, string> = { "content-type": "application/json", origin, ...(withLength ? { "content-length": String(10 * MB) } : {}) };
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        origin,
+        ...(withLength ? { "content-length": String(10 * MB) } : {}),
+      };
       const answer = await refusedQuickly(() =>
-        handleTrpcRequest(chunked(`${origin}/api/trpc/admin.customerUsers.setEnabled`, stream, headers), { db, staff: async () => admin, customer: async () => null }),
+        handleTrpcRequest(chunked(`${origin}/api/trpc/admin.customerUsers.setEnabled`, stream, headers), {
+          db,
+          staff: async () => admin,
+          customer: async () => null,
+        }),
       );
       expect(answer.status).toBe(413);
       expect(answer.elapsed).toBeLessThan(2000);
@@ -105,11 +123,17 @@ describe("a request body over the limit", () => {
   });
 
   it("says so in each face's own error shape", async () => {
-    const trpc = await handleTrpcRequest(chunked(`${origin}/api/trpc/auth.register`, hugeBody(2 * MB).stream, { origin }), { ...anonymous, db });
+    const trpc = await handleTrpcRequest(chunked(`${origin}/api/trpc/auth.register`, hugeBody(2 * MB).stream, { origin }), {
+      ...anonymous,
+      db,
+    });
     expect((await trpc.json()).error.json.data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", httpStatus: 413 });
     const api = await handleApiRequest(db, chunked(`${origin}/api/v1/users`, hugeBody(2 * MB).stream, {}));
     expect((await api.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
-    const token = await handleTokenRequest(db, chunked(`${origin}/api/oauth/token`, hugeBody(2 * MB).stream, { "content-type": "application/x-www-form-urlencoded" }));
+    const token = await handleTokenRequest(
+      db,
+      chunked(`${origin}/api/oauth/token`, hugeBody(2 * MB).stream, { "content-type": "application/x-www-form-urlencoded" }),
+    );
     expect(await token.json()).toMatchObject({ error: "invalid_request" });
   });
 });
@@ -118,11 +142,18 @@ describe("a request body within the limit", () => {
   it("is served as before (a mutation over HTTP, cookie-authenticated)", async () => {
     const user = await db.customerUser.findUniqueOrThrow({ where: { email: "eddie.buyer@acme.test" } });
     const body = JSON.stringify({ json: { id: user.id, enabled: false } });
-    const response = await handleTrpcRequest(new Request(`${origin}/api/trpc/admin.customerUsers.setEnabled`, { method: "POST", headers: { "content-type": "application/json", origin, host: new URL(origin).host }, body }), {
-      db,
-      staff: async () => admin,
-      customer: async () => null,
-    });
+    const response = await handleTrpcRequest(
+      new Request(`${origin}/api/trpc/admin.customerUsers.setEnabled`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin, host: new URL(origin).host },
+        body,
+      }),
+      {
+        db,
+        staff: async () => admin,
+        customer: async () => null,
+      },
+    );
     expect(response.status).toBe(200);
     expect((await db.customerUser.findUniqueOrThrow({ where: { id: user.id } })).enabled).toBe(false);
   });
@@ -135,7 +166,8 @@ describe("a request body within the limit", () => {
 function largest(schema: z.ZodType): unknown {
   const def = defOf(schema);
   const inner = (next: z.ZodType | undefined) => (next ? largest(next) : null);
-  const longest = (values: unknown[]) => values.reduce((a, b) => (JSON.stringify(b ?? null).length > JSON.stringify(a ?? null).length ? b : a), null);
+  const longest = (values: unknown[]) =>
+    values.reduce((a, b) => (JSON.stringify(b ?? null).length > JSON.stringify(a ?? null).length ? b : a), null);
   switch (def.type) {
     case "string":
       return "€".repeat(lengthBounds(def).max);
@@ -167,20 +199,32 @@ describe("the largest input any procedure accepts", () => {
     const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[] } }>);
     const sizes = procedures
       .filter(([, procedure]) => procedure._def.inputs.length)
-      .map(([path, procedure]) => ({ path, bytes: Buffer.byteLength(JSON.stringify(superjson.serialize(largest(procedure._def.inputs[0]!)))) }))
+      .map(([path, procedure]) => ({
+        path,
+        bytes: Buffer.byteLength(JSON.stringify(superjson.serialize(largest(procedure._def.inputs[0]!)))),
+      }))
       .sort((a, b) => b.bytes - a.bytes);
-    console.log("[body limit] largest inputs:", sizes.slice(0, 3).map(({ path, bytes }) => `${path} ${Math.round(bytes / 1024)} KB`).join(", "));
+    console.log(
+      "[body limit] largest inputs:",
+      sizes
+        .slice(0, 3)
+        .map(({ path, bytes }) => `${path} ${Math.round(bytes / 1024)} KB`)
+        .join(", "),
+    );
     expect(sizes[0]!.bytes).toBeLessThan(limit / 2);
   });
 });
 
 describe("answers to authenticated reads", () => {
   it("are never stored by a browser or a proxy", async () => {
-    const query = await handleTrpcRequest(new Request(`${origin}/api/trpc/admin.customers.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`), {
-      db,
-      staff: async () => admin,
-      customer: async () => null,
-    });
+    const query = await handleTrpcRequest(
+      new Request(`${origin}/api/trpc/admin.customers.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`),
+      {
+        db,
+        staff: async () => admin,
+        customer: async () => null,
+      },
+    );
     expect(query.status).toBe(200);
     expect(query.headers.get("cache-control")).toBe("no-store");
     const { application, clientSecret } = await callerFor(db, admin).admin.oauthApps.create({
@@ -188,7 +232,14 @@ describe("answers to authenticated reads", () => {
       name: "Cache check",
     });
     const form = new URLSearchParams({ grant_type: "client_credentials", client_id: application.clientId, client_secret: clientSecret });
-    const issued = await handleTokenRequest(db, new Request(`${origin}/api/oauth/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() }));
+    const issued = await handleTokenRequest(
+      db,
+      new Request(`${origin}/api/oauth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+      }),
+    );
     const { access_token } = await issued.json();
     const me = await handleApiRequest(db, new Request(`${origin}/api/v1/me`, { headers: { authorization: `Bearer ${access_token}` } }));
     expect(me.status).toBe(200);

@@ -22,7 +22,8 @@ function problemsOf(schema: z.ZodType, path: string, seen = new Set<z.ZodType>()
   switch (def.type) {
     case "string": {
       const problems: string[] = [];
-      if (!(def.checks ?? []).some((check) => check === (wellFormed as unknown))) problems.push(`${path}: text without the well-formed check`);
+      if (!(def.checks ?? []).some((check) => check === (wellFormed as unknown)))
+        problems.push(`${path}: text without the well-formed check`);
       if (!Number.isFinite(lengthBounds(def).max)) problems.push(`${path}: text without a length limit`);
       return problems;
     }
@@ -36,7 +37,10 @@ function problemsOf(schema: z.ZodType, path: string, seen = new Set<z.ZodType>()
       return min && max && min >= earliestMoment && max <= latestMoment ? [] : [`${path}: a date beyond what a timestamp column keeps`];
     }
     case "array":
-      return [...(Number.isFinite(lengthBounds(def).max) ? [] : [`${path}: a list without a size limit`]), ...walk(def.element, `${path}[]`)];
+      return [
+        ...(Number.isFinite(lengthBounds(def).max) ? [] : [`${path}: a list without a size limit`]),
+        ...walk(def.element, `${path}[]`),
+      ];
     case "object":
       return Object.entries(def.shape ?? {}).flatMap(([key, field]) => problemsOf(field, `${path}.${key}`, seen));
     case "tuple":

@@ -26,15 +26,34 @@ type Actor = "dana" | "dana via /api/v1" | "sam as dana" | "people" | "sales" | 
 
 let db: PrismaClient;
 type FxKey =
-  | "erin" | "eddie" | "dana" | "gina" | "east" | "globex" | "administrator" | "buyer" | "officeManager" | "ada" | "vera" | "pia"
-  | "staffAdministrator" | "staffManager" | "readOnly" | "eastCorporate" | "eastRegional" | "packer" | "staffStrong" | "strongInvitation" | "ginaApp";
+  | "erin"
+  | "eddie"
+  | "dana"
+  | "gina"
+  | "east"
+  | "globex"
+  | "administrator"
+  | "buyer"
+  | "officeManager"
+  | "ada"
+  | "vera"
+  | "pia"
+  | "staffAdministrator"
+  | "staffManager"
+  | "readOnly"
+  | "eastCorporate"
+  | "eastRegional"
+  | "packer"
+  | "staffStrong"
+  | "strongInvitation"
+  | "ginaApp";
 const fx = {} as Record<FxKey, number>;
 const actors = {} as Record<Actor, Principal | null>;
 let danaToken: string;
 beforeAll(async () => {
   db = await createTestDb();
   const id = async (model: "customerUser" | "customer" | "customerUserRole" | "staffUser" | "staffRole", where: Record<string, string>) =>
-    ((await (db[model] as unknown as { findFirstOrThrow: (args: object) => Promise<{ id: number }> }).findFirstOrThrow({ where })).id);
+    (await (db[model] as unknown as { findFirstOrThrow: (args: object) => Promise<{ id: number }> }).findFirstOrThrow({ where })).id;
   Object.assign(fx, {
     erin: await id("customerUser", { email: "erin.east@acme.test" }),
     eddie: await id("customerUser", { email: "eddie.buyer@acme.test" }),
@@ -53,25 +72,44 @@ beforeAll(async () => {
     readOnly: await id("staffRole", { code: "READ_ONLY" }),
   });
   const companyRole = async (label: string, grants: readonly (readonly [string, string])[], holder?: number) =>
-    (await db.customerUserRole.create({
-      data: {
-        code: `ESCALATION_${label.toUpperCase().replace(/\W+/g, "_")}`, label, customerId: fx.east, selfManaged: true,
-        permissions: { createMany: { data: grants.map(([permission, level]) => ({ permission, level: level as "CUSTOMER" })) } },
-        ...(holder ? { assignments: { create: { customerUserId: holder } } } : {}),
-      },
-    })).id;
+    (
+      await db.customerUserRole.create({
+        data: {
+          code: `ESCALATION_${label.toUpperCase().replace(/\W+/g, "_")}`,
+          label,
+          customerId: fx.east,
+          selfManaged: true,
+          permissions: { createMany: { data: grants.map(([permission, level]) => ({ permission, level: level as "CUSTOMER" })) } },
+          ...(holder ? { assignments: { create: { customerUserId: holder } } } : {}),
+        },
+      })
+    ).id;
   // Stronger roles of dana's own company: one Erin holds, one nobody holds; and a weak one dana may hand out.
   fx.eastCorporate = await companyRole("East corporate", administratorGrants, fx.erin);
   fx.eastRegional = await companyRole("East regional", [["customerUser.view", "SUBTREE"]]);
   fx.packer = await companyRole("East packer", [["order.view", "CUSTOMER"]]);
-  fx.staffStrong = (await db.staffRole.create({ data: { code: "ESCALATION_STRONG", label: "Strong", scope: "ALL", permissions: { create: [{ permission: "customerUser.delete" }] } } })).id;
+  fx.staffStrong = (
+    await db.staffRole.create({
+      data: { code: "ESCALATION_STRONG", label: "Strong", scope: "ALL", permissions: { create: [{ permission: "customerUser.delete" }] } },
+    })
+  ).id;
   // An invitation to Acme East handing out the Administrator role (Amanda may); one dana sent, whose role grew since.
   const amanda = callerFor(db, await customerPrincipal(db, "amanda.admin@acme.test"));
-  fx.strongInvitation = (await amanda.account.invitations.create({ email: "strong.invitee@acme.test", customerId: fx.east, roleIds: [fx.administrator] })).id;
-  await callerFor(db, await customerPrincipal(db, "dana.department@acme.test")).account.invitations.create({ email: "grown.invitee@acme.test", customerId: fx.east, roleIds: [fx.packer] });
+  fx.strongInvitation = (
+    await amanda.account.invitations.create({ email: "strong.invitee@acme.test", customerId: fx.east, roleIds: [fx.administrator] })
+  ).id;
+  await callerFor(db, await customerPrincipal(db, "dana.department@acme.test")).account.invitations.create({
+    email: "grown.invitee@acme.test",
+    customerId: fx.east,
+    roleIds: [fx.packer],
+  });
   await db.rolePermission.updateMany({ where: { roleId: fx.packer }, data: { level: "SUBTREE" } });
   await bumpAuthzEpoch(db);
-  fx.ginaApp = (await db.oAuthApplication.create({ data: { name: "Gina's ERP", clientId: "escalation_gina", secretHash: "x", customerUserId: fx.gina } })).id;
+  fx.ginaApp = (
+    await db.oAuthApplication.create({
+      data: { name: "Gina's ERP", clientId: "escalation_gina", secretHash: "x", customerUserId: fx.gina },
+    })
+  ).id;
 
   danaToken = await apiToken(db, "dana.department@acme.test");
   actors.dana = await customerPrincipal(db, "dana.department@acme.test");
@@ -82,7 +120,14 @@ beforeAll(async () => {
 });
 
 const newUser = (customerId: number, roleIds: number[]) => ({
-  enabled: true, firstName: "Nina", lastName: "New", email: "nina.escalation@acme.test", customerId, websiteId: null, roleIds, generatePassword: true,
+  enabled: true,
+  firstName: "Nina",
+  lastName: "New",
+  email: "nina.escalation@acme.test",
+  customerId,
+  websiteId: null,
+  roleIds,
+  generatePassword: true,
 });
 const permissions = (grants: [string, string][]) => grants.map(([permission, level]) => ({ permission, level }));
 const edit = (email: string, overrides: object = {}) => editInputOf(db, email, overrides);
@@ -95,56 +140,278 @@ const rest = async (method: string, path: string, body?: object) => {
 
 /** The storefront's attacks, run alike by dana and by a staff member signed in as dana. */
 const storefront = (as: "dana" | "sam as dana"): Attack[] => [
-  { name: "create a user with the Administrator role", as, expect: "FORBIDDEN", run: (c) => c("account.users.create", newUser(fx.east, [fx.administrator])) },
-  { name: "edit Erin, who holds more", as, expect: "FORBIDDEN", run: async (c) => c("account.users.update", await edit("erin.east@acme.test", { firstName: "Erina" })) },
-  { name: "give Eddie the Administrator role by editing him", as, expect: "FORBIDDEN", run: async (c) => c("account.users.update", await edit("eddie.buyer@acme.test", { roleIds: [fx.buyer, fx.administrator] })) },
-  { name: "give herself the Administrator role", as, expect: "FORBIDDEN", run: async (c) => c("account.users.update", await edit("dana.department@acme.test", { roleIds: [fx.officeManager, fx.administrator] })) },
+  {
+    name: "create a user with the Administrator role",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.users.create", newUser(fx.east, [fx.administrator])),
+  },
+  {
+    name: "edit Erin, who holds more",
+    as,
+    expect: "FORBIDDEN",
+    run: async (c) => c("account.users.update", await edit("erin.east@acme.test", { firstName: "Erina" })),
+  },
+  {
+    name: "give Eddie the Administrator role by editing him",
+    as,
+    expect: "FORBIDDEN",
+    run: async (c) => c("account.users.update", await edit("eddie.buyer@acme.test", { roleIds: [fx.buyer, fx.administrator] })),
+  },
+  {
+    name: "give herself the Administrator role",
+    as,
+    expect: "FORBIDDEN",
+    run: async (c) => c("account.users.update", await edit("dana.department@acme.test", { roleIds: [fx.officeManager, fx.administrator] })),
+  },
   { name: "disable Erin", as, expect: "FORBIDDEN", run: (c) => c("account.users.setEnabled", { id: fx.erin, enabled: false }) },
   { name: "delete Erin", as, expect: "FORBIDDEN", run: (c) => c("account.users.delete", { id: fx.erin }) },
-  { name: "disable Erin in a mass action", as, expect: "SKIPPED", run: (c) => c("account.users.massSetEnabled", { ids: [fx.erin], enabled: false }) },
+  {
+    name: "disable Erin in a mass action",
+    as,
+    expect: "SKIPPED",
+    run: (c) => c("account.users.massSetEnabled", { ids: [fx.erin], enabled: false }),
+  },
   { name: "delete Erin in a mass action", as, expect: "SKIPPED", run: (c) => c("account.users.massDelete", { ids: [fx.erin] }) },
-  { name: "give Eddie the Administrator role", as, expect: "FORBIDDEN", run: (c) => c("account.roles.addUsers", { roleId: fx.administrator, userIds: [fx.eddie] }) },
-  { name: "give Erin, who holds more, another role", as, expect: "FORBIDDEN", run: (c) => c("account.roles.addUsers", { roleId: fx.buyer, userIds: [fx.erin] }) },
-  { name: "take the Administrator role from Erin", as, expect: "FORBIDDEN", run: (c) => c("account.roles.removeUsers", { roleId: fx.administrator, userIds: [fx.erin] }) },
-  { name: "take the company's Corporate role from Erin", as, expect: "FORBIDDEN", run: (c) => c("account.roles.removeUsers", { roleId: fx.eastCorporate, userIds: [fx.erin] }) },
-  { name: "lower the company's Corporate role Erin holds", as, expect: "FORBIDDEN", run: (c) => c("account.roles.update", { id: fx.eastCorporate, version: 1, label: "East corporate", permissions: permissions([["order.view", "CUSTOMER"]]) }) },
-  { name: "edit the predefined Administrator role (a copy moving Erin to it)", as, expect: "FORBIDDEN", run: (c) => c("account.roles.update", { id: fx.administrator, version: 1, label: "Administrator light", permissions: permissions([["order.view", "CUSTOMER"]]) }) },
-  { name: "clone the Administrator role", as, expect: "FORBIDDEN", run: (c) => c("account.roles.clone", { id: fx.administrator, label: "My admin" }) },
-  { name: "create a role at Corporate level", as, expect: "FORBIDDEN", run: (c) => c("account.roles.create", { label: "Regional", permissions: permissions([["customerUser.view", "SUBTREE"]]) }) },
+  {
+    name: "give Eddie the Administrator role",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.roles.addUsers", { roleId: fx.administrator, userIds: [fx.eddie] }),
+  },
+  {
+    name: "give Erin, who holds more, another role",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.roles.addUsers", { roleId: fx.buyer, userIds: [fx.erin] }),
+  },
+  {
+    name: "take the Administrator role from Erin",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.roles.removeUsers", { roleId: fx.administrator, userIds: [fx.erin] }),
+  },
+  {
+    name: "take the company's Corporate role from Erin",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.roles.removeUsers", { roleId: fx.eastCorporate, userIds: [fx.erin] }),
+  },
+  {
+    name: "lower the company's Corporate role Erin holds",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("account.roles.update", {
+        id: fx.eastCorporate,
+        version: 1,
+        label: "East corporate",
+        permissions: permissions([["order.view", "CUSTOMER"]]),
+      }),
+  },
+  {
+    name: "edit the predefined Administrator role (a copy moving Erin to it)",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("account.roles.update", {
+        id: fx.administrator,
+        version: 1,
+        label: "Administrator light",
+        permissions: permissions([["order.view", "CUSTOMER"]]),
+      }),
+  },
+  {
+    name: "clone the Administrator role",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.roles.clone", { id: fx.administrator, label: "My admin" }),
+  },
+  {
+    name: "create a role at Corporate level",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.roles.create", { label: "Regional", permissions: permissions([["customerUser.view", "SUBTREE"]]) }),
+  },
   { name: "delete a Corporate role nobody holds", as, expect: "FORBIDDEN", run: (c) => c("account.roles.delete", { id: fx.eastRegional }) },
-  { name: "invite with the Administrator role", as, expect: "FORBIDDEN", run: (c) => c("account.invitations.create", { email: "new.admin@acme.test", customerId: fx.east, roleIds: [fx.administrator] }) },
-  { name: "send again an invitation handing out the Administrator role", as, expect: "FORBIDDEN", run: (c) => c("account.invitations.resend", { id: fx.strongInvitation }) },
+  {
+    name: "invite with the Administrator role",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.invitations.create", { email: "new.admin@acme.test", customerId: fx.east, roleIds: [fx.administrator] }),
+  },
+  {
+    name: "send again an invitation handing out the Administrator role",
+    as,
+    expect: "FORBIDDEN",
+    run: (c) => c("account.invitations.resend", { id: fx.strongInvitation }),
+  },
 ];
 
 const attacks: Attack[] = [
   ...storefront("dana"),
   ...storefront("sam as dana"),
-  { name: "POST /api/v1/users with the Administrator role", as: "dana via /api/v1", expect: "FORBIDDEN", run: () => rest("POST", "/users", newUser(fx.east, [fx.administrator])) },
-  { name: "PUT /api/v1/users/{id} on Erin", as: "dana via /api/v1", expect: "FORBIDDEN", run: async () => { const { id, ...body } = await edit("erin.east@acme.test", { firstName: "Erina" }); return rest("PUT", `/users/${id}`, body); } },
-  { name: "PUT /api/v1/users/{id} giving Eddie the Administrator role", as: "dana via /api/v1", expect: "FORBIDDEN", run: async () => { const { id, ...body } = await edit("eddie.buyer@acme.test", { roleIds: [fx.administrator] }); return rest("PUT", `/users/${id}`, body); } },
-  { name: "accept an invitation whose role grew beyond its sender (dana)", as: "nobody", expect: "BAD_REQUEST", run: async () => acceptInvitation(db, { token: await tokenFromEmail(db, "grown.invitee@acme.test", "invitation"), firstName: "Grown", lastName: "Invitee", password: "Escalation-2026-pass", consentIds: await mandatoryConsentIds(db) }) },
+  {
+    name: "POST /api/v1/users with the Administrator role",
+    as: "dana via /api/v1",
+    expect: "FORBIDDEN",
+    run: () => rest("POST", "/users", newUser(fx.east, [fx.administrator])),
+  },
+  {
+    name: "PUT /api/v1/users/{id} on Erin",
+    as: "dana via /api/v1",
+    expect: "FORBIDDEN",
+    run: async () => {
+      const { id, ...body } = await edit("erin.east@acme.test", { firstName: "Erina" });
+      return rest("PUT", `/users/${id}`, body);
+    },
+  },
+  {
+    name: "PUT /api/v1/users/{id} giving Eddie the Administrator role",
+    as: "dana via /api/v1",
+    expect: "FORBIDDEN",
+    run: async () => {
+      const { id, ...body } = await edit("eddie.buyer@acme.test", { roleIds: [fx.administrator] });
+      return rest("PUT", `/users/${id}`, body);
+    },
+  },
+  {
+    name: "accept an invitation whose role grew beyond its sender (dana)",
+    as: "nobody",
+    expect: "BAD_REQUEST",
+    run: async () =>
+      acceptInvitation(db, {
+        token: await tokenFromEmail(db, "grown.invitee@acme.test", "invitation"),
+        firstName: "Grown",
+        lastName: "Invitee",
+        password: "Escalation-2026-pass",
+        consentIds: await mandatoryConsentIds(db),
+      }),
+  },
   // Staff with fewer staff grants against a stronger staff account and role.
-  { name: "create a staff member with the Administrator role", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.create", { firstName: "New", lastName: "Admin", email: "new.admin@roster.test", roleIds: [fx.staffAdministrator] }) },
-  { name: "edit Ada, who holds more", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.update", { id: fx.ada, version: 1, firstName: "Ada", lastName: "Admin", email: "ada.taken@roster.test", roleIds: [fx.staffAdministrator] }) },
-  { name: "give Vera the Administrator role", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.update", { id: fx.vera, version: 1, firstName: "Vera", lastName: "Viewer", email: "viewer@roster.test", roleIds: [fx.readOnly, fx.staffAdministrator] }) },
-  { name: "give herself the Administrator role", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.update", { id: fx.pia, version: 1, firstName: "Pia", lastName: "People", email: "people@roster.test", roleIds: [fx.staffManager, fx.staffAdministrator] }) },
+  {
+    name: "create a staff member with the Administrator role",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("admin.staffUsers.create", {
+        firstName: "New",
+        lastName: "Admin",
+        email: "new.admin@roster.test",
+        roleIds: [fx.staffAdministrator],
+      }),
+  },
+  {
+    name: "edit Ada, who holds more",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("admin.staffUsers.update", {
+        id: fx.ada,
+        version: 1,
+        firstName: "Ada",
+        lastName: "Admin",
+        email: "ada.taken@roster.test",
+        roleIds: [fx.staffAdministrator],
+      }),
+  },
+  {
+    name: "give Vera the Administrator role",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("admin.staffUsers.update", {
+        id: fx.vera,
+        version: 1,
+        firstName: "Vera",
+        lastName: "Viewer",
+        email: "viewer@roster.test",
+        roleIds: [fx.readOnly, fx.staffAdministrator],
+      }),
+  },
+  {
+    name: "give herself the Administrator role",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("admin.staffUsers.update", {
+        id: fx.pia,
+        version: 1,
+        firstName: "Pia",
+        lastName: "People",
+        email: "people@roster.test",
+        roleIds: [fx.staffManager, fx.staffAdministrator],
+      }),
+  },
   { name: "disable Ada", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.setEnabled", { id: fx.ada, enabled: false }) },
-  { name: "send Ada a set-password link", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffUsers.sendPasswordLink", { id: fx.ada }) },
-  { name: "create a staff role granting customer permissions", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffRoles.create", { label: "Sneaky", scope: "ALL", permissions: ["customerUser.view", "staffUser.view"] }) },
-  { name: "lower the staff Administrator role", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffRoles.update", { id: fx.staffAdministrator, version: 1, label: "Administrator", scope: "ALL", permissions: ["staffUser.view"] }) },
-  { name: "widen her own Staff manager role", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffRoles.update", { id: fx.staffManager, version: 1, label: "Staff manager", scope: "ALL", permissions: ["staffUser.view", "staffUser.edit", "customerUser.delete"] }) },
-  { name: "delete a staff role granting more", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.staffRoles.delete", { id: fx.staffStrong }) },
-  { name: "change the role registrants get", as: "people", expect: "FORBIDDEN", run: (c) => c("admin.settings.update", { websiteId: 1, updatedAt: new Date(), defaultRoleId: fx.administrator }) },
+  {
+    name: "send Ada a set-password link",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) => c("admin.staffUsers.sendPasswordLink", { id: fx.ada }),
+  },
+  {
+    name: "create a staff role granting customer permissions",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) => c("admin.staffRoles.create", { label: "Sneaky", scope: "ALL", permissions: ["customerUser.view", "staffUser.view"] }),
+  },
+  {
+    name: "lower the staff Administrator role",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("admin.staffRoles.update", {
+        id: fx.staffAdministrator,
+        version: 1,
+        label: "Administrator",
+        scope: "ALL",
+        permissions: ["staffUser.view"],
+      }),
+  },
+  {
+    name: "widen her own Staff manager role",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) =>
+      c("admin.staffRoles.update", {
+        id: fx.staffManager,
+        version: 1,
+        label: "Staff manager",
+        scope: "ALL",
+        permissions: ["staffUser.view", "staffUser.edit", "customerUser.delete"],
+      }),
+  },
+  {
+    name: "delete a staff role granting more",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) => c("admin.staffRoles.delete", { id: fx.staffStrong }),
+  },
+  {
+    name: "change the role registrants get",
+    as: "people",
+    expect: "FORBIDDEN",
+    run: (c) => c("admin.settings.update", { websiteId: 1, updatedAt: new Date(), defaultRoleId: fx.administrator }),
+  },
   // Staff against customer users and roles beyond their grants or reach (a sales manager: Acme Holding and East).
   ...(
     [
       ["admin.customerUserRoles.addUsers", () => ({ roleId: fx.administrator, userIds: [fx.eddie] }), "FORBIDDEN"],
       ["admin.customerUserRoles.removeUsers", () => ({ roleId: fx.administrator, userIds: [fx.erin] }), "FORBIDDEN"],
-      ["admin.customerUserRoles.update", () => ({ id: fx.eastCorporate, version: 1, label: "East corporate", permissions: permissions([["order.view", "CUSTOMER"]]) }), "FORBIDDEN"],
-      ["admin.customerUserRoles.create", () => ({ label: "Sales made", customerId: fx.east, permissions: permissions([["order.view", "CUSTOMER"]]) }), "FORBIDDEN"],
+      [
+        "admin.customerUserRoles.update",
+        () => ({ id: fx.eastCorporate, version: 1, label: "East corporate", permissions: permissions([["order.view", "CUSTOMER"]]) }),
+        "FORBIDDEN",
+      ],
+      [
+        "admin.customerUserRoles.create",
+        () => ({ label: "Sales made", customerId: fx.east, permissions: permissions([["order.view", "CUSTOMER"]]) }),
+        "FORBIDDEN",
+      ],
       ["admin.customerUserRoles.clone", () => ({ id: fx.administrator, label: "Sales clone" }), "FORBIDDEN"],
       ["admin.customerUserRoles.delete", () => ({ id: fx.eastRegional }), "FORBIDDEN"],
-      ["admin.customerUsers.create", () => (newUser(fx.globex, [fx.administrator])), "NOT_FOUND"],
+      ["admin.customerUsers.create", () => newUser(fx.globex, [fx.administrator]), "NOT_FOUND"],
       ["admin.customerUsers.setEnabled", () => ({ id: fx.gina, enabled: false }), "NOT_FOUND"],
       ["admin.customerUsers.massSetEnabled", () => ({ ids: [fx.gina], enabled: false }), "SKIPPED"],
       ["admin.customerUsers.delete", () => ({ id: fx.eddie }), "FORBIDDEN"],
@@ -158,17 +425,44 @@ const attacks: Attack[] = [
       ["admin.oauthApps.create", () => ({ customerUserId: fx.gina, name: "Sales key" }), "NOT_FOUND"],
       ["admin.oauthApps.setActive", () => ({ id: fx.ginaApp, active: false }), "NOT_FOUND"],
       ["admin.oauthApps.delete", () => ({ id: fx.ginaApp }), "NOT_FOUND"],
-      ["admin.customers.create", () => ({ name: "Under Globex", parentId: fx.globex, salesRepIds: [], enabled: true, addresses: [] }), "FORBIDDEN"],
+      [
+        "admin.customers.create",
+        () => ({ name: "Under Globex", parentId: fx.globex, salesRepIds: [], enabled: true, addresses: [] }),
+        "FORBIDDEN",
+      ],
       ["admin.customers.setEnabled", () => ({ id: fx.globex, enabled: false }), "NOT_FOUND"],
       ["admin.customers.delete", () => ({ id: fx.east }), "FORBIDDEN"],
     ] as [string, () => object, string][]
-  ).map(([path, input, code]): Attack => ({ name: `${path} beyond a sales manager's grants or customers`, as: "sales", expect: code, run: (c) => c(path, input()) })),
-  { name: "move Acme East under a customer beyond reach", as: "sales", expect: "BAD_REQUEST", run: async (c) => {
-    const east = await db.customer.findUniqueOrThrow({ where: { id: fx.east }, include: { salesRepresentatives: true } });
-    const salesRepIds = east.salesRepresentatives.map((rep) => rep.staffUserId);
-    return c("admin.customers.update", { id: east.id, version: east.version, name: east.name, parentId: fx.globex, groupId: east.groupId, salesRepIds, enabled: true });
-  } },
-  { name: "edit Gina's roles", as: "sales", expect: "NOT_FOUND", run: async (c) => c("admin.customerUsers.update", await edit("gina.globex@globex.test", { roleIds: [fx.administrator] })) },
+  ).map(([path, input, code]): Attack => ({
+    name: `${path} beyond a sales manager's grants or customers`,
+    as: "sales",
+    expect: code,
+    run: (c) => c(path, input()),
+  })),
+  {
+    name: "move Acme East under a customer beyond reach",
+    as: "sales",
+    expect: "BAD_REQUEST",
+    run: async (c) => {
+      const east = await db.customer.findUniqueOrThrow({ where: { id: fx.east }, include: { salesRepresentatives: true } });
+      const salesRepIds = east.salesRepresentatives.map((rep) => rep.staffUserId);
+      return c("admin.customers.update", {
+        id: east.id,
+        version: east.version,
+        name: east.name,
+        parentId: fx.globex,
+        groupId: east.groupId,
+        salesRepIds,
+        enabled: true,
+      });
+    },
+  },
+  {
+    name: "edit Gina's roles",
+    as: "sales",
+    expect: "NOT_FOUND",
+    run: async (c) => c("admin.customerUsers.update", await edit("gina.globex@globex.test", { roleIds: [fx.administrator] })),
+  },
 ];
 
 /**
@@ -241,10 +535,18 @@ describe("every path that changes what a user holds or may do", () => {
     const caller = callerFor(db, principal);
     const before = await databaseDigest(db);
     // tRPC refusals, /api/v1 error bodies and the acceptance service's AppErrors all carry a code.
-    const outcome = await attack.run((path, input) => callPath(caller, path, input)).then(
-      (result) => ({ code: (result as { done?: unknown[] } | null)?.done?.length === 0 ? "SKIPPED" : "OK", detail: JSON.stringify(result) }),
-      (error: { code?: string; message: string; cause?: unknown }) => ({ code: error.cause instanceof ZodError ? "INVALID" : (error.code ?? "THROWN"), detail: error.message }),
-    );
+    const outcome = await attack
+      .run((path, input) => callPath(caller, path, input))
+      .then(
+        (result) => ({
+          code: (result as { done?: unknown[] } | null)?.done?.length === 0 ? "SKIPPED" : "OK",
+          detail: JSON.stringify(result),
+        }),
+        (error: { code?: string; message: string; cause?: unknown }) => ({
+          code: error.cause instanceof ZodError ? "INVALID" : (error.code ?? "THROWN"),
+          detail: error.message,
+        }),
+      );
     expect(outcome).toMatchObject({ code: attack.expect });
     expect(changedTables(before, await databaseDigest(db))).toEqual([]);
   });

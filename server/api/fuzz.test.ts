@@ -32,7 +32,11 @@ const fuzz = fuzzer();
 function trpcRequest(path: string, type: string, input: unknown) {
   const payload = JSON.stringify(superjson.serialize(input));
   if (type === "query") return new Request(`${origin}/api/trpc/${path}?input=${encodeURIComponent(payload)}`);
-  return new Request(`${origin}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin }, body: payload });
+  return new Request(`${origin}/api/trpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: payload,
+  });
 }
 
 async function callOverHttp(path: string, procedure: Procedure, input: unknown) {

@@ -21,11 +21,22 @@ let emails: string[];
 beforeAll(async () => {
   db = await createTestDb();
   const amanda = await db.customerUser.findUniqueOrThrow({ where: { email: "amanda.admin@acme.test" } });
-  const { application, clientSecret } = await (await staffCaller(db, "admin@roster.test")).admin.oauthApps.create({ customerUserId: amanda.id, name: "Fuzz" });
+  const { application, clientSecret } = await (
+    await staffCaller(db, "admin@roster.test")
+  ).admin.oauthApps.create({ customerUserId: amanda.id, name: "Fuzz" });
   const form = new URLSearchParams({ grant_type: "client_credentials", client_id: application.clientId, client_secret: clientSecret });
-  const issued = await handleTokenRequest(db, new Request(`${origin}/api/oauth/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() }));
+  const issued = await handleTokenRequest(
+    db,
+    new Request(`${origin}/api/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    }),
+  );
   token = (await issued.json()).access_token;
-  expect((await handleApiRequest(db, new Request(`${origin}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }))).status).toBe(200);
+  expect((await handleApiRequest(db, new Request(`${origin}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }))).status).toBe(
+    200,
+  );
   emails = (await db.customerUser.findMany({ select: { email: true }, take: 10 })).map((user) => user.email);
 });
 const fuzz = fuzzer();
@@ -43,12 +54,17 @@ function restRequest(openapi: NonNullable<Meta["openapi"]>, input: unknown) {
   if (openapi.method === "GET" || openapi.method === "DELETE") {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(fields)) {
-      for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) query.append(key, item instanceof Date ? item.toISOString() : String(item));
+      for (const item of Array.isArray(value) ? value : [value])
+        if (item !== undefined) query.append(key, item instanceof Date ? item.toISOString() : String(item));
     }
     return new Request(`${origin}/api/v1${path}?${query}`, { method: openapi.method, headers });
   }
   const body = JSON.stringify(object ? fields : (input ?? null));
-  return new Request(`${origin}/api/v1${path}`, { method: openapi.method, headers: { ...headers, "content-type": "application/json" }, body });
+  return new Request(`${origin}/api/v1${path}`, {
+    method: openapi.method,
+    headers: { ...headers, "content-type": "application/json" },
+    body,
+  });
 }
 
 describe(`every /api/v1 endpoint, ${fuzzRuns} inputs each (FUZZ_SEED=${fuzzSeed})`, () => {

@@ -37,7 +37,10 @@ export async function handleTokenRequest(db: DbClient, req: Request): Promise<Re
     return await issue(db, limited.request);
   } catch (error) {
     // RFC 6749 section 5.2 has no code for this; "temporarily_unavailable" is the authorization endpoint's word for it.
-    if (isDatabaseUnavailable(error)) return oauthError(503, "temporarily_unavailable", "The server is busy or cannot reach its database; try again shortly.", { "Retry-After": String(retryAfterSeconds) });
+    if (isDatabaseUnavailable(error))
+      return oauthError(503, "temporarily_unavailable", "The server is busy or cannot reach its database; try again shortly.", {
+        "Retry-After": String(retryAfterSeconds),
+      });
     throw error;
   }
 }

@@ -46,21 +46,31 @@ describe("changing one's own email address", () => {
 
   const amanda = "amanda.admin@acme.test";
   const attempts: [string, () => Promise<{ code: string; message?: string }>][] = [
-    ["account.users.update on oneself", async () => {
-      const outcome = await outcomeOf((await customerCaller(db, amanda)).account.users.update(await editInputOf(db, amanda, { email: "amanda.new@acme.test" })));
-      return { code: outcome.code, message: "message" in outcome ? outcome.message : undefined };
-    }],
-    ["PUT /api/v1/users/{id} on oneself", async () => {
-      const { id, ...body } = await editInputOf(db, amanda, { email: "amanda.new@acme.test" });
-      const response = await apiCall(db, await apiToken(db, amanda), "PUT", `/users/${id}`, body);
-      const error = (await response.json()).error as { code: string; message: string } | undefined;
-      return { code: error?.code ?? "OK", message: error?.message };
-    }],
+    [
+      "account.users.update on oneself",
+      async () => {
+        const outcome = await outcomeOf(
+          (await customerCaller(db, amanda)).account.users.update(await editInputOf(db, amanda, { email: "amanda.new@acme.test" })),
+        );
+        return { code: outcome.code, message: "message" in outcome ? outcome.message : undefined };
+      },
+    ],
+    [
+      "PUT /api/v1/users/{id} on oneself",
+      async () => {
+        const { id, ...body } = await editInputOf(db, amanda, { email: "amanda.new@acme.test" });
+        const response = await apiCall(db, await apiToken(db, amanda), "PUT", `/users/${id}`, body);
+        const error = (await response.json()).error as { code: string; message: string } | undefined;
+        return { code: error?.code ?? "OK", message: error?.message };
+      },
+    ],
     ...["sales@roster.test", "admin@roster.test"].map((staff): [string, () => Promise<{ code: string; message?: string }>] => [
       `${staff} signed in as the user, on the user's record`,
       async () => {
         const principal = (await impersonate(db, staff, amanda)).loaded as CustomerPrincipal;
-        const outcome = await outcomeOf(callerFor(db, principal).account.users.update(await editInputOf(db, amanda, { email: "amanda.new@acme.test" })));
+        const outcome = await outcomeOf(
+          callerFor(db, principal).account.users.update(await editInputOf(db, amanda, { email: "amanda.new@acme.test" })),
+        );
         return { code: outcome.code, message: "message" in outcome ? outcome.message : undefined };
       },
     ]),
@@ -71,15 +81,24 @@ describe("changing one's own email address", () => {
     expect(await attempt()).toEqual({ code: "BAD_REQUEST", message: ownEmailRefusal });
     const after = await databaseDigest(db);
     // Issuing the token and starting the impersonation (its session row) write what they always write; nothing else may change.
-    expect(changedTables(before, after).filter((t) => !["OAuthApplication", "OAuthAccessToken", "Impersonation", "LoginAttempt", "AuditEvent", "RateLimit", "UserSession"].includes(t))).toEqual([]);
+    expect(
+      changedTables(before, after).filter(
+        (t) =>
+          !["OAuthApplication", "OAuthAccessToken", "Impersonation", "LoginAttempt", "AuditEvent", "RateLimit", "UserSession"].includes(t),
+      ),
+    ).toEqual([]);
     expect(await db.customerUser.findUniqueOrThrow({ where: { email: amanda } })).toMatchObject({ email: amanda });
     expect(await db.auditEvent.count({ where: { action: "customerUser.update" } })).toBe(0);
   });
 
   it("still lets an administrator change a colleague's address, and their own other fields", async () => {
     const caller = await customerCaller(db, amanda);
-    await expect(caller.account.users.update(await editInputOf(db, amanda, { phone: "+1 555 0100" }))).resolves.toMatchObject({ id: expect.any(Number) });
-    await expect(caller.account.users.update(await editInputOf(db, "bob.buyer@acme.test", { email: "robert.buyer@acme.test" }))).resolves.toMatchObject({ id: expect.any(Number) });
+    await expect(caller.account.users.update(await editInputOf(db, amanda, { phone: "+1 555 0100" }))).resolves.toMatchObject({
+      id: expect.any(Number),
+    });
+    await expect(
+      caller.account.users.update(await editInputOf(db, "bob.buyer@acme.test", { email: "robert.buyer@acme.test" })),
+    ).resolves.toMatchObject({ id: expect.any(Number) });
     expect(await db.customerUser.count({ where: { email: "robert.buyer@acme.test" } })).toBe(1);
   });
 });

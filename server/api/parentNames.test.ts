@@ -46,11 +46,36 @@ const ownIds = async (email: string, customerName: string): Promise<Partial<Reco
 };
 
 const cases: { name: string; principal: () => Promise<Principal>; own: [string, string]; hidden: RegExp }[] = [
-  { name: "walter, administrator of Acme West", principal: () => customerPrincipal(db, "walter.west@acme.test"), own: ["walter.west@acme.test", "Acme West"], hidden: /Acme Holding/ },
-  { name: "dana, Department level at Acme East", principal: () => customerPrincipal(db, "dana.department@acme.test"), own: ["dana.department@acme.test", "Acme East"], hidden: /Acme Holding/ },
-  { name: "erin, Corporate level at Acme East", principal: () => customerPrincipal(db, "erin.east@acme.test"), own: ["erin.east@acme.test", "Acme East"], hidden: /Acme Holding/ },
-  { name: "lara, buyer at Acme West Logistics", principal: () => customerPrincipal(db, "lara.logistics@acme.test"), own: ["lara.logistics@acme.test", "Acme West Logistics"], hidden: /Acme Holding|Acme West(?! Logistics)/ },
-  { name: "sam, representing Acme West Logistics only of its tree's lower half", principal: () => staffPrincipal(db, "sales@roster.test"), own: ["lara.logistics@acme.test", "Acme West Logistics"], hidden: /Acme West(?! Logistics)/ },
+  {
+    name: "walter, administrator of Acme West",
+    principal: () => customerPrincipal(db, "walter.west@acme.test"),
+    own: ["walter.west@acme.test", "Acme West"],
+    hidden: /Acme Holding/,
+  },
+  {
+    name: "dana, Department level at Acme East",
+    principal: () => customerPrincipal(db, "dana.department@acme.test"),
+    own: ["dana.department@acme.test", "Acme East"],
+    hidden: /Acme Holding/,
+  },
+  {
+    name: "erin, Corporate level at Acme East",
+    principal: () => customerPrincipal(db, "erin.east@acme.test"),
+    own: ["erin.east@acme.test", "Acme East"],
+    hidden: /Acme Holding/,
+  },
+  {
+    name: "lara, buyer at Acme West Logistics",
+    principal: () => customerPrincipal(db, "lara.logistics@acme.test"),
+    own: ["lara.logistics@acme.test", "Acme West Logistics"],
+    hidden: /Acme Holding|Acme West(?! Logistics)/,
+  },
+  {
+    name: "sam, representing Acme West Logistics only of its tree's lower half",
+    principal: () => staffPrincipal(db, "sales@roster.test"),
+    own: ["lara.logistics@acme.test", "Acme West Logistics"],
+    hidden: /Acme West(?! Logistics)/,
+  },
 ];
 
 describe("names beyond reach", () => {
@@ -62,7 +87,9 @@ describe("names beyond reach", () => {
     const leaks: string[] = [];
     let answered = 0;
     for (const [path, procedure] of queries) {
-      const inputs = procedure._def.inputs.length ? inputVariants(path, procedure._def.inputs[0], (field) => ids[entityOf(path, field)!]) : [undefined];
+      const inputs = procedure._def.inputs.length
+        ? inputVariants(path, procedure._def.inputs[0], (field) => ids[entityOf(path, field)!])
+        : [undefined];
       for (const input of inputs) {
         const outcome = await outcomeOf(callPath(caller, path, input));
         const text = outcome.ok ? JSON.stringify(outcome.result) : outcome.message;

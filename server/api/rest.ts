@@ -38,7 +38,10 @@ const statusOf: Record<string, number> = {
 const noStore = { "Cache-Control": "no-store" };
 
 function errorResponse(status: number, body: ReturnType<typeof errorBody>, headers: Record<string, string> = {}) {
-  return Response.json(body, { status, headers: { ...noStore, ...(status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {}), ...headers } });
+  return Response.json(body, {
+    status,
+    headers: { ...noStore, ...(status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {}), ...headers },
+  });
 }
 
 function describe(error: TRPCError): { status: number; body: ReturnType<typeof errorBody> } {
@@ -48,10 +51,14 @@ function describe(error: TRPCError): { status: number; body: ReturnType<typeof e
     for (const issue of cause.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
     return { status: 400, body: errorBody("BAD_REQUEST", "Some fields need your attention.", fieldErrors) };
   }
-  if (cause instanceof AppError) return { status: statusOf[cause.code] ?? 400, body: errorBody(cause.code, cause.message, cause.fieldErrors) };
+  if (cause instanceof AppError)
+    return { status: statusOf[cause.code] ?? 400, body: errorBody(cause.code, cause.message, cause.fieldErrors) };
   if (error.code === "INTERNAL_SERVER_ERROR") {
     console.error("[api] unexpected error", error.cause ?? error);
-    return { status: 500, body: errorBody("INTERNAL_SERVER_ERROR", "Something went wrong on our side. It has been logged; please try again.") };
+    return {
+      status: 500,
+      body: errorBody("INTERNAL_SERVER_ERROR", "Something went wrong on our side. It has been logged; please try again."),
+    };
   }
   return { status: statusOf[error.code] ?? 400, body: errorBody(error.code, error.message) };
 }
@@ -74,9 +81,16 @@ async function answer(db: Db, req: Request): Promise<Response> {
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const principal = token ? await authenticateAccessToken(db, token) : null;
   if (!principal) {
-    return errorResponse(401, errorBody("UNAUTHORIZED", token ? "The access token is invalid or has expired." : "Send an access token: Authorization: Bearer <token>."), {
-      "WWW-Authenticate": token ? 'Bearer realm="roster", error="invalid_token"' : 'Bearer realm="roster"',
-    });
+    return errorResponse(
+      401,
+      errorBody(
+        "UNAUTHORIZED",
+        token ? "The access token is invalid or has expired." : "Send an access token: Authorization: Bearer <token>.",
+      ),
+      {
+        "WWW-Authenticate": token ? 'Bearer realm="roster", error="invalid_token"' : 'Bearer realm="roster"',
+      },
+    );
   }
   let failure: TRPCError | undefined;
   const response = await createOpenApiFetchHandler({
@@ -105,7 +119,10 @@ async function answer(db: Db, req: Request): Promise<Response> {
   if (!failure) {
     // The handler's own refusals (no such route, wrong method) carry no TRPCError.
     const status = response.status;
-    return errorResponse(status, errorBody(status === 404 ? "NOT_FOUND" : "BAD_REQUEST", status === 404 ? "No such endpoint." : "The request was not understood."));
+    return errorResponse(
+      status,
+      errorBody(status === 404 ? "NOT_FOUND" : "BAD_REQUEST", status === 404 ? "No such endpoint." : "The request was not understood."),
+    );
   }
   const { status, body } = describe(failure);
   return errorResponse(status, body);

@@ -22,7 +22,15 @@ beforeAll(async () => {
   token = await apiToken(db, "amanda.admin@acme.test");
 });
 
-type Def = { type: string; coerce?: boolean; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown; out?: unknown };
+type Def = {
+  type: string;
+  coerce?: boolean;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  in?: unknown;
+  out?: unknown;
+};
 const defOf = (schema: unknown) => (schema as { _zod?: { def: Def } } | undefined)?._zod?.def;
 
 /** Every `coerce` flag under a procedure's input, by position: what a REST request must leave alone. */
@@ -46,7 +54,9 @@ function numberFields(schema: unknown): string[] {
     return def;
   };
   const def = defOf(schema);
-  return Object.entries(def?.shape ?? {}).filter(([, field]) => unwrap(field)?.type === "number").map(([key]) => key);
+  return Object.entries(def?.shape ?? {})
+    .filter(([, field]) => unwrap(field)?.type === "number")
+    .map(([key]) => key);
 }
 
 const withInput = procedureEntries.filter(([, p]) => p._def.inputs.length > 0);
@@ -61,10 +71,21 @@ describe("after /api/v1 requests", () => {
     const { id, ...edit } = await editInputOf(db, "bob.buyer@acme.test", { firstName: "Robert" });
     // Every route the API serves, with path ids, query numbers and booleans, and JSON bodies.
     const calls: [string, string, unknown?][] = [
-      ["GET", "/me"], ["GET", "/users?limit=5&enabled=true&confirmed=false"], ["GET", `/users/${bob.id}`], ["PUT", `/users/${id}`, edit],
-      ["POST", "/users", { firstName: "X" }], ["GET", "/roles?limit=3&selfManaged=false"], ["GET", "/roles/1"],
-      ["GET", "/orders?limit=2"], ["GET", `/orders/${order.id}`], ["GET", "/quotes"], ["GET", "/quotes/1"],
-      ["GET", "/rfqs"], ["GET", "/rfqs/1"], ["GET", "/shopping-lists"], ["GET", "/shopping-lists/1"],
+      ["GET", "/me"],
+      ["GET", "/users?limit=5&enabled=true&confirmed=false"],
+      ["GET", `/users/${bob.id}`],
+      ["PUT", `/users/${id}`, edit],
+      ["POST", "/users", { firstName: "X" }],
+      ["GET", "/roles?limit=3&selfManaged=false"],
+      ["GET", "/roles/1"],
+      ["GET", "/orders?limit=2"],
+      ["GET", `/orders/${order.id}`],
+      ["GET", "/quotes"],
+      ["GET", "/quotes/1"],
+      ["GET", "/rfqs"],
+      ["GET", "/rfqs/1"],
+      ["GET", "/shopping-lists"],
+      ["GET", "/shopping-lists/1"],
     ];
     for (const [method, path, body] of calls) await apiCall(db, token, method, path, body);
   });
@@ -73,7 +94,9 @@ describe("after /api/v1 requests", () => {
     expect(flagsOf()).toEqual(before);
   });
 
-  const targets = withInput.flatMap(([path, p]) => numberFields(p._def.inputs[0]).map((field): [string, string, string] => [path, field, p._def.meta?.access?.kind ?? "public"]));
+  const targets = withInput.flatMap(([path, p]) =>
+    numberFields(p._def.inputs[0]).map((field): [string, string, string] => [path, field, p._def.meta?.access?.kind ?? "public"]),
+  );
 
   it("covers every procedure taking an id", () => {
     const takingId = withInput.filter(([, p]) => numberFields(p._def.inputs[0]).some((f) => f === "id" || f.endsWith("Id")));
@@ -84,10 +107,16 @@ describe("after /api/v1 requests", () => {
   it.each(targets)("%s still refuses a type-confused %s", async (path, field, kind) => {
     const caller = callerFor(db, kind === "staff" ? admin : kind === "customer" ? amanda : null);
     for (const value of [true, [3], "3", ""]) {
-      const error = await callPath(caller, path, { [field]: value }).then(() => null, (e: unknown) => e);
+      const error = await callPath(caller, path, { [field]: value }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, `${path} took ${JSON.stringify(value)} as ${field}`).toBeInstanceOf(TRPCError);
       const issues = ((error as TRPCError).cause as ZodError | undefined)?.issues ?? [];
-      expect(issues.some((issue) => issue.path[0] === field), `${path} took ${JSON.stringify(value)} as ${field}`).toBe(true);
+      expect(
+        issues.some((issue) => issue.path[0] === field),
+        `${path} took ${JSON.stringify(value)} as ${field}`,
+      ).toBe(true);
     }
   });
 });

@@ -20,7 +20,15 @@ const isSchema = (value: unknown): value is ZodLike => !!value && typeof value =
 
 /** A copy of `def` with some properties replaced (getters, such as an object's lazy shape, are copied as getters). */
 const withProps = (def: object, props: Record<string, unknown>) =>
-  Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(def), ...Object.fromEntries(Object.entries(props).map(([k, value]) => [k, { value, enumerable: true, writable: true, configurable: true }])) });
+  Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(def),
+      ...Object.fromEntries(
+        Object.entries(props).map(([k, value]) => [k, { value, enumerable: true, writable: true, configurable: true }]),
+      ),
+    },
+  );
 
 /**
  * A copy of the schema down every path the library's coercion walks (object fields, array elements, optional,
@@ -32,7 +40,9 @@ export function deepCopy<T>(schema: T): T {
   const def = schema._zod.def;
   switch (def.type) {
     case "object":
-      return schema.clone(withProps(def, { shape: Object.fromEntries(Object.entries(def.shape as object).map(([key, field]) => [key, deepCopy(field)])) })) as T;
+      return schema.clone(
+        withProps(def, { shape: Object.fromEntries(Object.entries(def.shape as object).map(([key, field]) => [key, deepCopy(field)])) }),
+      ) as T;
     case "array":
       return schema.clone(withProps(def, { element: deepCopy(def.element) })) as T;
     case "optional":
@@ -85,7 +95,10 @@ function converted(schema: unknown, input: unknown, textKeys: readonly string[] 
   const shape = base(schema)?._zod.def.shape as Record<string, unknown> | undefined;
   if (!shape || !input || typeof input !== "object") return input;
   return Object.fromEntries(
-    Object.entries(input).map(([key, value]) => [key, key in shape && (textKeys === null || textKeys.includes(key)) ? fromText(shape[key], value) : value]),
+    Object.entries(input).map(([key, value]) => [
+      key,
+      key in shape && (textKeys === null || textKeys.includes(key)) ? fromText(shape[key], value) : value,
+    ]),
   );
 }
 
@@ -105,7 +118,8 @@ function restCaller(ctx: Context) {
     const { method, path: route } = meta!.openapi!;
     const textKeys = ["GET", "DELETE"].includes(method) ? null : [...route.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
     const target = keys.reduce((node, key) => node[key] as Node, real)[name] as (input: unknown) => Promise<unknown>;
-    keys.reduce((node, key) => (node[key] ??= {}) as Node, caller)[name] = (input: unknown) => target(converted(inputs[0], input, textKeys));
+    keys.reduce((node, key) => (node[key] ??= {}) as Node, caller)[name] = (input: unknown) =>
+      target(converted(inputs[0], input, textKeys));
   }
   return caller;
 }

@@ -7,12 +7,7 @@ import { env } from "../env";
 import { browserOrigin } from "../http";
 import { AppError, fromPrismaError, type FieldErrors } from "../errors";
 import type { CustomerPrincipal, SessionEnd, StaffPrincipal } from "../authz/access";
-import {
-  customerPermissionIndex,
-  staffPermissionIndex,
-  type CustomerPermission,
-  type StaffPermission,
-} from "../authz/permissions";
+import { customerPermissionIndex, staffPermissionIndex, type CustomerPermission, type StaffPermission } from "../authz/permissions";
 
 type Loaded<P> = P | { ended: SessionEnd } | null;
 

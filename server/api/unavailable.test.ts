@@ -34,10 +34,15 @@ const trpc = (client: PrismaClient, path: string, input: unknown, type: "query" 
   const req =
     type === "query"
       ? new Request(`${origin}/api/trpc/${path}?input=${encodeURIComponent(payload)}`)
-      : new Request(`${origin}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin, host: new URL(origin).host }, body: payload });
+      : new Request(`${origin}/api/trpc/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin, host: new URL(origin).host },
+          body: payload,
+        });
   return handleTrpcRequest(req, { db: client, staff: async () => admin, customer: async () => null });
 };
-const rest = (client: PrismaClient) => handleApiRequest(client, new Request(`${origin}/api/v1/me`, { headers: { authorization: "Bearer rst_at_unknown" } }));
+const rest = (client: PrismaClient) =>
+  handleApiRequest(client, new Request(`${origin}/api/v1/me`, { headers: { authorization: "Bearer rst_at_unknown" } }));
 const token = (client: PrismaClient) =>
   handleTokenRequest(
     client,
@@ -104,10 +109,16 @@ describe("an unreachable database", () => {
   });
 
   it("is told apart from a request's own fault", () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(new Error("Cannot read properties of undefined"))).toBe(false);
   });
@@ -177,11 +188,14 @@ describe.runIf(postgres)("on PostgreSQL", () => {
       const held = new Promise<void>((resolve) => (release = resolve));
       let holding!: () => void;
       const started = new Promise<void>((resolve) => (holding = resolve));
-      const holder = client.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1`;
-        holding();
-        await held;
-      }, { timeout: 10_000 });
+      const holder = client.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          holding();
+          await held;
+        },
+        { timeout: 10_000 },
+      );
       await started;
       expect(await Promise.all([faces(client), faces(client)])).toEqual([unavailable, unavailable]);
       release();
@@ -197,14 +211,19 @@ describe.runIf(postgres)("on PostgreSQL", () => {
     try {
       const group = await db.customerGroup.create({ data: { name: `Busy ${Date.now()}` } });
       const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => trpc(client, "admin.customerGroups.update", { id: group.id, name: `Busy ${Date.now()} ${i}` }, "mutation")),
+        Array.from({ length: 20 }, (_, i) =>
+          trpc(client, "admin.customerGroups.update", { id: group.id, name: `Busy ${Date.now()} ${i}` }, "mutation"),
+        ),
       );
       const statuses = answers.map((response) => response.status);
       expect(statuses.filter((status) => ![200, 409, 503].includes(status))).toEqual([]);
-      expect(answers.filter((response) => response.status === 503).every((response) => response.headers.get("retry-after") === String(retryAfterSeconds))).toBe(true);
+      expect(
+        answers
+          .filter((response) => response.status === 503)
+          .every((response) => response.headers.get("retry-after") === String(retryAfterSeconds)),
+      ).toBe(true);
     } finally {
       await client.$disconnect();
     }
   });
 });
-

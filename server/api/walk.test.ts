@@ -29,7 +29,11 @@ const takingIds = procedureEntries.filter(([, p]) => p._def.inputs.length > 0 &&
 describe("the walk covers", () => {
   it("every procedure taking an id, each id classified by the record it names", () => {
     expect(takingIds.length).toBeGreaterThan(100);
-    const unclassified = takingIds.flatMap(([path, p]) => idFields(p._def.inputs[0]).filter((field) => !entityOf(path, field)).map((field) => `${path}: ${field}`));
+    const unclassified = takingIds.flatMap(([path, p]) =>
+      idFields(p._def.inputs[0])
+        .filter((field) => !entityOf(path, field))
+        .map((field) => `${path}: ${field}`),
+    );
     expect(unclassified, "add these id fields to entityRules in server/test/walk.ts").toEqual([]);
   });
 
@@ -53,7 +57,8 @@ describe("the walk covers", () => {
 function hasValueAt(input: unknown, field: string): boolean {
   const [head, ...rest] = field.split(".");
   if (input === null || input === undefined) return false;
-  if (head === "[]") return Array.isArray(input) && input.some((item) => (rest.length ? hasValueAt(item, rest.join(".")) : item !== undefined));
+  if (head === "[]")
+    return Array.isArray(input) && input.some((item) => (rest.length ? hasValueAt(item, rest.join(".")) : item !== undefined));
   const value = (input as Record<string, unknown>)[head!];
   return rest.length ? hasValueAt(value, rest.join(".")) : value !== undefined && value !== null;
 }
@@ -62,8 +67,18 @@ function hasValueAt(input: unknown, field: string): boolean {
 
 /** Records with an owner: an id of one beyond the principal's reach is what the walk sends. */
 const owned: ReadonlySet<Entity> = new Set([
-  "customer", "customerUser", "customerUserAddress", "customerAddress", "order", "quote", "rfq", "shoppingList",
-  "invitation", "oauthApp", "note", "customerNote",
+  "customer",
+  "customerUser",
+  "customerUserAddress",
+  "customerAddress",
+  "order",
+  "quote",
+  "rfq",
+  "shoppingList",
+  "invitation",
+  "oauthApp",
+  "note",
+  "customerNote",
 ]);
 
 type Walker = {
@@ -76,14 +91,42 @@ type Walker = {
 const walkers: Walker[] = [
   { name: "anonymous", principal: async () => null },
   { name: "admin@roster.test (everything)", principal: () => staffPrincipal(db, "admin@roster.test") },
-  { name: "sales@roster.test (represented customers)", principal: () => staffPrincipal(db, "sales@roster.test"), beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" } },
+  {
+    name: "sales@roster.test (represented customers)",
+    principal: () => staffPrincipal(db, "sales@roster.test"),
+    beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" },
+  },
   { name: "viewer@roster.test (read-only)", principal: () => staffPrincipal(db, "viewer@roster.test") },
-  { name: "people@roster.test (staff accounts only)", principal: () => staffPrincipal(db, "people@roster.test"), beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" } },
-  { name: "amanda.admin@acme.test (Corporate)", principal: () => customerPrincipal(db, "amanda.admin@acme.test"), beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" } },
-  { name: "bob.buyer@acme.test (buyer)", principal: () => customerPrincipal(db, "bob.buyer@acme.test"), beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" } },
-  { name: "walter.west@acme.test (subsidiary)", principal: () => customerPrincipal(db, "walter.west@acme.test"), beyond: { customer: "Acme Holding", user: "amanda.admin@acme.test" } },
-  { name: "gina.globex@globex.test (another company)", principal: () => customerPrincipal(db, "gina.globex@globex.test"), beyond: { customer: "Acme Holding", user: "amanda.admin@acme.test" } },
-  { name: "dana.department@acme.test (Department)", principal: () => customerPrincipal(db, "dana.department@acme.test"), beyond: { customer: "Acme Holding", user: "amanda.admin@acme.test" } },
+  {
+    name: "people@roster.test (staff accounts only)",
+    principal: () => staffPrincipal(db, "people@roster.test"),
+    beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" },
+  },
+  {
+    name: "amanda.admin@acme.test (Corporate)",
+    principal: () => customerPrincipal(db, "amanda.admin@acme.test"),
+    beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" },
+  },
+  {
+    name: "bob.buyer@acme.test (buyer)",
+    principal: () => customerPrincipal(db, "bob.buyer@acme.test"),
+    beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" },
+  },
+  {
+    name: "walter.west@acme.test (subsidiary)",
+    principal: () => customerPrincipal(db, "walter.west@acme.test"),
+    beyond: { customer: "Acme Holding", user: "amanda.admin@acme.test" },
+  },
+  {
+    name: "gina.globex@globex.test (another company)",
+    principal: () => customerPrincipal(db, "gina.globex@globex.test"),
+    beyond: { customer: "Acme Holding", user: "amanda.admin@acme.test" },
+  },
+  {
+    name: "dana.department@acme.test (Department)",
+    principal: () => customerPrincipal(db, "dana.department@acme.test"),
+    beyond: { customer: "Acme Holding", user: "amanda.admin@acme.test" },
+  },
   {
     name: "sales@roster.test signed in as amanda (intersection)",
     principal: async () => {
@@ -105,21 +148,44 @@ async function recordsOf(customerName: string, email: string): Promise<Partial<R
     customerUser: user.id,
     customerUserAddress: (await db.customerUserAddress.findFirstOrThrow({ where: { customerUserId: user.id } })).id,
     customerAddress: await first(db.customerAddress.findFirst({ where: { customerId: customer.id } }), () =>
-      db.customerAddress.create({ data: { customerId: customer.id, street: "2 Walk Road", city: "Springfield", postalCode: "12345", countryCode: "US" } })),
+      db.customerAddress.create({
+        data: { customerId: customer.id, street: "2 Walk Road", city: "Springfield", postalCode: "12345", countryCode: "US" },
+      }),
+    ),
     order: (await db.order.findFirstOrThrow({ where: { customerUserId: user.id } })).id,
     quote: (await db.quote.findFirstOrThrow({ where: { customerUserId: user.id } })).id,
     rfq: (await db.rfq.findFirstOrThrow({ where: { customerUserId: user.id } })).id,
     shoppingList: (await db.shoppingList.findFirstOrThrow({ where: { customerUserId: user.id } })).id,
     customerUserRole: await first(db.customerUserRole.findFirst({ where: { customerId: customer.id } }), () =>
-      db.customerUserRole.create({ data: { code: `WALK_${customer.id}`, label: "Walk role", customerId: customer.id, selfManaged: true, permissions: { create: { permission: "order.view", level: "CUSTOMER" } } } })),
+      db.customerUserRole.create({
+        data: {
+          code: `WALK_${customer.id}`,
+          label: "Walk role",
+          customerId: customer.id,
+          selfManaged: true,
+          permissions: { create: { permission: "order.view", level: "CUSTOMER" } },
+        },
+      }),
+    ),
     invitation: await first(db.invitation.findFirst({ where: { customerId: customer.id } }), () =>
-      db.invitation.create({ data: { email: `walk.${customer.id}@example.test`, customerId: customer.id, tokenHash: `walk-${customer.id}`, expiresAt: new Date(Date.now() + 86_400_000) } })),
+      db.invitation.create({
+        data: {
+          email: `walk.${customer.id}@example.test`,
+          customerId: customer.id,
+          tokenHash: `walk-${customer.id}`,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      }),
+    ),
     oauthApp: await first(db.oAuthApplication.findFirst({ where: { customerUserId: user.id } }), () =>
-      db.oAuthApplication.create({ data: { name: "Walk app", clientId: `walk_${user.id}`, secretHash: "x", customerUserId: user.id } })),
+      db.oAuthApplication.create({ data: { name: "Walk app", clientId: `walk_${user.id}`, secretHash: "x", customerUserId: user.id } }),
+    ),
     note: await first(db.note.findFirst({ where: { customerUserId: user.id } }), () =>
-      db.note.create({ data: { customerUserId: user.id, body: `Walk note about ${user.firstName}` } })),
+      db.note.create({ data: { customerUserId: user.id, body: `Walk note about ${user.firstName}` } }),
+    ),
     customerNote: await first(db.note.findFirst({ where: { customerId: customer.id } }), () =>
-      db.note.create({ data: { customerId: customer.id, body: `Walk note about ${customer.name}` } })),
+      db.note.create({ data: { customerId: customer.id, body: `Walk note about ${customer.name}` } }),
+    ),
   };
 }
 
@@ -139,7 +205,10 @@ async function contextIds(): Promise<Partial<Record<Entity, number>>> {
 /** Strings only the records beyond reach carry: none may appear in what a call answers. */
 async function tracesOf(customerName: string, email: string) {
   const user = await db.customerUser.findUniqueOrThrow({ where: { email } });
-  const notes = await db.note.findMany({ where: { OR: [{ customerUserId: user.id }, { customer: { name: customerName } }] }, select: { body: true } });
+  const notes = await db.note.findMany({
+    where: { OR: [{ customerUserId: user.id }, { customer: { name: customerName } }] },
+    select: { body: true },
+  });
   return [JSON.stringify(customerName), email, JSON.stringify(user.firstName), ...notes.map((note) => note.body)];
 }
 
@@ -150,7 +219,8 @@ function verdict(outcome: Outcome, type: string, traces: string[]): string | nul
   if (!outcome.ok && (outcome.code.startsWith("unexpected") || outcome.code === "INTERNAL_SERVER_ERROR")) return `failed: ${text}`;
   const leaked = traces.filter((trace) => text.includes(trace));
   if (leaked.length) return `${outcome.code} with ${leaked.join(", ")} in ${text.slice(0, 300)}`;
-  if (!outcome.ok) return ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST", "CONFLICT"].includes(outcome.code) ? null : `answered ${outcome.code}`;
+  if (!outcome.ok)
+    return ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST", "CONFLICT"].includes(outcome.code) ? null : `answered ${outcome.code}`;
   const done = (outcome.result as { done?: unknown[] } | null)?.done;
   return type === "mutation" && !(Array.isArray(done) && done.length === 0) ? `changed something: ${text.slice(0, 300)}` : null;
 }

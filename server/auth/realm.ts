@@ -123,7 +123,8 @@ export function createRealmAuth(
           if (typeof imp === "number") token.imp = imp;
         }
         // A token without our claims, or minted for the other realm, is no session at all.
-        if (token.realm !== realm || typeof token.uid !== "number" || typeof token.sv !== "number" || typeof token.sid !== "number") return null;
+        if (token.realm !== realm || typeof token.uid !== "number" || typeof token.sv !== "number" || typeof token.sid !== "number")
+          return null;
         return token;
       },
       session({ session, token }) {

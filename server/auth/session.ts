@@ -5,13 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "../db";
 import { isDatabaseUnavailable } from "../errors";
 import { toUnavailablePage } from "../api/unavailable";
-import {
-  loadCustomerPrincipal,
-  loadStaffPrincipal,
-  type CustomerPrincipal,
-  type SessionEnd,
-  type StaffPrincipal,
-} from "../authz/access";
+import { loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal, type SessionEnd, type StaffPrincipal } from "../authz/access";
 import { customerAuth } from "./customer";
 import { staffAuth } from "./staff";
 

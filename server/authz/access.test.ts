@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { accumulateCustomerGrants, accumulateStaffGrants } from "./access";
 import { customerCatalogue, levelRank, type Level } from "./permissions";
 
-const grantRow = fc.constantFrom(...customerCatalogue).chain((info) =>
-  fc.constantFrom(...info.levels).map((level) => ({ permission: info.key as string, level: level as Level })),
-);
+const grantRow = fc
+  .constantFrom(...customerCatalogue)
+  .chain((info) => fc.constantFrom(...info.levels).map((level) => ({ permission: info.key as string, level: level as Level })));
 const role = fc.array(grantRow, { maxLength: 12 });
 
 describe("accumulateCustomerGrants", () => {

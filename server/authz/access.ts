@@ -37,7 +37,14 @@ export type CustomerPrincipal = {
  * `reach`: the scope of the staff member's "Sign in as a customer user". While they are signed in as the user, the
  * user's reach is cut to what both reach (scope.ts): with REPRESENTED, the customers the staff member represents.
  */
-export type Impersonator = { impersonationId: number; staffUserId: number; staffName: string; reason: string; expiresAt: Date; reach: StaffScope };
+export type Impersonator = {
+  impersonationId: number;
+  staffUserId: number;
+  staffName: string;
+  reason: string;
+  expiresAt: Date;
+  reach: StaffScope;
+};
 
 export type StaffPrincipal = {
   realm: "staff";
@@ -67,9 +74,7 @@ export function accumulateCustomerGrants(rows: Iterable<{ permission: string; le
 }
 
 /** A permission granted by any role; ALL wins over REPRESENTED. Unscoped permissions are always ALL. */
-export function accumulateStaffGrants(
-  roles: Iterable<{ scope: StaffScope; permissions: Iterable<string> }>,
-): StaffGrants {
+export function accumulateStaffGrants(roles: Iterable<{ scope: StaffScope; permissions: Iterable<string> }>): StaffGrants {
   const result = new Map<StaffPermission, StaffScope>();
   for (const role of roles) {
     for (const permission of role.permissions) {
@@ -136,7 +141,9 @@ export async function staffGrants(db: DbClient, staffUserId: number, epoch: numb
     where: { assignments: { some: { staffUserId } } },
     select: { scope: true, permissions: { select: { permission: true } } },
   });
-  const grants = accumulateStaffGrants(roles.map((role) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })));
+  const grants = accumulateStaffGrants(
+    roles.map((role) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })),
+  );
   remember(key, { epoch, grants });
   return grants;
 }
@@ -188,11 +195,11 @@ type CustomerRow = {
  * The customer user behind a session, or why the session ended. One indexed query for the user's state and the
  * authorization epoch; the role query only when the epoch moved since this process last looked.
  */
-export async function loadCustomerPrincipal(
-  db: DbClient,
-  claims: SessionClaims,
-): Promise<CustomerPrincipal | { ended: SessionEnd }> {
-  const rows = await sessionQuery<CustomerRow>(db, "roster_customer_session", `
+export async function loadCustomerPrincipal(db: DbClient, claims: SessionClaims): Promise<CustomerPrincipal | { ended: SessionEnd }> {
+  const rows = await sessionQuery<CustomerRow>(
+    db,
+    "roster_customer_session",
+    `
     SELECT u."id", u."email", u."firstName", u."lastName", u."customerId", u."websiteId", u."sessionVersion",
            u."enabled", u."authStatus"::text AS "authStatus", u."erasedAt" IS NOT NULL AS "erased",
            c."path" AS "customerPath", c."enabled" AS "customerEnabled",
@@ -200,7 +207,9 @@ export async function loadCustomerPrincipal(
            (SELECT s."endedAt" IS NULL AND s."expiresAt" > now() FROM "UserSession" s
             WHERE s."id" = $2 AND s."customerUserId" = u."id") AS "sessionOpen"
     FROM "CustomerUser" u JOIN "Customer" c ON c."id" = u."customerId"
-    WHERE u."id" = $1`, [claims.uid, claims.sid ?? null]);
+    WHERE u."id" = $1`,
+    [claims.uid, claims.sid ?? null],
+  );
   const row = rows[0];
   // The account's state first, so the sign-in page can say why; then the session's own version.
   if (!row || row.erased) return { ended: "revoked" };
@@ -233,7 +242,12 @@ export async function loadCustomerPrincipal(
  * holding "Sign in as a customer user" and still reaching the user with it (a sales manager who no longer
  * represents the user's customer is signed out of it).
  */
-async function runningImpersonation(db: DbClient, impersonationId: number, customerUserId: number, epoch: number): Promise<Impersonator | null> {
+async function runningImpersonation(
+  db: DbClient,
+  impersonationId: number,
+  customerUserId: number,
+  epoch: number,
+): Promise<Impersonator | null> {
   const row = await db.impersonation.findFirst({
     where: { id: impersonationId, customerUserId, endedAt: null, expiresAt: { gt: new Date() }, staffUser: { enabled: true } },
     select: { id: true, reason: true, expiresAt: true, staffUser: { select: { id: true, firstName: true, lastName: true } } },
@@ -242,8 +256,19 @@ async function runningImpersonation(db: DbClient, impersonationId: number, custo
   const { staffUser } = row;
   const reach = (await staffGrants(db, staffUser.id, epoch)).get("customerUser.impersonate");
   if (!reach) return null;
-  if (reach === "REPRESENTED" && !(await db.customerUser.count({ where: { id: customerUserId, customerSalesRepIds: { has: staffUser.id } } }))) return null;
-  return { impersonationId: row.id, staffUserId: staffUser.id, staffName: `${staffUser.firstName} ${staffUser.lastName}`, reason: row.reason, expiresAt: row.expiresAt, reach };
+  if (
+    reach === "REPRESENTED" &&
+    !(await db.customerUser.count({ where: { id: customerUserId, customerSalesRepIds: { has: staffUser.id } } }))
+  )
+    return null;
+  return {
+    impersonationId: row.id,
+    staffUserId: staffUser.id,
+    staffName: `${staffUser.firstName} ${staffUser.lastName}`,
+    reason: row.reason,
+    expiresAt: row.expiresAt,
+    reach,
+  };
 }
 
 type StaffRow = {
@@ -257,16 +282,18 @@ type StaffRow = {
   sessionOpen: boolean | null;
 };
 
-export async function loadStaffPrincipal(
-  db: DbClient,
-  claims: SessionClaims,
-): Promise<StaffPrincipal | { ended: SessionEnd }> {
-  const rows = await sessionQuery<StaffRow>(db, "roster_staff_session", `
+export async function loadStaffPrincipal(db: DbClient, claims: SessionClaims): Promise<StaffPrincipal | { ended: SessionEnd }> {
+  const rows = await sessionQuery<StaffRow>(
+    db,
+    "roster_staff_session",
+    `
     SELECT s."id", s."email", s."firstName", s."lastName", s."sessionVersion", s."enabled",
            (SELECT "value" FROM "Counter" WHERE "name" = 'authz') AS "epoch",
            (SELECT us."endedAt" IS NULL AND us."expiresAt" > now() FROM "UserSession" us
             WHERE us."id" = $2 AND us."staffUserId" = s."id") AS "sessionOpen"
-    FROM "StaffUser" s WHERE s."id" = $1`, [claims.uid, claims.sid ?? null]);
+    FROM "StaffUser" s WHERE s."id" = $1`,
+    [claims.uid, claims.sid ?? null],
+  );
   const row = rows[0];
   if (!row) return { ended: "revoked" };
   if (!row.enabled) return { ended: "disabled" };

@@ -1,12 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { accumulateCustomerGrants, accumulateStaffGrants } from "./access";
-import { assertWithinCustomerGrants, describeStaffExcess, exceedingCustomerGrants, exceedingStaffGrants, summarizeStaffExcess } from "./grants";
+import {
+  assertWithinCustomerGrants,
+  describeStaffExcess,
+  exceedingCustomerGrants,
+  exceedingStaffGrants,
+  summarizeStaffExcess,
+} from "./grants";
 import { customerCatalogue, levelRank, staffCatalogue, type Level } from "./permissions";
 
-const grantRow = fc.constantFrom(...customerCatalogue).chain((info) =>
-  fc.constantFrom(...info.levels).map((level) => ({ permission: info.key as string, level: level as Level })),
-);
+const grantRow = fc
+  .constantFrom(...customerCatalogue)
+  .chain((info) => fc.constantFrom(...info.levels).map((level) => ({ permission: info.key as string, level: level as Level })));
 const grantRows = fc.array(grantRow, { maxLength: 20 });
 
 describe("exceedingCustomerGrants", () => {
@@ -70,21 +76,27 @@ describe("exceedingCustomerGrants", () => {
 });
 
 describe("exceedingStaffGrants", () => {
-  const salesManager = accumulateStaffGrants([{ scope: "REPRESENTED", permissions: ["customerUser.view", "customerUser.edit", "mailbox.view"] }]);
+  const salesManager = accumulateStaffGrants([
+    { scope: "REPRESENTED", permissions: ["customerUser.view", "customerUser.edit", "mailbox.view"] },
+  ]);
 
   it("allows what the actor holds at their scope, and unscoped permissions they hold", () => {
     expect(exceedingStaffGrants(salesManager, [{ scope: "REPRESENTED", permissions: ["customerUser.view", "mailbox.view"] }])).toEqual([]);
   });
 
   it("flags permissions the actor lacks and a wider scope than the actor's", () => {
-    expect(exceedingStaffGrants(salesManager, [{ scope: "ALL", permissions: ["customerUser.view", "staffRole.edit", "mailbox.view"] }])).toEqual([
+    expect(
+      exceedingStaffGrants(salesManager, [{ scope: "ALL", permissions: ["customerUser.view", "staffRole.edit", "mailbox.view"] }]),
+    ).toEqual([
       { permission: "customerUser.view", label: "View customer users", requested: "ALL", held: "REPRESENTED" },
       { permission: "staffRole.edit", label: "Edit staff roles", requested: "ALL", held: null },
     ]);
   });
 
   it("says what exceeds in words, naming each, or the first few of a long list", () => {
-    const excess = exceedingStaffGrants(salesManager, [{ scope: "ALL", permissions: ["customerUser.view", "staffRole.edit", "audit.view", "consent.view"] }]);
+    const excess = exceedingStaffGrants(salesManager, [
+      { scope: "ALL", permissions: ["customerUser.view", "staffRole.edit", "audit.view", "consent.view"] },
+    ]);
     expect(describeStaffExcess(excess.slice(0, 2))).toBe(
       '"View customer users" for all customers (you hold it only for the customers you represent), "Edit staff roles" (you do not hold it)',
     );

@@ -63,19 +63,19 @@ export function exceedingStaffGrants(
 }
 
 export function describeCustomerExcess(excess: CustomerExcess[]) {
-  return excess
-    .map((e) => `"${e.label}" at ${levelShortLabels[e.requested]} (you hold ${levelShortLabels[e.held]})`)
-    .join(", ");
+  return excess.map((e) => `"${e.label}" at ${levelShortLabels[e.requested]} (you hold ${levelShortLabels[e.held]})`).join(", ");
 }
 
 export function describeStaffExcess(excess: StaffExcess[]) {
-  return excess
-    // The reach only matters for permissions about customers; the others are simply held or not.
-    .map((e) => {
-      const reach = staffPermissionIndex.get(e.permission)?.scoped ? ` for ${staffScopeLabels[e.requested].toLowerCase()}` : "";
-      return `"${e.label}"${reach} (${e.held ? "you hold it only for the customers you represent" : "you do not hold it"})`;
-    })
-    .join(", ");
+  return (
+    excess
+      // The reach only matters for permissions about customers; the others are simply held or not.
+      .map((e) => {
+        const reach = staffPermissionIndex.get(e.permission)?.scoped ? ` for ${staffScopeLabels[e.requested].toLowerCase()}` : "";
+        return `"${e.label}"${reach} (${e.held ? "you hold it only for the customers you represent" : "you do not hold it"})`;
+      })
+      .join(", ")
+  );
 }
 
 /** The first few of a long list of excess staff grants, and how many more: for previews and for "not yours to change". */

@@ -3,7 +3,10 @@ import { customerCatalogue, customerPermissionIndex, staffCatalogue, staffPermis
 
 describe("the permission catalogue", () => {
   it("gives every entry of both realms a unique key, a label and a description the role editors can show", () => {
-    for (const [catalogue, index] of [[customerCatalogue, customerPermissionIndex], [staffCatalogue, staffPermissionIndex]] as const) {
+    for (const [catalogue, index] of [
+      [customerCatalogue, customerPermissionIndex],
+      [staffCatalogue, staffPermissionIndex],
+    ] as const) {
       expect(index.size).toBe(catalogue.length);
       for (const info of catalogue) {
         expect(info.key).toMatch(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/);

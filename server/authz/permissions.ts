@@ -142,29 +142,25 @@ function entityDescription(action: Action, entityLabel: string) {
 
 export const customerCatalogue: readonly CustomerPermissionInfo[] = [
   ...Object.entries(customerEntities).flatMap(([entity, def]) =>
-    def.actions.map(
-      (action): CustomerPermissionInfo => ({
-        key: `${entity}.${action}` as CustomerEntityPermission,
-        kind: "entity",
-        entity: entity as CustomerEntity,
-        action,
-        levels: def.owner === "user" ? entityLevels : (["NONE", "CUSTOMER", "SUBTREE"] as const),
-        label: `${actionLabels[action]} ${def.label.toLowerCase()}`,
-        description: entityDescription(action, def.label),
-        group: def.label,
-      }),
-    ),
+    def.actions.map((action): CustomerPermissionInfo => ({
+      key: `${entity}.${action}` as CustomerEntityPermission,
+      kind: "entity",
+      entity: entity as CustomerEntity,
+      action,
+      levels: def.owner === "user" ? entityLevels : (["NONE", "CUSTOMER", "SUBTREE"] as const),
+      label: `${actionLabels[action]} ${def.label.toLowerCase()}`,
+      description: entityDescription(action, def.label),
+      group: def.label,
+    })),
   ),
-  ...Object.entries(customerCapabilities).map(
-    ([key, def]): CustomerPermissionInfo => ({
-      key: key as CustomerCapability,
-      kind: "capability",
-      levels: capabilityLevels,
-      label: def.label,
-      description: def.description,
-      group: "Capabilities",
-    }),
-  ),
+  ...Object.entries(customerCapabilities).map(([key, def]): CustomerPermissionInfo => ({
+    key: key as CustomerCapability,
+    kind: "capability",
+    levels: capabilityLevels,
+    label: def.label,
+    description: def.description,
+    group: "Capabilities",
+  })),
 ];
 
 export const customerPermissionIndex: ReadonlyMap<string, CustomerPermissionInfo> = new Map(
@@ -205,24 +201,63 @@ const staffEntities = {
 } as const satisfies Record<string, { label: string; scoped: boolean; actions: readonly Action[] }>;
 
 const staffOperations = {
-  "customerUser.enable": { label: "Enable and disable customer users", scoped: true, description: "Let customer users sign in, or stop them at once (their sessions end)." },
-  "customerUser.confirm": { label: "Confirm customer users and resend confirmation", scoped: true, description: "Mark an address as confirmed by hand, or send the confirmation email again." },
-  "customerUser.resetPassword": { label: "Force a password reset", scoped: true, description: "Block sign-in until the user sets a new password from an emailed link." },
-  "customerUser.sendWelcome": { label: "Send the welcome email", scoped: true, description: "Email a single-use link to set a password (never the password itself)." },
-  "customerUser.impersonate": { label: "Sign in as a customer user", scoped: true, description: "Act as a customer user, with a stated reason, every action recorded with both names." },
-  "customerUser.notes": { label: "Add and edit notes and events", scoped: true, description: "Keep notes and schedule events on customer users and customers." },
-  "customerUser.privacy": { label: "Export and erase personal data", scoped: true, description: "Download what is held about a person, or anonymize them while keeping their orders." },
-  "oauthApp.manage": { label: "Manage customer users' OAuth applications", scoped: true, description: "Create, deactivate and delete API applications that act as a customer user." },
-  "loginAttempt.view": { label: "View sign-in attempts and lockouts", scoped: true, description: "See every sign-in, refused or not, and who is locked out." },
-  "loginAttempt.clearLockout": { label: "Clear sign-in lockouts", scoped: true, description: "Lift a lockout early once the person has proven who they are." },
+  "customerUser.enable": {
+    label: "Enable and disable customer users",
+    scoped: true,
+    description: "Let customer users sign in, or stop them at once (their sessions end).",
+  },
+  "customerUser.confirm": {
+    label: "Confirm customer users and resend confirmation",
+    scoped: true,
+    description: "Mark an address as confirmed by hand, or send the confirmation email again.",
+  },
+  "customerUser.resetPassword": {
+    label: "Force a password reset",
+    scoped: true,
+    description: "Block sign-in until the user sets a new password from an emailed link.",
+  },
+  "customerUser.sendWelcome": {
+    label: "Send the welcome email",
+    scoped: true,
+    description: "Email a single-use link to set a password (never the password itself).",
+  },
+  "customerUser.impersonate": {
+    label: "Sign in as a customer user",
+    scoped: true,
+    description: "Act as a customer user, with a stated reason, every action recorded with both names.",
+  },
+  "customerUser.notes": {
+    label: "Add and edit notes and events",
+    scoped: true,
+    description: "Keep notes and schedule events on customer users and customers.",
+  },
+  "customerUser.privacy": {
+    label: "Export and erase personal data",
+    scoped: true,
+    description: "Download what is held about a person, or anonymize them while keeping their orders.",
+  },
+  "oauthApp.manage": {
+    label: "Manage customer users' OAuth applications",
+    scoped: true,
+    description: "Create, deactivate and delete API applications that act as a customer user.",
+  },
+  "loginAttempt.view": {
+    label: "View sign-in attempts and lockouts",
+    scoped: true,
+    description: "See every sign-in, refused or not, and who is locked out.",
+  },
+  "loginAttempt.clearLockout": {
+    label: "Clear sign-in lockouts",
+    scoped: true,
+    description: "Lift a lockout early once the person has proven who they are.",
+  },
   "mailbox.view": { label: "View the email outbox", scoped: false, description: "Read the emails Roster has sent or is about to send." },
   "audit.view": { label: "View the audit log", scoped: false, description: "See who changed what, before and after." },
 } as const satisfies Record<string, { label: string; scoped: boolean; description: string }>;
 
 type StaffEntity = keyof typeof staffEntities;
 export type StaffPermission =
-  | { [E in StaffEntity]: `${E}.${(typeof staffEntities)[E]["actions"][number]}` }[StaffEntity]
-  | keyof typeof staffOperations;
+  { [E in StaffEntity]: `${E}.${(typeof staffEntities)[E]["actions"][number]}` }[StaffEntity] | keyof typeof staffOperations;
 
 export type StaffPermissionInfo = {
   key: StaffPermission;
@@ -240,32 +275,26 @@ const staffEntityDescription = (action: Action, entityLabel: string) => {
 
 export const staffCatalogue: readonly StaffPermissionInfo[] = [
   ...Object.entries(staffEntities).flatMap(([entity, def]) =>
-    def.actions.map(
-      (action): StaffPermissionInfo => ({
-        key: `${entity}.${action}` as StaffPermission,
-        label: `${actionLabels[action]} ${def.label.toLowerCase()}`,
-        description: def.scoped
-          ? `${staffEntityDescription(action, def.label)} (of the customers the role's scope reaches).`
-          : `${staffEntityDescription(action, def.label)}.`,
-        group: def.label,
-        scoped: def.scoped,
-      }),
-    ),
-  ),
-  ...Object.entries(staffOperations).map(
-    ([key, def]): StaffPermissionInfo => ({
-      key: key as StaffPermission,
-      label: def.label,
-      description: def.description,
-      group: key.startsWith("customerUser.") ? staffEntities.customerUser.label : "Operations",
+    def.actions.map((action): StaffPermissionInfo => ({
+      key: `${entity}.${action}` as StaffPermission,
+      label: `${actionLabels[action]} ${def.label.toLowerCase()}`,
+      description: def.scoped
+        ? `${staffEntityDescription(action, def.label)} (of the customers the role's scope reaches).`
+        : `${staffEntityDescription(action, def.label)}.`,
+      group: def.label,
       scoped: def.scoped,
-    }),
+    })),
   ),
+  ...Object.entries(staffOperations).map(([key, def]): StaffPermissionInfo => ({
+    key: key as StaffPermission,
+    label: def.label,
+    description: def.description,
+    group: key.startsWith("customerUser.") ? staffEntities.customerUser.label : "Operations",
+    scoped: def.scoped,
+  })),
 ];
 
-export const staffPermissionIndex: ReadonlyMap<string, StaffPermissionInfo> = new Map(
-  staffCatalogue.map((info) => [info.key, info]),
-);
+export const staffPermissionIndex: ReadonlyMap<string, StaffPermissionInfo> = new Map(staffCatalogue.map((info) => [info.key, info]));
 
 export function isStaffPermission(key: string): key is StaffPermission {
   return staffPermissionIndex.has(key);

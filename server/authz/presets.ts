@@ -1,10 +1,4 @@
-import {
-  customerCatalogue,
-  staffCatalogue,
-  type CustomerPermission,
-  type Level,
-  type StaffPermission,
-} from "./permissions";
+import { customerCatalogue, staffCatalogue, type CustomerPermission, type Level, type StaffPermission } from "./permissions";
 
 /**
  * The predefined roles and their default grants, as in the reference product: the Administrator holds
@@ -74,12 +68,7 @@ export const salesManagerPermissions: StaffPermission[] = [
   "loginAttempt.clearLockout",
 ];
 
-export const readOnlyPermissions: StaffPermission[] = [
-  "customerUser.view",
-  "customer.view",
-  "customerGroup.view",
-  "customerUserRole.view",
-];
+export const readOnlyPermissions: StaffPermission[] = ["customerUser.view", "customer.view", "customerGroup.view", "customerUserRole.view"];
 
 /** Manages back-office accounts and roles, and nothing about customers: can hand out only those powers. */
 export const staffManagerPermissions: StaffPermission[] = staffCatalogue
@@ -87,10 +76,28 @@ export const staffManagerPermissions: StaffPermission[] = staffCatalogue
   .map((info) => info.key);
 
 export const predefinedStaffRoles = [
-  { code: "ADMINISTRATOR", label: "Administrator", scope: "ALL", description: "Everything in the back office.", permissions: staffAdministratorPermissions },
-  { code: "SALES_MANAGER", label: "Sales manager", scope: "REPRESENTED", description: "Manages the customers they represent.", permissions: salesManagerPermissions },
+  {
+    code: "ADMINISTRATOR",
+    label: "Administrator",
+    scope: "ALL",
+    description: "Everything in the back office.",
+    permissions: staffAdministratorPermissions,
+  },
+  {
+    code: "SALES_MANAGER",
+    label: "Sales manager",
+    scope: "REPRESENTED",
+    description: "Manages the customers they represent.",
+    permissions: salesManagerPermissions,
+  },
   { code: "READ_ONLY", label: "Read-only", scope: "ALL", description: "Looks, changes nothing.", permissions: readOnlyPermissions },
-  { code: "STAFF_MANAGER", label: "Staff manager", scope: "ALL", description: "Manages back-office accounts and roles, within their own permissions.", permissions: staffManagerPermissions },
+  {
+    code: "STAFF_MANAGER",
+    label: "Staff manager",
+    scope: "ALL",
+    description: "Manages back-office accounts and roles, within their own permissions.",
+    permissions: staffManagerPermissions,
+  },
 ] as const;
 
 /** Predefined staff roles ship with Roster: they can be edited, never deleted. */

@@ -76,10 +76,18 @@ describe("records within scope", () => {
     const amanda = await db.customerUser.findUniqueOrThrow({ where: { email: "amanda.admin@acme.test" } });
     const caller = callerFor(db, bob);
     const own = { customerUserId: amanda.id };
-    await expect(caller.account.orders.get({ id: (await db.order.findFirstOrThrow({ where: own })).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.account.quotes.get({ id: (await db.quote.findFirstOrThrow({ where: own })).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.account.rfqs.get({ id: (await db.rfq.findFirstOrThrow({ where: own })).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.account.shoppingLists.get({ id: (await db.shoppingList.findFirstOrThrow({ where: own })).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.account.orders.get({ id: (await db.order.findFirstOrThrow({ where: own })).id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(caller.account.quotes.get({ id: (await db.quote.findFirstOrThrow({ where: own })).id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(caller.account.rfqs.get({ id: (await db.rfq.findFirstOrThrow({ where: own })).id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      caller.account.shoppingLists.get({ id: (await db.shoppingList.findFirstOrThrow({ where: own })).id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const mine = await db.order.findFirstOrThrow({ where: { customerUserId: bob.id } });
     await expect(caller.account.orders.get({ id: mine.id })).resolves.toMatchObject({ id: mine.id, number: mine.number });
   });

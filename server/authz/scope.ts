@@ -30,8 +30,7 @@ type CustomerScope = { level: Level; userId: number; customerId: number; custome
 
 /** Per entity: how each level reads. OWN only exists for user-owned entities. */
 const customerRealm: { [E in ScopedEntity]: (s: CustomerScope) => WhereOf[E] | null } = {
-  customer: (s) =>
-    s.level === "CUSTOMER" ? { id: s.customerId } : s.level === "SUBTREE" ? { path: subtreeOf(s.customerPath) } : null,
+  customer: (s) => (s.level === "CUSTOMER" ? { id: s.customerId } : s.level === "SUBTREE" ? { path: subtreeOf(s.customerPath) } : null),
   customerAddress: (s) =>
     s.level === "CUSTOMER"
       ? { customerId: s.customerId }
@@ -39,11 +38,7 @@ const customerRealm: { [E in ScopedEntity]: (s: CustomerScope) => WhereOf[E] | n
         ? { customer: { path: subtreeOf(s.customerPath) } }
         : null,
   customerUser: (s) =>
-    s.level === "CUSTOMER"
-      ? { customerId: s.customerId }
-      : s.level === "SUBTREE"
-        ? { customerPath: subtreeOf(s.customerPath) }
-        : null,
+    s.level === "CUSTOMER" ? { customerId: s.customerId } : s.level === "SUBTREE" ? { customerPath: subtreeOf(s.customerPath) } : null,
   customerUserAddress: (s) =>
     s.level === "OWN"
       ? { customerUserId: s.userId }

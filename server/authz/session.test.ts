@@ -52,7 +52,10 @@ describe("loading the principal behind a session", () => {
 
     const buyer = await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_BUYER" } });
     await db.$transaction(async (tx) => {
-      await tx.rolePermission.update({ where: { roleId_permission: { roleId: buyer.id, permission: "order.view" } }, data: { level: "CUSTOMER" } });
+      await tx.rolePermission.update({
+        where: { roleId_permission: { roleId: buyer.id, permission: "order.view" } },
+        data: { level: "CUSTOMER" },
+      });
       await bumpAuthzEpoch(tx);
     });
     const second = await loadCustomerPrincipal(db, bob);

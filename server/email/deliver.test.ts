@@ -39,7 +39,12 @@ describe("the outbox", () => {
   it("is written in the caller's transaction: a rolled-back change leaves no email", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await enqueueEmail(tx, { template: "emailChangeNotice", locale: "en", to: "rollback@x.test", props: { firstName: "A", newEmail: "b@x.test" } });
+        await enqueueEmail(tx, {
+          template: "emailChangeNotice",
+          locale: "en",
+          to: "rollback@x.test",
+          props: { firstName: "A", newEmail: "b@x.test" },
+        });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -70,7 +75,11 @@ describe("the outbox", () => {
       await db.emailMessage.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
       await deliverDue(db, transport);
     }
-    expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, secret: null });
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      attempts: MAX_ATTEMPTS,
+      secret: null,
+    });
   });
 
   it("claims a row once even when two deliveries run at the same time", async () => {
@@ -98,7 +107,14 @@ describe("the Resend transport", () => {
   it("sends the message with the API key and the idempotency key", async () => {
     const port = (server.address() as AddressInfo).port;
     const transport = resendTransport("re_test_key", `http://127.0.0.1:${port}`);
-    const result = await transport.send({ from: "Roster <a@x.test>", to: "b@x.test", subject: "Hi", html: "<p>Hi</p>", text: "Hi", idempotencyKey: "key-1" });
+    const result = await transport.send({
+      from: "Roster <a@x.test>",
+      to: "b@x.test",
+      subject: "Hi",
+      html: "<p>Hi</p>",
+      text: "Hi",
+      idempotencyKey: "key-1",
+    });
     expect(result).toEqual({ id: "re_123" });
     expect(requests[0]!.path).toBe("/emails");
     expect(requests[0]!.headers.authorization).toBe("Bearer re_test_key");

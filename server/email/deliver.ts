@@ -65,7 +65,16 @@ export function backoffSeconds(attempts: number) {
 }
 
 /** A claimed row. `attempts`, raised by the claim, tells this claim from any later one of the same row. */
-export type Claimed = { id: number; toEmail: string; subject: string; html: string; text: string; secret: string | null; idempotencyKey: string; attempts: number };
+export type Claimed = {
+  id: number;
+  toEmail: string;
+  subject: string;
+  html: string;
+  text: string;
+  secret: string | null;
+  idempotencyKey: string;
+  attempts: number;
+};
 
 /** Claims up to `limit` due rows until the lease ends; SENDING rows whose lease ended belong to a process that died. */
 export function claimDue(db: Db, limit: number, leaseSeconds: number) {

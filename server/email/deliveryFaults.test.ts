@@ -32,18 +32,28 @@ async function provider(behave?: (request: number, key: string) => Behaviour) {
 async function enqueue(count: number, tag: string) {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
-    const row = await enqueueEmail(db, { template: "emailChangeNotice", locale: "en", to: `${tag}-${i}@x.test`, props: { firstName: `N${i}`, newEmail: "new@x.test" } });
+    const row = await enqueueEmail(db, {
+      template: "emailChangeNotice",
+      locale: "en",
+      to: `${tag}-${i}@x.test`,
+      props: { firstName: `N${i}`, newEmail: "new@x.test" },
+    });
     ids.push(row.id);
   }
   return ids;
 }
 
 /** Makes every unsent row due now, as the passing of its backoff or lease would. */
-const timePasses = () => db.emailMessage.updateMany({ where: { status: { in: ["QUEUED", "SENDING"] } }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+const timePasses = () =>
+  db.emailMessage.updateMany({ where: { status: { in: ["QUEUED", "SENDING"] } }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
 
 /** Per message: how many times the provider sent it. Lost ones show 0, duplicates 2 or more. */
 async function copiesAtProvider(fake: Awaited<ReturnType<typeof startFakeResend>>, ids: number[]) {
-  const rows = await db.emailMessage.findMany({ where: { id: { in: ids } }, select: { toEmail: true, subject: true, status: true }, orderBy: { id: "asc" } });
+  const rows = await db.emailMessage.findMany({
+    where: { id: { in: ids } },
+    select: { toEmail: true, subject: true, status: true },
+    orderBy: { id: "asc" },
+  });
   return rows.map((row) => `${fake.copiesOf(row.toEmail, row.subject)} ${row.status}`);
 }
 
@@ -72,7 +82,15 @@ describe("delivery through a misbehaving provider", () => {
     const ids = await enqueue(5, "crash");
     // The dead process: claimed five, got two to the provider, died before recording anything.
     const claimed = await claimDue(db, 5, quick.leaseSeconds);
-    for (const row of claimed.slice(0, 2)) await transport.send({ from: "a@x.test", to: row.toEmail, subject: row.subject, html: row.html, text: row.text, idempotencyKey: row.idempotencyKey });
+    for (const row of claimed.slice(0, 2))
+      await transport.send({
+        from: "a@x.test",
+        to: row.toEmail,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        idempotencyKey: row.idempotencyKey,
+      });
     expect(await deliverDue(db, transport, { timing: quick })).toEqual({ sent: 0, failed: 0 });
 
     await timePasses();

@@ -21,7 +21,10 @@ export type EnqueueEmail<T extends TemplateName> = {
 };
 
 export async function renderEmail<T extends TemplateName>(template: T, props: TemplateProps<T>, locale: Locale) {
-  const { subject, body } = (templates[template] as (p: TemplateProps<T>, l: Locale) => { subject: string; body: React.ReactNode })(props, locale);
+  const { subject, body } = (templates[template] as (p: TemplateProps<T>, l: Locale) => { subject: string; body: React.ReactNode })(
+    props,
+    locale,
+  );
   const [html, text] = await Promise.all([render(body), render(body, { plainText: true })]);
   return { subject, html, text };
 }

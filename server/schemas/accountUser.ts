@@ -86,7 +86,16 @@ const addressOutput = z.object({
 
 /** One user as the storefront and the API see them: no staff-side fields (owner, sales representatives). */
 export const accountUserOutput = z.object({
-  ...meOutput.pick({ id: true, email: true, namePrefix: true, firstName: true, middleName: true, lastName: true, nameSuffix: true, lastLoginAt: true }).shape,
+  ...meOutput.pick({
+    id: true,
+    email: true,
+    namePrefix: true,
+    firstName: true,
+    middleName: true,
+    lastName: true,
+    nameSuffix: true,
+    lastLoginAt: true,
+  }).shape,
   version: z.number().describe("Send it back with an update: a save over a newer change is refused (409)"),
   birthday: z.string().nullable().describe("YYYY-MM-DD"),
   phone: z.string().nullable(),

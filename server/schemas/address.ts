@@ -37,7 +37,11 @@ export const addressInput = z
       ctx.addIssue({ code: "custom", path: ["isDefaultBilling"], message: "Only a billing address can be the default billing address." });
     }
     if (address.isDefaultShipping && !address.isShipping) {
-      ctx.addIssue({ code: "custom", path: ["isDefaultShipping"], message: "Only a shipping address can be the default shipping address." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["isDefaultShipping"],
+        message: "Only a shipping address can be the default shipping address.",
+      });
     }
   });
 export type AddressInput = z.input<typeof addressInput>;
@@ -49,9 +53,24 @@ export const listAddressesInput = z.object({ everyone: z.boolean().default(false
 
 /** A short list of countries for the address forms (ISO 3166-1 alpha-2). */
 export const countries: [code: string, name: string][] = [
-  ["AT", "Austria"], ["BE", "Belgium"], ["CA", "Canada"], ["CH", "Switzerland"], ["CZ", "Czechia"], ["DE", "Germany"],
-  ["DK", "Denmark"], ["ES", "Spain"], ["FI", "Finland"], ["FR", "France"], ["GB", "United Kingdom"], ["IE", "Ireland"],
-  ["IT", "Italy"], ["NL", "Netherlands"], ["NO", "Norway"], ["PL", "Poland"], ["PT", "Portugal"], ["SE", "Sweden"],
+  ["AT", "Austria"],
+  ["BE", "Belgium"],
+  ["CA", "Canada"],
+  ["CH", "Switzerland"],
+  ["CZ", "Czechia"],
+  ["DE", "Germany"],
+  ["DK", "Denmark"],
+  ["ES", "Spain"],
+  ["FI", "Finland"],
+  ["FR", "France"],
+  ["GB", "United Kingdom"],
+  ["IE", "Ireland"],
+  ["IT", "Italy"],
+  ["NL", "Netherlands"],
+  ["NO", "Norway"],
+  ["PL", "Poland"],
+  ["PT", "Portugal"],
+  ["SE", "Sweden"],
   ["US", "United States"],
 ];
 

@@ -10,7 +10,12 @@ import { z } from "zod";
 export const INT4_MAX = 2_147_483_647;
 
 /** A record's id; `message` replaces zod's own when the value is missing or not a number. */
-export const idOf = (message?: string) => z.number(message ? { error: message } : undefined).int().positive().max(INT4_MAX, "There is no such record.");
+export const idOf = (message?: string) =>
+  z
+    .number(message ? { error: message } : undefined)
+    .int()
+    .positive()
+    .max(INT4_MAX, "There is no such record.");
 export const id = idOf();
 
 /** An optimistic-locking version as the form loaded it. */

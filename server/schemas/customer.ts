@@ -40,7 +40,8 @@ function oneDefaultEach(addresses: { isPrimary: boolean; isDefaultBilling: boole
     ["isDefaultShipping", "default shipping address"],
   ] as const;
   for (const [flag, noun] of flags) {
-    if (addresses.filter((a) => a[flag]).length > 1) ctx.addIssue({ code: "custom", path: ["addresses"], message: `Only one address can be the ${noun}.` });
+    if (addresses.filter((a) => a[flag]).length > 1)
+      ctx.addIssue({ code: "custom", path: ["addresses"], message: `Only one address can be the ${noun}.` });
   }
 }
 

@@ -161,7 +161,10 @@ export const createCustomerUserInput = recordFields
     /** Generate Password: the user chooses their own from the welcome email's link; nobody sees a generated one. */
     generatePassword: z.boolean().default(false),
     /** Required unless a password is generated. */
-    password: z.union([z.literal(""), newPassword]).optional().transform((value) => value || undefined),
+    password: z
+      .union([z.literal(""), newPassword])
+      .optional()
+      .transform((value) => value || undefined),
     /** Send Welcome Email: a sign-in link, or with a generated password a single-use link to choose one. */
     sendWelcomeEmail: z.boolean().default(false),
     addresses: addressBook.default([]),

@@ -14,7 +14,11 @@ export type SortDirection = (typeof sortDirections)[number];
 export const cursor = exactText(512, "This page link is not valid.").optional();
 
 /** `sort` among the grid's sortable columns and `dir`, with the grid's defaults. */
-export function sortInput<const K extends readonly [string, ...string[]]>(keys: K, defaultKey: K[number], defaultDir: SortDirection = "asc") {
+export function sortInput<const K extends readonly [string, ...string[]]>(
+  keys: K,
+  defaultKey: K[number],
+  defaultDir: SortDirection = "asc",
+) {
   return {
     sort: z.enum(keys).default(defaultKey as never),
     dir: z.enum(sortDirections).default(defaultDir),

@@ -13,7 +13,12 @@ export const createInvitationInput = z.object({
   roleIds: z.array(id).min(1, "Choose at least one role.").max(20),
 });
 
-export const invitationStatusLabels: Record<InvitationStatus, string> = { PENDING: "Pending", ACCEPTED: "Accepted", REVOKED: "Revoked", EXPIRED: "Expired" };
+export const invitationStatusLabels: Record<InvitationStatus, string> = {
+  PENDING: "Pending",
+  ACCEPTED: "Accepted",
+  REVOKED: "Revoked",
+  EXPIRED: "Expired",
+};
 
 export const listInvitationsInput = z.object({
   /** Keyset cursor: the id of the last row of the previous page (newest first). */

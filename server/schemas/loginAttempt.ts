@@ -2,7 +2,16 @@ import { z } from "zod";
 import { day as isoDay, exactText, id, pageSize, text } from "./common";
 
 /** The values of the LoginResult and Realm enums (schemas import nothing from the server; a service checks they agree). */
-export const loginResults = ["SUCCESS", "BAD_CREDENTIALS", "LOCKED_OUT", "DISABLED", "UNCONFIRMED", "PASSWORD_RESET", "CUSTOMER_DISABLED", "ERROR"] as const;
+export const loginResults = [
+  "SUCCESS",
+  "BAD_CREDENTIALS",
+  "LOCKED_OUT",
+  "DISABLED",
+  "UNCONFIRMED",
+  "PASSWORD_RESET",
+  "CUSTOMER_DISABLED",
+  "ERROR",
+] as const;
 export const loginRealms = ["CUSTOMER", "STAFF"] as const;
 export const loginSources = ["PASSWORD", "IMPERSONATION", "OAUTH", "EMAIL_LINK"] as const;
 
@@ -47,7 +56,10 @@ export const listLoginAttemptsInput = z
     /** One customer user's attempts (their page in the back office). */
     customerUserId: id.optional(),
   })
-  .refine((value) => !value.from || !value.to || value.from <= value.to, { path: ["to"], message: "The end date is before the start date." });
+  .refine((value) => !value.from || !value.to || value.from <= value.to, {
+    path: ["to"],
+    message: "The end date is before the start date.",
+  });
 export type ListLoginAttemptsInput = z.input<typeof listLoginAttemptsInput>;
 
 export const clearLockoutInput = z.object({ key: exactText(400).min(1) });

@@ -31,9 +31,12 @@ export const getRecordInput = z.object({ id });
 
 const personRef = z.object({ id: z.number(), firstName: z.string(), lastName: z.string(), email: z.string() }).nullable();
 const customerRef = z.object({ id: z.number(), name: z.string() });
-const money = z.string().describe("Decimal amount as a string, e.g. \"129.90\"");
+const money = z.string().describe('Decimal amount as a string, e.g. "129.90"');
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.number().nullable().describe("Pass as `after` for the next page; null on the last page") });
+  z.object({
+    items: z.array(item),
+    nextCursor: z.number().nullable().describe("Pass as `after` for the next page; null on the last page"),
+  });
 
 export const orderOutput = z.object({
   id: z.number(),

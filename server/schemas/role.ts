@@ -125,6 +125,9 @@ export const roleDetailOutput = roleRowOutput.extend({
   version: z.number(),
   updatedAt: z.date(),
   permissions: z.array(z.object({ permission: z.string(), level: z.enum(accessLevels) })),
-  companyUsers: z.number().nullable().describe("A predefined role: how many of the caller's company's users an edit moves to the company's copy"),
+  companyUsers: z
+    .number()
+    .nullable()
+    .describe("A predefined role: how many of the caller's company's users an edit moves to the company's copy"),
   defaultFor: z.array(z.string()).describe("The websites that give the role to users who register"),
 });

@@ -26,10 +26,15 @@ export const updateWebsiteSettingsInput = z
     defaultLocalizationId: id.nullable(),
   })
   // With none enabled, the list's own message says it all.
-  .refine((value) => value.localizationIds.length === 0 || (value.defaultLocalizationId !== null && value.localizationIds.includes(value.defaultLocalizationId)), {
-    path: ["defaultLocalizationId"],
-    message: "Choose the default among the enabled localizations.",
-  })
+  .refine(
+    (value) =>
+      value.localizationIds.length === 0 ||
+      (value.defaultLocalizationId !== null && value.localizationIds.includes(value.defaultLocalizationId)),
+    {
+      path: ["defaultLocalizationId"],
+      message: "Choose the default among the enabled localizations.",
+    },
+  )
   .refine((value) => !value.registrationAllowed || value.defaultRoleId !== null, {
     path: ["defaultRoleId"],
     message: "Registration needs a role for new users.",

@@ -27,8 +27,45 @@ export const demoLogins = {
   ],
 };
 
-const firstNames = ["Alice", "Ben", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Katja", "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Stefan", "Tara", "Uwe"];
-const lastNames = ["Schmidt", "Miller", "Novak", "Garcia", "Keller", "Dubois", "Rossi", "Jansen", "Kowalski", "Berg", "Lindqvist", "Moreau", "Weber", "Costa", "Fischer"];
+const firstNames = [
+  "Alice",
+  "Ben",
+  "Clara",
+  "David",
+  "Elena",
+  "Felix",
+  "Greta",
+  "Hugo",
+  "Ines",
+  "Jonas",
+  "Katja",
+  "Lukas",
+  "Mia",
+  "Noah",
+  "Olga",
+  "Paul",
+  "Rosa",
+  "Stefan",
+  "Tara",
+  "Uwe",
+];
+const lastNames = [
+  "Schmidt",
+  "Miller",
+  "Novak",
+  "Garcia",
+  "Keller",
+  "Dubois",
+  "Rossi",
+  "Jansen",
+  "Kowalski",
+  "Berg",
+  "Lindqvist",
+  "Moreau",
+  "Weber",
+  "Costa",
+  "Fischer",
+];
 
 type Seeded = Awaited<ReturnType<typeof seedDemo>>;
 export type DemoFixture = Seeded;
@@ -43,7 +80,9 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
   const en = await db.localization.create({ data: { code: "en", name: "English" } });
   const de = await db.localization.create({ data: { code: "de", name: "Deutsch" } });
   const store = await db.website.create({ data: { code: "default", name: "Roster Store", url: "http://localhost:3000", isDefault: true } });
-  const wholesale = await db.website.create({ data: { code: "wholesale", name: "Roster Wholesale", url: "http://localhost:3000/wholesale" } });
+  const wholesale = await db.website.create({
+    data: { code: "wholesale", name: "Roster Wholesale", url: "http://localhost:3000/wholesale" },
+  });
   await db.websiteLocalization.createMany({
     data: [
       { websiteId: store.id, localizationId: en.id, isDefault: true },
@@ -121,9 +160,43 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
   });
   await db.customerAddress.createMany({
     data: [
-      { customerId: holding.id, label: "Headquarters", organization: "Acme Holding", street: "1 Market Street", city: "Springfield", postalCode: "12345", countryCode: "US", isPrimary: true, isBilling: true, isShipping: true, isDefaultBilling: true, isDefaultShipping: true },
-      { customerId: west.id, label: "Warehouse", organization: "Acme West", street: "77 Harbor Road", city: "Portland", postalCode: "97201", countryCode: "US", isShipping: true, isDefaultShipping: true },
-      { customerId: globex.id, label: "Main office", organization: "Globex Industries", street: "Hauptstraße 5", city: "Berlin", postalCode: "10115", countryCode: "DE", isPrimary: true, isBilling: true, isDefaultBilling: true },
+      {
+        customerId: holding.id,
+        label: "Headquarters",
+        organization: "Acme Holding",
+        street: "1 Market Street",
+        city: "Springfield",
+        postalCode: "12345",
+        countryCode: "US",
+        isPrimary: true,
+        isBilling: true,
+        isShipping: true,
+        isDefaultBilling: true,
+        isDefaultShipping: true,
+      },
+      {
+        customerId: west.id,
+        label: "Warehouse",
+        organization: "Acme West",
+        street: "77 Harbor Road",
+        city: "Portland",
+        postalCode: "97201",
+        countryCode: "US",
+        isShipping: true,
+        isDefaultShipping: true,
+      },
+      {
+        customerId: globex.id,
+        label: "Main office",
+        organization: "Globex Industries",
+        street: "Hauptstraße 5",
+        city: "Berlin",
+        postalCode: "10115",
+        countryCode: "DE",
+        isPrimary: true,
+        isBilling: true,
+        isDefaultBilling: true,
+      },
     ],
   });
 
@@ -141,19 +214,82 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
     createdDaysAgo: number;
   };
   const specs: Spec[] = [
-    { email: "amanda.admin@acme.test", firstName: "Amanda", lastName: "Admin", customer: "holding", role: adminRole, localization: en.id, createdDaysAgo: 400 },
-    { email: "bob.buyer@acme.test", firstName: "Bob", lastName: "Buyer", customer: "holding", role: buyerRole, localization: en.id, createdDaysAgo: 380 },
-    { email: "carl.disabled@acme.test", firstName: "Carl", lastName: "Disabled", customer: "holding", role: buyerRole, enabled: false, createdDaysAgo: 300 },
-    { email: "una.unconfirmed@acme.test", firstName: "Una", lastName: "Unconfirmed", customer: "holding", role: buyerRole, confirmed: false, createdDaysAgo: 3 },
-    { email: "erin.east@acme.test", firstName: "Erin", lastName: "East", customer: "east", role: adminRole, localization: de.id, createdDaysAgo: 250 },
+    {
+      email: "amanda.admin@acme.test",
+      firstName: "Amanda",
+      lastName: "Admin",
+      customer: "holding",
+      role: adminRole,
+      localization: en.id,
+      createdDaysAgo: 400,
+    },
+    {
+      email: "bob.buyer@acme.test",
+      firstName: "Bob",
+      lastName: "Buyer",
+      customer: "holding",
+      role: buyerRole,
+      localization: en.id,
+      createdDaysAgo: 380,
+    },
+    {
+      email: "carl.disabled@acme.test",
+      firstName: "Carl",
+      lastName: "Disabled",
+      customer: "holding",
+      role: buyerRole,
+      enabled: false,
+      createdDaysAgo: 300,
+    },
+    {
+      email: "una.unconfirmed@acme.test",
+      firstName: "Una",
+      lastName: "Unconfirmed",
+      customer: "holding",
+      role: buyerRole,
+      confirmed: false,
+      createdDaysAgo: 3,
+    },
+    {
+      email: "erin.east@acme.test",
+      firstName: "Erin",
+      lastName: "East",
+      customer: "east",
+      role: adminRole,
+      localization: de.id,
+      createdDaysAgo: 250,
+    },
     { email: "eddie.buyer@acme.test", firstName: "Eddie", lastName: "Buyer", customer: "east", role: buyerRole, createdDaysAgo: 200 },
     { email: "walter.west@acme.test", firstName: "Walter", lastName: "West", customer: "west", role: adminRole, createdDaysAgo: 240 },
     { email: "wendy.buyer@acme.test", firstName: "Wendy", lastName: "Buyer", customer: "west", role: buyerRole, createdDaysAgo: 180 },
-    { email: "lara.logistics@acme.test", firstName: "Lara", lastName: "Logistics", customer: "logistics", role: buyerRole, createdDaysAgo: 120 },
-    { email: "gina.globex@globex.test", firstName: "Gina", lastName: "Globex", customer: "globex", role: adminRole, localization: de.id, createdDaysAgo: 365 },
+    {
+      email: "lara.logistics@acme.test",
+      firstName: "Lara",
+      lastName: "Logistics",
+      customer: "logistics",
+      role: buyerRole,
+      createdDaysAgo: 120,
+    },
+    {
+      email: "gina.globex@globex.test",
+      firstName: "Gina",
+      lastName: "Globex",
+      customer: "globex",
+      role: adminRole,
+      localization: de.id,
+      createdDaysAgo: 365,
+    },
     { email: "gary.buyer@globex.test", firstName: "Gary", lastName: "Buyer", customer: "globex", role: buyerRole, createdDaysAgo: 90 },
     { email: "ian.initech@initech.test", firstName: "Ian", lastName: "Initech", customer: "initech", role: adminRole, createdDaysAgo: 60 },
-    { email: "nora.norole@umbrella.test", firstName: "Nora", lastName: "Norole", customer: "umbrella", role: null, enabled: false, createdDaysAgo: 10 },
+    {
+      email: "nora.norole@umbrella.test",
+      firstName: "Nora",
+      lastName: "Norole",
+      customer: "umbrella",
+      role: null,
+      enabled: false,
+      createdDaysAgo: 10,
+    },
   ];
   const customerKeys = Object.keys(customers) as (keyof typeof customers)[];
   for (let i = 0; i < 48; i++) {
@@ -190,9 +326,7 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
         lastLoginAt: spec.createdDaysAgo > 30 ? daysAgo(spec.createdDaysAgo % 30) : null,
         loginCount: spec.createdDaysAgo > 30 ? spec.createdDaysAgo % 40 : 0,
         ...(spec.role ? { roles: { create: { roleId: spec.role } } } : {}),
-        ...(spec.localization
-          ? { websiteSettings: { create: { websiteId: store.id, localizationId: spec.localization } } }
-          : {}),
+        ...(spec.localization ? { websiteSettings: { create: { websiteId: store.id, localizationId: spec.localization } } } : {}),
       },
       select: { id: true, customerId: true, customerPath: true },
     });
@@ -229,7 +363,16 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
   });
 
   // Records the demo users created
-  const recordOwners = ["amanda.admin@acme.test", "bob.buyer@acme.test", "erin.east@acme.test", "eddie.buyer@acme.test", "walter.west@acme.test", "lara.logistics@acme.test", "gina.globex@globex.test", "gary.buyer@globex.test"];
+  const recordOwners = [
+    "amanda.admin@acme.test",
+    "bob.buyer@acme.test",
+    "erin.east@acme.test",
+    "eddie.buyer@acme.test",
+    "walter.west@acme.test",
+    "lara.logistics@acme.test",
+    "gina.globex@globex.test",
+    "gary.buyer@globex.test",
+  ];
   const orderStatuses = ["OPEN", "PROCESSING", "SHIPPED", "CLOSED", "CANCELLED"] as const;
   const quoteStatuses = ["DRAFT", "SENT_TO_CUSTOMER", "ACCEPTED", "DECLINED", "EXPIRED"] as const;
   const rfqStatuses = ["SUBMITTED", "PROCESSING", "MORE_INFO_REQUESTED", "DECLINED", "CANCELLED"] as const;
@@ -241,45 +384,120 @@ export async function seedDemo(db: DbClient, options: { passwordHash?: string } 
     for (let k = 0; k < 3; k++) {
       const subtotal = (120 + index * 45 + k * 17.5).toFixed(2);
       await db.order.create({
-        data: { ...base, number: `SO-${++orderNo}`, poNumber: `PO-${index}${k}`, status: orderStatuses[(index + k) % 5]!, currency: "USD", subtotal, total: (Number(subtotal) * 1.08).toFixed(2), createdAt: daysAgo(k * 9 + index) },
+        data: {
+          ...base,
+          number: `SO-${++orderNo}`,
+          poNumber: `PO-${index}${k}`,
+          status: orderStatuses[(index + k) % 5]!,
+          currency: "USD",
+          subtotal,
+          total: (Number(subtotal) * 1.08).toFixed(2),
+          createdAt: daysAgo(k * 9 + index),
+        },
       });
     }
     const rfq = await db.rfq.create({
-      data: { ...base, poNumber: `RFQ-PO-${index}`, status: rfqStatuses[index % 5]!, note: "Please quote volume pricing.", createdAt: daysAgo(20 + index) },
+      data: {
+        ...base,
+        poNumber: `RFQ-PO-${index}`,
+        status: rfqStatuses[index % 5]!,
+        note: "Please quote volume pricing.",
+        createdAt: daysAgo(20 + index),
+      },
     });
     await db.quote.create({
-      data: { ...base, number: `Q-${++quoteNo}`, rfqId: rfq.id, status: quoteStatuses[index % 5]!, currency: "USD", total: (900 + index * 110).toFixed(2), validUntil: daysAgo(-30), createdAt: daysAgo(15 + index) },
+      data: {
+        ...base,
+        number: `Q-${++quoteNo}`,
+        rfqId: rfq.id,
+        status: quoteStatuses[index % 5]!,
+        currency: "USD",
+        total: (900 + index * 110).toFixed(2),
+        validUntil: daysAgo(-30),
+        createdAt: daysAgo(15 + index),
+      },
     });
     await db.shoppingList.create({
-      data: { ...base, websiteId: store.id, label: "Weekly restock", isDefault: true, currency: "USD", subtotal: (75 + index * 12).toFixed(2), lineItemCount: 3 + index, createdAt: daysAgo(5 + index) },
+      data: {
+        ...base,
+        websiteId: store.id,
+        label: "Weekly restock",
+        isDefault: true,
+        currency: "USD",
+        subtotal: (75 + index * 12).toFixed(2),
+        lineItemCount: 3 + index,
+        createdAt: daysAgo(5 + index),
+      },
     });
     await db.shoppingList.create({
-      data: { ...base, websiteId: store.id, label: "Office supplies", currency: "USD", subtotal: "42.50", lineItemCount: 2, createdAt: daysAgo(40 + index) },
+      data: {
+        ...base,
+        websiteId: store.id,
+        label: "Office supplies",
+        currency: "USD",
+        subtotal: "42.50",
+        lineItemCount: 2,
+        createdAt: daysAgo(40 + index),
+      },
     });
     await db.customerUserAddress.create({
-      data: { customerUserId: owner.id, label: "Office", street: `${10 + index} Commerce Way`, city: "Springfield", postalCode: "12345", countryCode: "US", isPrimary: true, isBilling: true, isShipping: true, isDefaultBilling: true, isDefaultShipping: true },
+      data: {
+        customerUserId: owner.id,
+        label: "Office",
+        street: `${10 + index} Commerce Way`,
+        city: "Springfield",
+        postalCode: "12345",
+        countryCode: "US",
+        isPrimary: true,
+        isBilling: true,
+        isShipping: true,
+        isDefaultBilling: true,
+        isDefaultShipping: true,
+      },
     });
   }
 
   // Consents
-  const privacy = await db.consent.create({ data: { title: "Privacy policy", body: "I agree that my personal data is processed as described in the privacy policy.", mandatory: true, sortOrder: 1 } });
-  const newsletter = await db.consent.create({ data: { title: "Newsletter", body: "Send me news about products and offers.", mandatory: false, sortOrder: 2 } });
+  const privacy = await db.consent.create({
+    data: {
+      title: "Privacy policy",
+      body: "I agree that my personal data is processed as described in the privacy policy.",
+      mandatory: true,
+      sortOrder: 1,
+    },
+  });
+  const newsletter = await db.consent.create({
+    data: { title: "Newsletter", body: "Send me news about products and offers.", mandatory: false, sortOrder: 2 },
+  });
   for (const email of ["amanda.admin@acme.test", "bob.buyer@acme.test", "gina.globex@globex.test"]) {
     await db.consentAcceptance.create({ data: { consentId: privacy.id, customerUserId: named(email).id, acceptedAt: daysAgo(100) } });
   }
-  await db.consentAcceptance.create({ data: { consentId: newsletter.id, customerUserId: named("bob.buyer@acme.test").id, acceptedAt: daysAgo(50) } });
+  await db.consentAcceptance.create({
+    data: { consentId: newsletter.id, customerUserId: named("bob.buyer@acme.test").id, acceptedAt: daysAgo(50) },
+  });
 
   // Notes and events
   const written = { createdAt: daysAgo(12), updatedAt: daysAgo(12) };
   await db.note.createMany({
     data: [
-      { customerUserId: named("bob.buyer@acme.test").id, authorId: sam.id, body: "Prefers delivery before noon. Asked about net-60 terms.", ...written },
+      {
+        customerUserId: named("bob.buyer@acme.test").id,
+        authorId: sam.id,
+        body: "Prefers delivery before noon. Asked about net-60 terms.",
+        ...written,
+      },
       { customerUserId: named("amanda.admin@acme.test").id, authorId: ada.id, body: "Main contact for the Acme group.", ...written },
       { customerId: holding.id, authorId: sam.id, body: "Annual contract renews in March.", ...written },
     ],
   });
   await db.calendarEvent.create({
-    data: { customerUserId: named("bob.buyer@acme.test").id, createdById: sam.id, title: "Quarterly review call", startAt: daysAgo(-7), endAt: new Date(now + 7 * 86_400_000 + 3_600_000) },
+    data: {
+      customerUserId: named("bob.buyer@acme.test").id,
+      createdById: sam.id,
+      title: "Quarterly review call",
+      startAt: daysAgo(-7),
+      endAt: new Date(now + 7 * 86_400_000 + 3_600_000),
+    },
   });
 
   return {

@@ -3,7 +3,14 @@ import type { Db, DbClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
-import { passwordStatusOf, type AccountUserSort, type listAccountUsersInput, type massDeleteInput, type massSetEnabledInput, type PasswordStatus } from "../schemas/accountUser";
+import {
+  passwordStatusOf,
+  type AccountUserSort,
+  type listAccountUsersInput,
+  type massDeleteInput,
+  type massSetEnabledInput,
+  type PasswordStatus,
+} from "../schemas/accountUser";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { forEachRow } from "./mass";
 import { deleteCustomerUser, setCustomerUserEnabled } from "./customerUsers";
@@ -34,7 +41,6 @@ const passwordWhere: Record<PasswordStatus, Prisma.CustomerUserWhereInput> = {
   NONE: { authStatus: "ACTIVE", passwordHash: null },
 };
 
-
 function filters(input: ListInput): Prisma.CustomerUserWhereInput[] {
   const search = input.search || undefined;
   return [
@@ -56,8 +62,17 @@ function filters(input: ListInput): Prisma.CustomerUserWhereInput[] {
 }
 
 const rowSelect = {
-  id: true, email: true, firstName: true, lastName: true, enabled: true, confirmedAt: true, authStatus: true,
-  passwordHash: true, createdAt: true, lastLoginAt: true, customerPath: true,
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  enabled: true,
+  confirmedAt: true,
+  authStatus: true,
+  passwordHash: true,
+  createdAt: true,
+  lastLoginAt: true,
+  customerPath: true,
   customer: { select: { id: true, name: true } },
   roles: { select: { role: { select: { id: true, label: true } } }, orderBy: { roleId: "asc" } },
 } as const satisfies Prisma.CustomerUserSelect;

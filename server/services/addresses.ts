@@ -62,7 +62,11 @@ const kinds = {
     select: { customerUserId: true, customerUser: { select: { firstName: true, lastName: true, customerPath: true } } },
     describe: (row: Row): Owner => {
       const user = row.customerUser as { firstName: string; lastName: string; customerPath: string };
-      return { ownerName: `${user.firstName} ${user.lastName}`, customerPath: user.customerPath, owner: { customerUserId: row.customerUserId as number } };
+      return {
+        ownerName: `${user.firstName} ${user.lastName}`,
+        customerPath: user.customerPath,
+        owner: { customerUserId: row.customerUserId as number },
+      };
     },
     entityType: "CustomerUserAddress",
   },
@@ -127,7 +131,8 @@ export async function updateAddress(db: Db, actor: CustomerPrincipal, kind: Addr
     const table = kinds[kind].table(tx);
     const before = await findInScope(tx, actor, kind, "edit", id);
     const clear = defaultsToClear(fields);
-    if (Object.keys(clear).length) await table.updateMany({ where: { ...kinds[kind].describe(before).owner, id: { not: id } }, data: clear });
+    if (Object.keys(clear).length)
+      await table.updateMany({ where: { ...kinds[kind].describe(before).owner, id: { not: id } }, data: clear });
     const updated = await table.update({ where: { id }, data: fields, select: selectFor(kind) });
     await audit(tx, actor, kind, "update", updated, before);
     return shape(kind, updated, actor);
@@ -145,8 +150,7 @@ export async function deleteAddress(db: Db, actor: CustomerPrincipal, kind: Addr
 
 function audit(tx: DbClient, actor: CustomerPrincipal, kind: AddressKind, verb: string, after: Row | null, before: Row | null) {
   const row = (after ?? before)!;
-  const fields = (value: Row | null) =>
-    value ? (JSON.parse(JSON.stringify(shape(kind, value, actor))) as Prisma.InputJsonObject) : null;
+  const fields = (value: Row | null) => (value ? (JSON.parse(JSON.stringify(shape(kind, value, actor))) as Prisma.InputJsonObject) : null);
   return recordAudit(tx, actor, {
     action: `${kind}.${verb}`,
     entityType: kinds[kind].entityType,

@@ -22,7 +22,9 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
       ...(input.entityType ? { entityType: input.entityType } : {}),
       ...(input.entityId ? { entityId: input.entityId } : {}),
       ...(input.action ? { action: { startsWith: likeLiteral(input.action) } } : {}),
-      ...(input.from || input.to ? { occurredAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
+      ...(input.from || input.to
+        ? { occurredAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } }
+        : {}),
     },
     select: {
       id: true,
@@ -59,11 +61,17 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
 
 /** The company's part of the log; while a staff member is signed in as the user, only the customers both reach. */
 async function companyAuditWhere(db: DbClient, actor: CustomerPrincipal): Promise<Prisma.AuditEventWhereInput[]> {
-  const where: Prisma.AuditEventWhereInput[] = [{ customerPath: { startsWith: actor.customerPath } }, { entityType: { in: companyAuditTypes } }];
+  const where: Prisma.AuditEventWhereInput[] = [
+    { customerPath: { startsWith: actor.customerPath } },
+    { entityType: { in: companyAuditTypes } },
+  ];
   const limit = impersonationLimit(actor, "customer");
   if (limit) {
     // Entries are filed under their customer's own path: those of the customers within both reaches.
-    const reached = await db.customer.findMany({ where: { AND: [{ path: subtreeOf(actor.customerPath) }, limit] }, select: { path: true } });
+    const reached = await db.customer.findMany({
+      where: { AND: [{ path: subtreeOf(actor.customerPath) }, limit] },
+      select: { path: true },
+    });
     where.push({ customerPath: { in: reached.map((customer) => customer.path) } });
   }
   return where;

@@ -20,16 +20,31 @@ const eventSelect = {
 /** Newest first, keyset-paged by id (as they were scheduled). */
 export async function listCalendarEvents(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCalendarEventsInput>) {
   await visibleUser(db, actor, input.customerUserId);
-  const rows = await db.calendarEvent.findMany({ where: onePage(input), select: eventSelect, orderBy: { id: "desc" }, take: input.limit + 1 });
+  const rows = await db.calendarEvent.findMany({
+    where: onePage(input),
+    select: eventSelect,
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
   const now = Date.now();
-  return idPage(rows.map((row) => ({ ...row, upcoming: row.startAt.getTime() > now })), input.limit);
+  return idPage(
+    rows.map((row) => ({ ...row, upcoming: row.startAt.getTime() > now })),
+    input.limit,
+  );
 }
 
 export async function createCalendarEvent(db: Db, actor: StaffPrincipal, input: z.output<typeof createCalendarEventInput>) {
   return db.$transaction(async (tx) => {
     const user = await writableUser(tx, actor, input.customerUserId);
     const event = await tx.calendarEvent.create({
-      data: { customerUserId: user.id, createdById: actor.id, title: input.title, description: input.description ?? null, startAt: input.startAt, endAt: input.endAt },
+      data: {
+        customerUserId: user.id,
+        createdById: actor.id,
+        title: input.title,
+        description: input.description ?? null,
+        startAt: input.startAt,
+        endAt: input.endAt,
+      },
       select: eventSelect,
     });
     await recordAudit(tx, actor, {
@@ -38,7 +53,12 @@ export async function createCalendarEvent(db: Db, actor: StaffPrincipal, input: 
       entityId: event.id,
       customerPath: user.customerPath,
       subjectUserId: user.id,
-      after: { customerUserId: user.id, title: event.title, startAt: event.startAt.toISOString(), endAt: event.endAt?.toISOString() ?? null },
+      after: {
+        customerUserId: user.id,
+        title: event.title,
+        startAt: event.startAt.toISOString(),
+        endAt: event.endAt?.toISOString() ?? null,
+      },
     });
     return event;
   });

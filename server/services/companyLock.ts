@@ -84,7 +84,8 @@ export async function lockCompanies(tx: Prisma.TransactionClient, subjects: Comp
  */
 export function assertLocked(lock: CompanyLock, paths: Iterable<string>) {
   for (const path of paths) {
-    if (!lock[held].has(rootOf(path))) throw new Error(`The company invariants are checked for ${path} without its tree locked (lockCompanies).`);
+    if (!lock[held].has(rootOf(path)))
+      throw new Error(`The company invariants are checked for ${path} without its tree locked (lockCompanies).`);
   }
 }
 

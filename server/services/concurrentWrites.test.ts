@@ -28,7 +28,11 @@ async function tenUsers() {
   for (let i = 0; i < 10; i++) {
     const user = await db.customerUser.create({
       data: {
-        email: `u${i}.${co.customer.id}@race.test`, firstName: `U${i}`, lastName: "Parallel", customerId: co.customer.id, customerPath: co.customer.path,
+        email: `u${i}.${co.customer.id}@race.test`,
+        firstName: `U${i}`,
+        lastName: "Parallel",
+        customerId: co.customer.id,
+        customerPath: co.customer.path,
         roles: { create: { roleId: co.roles.buyer } },
       },
       select: { id: true },
@@ -48,10 +52,16 @@ describe("parallel role assignments", () => {
     const seen: string[] = [];
     for (let round = 0; round < rounds; round++) {
       const { role, ids } = await tenUsers();
-      const added = await Promise.allSettled(Array.from({ length: 10 }, () => staff.admin.customerUserRoles.addUsers({ roleId: role, userIds: ids })));
+      const added = await Promise.allSettled(
+        Array.from({ length: 10 }, () => staff.admin.customerUserRoles.addUsers({ roleId: role, userIds: ids })),
+      );
       const holders = await db.customerUserRoleAssignment.count({ where: { roleId: role, customerUserId: { in: ids } } });
-      const removed = await Promise.allSettled(Array.from({ length: 10 }, () => staff.admin.customerUserRoles.removeUsers({ roleId: role, userIds: ids })));
-      const failed = [...added, ...removed].filter((r) => r.status === "rejected" && !(r.reason instanceof TRPCError && r.reason.code === "NOT_FOUND"));
+      const removed = await Promise.allSettled(
+        Array.from({ length: 10 }, () => staff.admin.customerUserRoles.removeUsers({ roleId: role, userIds: ids })),
+      );
+      const failed = [...added, ...removed].filter(
+        (r) => r.status === "rejected" && !(r.reason instanceof TRPCError && r.reason.code === "NOT_FOUND"),
+      );
       seen.push(
         [
           `added ${sum(added, "added")}, held ${holders}, assign audits ${await auditCount("customerUserRole.assign", ids)}`,
@@ -69,15 +79,39 @@ describe("parallel saves of one user against the same version", () => {
     const seen: string[] = [];
     for (let round = 0; round < rounds; round++) {
       const { c } = await raceCompany(db);
-      const user = await db.customerUser.findUniqueOrThrow({ where: { id: c.id }, select: { id: true, version: true, firstName: true, lastName: true, email: true, customerId: true, roles: { select: { roleId: true } } } });
+      const user = await db.customerUser.findUniqueOrThrow({
+        where: { id: c.id },
+        select: {
+          id: true,
+          version: true,
+          firstName: true,
+          lastName: true,
+          email: true,
+          customerId: true,
+          roles: { select: { roleId: true } },
+        },
+      });
       const saves = Array.from({ length: 20 }, (_, i) =>
         staff.admin.customerUsers.update({
-          id: user.id, version: user.version, enabled: true, firstName: `Save ${i}`, lastName: user.lastName, email: user.email,
-          customerId: user.customerId, websiteId: null, birthday: "", phone: "", roleIds: user.roles.map((r) => r.roleId),
+          id: user.id,
+          version: user.version,
+          enabled: true,
+          firstName: `Save ${i}`,
+          lastName: user.lastName,
+          email: user.email,
+          customerId: user.customerId,
+          websiteId: null,
+          birthday: "",
+          phone: "",
+          roleIds: user.roles.map((r) => r.roleId),
         }),
       );
       const outcomes = (await Promise.allSettled(saves)).map((r) =>
-        r.status === "fulfilled" ? "OK" : r.reason instanceof TRPCError && r.reason.code === "CONFLICT" ? "CONFLICT" : `${String(r.reason)} (${String((r.reason as Error).cause)})`,
+        r.status === "fulfilled"
+          ? "OK"
+          : r.reason instanceof TRPCError && r.reason.code === "CONFLICT"
+            ? "CONFLICT"
+            : `${String(r.reason)} (${String((r.reason as Error).cause)})`,
       );
       const counts = [...new Set(outcomes)].map((o) => `${o} ${outcomes.filter((x) => x === o).length}`).sort();
       const after = await db.customerUser.findUniqueOrThrow({ where: { id: user.id }, select: { version: true } });

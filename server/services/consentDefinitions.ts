@@ -13,7 +13,16 @@ import { recordAudit } from "./audit";
 
 export async function listConsentDefinitions(db: DbClient) {
   const consents = await db.consent.findMany({
-    select: { id: true, title: true, body: true, mandatory: true, active: true, sortOrder: true, updatedAt: true, _count: { select: { acceptances: true } } },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      mandatory: true,
+      active: true,
+      sortOrder: true,
+      updatedAt: true,
+      _count: { select: { acceptances: true } },
+    },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
   });
   const current = await db.consentAcceptance.groupBy({ by: ["consentId"], where: { withdrawnAt: null }, _count: { _all: true } });
@@ -60,7 +69,13 @@ export async function updateConsentDefinition(db: Db, actor: StaffPrincipal, inp
     const { id, updatedAt, ...values } = input;
     const claimed = await tx.consent.updateMany({ where: { id, updatedAt }, data: values });
     if (claimed.count !== 1) throw staleVersion();
-    await recordAudit(tx, actor, { action: "consent.update", entityType: "Consent", entityId: id, before: snapshot(consent), after: snapshot(values) });
+    await recordAudit(tx, actor, {
+      action: "consent.update",
+      entityType: "Consent",
+      entityId: id,
+      before: snapshot(consent),
+      after: snapshot(values),
+    });
     return tx.consent.findUniqueOrThrow({ where: { id }, select: { id: true, updatedAt: true } });
   });
 }

@@ -33,7 +33,10 @@ export async function listConsents(db: DbClient, actor: CustomerPrincipal) {
 }
 
 async function findConsent(tx: DbClient, consentId: number) {
-  const consent = await tx.consent.findUnique({ where: { id: consentId }, select: { id: true, title: true, mandatory: true, active: true } });
+  const consent = await tx.consent.findUnique({
+    where: { id: consentId },
+    select: { id: true, title: true, mandatory: true, active: true },
+  });
   if (!consent) throw notFound("Consent");
   return consent;
 }
@@ -42,9 +45,15 @@ export async function acceptConsent(db: Db, actor: CustomerPrincipal, input: { c
   return db.$transaction(async (tx) => {
     const consent = await findConsent(tx, input.consentId);
     if (!consent.active) throw new AppError("BAD_REQUEST", `“${consent.title}” is no longer offered.`);
-    const current = await tx.consentAcceptance.findFirst({ where: { consentId: consent.id, customerUserId: actor.id, withdrawnAt: null }, select: { id: true, acceptedAt: true } });
+    const current = await tx.consentAcceptance.findFirst({
+      where: { consentId: consent.id, customerUserId: actor.id, withdrawnAt: null },
+      select: { id: true, acceptedAt: true },
+    });
     if (current) return current;
-    const created = await tx.consentAcceptance.create({ data: { consentId: consent.id, customerUserId: actor.id }, select: { id: true, acceptedAt: true } });
+    const created = await tx.consentAcceptance.create({
+      data: { consentId: consent.id, customerUserId: actor.id },
+      select: { id: true, acceptedAt: true },
+    });
     await recordAudit(tx, actor, {
       action: "consent.accept",
       entityType: "ConsentAcceptance",
@@ -67,7 +76,10 @@ export async function withdrawConsent(db: Db, actor: CustomerPrincipal, input: {
       );
     }
     const withdrawnAt = new Date();
-    const current = await tx.consentAcceptance.findMany({ where: { consentId: consent.id, customerUserId: actor.id, withdrawnAt: null }, select: { id: true } });
+    const current = await tx.consentAcceptance.findMany({
+      where: { consentId: consent.id, customerUserId: actor.id, withdrawnAt: null },
+      select: { id: true },
+    });
     if (current.length === 0) throw new AppError("BAD_REQUEST", `You have not accepted “${consent.title}”.`);
     await tx.consentAcceptance.updateMany({ where: { id: { in: current.map((a) => a.id) } }, data: { withdrawnAt } });
     await recordAudit(tx, actor, {

@@ -59,7 +59,8 @@ export async function updateCustomerAddress(db: Db, actor: StaffPrincipal, input
   return db.$transaction(async (tx) => {
     const before = await addressInScope(tx, actor, id);
     const clear = defaultsToClear(fields);
-    if (Object.keys(clear).length) await tx.customerAddress.updateMany({ where: { customerId: before.customerId, id: { not: id } }, data: clear });
+    if (Object.keys(clear).length)
+      await tx.customerAddress.updateMany({ where: { customerId: before.customerId, id: { not: id } }, data: clear });
     const updated = await tx.customerAddress.update({ where: { id }, data: fields, select });
     await audit(tx, actor, "update", before, updated);
     return shape(updated);

@@ -79,9 +79,17 @@ export async function createCustomer(db: Db, actor: StaffPrincipal, input: z.out
     // Staff who reach only the customers they represent represent what they create, or it would vanish from their reach.
     const salesRepIds = represented(actor, "customer.create") ? [...new Set([...input.salesRepIds, actor.id])] : input.salesRepIds;
     await assertStaffExist(tx, salesRepIds);
-    const node = await createCustomerNode(tx, { name: input.name, parentId: input.parentId, groupId: input.groupId, ownerId: actor.id, enabled: input.enabled });
-    if (salesRepIds.length) await tx.customerSalesRep.createMany({ data: salesRepIds.map((staffUserId) => ({ customerId: node.id, staffUserId })) });
-    if (input.addresses.length) await tx.customerAddress.createMany({ data: input.addresses.map((address) => ({ ...address, customerId: node.id })) });
+    const node = await createCustomerNode(tx, {
+      name: input.name,
+      parentId: input.parentId,
+      groupId: input.groupId,
+      ownerId: actor.id,
+      enabled: input.enabled,
+    });
+    if (salesRepIds.length)
+      await tx.customerSalesRep.createMany({ data: salesRepIds.map((staffUserId) => ({ customerId: node.id, staffUserId })) });
+    if (input.addresses.length)
+      await tx.customerAddress.createMany({ data: input.addresses.map((address) => ({ ...address, customerId: node.id })) });
     const after = await tx.customer.findUniqueOrThrow({ where: { id: node.id }, select: auditSelect });
     await recordAudit(tx, actor, {
       action: "customer.create",
@@ -107,7 +115,10 @@ export async function updateCustomer(db: Db, actor: StaffPrincipal, input: z.out
     if (before.version !== input.version) throw staleVersion();
     await assertGroupExists(tx, input.groupId);
     const kept = new Set(before.salesRepresentatives.map((rep) => rep.staffUserId));
-    await assertStaffExist(tx, input.salesRepIds.filter((id) => !kept.has(id)));
+    await assertStaffExist(
+      tx,
+      input.salesRepIds.filter((id) => !kept.has(id)),
+    );
     const wasRep = before.salesRepresentatives.some((rep) => rep.staffUserId === actor.id);
     if (represented(actor, "customer.edit") && wasRep && !input.salesRepIds.includes(actor.id)) {
       throw invalid("You reach this customer as its sales representative; removing yourself would take it out of your reach.", {
@@ -126,7 +137,10 @@ export async function updateCustomer(db: Db, actor: StaffPrincipal, input: z.out
     });
     if (updated.count !== 1) throw staleVersion();
     await tx.customerSalesRep.deleteMany({ where: { customerId: before.id, staffUserId: { notIn: input.salesRepIds } } });
-    await tx.customerSalesRep.createMany({ data: input.salesRepIds.map((staffUserId) => ({ customerId: before.id, staffUserId })), skipDuplicates: true });
+    await tx.customerSalesRep.createMany({
+      data: input.salesRepIds.map((staffUserId) => ({ customerId: before.id, staffUserId })),
+      skipDuplicates: true,
+    });
     const signedOut = before.enabled && !input.enabled ? await revokeSessionsOf(tx, before.id) : 0;
     const after = await tx.customer.findUniqueOrThrow({ where: { id: before.id }, select: auditSelect });
     await recordAudit(tx, actor, {

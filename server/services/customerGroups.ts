@@ -38,7 +38,9 @@ export async function listCustomerGroups(db: DbClient, input: z.output<typeof li
 
 /** Names are unique regardless of case: "Retail" and "retail" would be the same group to anyone reading a list. */
 async function assertNameFree(tx: DbClient, name: string, exceptId?: number) {
-  const taken = await tx.customerGroup.count({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  const taken = await tx.customerGroup.count({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  });
   if (taken) throw new AppError("CONFLICT", "This name is already in use.", { fieldErrors: { name: ["This name is already in use."] } });
 }
 
@@ -46,7 +48,12 @@ export async function createCustomerGroup(db: Db, actor: StaffPrincipal, input: 
   return db.$transaction(async (tx) => {
     await assertNameFree(tx, input.name);
     const group = await tx.customerGroup.create({ data: { name: input.name }, select });
-    await recordAudit(tx, actor, { action: "customerGroup.create", entityType: "CustomerGroup", entityId: group.id, after: { name: group.name } });
+    await recordAudit(tx, actor, {
+      action: "customerGroup.create",
+      entityType: "CustomerGroup",
+      entityId: group.id,
+      after: { name: group.name },
+    });
     return { ...group, customerCount: 0 };
   });
 }
@@ -57,7 +64,13 @@ export async function updateCustomerGroup(db: Db, actor: StaffPrincipal, input: 
     if (!before) throw notFound("Customer group");
     await assertNameFree(tx, input.name, before.id);
     const group = await tx.customerGroup.update({ where: { id: before.id }, data: { name: input.name }, select });
-    await recordAudit(tx, actor, { action: "customerGroup.update", entityType: "CustomerGroup", entityId: group.id, before: { name: before.name }, after: { name: group.name } });
+    await recordAudit(tx, actor, {
+      action: "customerGroup.update",
+      entityType: "CustomerGroup",
+      entityId: group.id,
+      before: { name: before.name },
+      after: { name: group.name },
+    });
     return (await withCustomerCounts(tx, [group]))[0]!;
   });
 }
@@ -77,7 +90,12 @@ export async function deleteCustomerGroup(db: Db, actor: StaffPrincipal, input: 
       );
     }
     await tx.customerGroup.delete({ where: { id: before.id } });
-    await recordAudit(tx, actor, { action: "customerGroup.delete", entityType: "CustomerGroup", entityId: before.id, before: { name: before.name } });
+    await recordAudit(tx, actor, {
+      action: "customerGroup.delete",
+      entityType: "CustomerGroup",
+      entityId: before.id,
+      before: { name: before.name },
+    });
     return { id: before.id };
   });
 }

@@ -40,8 +40,18 @@ export async function createCustomerNote(db: Db, actor: StaffPrincipal, input: z
     const customer = await customerInScope(tx, actor, input.customerId, "customer.edit");
     const now = new Date();
     // Both stamps alike, so a note reads as edited exactly when an edit moved updatedAt.
-    const note = await tx.note.create({ data: { customerId: customer.id, authorId: actor.id, body: input.body, createdAt: now, updatedAt: now }, select });
-    await recordAudit(tx, actor, { action: "note.create", entityType: "Note", entityId: note.id, customerPath: customer.path, subjectUserId: null, after: { body: note.body } });
+    const note = await tx.note.create({
+      data: { customerId: customer.id, authorId: actor.id, body: input.body, createdAt: now, updatedAt: now },
+      select,
+    });
+    await recordAudit(tx, actor, {
+      action: "note.create",
+      entityType: "Note",
+      entityId: note.id,
+      customerPath: customer.path,
+      subjectUserId: null,
+      after: { body: note.body },
+    });
     return note;
   });
 }
@@ -67,7 +77,14 @@ export async function deleteCustomerNote(db: Db, actor: StaffPrincipal, input: {
   return db.$transaction(async (tx) => {
     const before = await noteInScope(tx, actor, input.id);
     await tx.note.delete({ where: { id: before.id } });
-    await recordAudit(tx, actor, { action: "note.delete", entityType: "Note", entityId: before.id, customerPath: before.customer!.path, subjectUserId: null, before: { body: before.body } });
+    await recordAudit(tx, actor, {
+      action: "note.delete",
+      entityType: "Note",
+      entityId: before.id,
+      customerPath: before.customer!.path,
+      subjectUserId: null,
+      before: { body: before.body },
+    });
     return { id: before.id };
   });
 }

@@ -36,14 +36,21 @@ describe("the customer tree", () => {
     const west = await byName("Acme West");
     const globex = await byName("Globex Industries");
     const before = await byName("Acme West Logistics");
-    await recordAudit(db, { realm: "system" }, { action: "test", entityType: "Customer", entityId: "tree-test", customerPath: before.path });
+    await recordAudit(
+      db,
+      { realm: "system" },
+      { action: "test", entityType: "Customer", entityId: "tree-test", customerPath: before.path },
+    );
     await db.$transaction((tx) => moveCustomer(tx, west.id, globex.id));
 
     const movedWest = await byName("Acme West");
     const logistics = await byName("Acme West Logistics");
     expect(movedWest.path).toBe(`${globex.path}${west.id}/`);
     expect(logistics.path).toBe(`${movedWest.path}${logistics.id}/`);
-    const users = await db.customerUser.findMany({ where: { customerId: { in: [west.id, logistics.id] } }, select: { customerId: true, customerPath: true } });
+    const users = await db.customerUser.findMany({
+      where: { customerId: { in: [west.id, logistics.id] } },
+      select: { customerId: true, customerPath: true },
+    });
     expect(users.length).toBeGreaterThan(0);
     for (const user of users) expect(user.customerPath).toBe(user.customerId === west.id ? movedWest.path : logistics.path);
     // Every table that carries a copy of the path, not only users and orders.
@@ -89,7 +96,9 @@ describe("the customer tree under concurrent writes", () => {
     const addUser = (customerId: number) =>
       db.$transaction(async (tx) => {
         const locked = await lockCustomerPath(tx, customerId);
-        await tx.customerUser.create({ data: { email: `race${++n}@race.test`, firstName: "R", lastName: "R", customerId, customerPath: locked!.path } });
+        await tx.customerUser.create({
+          data: { email: `race${++n}@race.test`, firstName: "R", lastName: "R", customerId, customerPath: locked!.path },
+        });
       });
     const move = (id: number, parentId: number | null) => db.$transaction((tx) => moveCustomer(tx, id, parentId));
     const outcomes = await Promise.allSettled([

@@ -21,10 +21,16 @@ type Parent = { id: number; name: string } | null;
  * customer user never learns of a parent company (their level reaches their customer and its subsidiaries only);
  * staff limited to the customers they represent, of none they do not represent.
  */
-export async function visibleParents<T extends { parent: Parent }>(db: DbClient, rows: T[], visible: Prisma.CustomerWhereInput): Promise<T[]> {
+export async function visibleParents<T extends { parent: Parent }>(
+  db: DbClient,
+  rows: T[],
+  visible: Prisma.CustomerWhereInput,
+): Promise<T[]> {
   const ids = [...new Set(rows.flatMap((row) => (row.parent ? [row.parent.id] : [])))];
   if (ids.length === 0) return rows;
-  const seen = new Set((await db.customer.findMany({ where: { AND: [{ id: { in: ids } }, visible] }, select: { id: true } })).map((row) => row.id));
+  const seen = new Set(
+    (await db.customer.findMany({ where: { AND: [{ id: { in: ids } }, visible] }, select: { id: true } })).map((row) => row.id),
+  );
   return rows.map((row) => ({ ...row, parent: row.parent && seen.has(row.parent.id) ? row.parent : null }));
 }
 
@@ -52,7 +58,11 @@ export async function ancestorNames(db: DbClient, paths: string[], visible: Pris
   if (ids.length === 0) return paths.map(() => []);
   const rows = await db.customer.findMany({ where: { AND: [{ id: { in: ids } }, visible] }, select: { id: true, name: true } });
   const names = new Map(rows.map((row) => [row.id, row.name]));
-  return paths.map((path) => pathIds(path).slice(0, -1).flatMap((id) => names.get(id) ?? []));
+  return paths.map((path) =>
+    pathIds(path)
+      .slice(0, -1)
+      .flatMap((id) => names.get(id) ?? []),
+  );
 }
 
 /**
@@ -75,7 +85,14 @@ export async function createCustomerNode(
   const parent = data.parentId ? await lockCustomerPath(tx, data.parentId) : null;
   if (data.parentId && !parent) throw noSuchParent();
   const created = await tx.customer.create({
-    data: { name: data.name, parentId: data.parentId ?? null, groupId: data.groupId ?? null, ownerId: data.ownerId ?? null, enabled: data.enabled ?? true, path: "/0/" },
+    data: {
+      name: data.name,
+      parentId: data.parentId ?? null,
+      groupId: data.groupId ?? null,
+      ownerId: data.ownerId ?? null,
+      enabled: data.enabled ?? true,
+      path: "/0/",
+    },
     select: { id: true },
   });
   return tx.customer.update({
@@ -107,7 +124,10 @@ export function cycleProblem(node: { path: string; name: string }, parent: { pat
 export async function moveCustomer(tx: Prisma.TransactionClient, customerId: number, newParentId: number | null) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TREE_MOVE_LOCK})`;
   // The trees it leaves and joins: nobody counts their company rules while their membership changes.
-  const lock = await lockCompanies(tx, newParentId === null ? { customerIds: [customerId], newRoots: [customerId] } : { customerIds: [customerId, newParentId] });
+  const lock = await lockCompanies(
+    tx,
+    newParentId === null ? { customerIds: [customerId], newRoots: [customerId] } : { customerIds: [customerId, newParentId] },
+  );
   const node = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, path: true, parentId: true, name: true } });
   if (!node) throw new AppError("NOT_FOUND", "Customer not found.");
   if (node.parentId === newParentId) return node.path;

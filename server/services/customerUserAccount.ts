@@ -20,13 +20,25 @@ import { erased } from "./customerUsers";
 type Input = z.output<typeof customerUserActionInput>;
 
 const accountSelect = {
-  id: true, email: true, firstName: true, lastName: true, websiteId: true, customerPath: true,
-  enabled: true, confirmedAt: true, authStatus: true, passwordHash: true, erasedAt: true,
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  websiteId: true,
+  customerPath: true,
+  enabled: true,
+  confirmedAt: true,
+  authStatus: true,
+  passwordHash: true,
+  erasedAt: true,
 } as const;
 
 /** The user if the actor may act on them with `permission` (staff) or edit them (customer realm), else NOT_FOUND. */
 async function actionable(tx: DbClient, actor: Principal, id: number, permission: StaffPermission) {
-  const user = await tx.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser", "edit", permission) }, select: accountSelect });
+  const user = await tx.customerUser.findFirst({
+    where: { id, ...scopeWhere(actor, "customerUser", "edit", permission) },
+    select: accountSelect,
+  });
   if (!user) throw notFound("Customer user");
   if (user.erasedAt) throw erased();
   return user;
@@ -44,7 +56,10 @@ export async function confirmCustomerUser(db: Db, actor: Principal, input: Input
     if (user.confirmedAt) throw new AppError("BAD_REQUEST", `${nameOf(user)} is already confirmed.`);
     const confirmedAt = new Date();
     await tx.customerUser.update({ where: { id: user.id }, data: { confirmedAt, version: { increment: 1 } } });
-    await tx.token.updateMany({ where: { customerUserId: user.id, purpose: "EMAIL_CONFIRMATION", usedAt: null }, data: { usedAt: confirmedAt } });
+    await tx.token.updateMany({
+      where: { customerUserId: user.id, purpose: "EMAIL_CONFIRMATION", usedAt: null },
+      data: { usedAt: confirmedAt },
+    });
     await sendWelcomeEmail(tx, user, { setPassword: !user.passwordHash });
     await auditCustomerUser(tx, actor, user, "customerUser.confirm", { before: { confirmed: false }, after: { confirmed: true } });
     return { id: user.id, confirmedAt };

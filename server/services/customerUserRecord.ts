@@ -7,7 +7,13 @@ import type { CustomerPermission } from "../authz/permissions";
 import { customersReachedBy, impersonationLimit, scopeWhere, staffScopeWhere, subtreeOf } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
-import type { customerChoicesInput, customerPurposes, customerUserEmailsInput, createCustomerUserInput, updateCustomerUserInput } from "../schemas/customerUser";
+import type {
+  customerChoicesInput,
+  customerPurposes,
+  customerUserEmailsInput,
+  createCustomerUserInput,
+  updateCustomerUserInput,
+} from "../schemas/customerUser";
 import { recordAudit } from "./audit";
 import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParent } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
@@ -35,20 +41,56 @@ const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.l
 const unique = (ids: readonly number[]) => [...new Set(ids)];
 
 const addressFields = {
-  label: true, organization: true, namePrefix: true, firstName: true, middleName: true, lastName: true, nameSuffix: true,
-  street: true, street2: true, city: true, postalCode: true, region: true, countryCode: true, phone: true,
-  isPrimary: true, isBilling: true, isShipping: true, isDefaultBilling: true, isDefaultShipping: true,
+  label: true,
+  organization: true,
+  namePrefix: true,
+  firstName: true,
+  middleName: true,
+  lastName: true,
+  nameSuffix: true,
+  street: true,
+  street2: true,
+  city: true,
+  postalCode: true,
+  region: true,
+  countryCode: true,
+  phone: true,
+  isPrimary: true,
+  isBilling: true,
+  isShipping: true,
+  isDefaultBilling: true,
+  isDefaultShipping: true,
 } as const;
 type AddressFields = Prisma.CustomerUserAddressGetPayload<{ select: typeof addressFields }>;
 
 const recordSelect = {
-  id: true, email: true, namePrefix: true, firstName: true, middleName: true, lastName: true, nameSuffix: true,
-  birthday: true, phone: true, enabled: true, confirmedAt: true, authStatus: true, version: true, passwordHash: true,
-  loginCount: true, lastLoginAt: true, createdAt: true, updatedAt: true, erasedAt: true, websiteId: true,
+  id: true,
+  email: true,
+  namePrefix: true,
+  firstName: true,
+  middleName: true,
+  lastName: true,
+  nameSuffix: true,
+  birthday: true,
+  phone: true,
+  enabled: true,
+  confirmedAt: true,
+  authStatus: true,
+  version: true,
+  passwordHash: true,
+  loginCount: true,
+  lastLoginAt: true,
+  createdAt: true,
+  updatedAt: true,
+  erasedAt: true,
+  websiteId: true,
   customer: { select: { id: true, name: true, path: true, enabled: true, parent: { select: { id: true, name: true } } } },
   website: { select: { id: true, name: true } },
   owner: { select: { id: true, firstName: true, lastName: true } },
-  salesRepresentatives: { select: { staffUser: { select: { id: true, firstName: true, lastName: true, email: true } } }, orderBy: { staffUserId: "asc" } },
+  salesRepresentatives: {
+    select: { staffUser: { select: { id: true, firstName: true, lastName: true, email: true } } },
+    orderBy: { staffUserId: "asc" },
+  },
   roles: { select: { role: { select: { id: true, label: true, customerId: true } } }, orderBy: { roleId: "asc" } },
   websiteSettings: { select: { websiteId: true, localization: { select: { id: true, code: true, name: true } } } },
   addresses: { select: { id: true, ...addressFields }, orderBy: { id: "asc" } },
@@ -114,11 +156,18 @@ async function userInScope(db: DbClient, actor: Principal, id: number, action: "
 
 /** Websites with their localizations; for staff also the staff users who can be sales representatives. */
 export async function customerUserFormOptions(db: DbClient, actor: Principal) {
-  const websites = await db.website.findMany({ select: { id: true, name: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
+  const websites = await db.website.findMany({
+    select: { id: true, name: true, isDefault: true },
+    orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+  });
   const withLocalizations = await Promise.all(websites.map(async (w) => ({ ...w, localizations: await websiteLocalizations(db, w.id) })));
   const staff =
     actor.realm === "staff"
-      ? await db.staffUser.findMany({ where: { enabled: true }, select: { id: true, firstName: true, lastName: true, email: true }, orderBy: [{ lastName: "asc" }, { id: "asc" }] })
+      ? await db.staffUser.findMany({
+          where: { enabled: true },
+          select: { id: true, firstName: true, lastName: true, email: true },
+          orderBy: [{ lastName: "asc" }, { id: "asc" }],
+        })
       : [];
   return { websites: withLocalizations, staff };
 }
@@ -140,14 +189,22 @@ export async function customerChoices(db: DbClient, actor: Principal, input: z.o
   const reach = customersFor(actor, input.purpose);
   const rows = await db.customer.findMany({
     where: {
-      AND: [reach, input.id ? { id: input.id } : {}, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}],
+      AND: [
+        reach,
+        input.id ? { id: input.id } : {},
+        input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
+      ],
     },
     select: { id: true, name: true, path: true, enabled: true, salesRepresentatives: { select: { staffUserId: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
   });
   // Ancestors the actor sees at all (a subsidiary's administrator may not see the parent company).
-  const ancestry = await ancestorNames(db, rows.map((row) => row.path), customersReachedBy(actor, "customer.view", "customer.view"));
+  const ancestry = await ancestorNames(
+    db,
+    rows.map((row) => row.path),
+    customersReachedBy(actor, "customer.view", "customer.view"),
+  );
   return rows.map(({ path: _path, salesRepresentatives, ...row }, index) => ({
     ...row,
     ancestry: ancestry[index]!,
@@ -163,7 +220,9 @@ export async function customerChoices(db: DbClient, actor: Principal, input: z.o
  */
 export async function roleChoices(db: DbClient, actor: Principal, customerId: number | null) {
   if (customerId !== null) {
-    const reached = await db.customer.count({ where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.view", "customerUser.view")] } });
+    const reached = await db.customer.count({
+      where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.view", "customerUser.view")] },
+    });
     if (!reached) throw notFound("Customer");
   }
   const roles = await db.customerUserRole.findMany({
@@ -182,10 +241,15 @@ export async function roleChoices(db: DbClient, actor: Principal, customerId: nu
 export const ownEmailRefusal = "Change your own email address from your profile: the new address is confirmed by a link sent to it.";
 const badRequest = (field: string, message: string) => new AppError("BAD_REQUEST", message, { fieldErrors: { [field]: [message] } });
 /** A customer outside the actor's reach is not there for them (NOT_FOUND), with a word for the field. */
-const customerNotFound = (field: string, hint: string) => new AppError("NOT_FOUND", "Customer not found.", { fieldErrors: { [field]: [hint] } });
+const customerNotFound = (field: string, hint: string) =>
+  new AppError("NOT_FOUND", "Customer not found.", { fieldErrors: { [field]: [hint] } });
 
 /** Does a customer user's level of `permission` reach `target`? (OWN: themselves; Department: same customer; Corporate: subtree.) */
-function levelReaches(actor: CustomerPrincipal, permission: CustomerPermission, target: { id: number; customerId: number; customerPath: string }) {
+function levelReaches(
+  actor: CustomerPrincipal,
+  permission: CustomerPermission,
+  target: { id: number; customerId: number; customerPath: string },
+) {
   const level = actor.grants.get(permission);
   if (level === "OWN") return target.id === actor.id;
   if (level === "CUSTOMER") return target.customerId === actor.customerId;
@@ -200,7 +264,12 @@ async function createSubsidiary(tx: DbClient, actor: Principal, input: { name: s
     select: { id: true, groupId: true, ownerId: true, salesRepresentatives: { select: { staffUserId: true } } },
   });
   if (!parent) throw customerNotFound("newCustomer.parentId", "Choose a parent customer you may add subsidiaries to.");
-  const customer = await createCustomerNode(tx, { name: input.name, parentId: parent.id, groupId: parent.groupId, ownerId: parent.ownerId });
+  const customer = await createCustomerNode(tx, {
+    name: input.name,
+    parentId: parent.id,
+    groupId: parent.groupId,
+    ownerId: parent.ownerId,
+  });
   const reps = parent.salesRepresentatives.map((s) => s.staffUserId);
   if (reps.length) await tx.customerSalesRep.createMany({ data: reps.map((staffUserId) => ({ customerId: customer.id, staffUserId })) });
   await recordAudit(tx, actor, {
@@ -221,10 +290,23 @@ async function customerOfSave(tx: DbClient, actor: Principal, input: CreateInput
   if (input.newCustomer) return createSubsidiary(tx, actor, input.newCustomer);
   const purpose = current ? "edit" : "create";
   const where = current?.id === input.customerId ? { id: current.id } : { AND: [{ id: input.customerId! }, customersFor(actor, purpose)] };
-  const customer = await tx.customer.findFirst({ where, select: { id: true, ownerId: true, salesRepresentatives: { select: { staffUserId: true } } } });
+  const customer = await tx.customer.findFirst({
+    where,
+    select: { id: true, ownerId: true, salesRepresentatives: { select: { staffUserId: true } } },
+  });
   const locked = customer && (await lockCustomerPath(tx, customer.id));
-  if (!customer || !locked) throw customerNotFound("customerId", purpose === "create" ? "Choose a customer you may add users to." : "Choose a customer you may move users to.");
-  return { id: customer.id, name: locked.name, path: locked.path, ownerId: customer.ownerId, salesRepresentativeIds: customer.salesRepresentatives.map((s) => s.staffUserId) };
+  if (!customer || !locked)
+    throw customerNotFound(
+      "customerId",
+      purpose === "create" ? "Choose a customer you may add users to." : "Choose a customer you may move users to.",
+    );
+  return {
+    id: customer.id,
+    name: locked.name,
+    path: locked.path,
+    ownerId: customer.ownerId,
+    salesRepresentativeIds: customer.salesRepresentatives.map((s) => s.staffUserId),
+  };
 }
 
 async function assertEmailFree(tx: DbClient, email: string, userId?: number) {
@@ -268,7 +350,11 @@ async function checkedLocalization(tx: DbClient, websiteId: number | null, local
 async function saveLocalization(tx: DbClient, customerUserId: number, websiteId: number | null, localizationId: number | null) {
   if (websiteId === null) return;
   const key = { customerUserId, websiteId };
-  await tx.customerUserWebsiteSettings.upsert({ where: { customerUserId_websiteId: key }, create: { ...key, localizationId }, update: { localizationId } });
+  await tx.customerUserWebsiteSettings.upsert({
+    where: { customerUserId_websiteId: key },
+    create: { ...key, localizationId },
+    update: { localizationId },
+  });
 }
 
 const personFields = (input: CreateInput | UpdateInput) => ({
@@ -284,15 +370,29 @@ const personFields = (input: CreateInput | UpdateInput) => ({
 });
 
 const addressData = (address: CreateInput["addresses"][number]): AddressFields => ({
-  label: address.label ?? null, organization: address.organization ?? null, namePrefix: address.namePrefix ?? null,
-  firstName: address.firstName ?? null, middleName: address.middleName ?? null, lastName: address.lastName ?? null,
-  nameSuffix: address.nameSuffix ?? null, street: address.street, street2: address.street2 ?? null, city: address.city,
-  postalCode: address.postalCode, region: address.region ?? null, countryCode: address.countryCode, phone: address.phone ?? null,
-  isPrimary: address.isPrimary, isBilling: address.isBilling, isShipping: address.isShipping,
-  isDefaultBilling: address.isDefaultBilling, isDefaultShipping: address.isDefaultShipping,
+  label: address.label ?? null,
+  organization: address.organization ?? null,
+  namePrefix: address.namePrefix ?? null,
+  firstName: address.firstName ?? null,
+  middleName: address.middleName ?? null,
+  lastName: address.lastName ?? null,
+  nameSuffix: address.nameSuffix ?? null,
+  street: address.street,
+  street2: address.street2 ?? null,
+  city: address.city,
+  postalCode: address.postalCode,
+  region: address.region ?? null,
+  countryCode: address.countryCode,
+  phone: address.phone ?? null,
+  isPrimary: address.isPrimary,
+  isBilling: address.isBilling,
+  isShipping: address.isShipping,
+  isDefaultBilling: address.isDefaultBilling,
+  isDefaultShipping: address.isDefaultShipping,
 });
 
-const sameAddress = (a: AddressFields, b: AddressFields) => (Object.keys(addressFields) as (keyof AddressFields)[]).every((key) => a[key] === b[key]);
+const sameAddress = (a: AddressFields, b: AddressFields) =>
+  (Object.keys(addressFields) as (keyof AddressFields)[]).every((key) => a[key] === b[key]);
 
 /** Audit-friendly snapshot of what the form edits. */
 function snapshot(fields: ReturnType<typeof personFields>, extra: Record<string, Prisma.InputJsonValue | null>) {
@@ -317,13 +417,23 @@ export async function createCustomerUser(db: Db, actor: Principal, input: Create
   return db.$transaction(async (tx) => {
     await assertEmailFree(tx, input.email);
     const customer = await customerOfSave(tx, actor, input);
-    if (actor.realm === "customer" && roleIds.length && !levelReaches(actor, "customerUserRole.assign", { id: 0, customerId: customer.id, customerPath: customer.path })) {
+    if (
+      actor.realm === "customer" &&
+      roleIds.length &&
+      !levelReaches(actor, "customerUserRole.assign", { id: 0, customerId: customer.id, customerPath: customer.path })
+    ) {
       throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
     }
     const roles = await checkedRoles(tx, actor, customer.id, roleIds);
-    const salesReps = (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ?? customer.salesRepresentativeIds;
+    const salesReps =
+      (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ??
+      customer.salesRepresentativeIds;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    if (actor.realm === "customer" && input.addresses.length && !levelReaches(actor, "customerUserAddress.create", { id: 0, customerId: customer.id, customerPath: customer.path })) {
+    if (
+      actor.realm === "customer" &&
+      input.addresses.length &&
+      !levelReaches(actor, "customerUserAddress.create", { id: 0, customerId: customer.id, customerPath: customer.path })
+    ) {
       throw new AppError("FORBIDDEN", "Your roles do not let you add addresses for this customer's users.");
     }
     const fields = personFields(input);
@@ -380,8 +490,21 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const before = await tx.customerUser.findFirst({
       where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.edit") },
       select: {
-        id: true, version: true, erasedAt: true, customerId: true, customerPath: true, websiteId: true,
-        enabled: true, email: true, namePrefix: true, firstName: true, middleName: true, lastName: true, nameSuffix: true, birthday: true, phone: true,
+        id: true,
+        version: true,
+        erasedAt: true,
+        customerId: true,
+        customerPath: true,
+        websiteId: true,
+        enabled: true,
+        email: true,
+        namePrefix: true,
+        firstName: true,
+        middleName: true,
+        lastName: true,
+        nameSuffix: true,
+        birthday: true,
+        phone: true,
         roles: { select: { roleId: true } },
         salesRepresentatives: { select: { staffUserId: true } },
         addresses: { select: { id: true, ...addressFields } },
@@ -408,7 +531,11 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const customer = await customerOfSave(tx, actor, input, { id: before.customerId });
     const customerChanged = customer.id !== before.customerId;
     const rolesChanged = !sameSet(roleIds, heldRoleIds);
-    if (actor.realm === "customer" && rolesChanged && !levelReaches(actor, "customerUserRole.assign", { id: before.id, customerId: customer.id, customerPath: customer.path })) {
+    if (
+      actor.realm === "customer" &&
+      rolesChanged &&
+      !levelReaches(actor, "customerUserRole.assign", { id: before.id, customerId: customer.id, customerPath: customer.path })
+    ) {
       throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
     }
     const roles = await checkedRoles(tx, actor, customer.id, roleIds, heldRoleIds);
@@ -438,7 +565,9 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const addressChanges = input.addresses ? await saveAddresses(tx, actor, before, input.addresses) : null;
     if (rolesChanged) {
       await tx.customerUserRoleAssignment.deleteMany({ where: { customerUserId: before.id, roleId: { notIn: roleIds } } });
-      await tx.customerUserRoleAssignment.createMany({ data: roleIds.filter((id) => !heldRoleIds.includes(id)).map((roleId) => ({ customerUserId: before.id, roleId })) });
+      await tx.customerUserRoleAssignment.createMany({
+        data: roleIds.filter((id) => !heldRoleIds.includes(id)).map((roleId) => ({ customerUserId: before.id, roleId })),
+      });
       await bumpAuthzEpoch(tx);
     }
     if (!sameSet(salesReps, heldReps)) {
@@ -447,14 +576,37 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     }
     await saveLocalization(tx, before.id, input.websiteId, localizationId);
 
-    const beforeFields = { enabled: before.enabled, namePrefix: before.namePrefix, firstName: before.firstName, middleName: before.middleName, lastName: before.lastName, nameSuffix: before.nameSuffix, email: before.email, birthday: before.birthday, phone: before.phone };
+    const beforeFields = {
+      enabled: before.enabled,
+      namePrefix: before.namePrefix,
+      firstName: before.firstName,
+      middleName: before.middleName,
+      lastName: before.lastName,
+      nameSuffix: before.nameSuffix,
+      email: before.email,
+      birthday: before.birthday,
+      phone: before.phone,
+    };
     await recordAudit(tx, actor, {
       action: "customerUser.update",
       entityType: "CustomerUser",
       entityId: before.id,
       customerPath: customer.path,
-      before: snapshot(beforeFields, { customerId: before.customerId, roleIds: heldRoleIds, salesRepresentativeIds: heldReps, websiteId: before.websiteId, localizationId: beforeLocalization }),
-      after: snapshot(fields, { customerId: customer.id, roleIds: roles.map((r) => r.id), salesRepresentativeIds: salesReps, websiteId: input.websiteId, localizationId, addresses: addressChanges }),
+      before: snapshot(beforeFields, {
+        customerId: before.customerId,
+        roleIds: heldRoleIds,
+        salesRepresentativeIds: heldReps,
+        websiteId: before.websiteId,
+        localizationId: beforeLocalization,
+      }),
+      after: snapshot(fields, {
+        customerId: customer.id,
+        roleIds: roles.map((r) => r.id),
+        salesRepresentativeIds: salesReps,
+        websiteId: input.websiteId,
+        localizationId,
+        addresses: addressChanges,
+      }),
     });
     return { id: before.id, version: input.version + 1 };
   });
@@ -492,11 +644,13 @@ async function saveAddresses(
       [deleted.length > 0, "customerUserAddress.delete", "delete"],
     ];
     for (const [needed, permission, verb] of need) {
-      if (needed && !levelReaches(actor, permission, user)) throw new AppError("FORBIDDEN", `Your roles do not let you ${verb} this user's addresses.`);
+      if (needed && !levelReaches(actor, permission, user))
+        throw new AppError("FORBIDDEN", `Your roles do not let you ${verb} this user's addresses.`);
     }
   }
   if (deleted.length) await tx.customerUserAddress.deleteMany({ where: { customerUserId: user.id, id: { in: deleted } } });
   for (const { id, data } of changes.update) await tx.customerUserAddress.update({ where: { id }, data });
-  if (changes.create.length) await tx.customerUserAddress.createMany({ data: changes.create.map((data) => ({ ...data, customerUserId: user.id })) });
+  if (changes.create.length)
+    await tx.customerUserAddress.createMany({ data: changes.create.map((data) => ({ ...data, customerUserId: user.id })) });
   return { added: changes.create.length, changed: changes.update.map((u) => u.id), deleted };
 }

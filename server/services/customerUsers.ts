@@ -69,7 +69,6 @@ const sortColumns: Record<CustomerUserSort, Omit<KeysetSort, "dir">> = {
 
 type ListInput = z.output<typeof listCustomerUsersInput>;
 
-
 /** Names are matched case-insensitively (trigram indexes serve both kinds); emails are stored lower-cased. */
 function nameFilter(value: string | undefined, match: "contains" | "startsWith"): Prisma.StringFilter | undefined {
   return value ? { [match]: likeLiteral(value), mode: "insensitive" } : undefined;
@@ -107,9 +106,10 @@ const reachedCustomers = (actor: Principal) => customersReachedBy(actor, "custom
 export async function listCustomerUsers(db: DbClient, actor: Principal, input: ListInput) {
   const sort: KeysetSort = { ...sortColumns[input.sort], dir: input.dir };
   // Subsidiaries are found by the customer's path; a customer the actor does not reach has none to show.
-  const parent = input.customerId && input.includeSubsidiaries
-    ? await db.customer.findFirst({ where: { id: input.customerId, ...reachedCustomers(actor) }, select: { path: true } })
-    : null;
+  const parent =
+    input.customerId && input.includeSubsidiaries
+      ? await db.customer.findFirst({ where: { id: input.customerId, ...reachedCustomers(actor) }, select: { path: true } })
+      : null;
   const filters: Prisma.CustomerUserWhereInput[] = [
     scopeWhere(actor, "customerUser"),
     ...searchFilter(input.search),
@@ -162,11 +162,7 @@ export async function customerUserInScope(db: DbClient, actor: Principal, id: nu
  * Enables or disables a customer user. Disabling revokes the user's sessions at once (sessionVersion); enabling
  * requires a role. Neither touches anything else about the user.
  */
-export async function setCustomerUserEnabled(
-  db: Db,
-  actor: Principal,
-  input: z.output<typeof setCustomerUserEnabledInput>,
-) {
+export async function setCustomerUserEnabled(db: Db, actor: Principal, input: z.output<typeof setCustomerUserEnabledInput>) {
   assertNotSelf(actor, input.id, input.enabled ? "enable" : "disable");
   return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: [input.id] });
@@ -215,11 +211,26 @@ export async function customerUserDeletion(db: DbClient, actor: Principal, id: n
   const user = await db.customerUser.findFirst({
     where: { id, ...scopeWhere(actor, "customerUser", "delete", "customerUser.delete") },
     select: {
-      id: true, email: true, firstName: true, lastName: true, enabled: true, customerId: true, customerPath: true, customerName: true,
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      enabled: true,
+      customerId: true,
+      customerPath: true,
+      customerName: true,
       _count: {
         select: {
-          orders: true, quotes: true, rfqs: true, shoppingLists: true, roles: true,
-          addresses: true, notes: true, events: true, oauthApplications: true, consentAcceptances: true,
+          orders: true,
+          quotes: true,
+          rfqs: true,
+          shoppingLists: true,
+          roles: true,
+          addresses: true,
+          notes: true,
+          events: true,
+          oauthApplications: true,
+          consentAcceptances: true,
         },
       },
     },
@@ -239,7 +250,13 @@ export async function customerUserDeletion(db: DbClient, actor: Principal, id: n
   return {
     user,
     refusal,
-    removes: { addresses: c.addresses, notes: c.notes, events: c.events, oauthApplications: c.oauthApplications, consents: c.consentAcceptances },
+    removes: {
+      addresses: c.addresses,
+      notes: c.notes,
+      events: c.events,
+      oauthApplications: c.oauthApplications,
+      consents: c.consentAcceptances,
+    },
   };
 }
 
@@ -267,7 +284,14 @@ export async function deleteCustomerUser(db: Db, actor: Principal, input: z.outp
     // Its role assignments went with it.
     if (user._count.roles) await bumpAuthzEpoch(tx);
     await auditCustomerUser(tx, actor, user, "customerUser.delete", {
-      before: { email: user.email, firstName: user.firstName, lastName: user.lastName, customer: user.customerName, customerId: user.customerId, enabled: user.enabled },
+      before: {
+        email: user.email,
+        firstName: user.firstName,
+        lastName: user.lastName,
+        customer: user.customerName,
+        customerId: user.customerId,
+        enabled: user.enabled,
+      },
       after: { removed: removes },
     });
     return { id: user.id };
@@ -292,9 +316,15 @@ export async function massSetCustomerUsersEnabled(
   actor: Principal,
   input: z.output<typeof massSetCustomerUsersEnabledInput>,
 ): Promise<MassResult> {
-  return forEachRow(input.ids, await rowLabels(db, actor, input.ids), (id) => setCustomerUserEnabled(db, actor, { id, enabled: input.enabled }));
+  return forEachRow(input.ids, await rowLabels(db, actor, input.ids), (id) =>
+    setCustomerUserEnabled(db, actor, { id, enabled: input.enabled }),
+  );
 }
 
-export async function massDeleteCustomerUsers(db: Db, actor: Principal, input: z.output<typeof massDeleteCustomerUsersInput>): Promise<MassResult> {
+export async function massDeleteCustomerUsers(
+  db: Db,
+  actor: Principal,
+  input: z.output<typeof massDeleteCustomerUsersInput>,
+): Promise<MassResult> {
   return forEachRow(input.ids, await rowLabels(db, actor, input.ids), (id) => deleteCustomerUser(db, actor, { id }));
 }

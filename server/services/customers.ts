@@ -5,7 +5,13 @@ import type { StaffPermission } from "../authz/permissions";
 import { staffScopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { notFound } from "../errors";
-import type { customerChildrenInput, customerPartInput, customerRolesInput, listCustomersInput, pickCustomerInput } from "../schemas/customer";
+import type {
+  customerChildrenInput,
+  customerPartInput,
+  customerRolesInput,
+  listCustomersInput,
+  pickCustomerInput,
+} from "../schemas/customer";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
 import { addressSelect } from "./addresses";
 import { ancestorNames, pathIds, visibleParents } from "./customerTree";
@@ -80,10 +86,17 @@ export async function listCustomers(db: DbClient, actor: StaffPrincipal, input: 
     cappedCount((take) => db.customer.count({ where: { AND: filters }, take })),
   ]);
   const page = keysetPage(rows, input.limit, sort, (row) => (sort.field === "name" ? row.name : row.createdAt));
-  const users = await userCounts(db, page.items.map((row) => row.id));
+  const users = await userCounts(
+    db,
+    page.items.map((row) => row.id),
+  );
   const items = await visibleParents(db, page.items, scope(actor));
   return {
-    items: items.map(({ salesRepresentatives, ...row }) => ({ ...row, salesReps: salesRepresentatives.map((rep) => rep.staffUser), userCount: users.get(row.id) ?? 0 })),
+    items: items.map(({ salesRepresentatives, ...row }) => ({
+      ...row,
+      salesReps: salesRepresentatives.map((rep) => rep.staffUser),
+      userCount: users.get(row.id) ?? 0,
+    })),
     nextCursor: page.nextCursor,
     count,
   };
@@ -98,7 +111,12 @@ type NodeRow = Prisma.CustomerGetPayload<{ select: typeof nodeSelect }>;
 async function shapeNodes(db: DbClient, rows: NodeRow[], reach: Prisma.CustomerWhereInput) {
   const ids = rows.map((row) => row.id);
   const [users, children] = await Promise.all([userCounts(db, ids), childCounts(db, ids, reach)]);
-  return rows.map(({ group, ...row }) => ({ ...row, group: group?.name ?? null, userCount: users.get(row.id) ?? 0, childCount: children.get(row.id) ?? 0 }));
+  return rows.map(({ group, ...row }) => ({
+    ...row,
+    group: group?.name ?? null,
+    userCount: users.get(row.id) ?? 0,
+    childCount: children.get(row.id) ?? 0,
+  }));
 }
 
 /**
@@ -164,7 +182,11 @@ export async function pickCustomers(db: DbClient, actor: StaffPrincipal, input: 
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 10,
   });
-  const ancestry = await ancestorNames(db, rows.map((row) => row.path), scope(actor));
+  const ancestry = await ancestorNames(
+    db,
+    rows.map((row) => row.path),
+    scope(actor),
+  );
   return rows.map(({ path: _path, ...row }, index) => ({ ...row, ancestry: ancestry[index]! }));
 }
 
@@ -172,14 +194,22 @@ export async function pickCustomers(db: DbClient, actor: StaffPrincipal, input: 
 export async function customerFormOptions(db: DbClient) {
   const [groups, staff] = await Promise.all([
     db.customerGroup.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
-    db.staffUser.findMany({ where: { enabled: true }, select: { ...personSelect, email: true }, orderBy: [{ lastName: "asc" }, { id: "asc" }], take: 500 }),
+    db.staffUser.findMany({
+      where: { enabled: true },
+      select: { ...personSelect, email: true },
+      orderBy: [{ lastName: "asc" }, { id: "asc" }],
+      take: 500,
+    }),
   ]);
   return { groups, staff };
 }
 
 /** The customer with this id if the actor's grant of `permission` reaches it, else NOT_FOUND. */
 export async function customerInScope(db: DbClient, actor: StaffPrincipal, id: number, permission: StaffPermission = "customer.view") {
-  const customer = await db.customer.findFirst({ where: { id, ...scope(actor, permission) }, select: { id: true, name: true, path: true } });
+  const customer = await db.customer.findFirst({
+    where: { id, ...scope(actor, permission) },
+    select: { id: true, name: true, path: true },
+  });
   if (!customer) throw notFound("Customer");
   return customer;
 }
@@ -248,7 +278,11 @@ export async function listRolesOfCustomer(db: DbClient, actor: StaffPrincipal, i
     take: input.limit + 1,
   });
   const page = keysetPage(rows, input.limit, byLabel, (role) => role.label);
-  const assigned = await db.customerUserRoleAssignment.groupBy({ by: ["roleId"], where: { roleId: { in: page.items.map((r) => r.id) } }, _count: { _all: true } });
+  const assigned = await db.customerUserRoleAssignment.groupBy({
+    by: ["roleId"],
+    where: { roleId: { in: page.items.map((r) => r.id) } },
+    _count: { _all: true },
+  });
   const users = new Map(assigned.map((a) => [a.roleId, a._count._all]));
   return { items: page.items.map((role) => ({ ...role, userCount: users.get(role.id) ?? 0 })), nextCursor: page.nextCursor };
 }

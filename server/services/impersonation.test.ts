@@ -18,7 +18,11 @@ describe("impersonation", () => {
   it("opens a session as the user that knows its staff member and reason, once per ticket, without counting a sign-in", async () => {
     const bob = await db.customerUser.findUniqueOrThrow({ where: { email: "bob.buyer@acme.test" } });
     const { ticket, loaded } = await impersonate("admin@roster.test", bob.email);
-    expect(loaded).toMatchObject({ realm: "customer", id: bob.id, impersonator: { staffName: "Ada Admin", reason: "Ticket #4411: cannot find an order" } });
+    expect(loaded).toMatchObject({
+      realm: "customer",
+      id: bob.id,
+      impersonator: { staffName: "Ada Admin", reason: "Ticket #4411: cannot find an order" },
+    });
     expect(await signInWithImpersonationTicket(db, { ticket, ...request })).toEqual({ ok: false, reason: "invalid" });
     const after = await db.customerUser.findUniqueOrThrow({ where: { id: bob.id } });
     expect([after.loginCount, after.lastLoginAt]).toEqual([bob.loginCount, bob.lastLoginAt]);
@@ -31,7 +35,14 @@ describe("impersonation", () => {
   it("records every change made in the session with both the user and the staff member", async () => {
     const { loaded } = await impersonate("admin@roster.test", "bob.buyer@acme.test");
     const principal = loaded as CustomerPrincipal;
-    const created = await callerFor(db, principal).account.addresses.create({ label: "Annex", street: "9 Side St", city: "Springfield", postalCode: "12345", countryCode: "us", isBilling: true });
+    const created = await callerFor(db, principal).account.addresses.create({
+      label: "Annex",
+      street: "9 Side St",
+      city: "Springfield",
+      postalCode: "12345",
+      countryCode: "us",
+      isBilling: true,
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityType: "CustomerUserAddress", entityId: String(created.id) } });
     const ada = await db.staffUser.findUniqueOrThrow({ where: { email: "admin@roster.test" } });
     expect(event).toMatchObject({ actorType: "CUSTOMER_USER", actorCustomerUserId: principal.id, impersonatorStaffId: ada.id });
@@ -41,46 +52,84 @@ describe("impersonation", () => {
     const principal = (await impersonate("admin@roster.test", "amanda.admin@acme.test")).loaded as CustomerPrincipal;
     const caller = callerFor(db, principal);
     const before = await db.customerUser.findUniqueOrThrow({ where: { id: principal.id } });
-    await expect(caller.account.profile.changePassword({ currentPassword: "x", newPassword: "Another-pass-2026" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("Only the user themselves") });
-    await expect(caller.account.profile.changeEmail({ email: "new.amanda@acme.test", currentPassword: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller.account.profile.changePassword({ currentPassword: "x", newPassword: "Another-pass-2026" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Only the user themselves"),
+    });
+    await expect(caller.account.profile.changeEmail({ email: "new.amanda@acme.test", currentPassword: "x" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(caller.account.apiAccess.create({ name: "Script" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const after = await db.customerUser.findUniqueOrThrow({ where: { id: principal.id } });
-    expect([after.passwordHash, after.email, await db.oAuthApplication.count({ where: { customerUserId: principal.id } })]).toEqual([before.passwordHash, before.email, 0]);
+    expect([after.passwordHash, after.email, await db.oAuthApplication.count({ where: { customerUserId: principal.id } })]).toEqual([
+      before.passwordHash,
+      before.email,
+      0,
+    ]);
   });
 
   it("ends when the staff member ends it, when it expires, and when the staff member is disabled", async () => {
     const ended = await impersonate("admin@roster.test", "walter.west@acme.test");
-    const claims = { uid: ended.outcome.ok ? ended.outcome.userId : 0, sv: ended.outcome.ok ? ended.outcome.sessionVersion : 0, imp: ended.outcome.ok ? ended.outcome.impersonationId : 0 };
+    const claims = {
+      uid: ended.outcome.ok ? ended.outcome.userId : 0,
+      sv: ended.outcome.ok ? ended.outcome.sessionVersion : 0,
+      imp: ended.outcome.ok ? ended.outcome.impersonationId : 0,
+    };
     await callerFor(db, ended.loaded as CustomerPrincipal).account.impersonation.end();
     expect(await loadCustomerPrincipal(db, claims)).toEqual({ ended: "impersonation-ended" });
 
     const expiring = await impersonate("admin@roster.test", "gina.globex@globex.test");
     const imp = expiring.outcome.ok ? expiring.outcome.impersonationId! : 0;
     await db.impersonation.update({ where: { id: imp }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await loadCustomerPrincipal(db, { uid: (expiring.loaded as CustomerPrincipal).id, sv: expiring.outcome.ok ? expiring.outcome.sessionVersion : 0, imp })).toEqual({ ended: "impersonation-ended" });
+    expect(
+      await loadCustomerPrincipal(db, {
+        uid: (expiring.loaded as CustomerPrincipal).id,
+        sv: expiring.outcome.ok ? expiring.outcome.sessionVersion : 0,
+        imp,
+      }),
+    ).toEqual({ ended: "impersonation-ended" });
 
     const sam = await impersonate("sales@roster.test", "bob.buyer@acme.test");
     await db.staffUser.update({ where: { email: "sales@roster.test" }, data: { enabled: false } });
     const samImp = sam.outcome.ok ? sam.outcome.impersonationId : 0;
-    expect(await loadCustomerPrincipal(db, { uid: (sam.loaded as CustomerPrincipal).id, sv: sam.outcome.ok ? sam.outcome.sessionVersion : 0, imp: samImp })).toEqual({ ended: "impersonation-ended" });
+    expect(
+      await loadCustomerPrincipal(db, {
+        uid: (sam.loaded as CustomerPrincipal).id,
+        sv: sam.outcome.ok ? sam.outcome.sessionVersion : 0,
+        imp: samImp,
+      }),
+    ).toEqual({ ended: "impersonation-ended" });
     await db.staffUser.update({ where: { email: "sales@roster.test" }, data: { enabled: true } });
   });
 
   it("is refused for a user outside the staff member's customers, a disabled user and a reason too short, starting nothing", async () => {
     const sam = await staffCaller(db, "sales@roster.test");
     const before = await db.impersonation.count();
-    await expect(sam.admin.impersonation.start({ customerUserId: await userId("gina.globex@globex.test"), reason: "Checking an order for them" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(sam.admin.impersonation.target({ customerUserId: await userId("gina.globex@globex.test") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      sam.admin.impersonation.start({ customerUserId: await userId("gina.globex@globex.test"), reason: "Checking an order for them" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sam.admin.impersonation.target({ customerUserId: await userId("gina.globex@globex.test") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const ada = await staffCaller(db, "admin@roster.test");
-    await expect(ada.admin.impersonation.start({ customerUserId: await userId("carl.disabled@acme.test"), reason: "Checking an order for them" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("disabled") });
-    expect(await ada.admin.impersonation.target({ customerUserId: await userId("carl.disabled@acme.test") })).toMatchObject({ blocked: expect.stringContaining("disabled") });
-    await expect(ada.admin.impersonation.start({ customerUserId: await userId("bob.buyer@acme.test"), reason: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      ada.admin.impersonation.start({ customerUserId: await userId("carl.disabled@acme.test"), reason: "Checking an order for them" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("disabled") });
+    expect(await ada.admin.impersonation.target({ customerUserId: await userId("carl.disabled@acme.test") })).toMatchObject({
+      blocked: expect.stringContaining("disabled"),
+    });
+    await expect(
+      ada.admin.impersonation.start({ customerUserId: await userId("bob.buyer@acme.test"), reason: "short" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.impersonation.count()).toBe(before);
   });
 
   it("refuses a ticket once two minutes have passed", async () => {
     const ada = await staffCaller(db, "admin@roster.test");
-    const { ticket, impersonationId } = await ada.admin.impersonation.start({ customerUserId: await userId("bob.buyer@acme.test"), reason: "Checking an order for them" });
+    const { ticket, impersonationId } = await ada.admin.impersonation.start({
+      customerUserId: await userId("bob.buyer@acme.test"),
+      reason: "Checking an order for them",
+    });
     await db.impersonation.update({ where: { id: impersonationId }, data: { startedAt: new Date(Date.now() - 3 * 60_000) } });
     expect(await signInWithImpersonationTicket(db, { ticket, ...request })).toEqual({ ok: false, reason: "invalid" });
   });
@@ -112,14 +161,39 @@ describe("the reach while signed in as a user", () => {
     const refusals: [string, () => Promise<unknown>][] = [
       ["users.get", () => asAmanda.account.users.get({ id: walter.id })],
       ["users.setEnabled", () => asAmanda.account.users.setEnabled({ id: walter.id, enabled: false })],
-      ["users.massSetEnabled", async () => expect((await asAmanda.account.users.massSetEnabled({ ids: [walter.id], enabled: false })).done).toEqual([])],
+      [
+        "users.massSetEnabled",
+        async () => expect((await asAmanda.account.users.massSetEnabled({ ids: [walter.id], enabled: false })).done).toEqual([]),
+      ],
       ["orders.get", () => asAmanda.account.orders.get({ id: westOrder.id })],
       ["roles.addUsers", () => asAmanda.account.roles.addUsers({ roleId: administrator, userIds: [wendy] })],
-      ["invitations.create", () => asAmanda.account.invitations.create({ email: "new.west@acme.test", customerId: acmeWest, roleIds: [buyer] })],
-      ["users.create", () => asAmanda.account.users.create({ enabled: true, firstName: "New", lastName: "West", email: "new.west@acme.test", customerId: acmeWest, websiteId: null, localizationId: null, roleIds: [buyer], generatePassword: true, sendWelcomeEmail: false, addresses: [] })],
+      [
+        "invitations.create",
+        () => asAmanda.account.invitations.create({ email: "new.west@acme.test", customerId: acmeWest, roleIds: [buyer] }),
+      ],
+      [
+        "users.create",
+        () =>
+          asAmanda.account.users.create({
+            enabled: true,
+            firstName: "New",
+            lastName: "West",
+            email: "new.west@acme.test",
+            customerId: acmeWest,
+            websiteId: null,
+            localizationId: null,
+            roleIds: [buyer],
+            generatePassword: true,
+            sendWelcomeEmail: false,
+            addresses: [],
+          }),
+      ],
     ];
     for (const [name, attempt] of refusals) {
-      const outcome = await attempt().then(() => "OK", (error: { code?: string }) => error.code);
+      const outcome = await attempt().then(
+        () => "OK",
+        (error: { code?: string }) => error.code,
+      );
       expect([name, outcome]).toEqual([name, name === "users.massSetEnabled" ? "OK" : "NOT_FOUND"]);
     }
     expect((await db.customerUser.findUniqueOrThrow({ where: { id: walter.id } })).enabled).toBe(true);
@@ -128,7 +202,11 @@ describe("the reach while signed in as a user", () => {
     // The company audit log too: a change at Acme West stays out of it.
     await (await staffCaller(db, "admin@roster.test")).admin.customerUsers.setEnabled({ id: wendy, enabled: false });
     expect((await asAmanda.account.audit.list({ limit: 100 })).items.map((e) => e.entityId)).not.toContain(String(wendy));
-    expect((await callerFor(db, await customerPrincipal(db, "amanda.admin@acme.test")).account.audit.list({ limit: 100 })).items.map((e) => e.entityId)).toContain(String(wendy));
+    expect(
+      (await callerFor(db, await customerPrincipal(db, "amanda.admin@acme.test")).account.audit.list({ limit: 100 })).items.map(
+        (e) => e.entityId,
+      ),
+    ).toContain(String(wendy));
   });
 
   it("is the user's own for a staff member who reaches every customer", async () => {

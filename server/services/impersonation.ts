@@ -24,8 +24,19 @@ export async function impersonationTarget(db: DbClient, actor: StaffPrincipal, c
     select: { id: true, firstName: true, lastName: true, email: true, enabled: true, customer: { select: { name: true, enabled: true } } },
   });
   if (!user) throw notFound("Customer user");
-  const blocked = !user.enabled ? "This user is disabled: enable them before signing in as them." : !user.customer.enabled ? "This user's company is disabled: enable it before signing in as them." : null;
-  return { id: user.id, name: `${user.firstName} ${user.lastName}`, email: user.email, customer: user.customer.name, blocked, minutes: IMPERSONATION_MINUTES };
+  const blocked = !user.enabled
+    ? "This user is disabled: enable them before signing in as them."
+    : !user.customer.enabled
+      ? "This user's company is disabled: enable it before signing in as them."
+      : null;
+  return {
+    id: user.id,
+    name: `${user.firstName} ${user.lastName}`,
+    email: user.email,
+    customer: user.customer.name,
+    blocked,
+    minutes: IMPERSONATION_MINUTES,
+  };
 }
 
 export async function startImpersonation(db: Db, actor: StaffPrincipal, input: { customerUserId: number; reason: string }) {
@@ -94,7 +105,13 @@ export async function signInWithImpersonationTicket(db: Db, request: TicketReque
     if (!ok) return { ok: false, reason: found.customerUser.enabled ? "invalid" : "disabled" } as const;
     // A session of its own (no device: the staff member's browser is not the user's).
     const sessionId = await openSession(tx, "customer", found.customerUser.id, { ip: request.ip, userAgent: request.userAgent });
-    return { ok: true, userId: found.customerUser.id, sessionVersion: found.customerUser.sessionVersion, sessionId, impersonationId: found.id } as const;
+    return {
+      ok: true,
+      userId: found.customerUser.id,
+      sessionVersion: found.customerUser.sessionVersion,
+      sessionId,
+      impersonationId: found.id,
+    } as const;
   });
 }
 

@@ -38,7 +38,10 @@ beforeAll(async () => {
 
 /** What the edit form sends for the user as they are, with these roles. */
 async function editInput(id: number, roleIds: number[]) {
-  const user = await db.customerUser.findUniqueOrThrow({ where: { id }, select: { version: true, firstName: true, lastName: true, email: true, customerId: true } });
+  const user = await db.customerUser.findUniqueOrThrow({
+    where: { id },
+    select: { version: true, firstName: true, lastName: true, email: true, customerId: true },
+  });
   return { id, ...user, enabled: true, websiteId: null, birthday: "", phone: "", roleIds };
 }
 
@@ -66,13 +69,19 @@ const scenarios: Scenario[] = [
     name: "two administrators disable each other",
     paths: ["account.users.setEnabled", "account.users.setEnabled"],
     rule: managerRule,
-    race: (co, as) => [as.a.account.users.setEnabled({ id: co.b.id, enabled: false }), as.b.account.users.setEnabled({ id: co.a.id, enabled: false })],
+    race: (co, as) => [
+      as.a.account.users.setEnabled({ id: co.b.id, enabled: false }),
+      as.b.account.users.setEnabled({ id: co.a.id, enabled: false }),
+    ],
   },
   {
     name: "staff disable both administrators",
     paths: ["admin.customerUsers.setEnabled", "admin.customerUsers.setEnabled"],
     rule: managerRule,
-    race: (co, as) => [as.staff.admin.customerUsers.setEnabled({ id: co.a.id, enabled: false }), as.staff.admin.customerUsers.setEnabled({ id: co.b.id, enabled: false })],
+    race: (co, as) => [
+      as.staff.admin.customerUsers.setEnabled({ id: co.a.id, enabled: false }),
+      as.staff.admin.customerUsers.setEnabled({ id: co.b.id, enabled: false }),
+    ],
   },
   {
     name: "staff take the Administrator role from each",
@@ -147,13 +156,19 @@ const scenarios: Scenario[] = [
     name: "a mass disable and a mass delete",
     paths: ["admin.customerUsers.massSetEnabled", "account.users.massDelete"],
     rule: managerRule,
-    race: (co, as) => [as.staff.admin.customerUsers.massSetEnabled({ ids: [co.a.id], enabled: false }), as.a.account.users.massDelete({ ids: [co.b.id] })],
+    race: (co, as) => [
+      as.staff.admin.customerUsers.massSetEnabled({ ids: [co.a.id], enabled: false }),
+      as.a.account.users.massDelete({ ids: [co.b.id] }),
+    ],
   },
   {
     name: "a mass disable and a staff mass delete",
     paths: ["account.users.massSetEnabled", "admin.customerUsers.massDelete"],
     rule: managerRule,
-    race: (co, as) => [as.a.account.users.massSetEnabled({ ids: [co.b.id], enabled: false }), as.staff.admin.customerUsers.massDelete({ ids: [co.a.id] })],
+    race: (co, as) => [
+      as.a.account.users.massSetEnabled({ ids: [co.b.id], enabled: false }),
+      as.staff.admin.customerUsers.massDelete({ ids: [co.a.id] }),
+    ],
   },
   {
     name: "staff lower the Manager role while the administrator is disabled",
@@ -161,7 +176,9 @@ const scenarios: Scenario[] = [
     rule: managerRule,
     setup: withManager,
     race: (co, as) => [
-      managerRoleInput(co).then((input) => as.staff.admin.customerUserRoles.update({ ...input, customerId: co.customer.id, selfManaged: true, public: true })),
+      managerRoleInput(co).then((input) =>
+        as.staff.admin.customerUserRoles.update({ ...input, customerId: co.customer.id, selfManaged: true, public: true }),
+      ),
       as.staff.admin.customerUsers.setEnabled({ id: co.b.id, enabled: false }),
     ],
   },
@@ -170,7 +187,10 @@ const scenarios: Scenario[] = [
     paths: ["account.roles.update", "admin.customerUsers.setEnabled"],
     rule: managerRule,
     setup: withManager,
-    race: (co, as) => [managerRoleInput(co).then((input) => as.b.account.roles.update(input)), as.staff.admin.customerUsers.setEnabled({ id: co.b.id, enabled: false })],
+    race: (co, as) => [
+      managerRoleInput(co).then((input) => as.b.account.roles.update(input)),
+      as.staff.admin.customerUsers.setEnabled({ id: co.b.id, enabled: false }),
+    ],
   },
   {
     name: "the administrator edits Administrator into a weaker company copy while the Manager is disabled",
@@ -179,7 +199,12 @@ const scenarios: Scenario[] = [
     setup: withManager,
     race: (co, as, round) => [
       db.customerUserRole.findUniqueOrThrow({ where: { id: co.roles.administrator } }).then((role) =>
-        as.b.account.roles.update({ id: role.id, version: role.version, label: "Weak administrator", permissions: [{ permission: "customerUser.view", level: "CUSTOMER" }] }),
+        as.b.account.roles.update({
+          id: role.id,
+          version: role.version,
+          label: "Weak administrator",
+          permissions: [{ permission: "customerUser.view", level: "CUSTOMER" }],
+        }),
       ),
       // The copy reads and writes more before it counts: the disable starts a little later, at a different moment each round.
       after((round % 5) * 2).then(() => as.staff.admin.customerUsers.setEnabled({ id: co.a.id, enabled: false })),
@@ -191,9 +216,9 @@ const scenarios: Scenario[] = [
     rule: managerRule,
     setup: parentAndSubsidiary,
     race: (co, as) => [
-      db.customer.findUniqueOrThrow({ where: { id: co.subsidiary!.customer.id } }).then((s) =>
-        as.staff.admin.customers.update({ id: s.id, version: s.version, name: s.name, parentId: null, groupId: null }),
-      ),
+      db.customer
+        .findUniqueOrThrow({ where: { id: co.subsidiary!.customer.id } })
+        .then((s) => as.staff.admin.customers.update({ id: s.id, version: s.version, name: s.name, parentId: null, groupId: null })),
       as.staff.admin.customerUsers.setEnabled({ id: co.subsidiary!.a.id, enabled: false }),
     ],
   },
@@ -211,21 +236,29 @@ async function outcome(call: Promise<unknown>): Promise<string> {
 }
 
 describe("the company rules under concurrent changes", () => {
-  it.each(scenarios.map((scenario) => [scenario.name, scenario] as const))("%s: one of the two is refused, every round", async (_name, scenario) => {
-    const staff = await staffCaller(db, "admin@roster.test");
-    const seen: string[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const co: Company = await (scenario.setup ?? (() => raceCompany(db)))();
-      const as = { staff, a: await customerCaller(db, co.a.email), b: await customerCaller(db, co.b.email) };
-      const results = await Promise.all(scenario.race(co, as, round).map(outcome));
-      const refused = results.filter((result) => result.startsWith("refused: ") && scenario.rule.test(result));
-      const companies = [co.customer.id, ...(co.subsidiary ? [co.subsidiary.customer.id] : [])];
-      const users = [co, ...(co.subsidiary ? [co.subsidiary] : [])].flatMap((c) => [c.a.id, c.b.id, c.c.id, c.d.id]);
-      const violations = await companyRuleViolations(db, companies, users);
-      seen.push(results.includes("done") && refused.length === 1 && violations.length === 0 ? "one refused" : `round ${round}: ${[...results, ...violations].join("; ")}`);
-    }
-    expect(seen).toEqual(Array(rounds).fill("one refused"));
-  }, 120_000);
+  it.each(scenarios.map((scenario) => [scenario.name, scenario] as const))(
+    "%s: one of the two is refused, every round",
+    async (_name, scenario) => {
+      const staff = await staffCaller(db, "admin@roster.test");
+      const seen: string[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const co: Company = await (scenario.setup ?? (() => raceCompany(db)))();
+        const as = { staff, a: await customerCaller(db, co.a.email), b: await customerCaller(db, co.b.email) };
+        const results = await Promise.all(scenario.race(co, as, round).map(outcome));
+        const refused = results.filter((result) => result.startsWith("refused: ") && scenario.rule.test(result));
+        const companies = [co.customer.id, ...(co.subsidiary ? [co.subsidiary.customer.id] : [])];
+        const users = [co, ...(co.subsidiary ? [co.subsidiary] : [])].flatMap((c) => [c.a.id, c.b.id, c.c.id, c.d.id]);
+        const violations = await companyRuleViolations(db, companies, users);
+        seen.push(
+          results.includes("done") && refused.length === 1 && violations.length === 0
+            ? "one refused"
+            : `round ${round}: ${[...results, ...violations].join("; ")}`,
+        );
+      }
+      expect(seen).toEqual(Array(rounds).fill("one refused"));
+    },
+    120_000,
+  );
 });
 
 describe("every path that can take away a user manager or a user's last role", () => {
@@ -251,7 +284,11 @@ describe("every path that can take away a user manager or a user's last role", (
   };
   const raced = new Set(scenarios.flatMap((scenario) => scenario.paths));
   const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
-    .filter(([path, procedure]) => procedure._def.type === "mutation" && /^(admin\.(customerUsers|customerUserRoles|privacy|customers)|account\.(users|roles))\.[^.]+$/.test(path))
+    .filter(
+      ([path, procedure]) =>
+        procedure._def.type === "mutation" &&
+        /^(admin\.(customerUsers|customerUserRoles|privacy|customers)|account\.(users|roles))\.[^.]+$/.test(path),
+    )
     .map(([path]) => path);
 
   it("finds the mutations to classify", () => expect(mutations.length).toBeGreaterThan(20));

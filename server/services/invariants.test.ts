@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDb } from "../test/db";
-import { ancestorPaths, assertCustomerKeepsManager, assertHasRole, assertNotSelf, assertRoleDeletable, keepingStaffAdministrator, staffAdministrators } from "./invariants";
+import {
+  ancestorPaths,
+  assertCustomerKeepsManager,
+  assertHasRole,
+  assertNotSelf,
+  assertRoleDeletable,
+  keepingStaffAdministrator,
+  staffAdministrators,
+} from "./invariants";
 import { createCustomerNode } from "./customerTree";
 import { customerPrincipal } from "../test/principals";
 import { lockCompanies } from "./companyLock";
@@ -25,7 +33,9 @@ describe("invariants", () => {
 
   it("requires a role before enabling", async () => {
     const nora = await db.customerUser.findUniqueOrThrow({ where: { email: "nora.norole@umbrella.test" } });
-    await expect(db.$transaction(async (tx) => assertHasRole(tx, await lockCompanies(tx, { userIds: [nora.id] }), nora))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      db.$transaction(async (tx) => assertHasRole(tx, await lockCompanies(tx, { userIds: [nora.id] }), nora)),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("keeps a manager when the last one would lose the permission through a role change", async () => {
@@ -33,7 +43,14 @@ describe("invariants", () => {
     const admin = await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_ADMINISTRATOR" } });
     const buyer = await db.customerUserRole.findUniqueOrThrow({ where: { code: "ROLE_FRONTEND_BUYER" } });
     const owner = await db.customerUser.create({
-      data: { email: "owner@keep.test", firstName: "K", lastName: "C", customerId: solo.id, customerPath: solo.path, roles: { create: { roleId: admin.id } } },
+      data: {
+        email: "owner@keep.test",
+        firstName: "K",
+        lastName: "C",
+        customerId: solo.id,
+        customerPath: solo.path,
+        roles: { create: { roleId: admin.id } },
+      },
     });
     const keeping = (roleIds: number[]) =>
       db.$transaction(async (tx) => assertCustomerKeepsManager(tx, await lockCompanies(tx, { userIds: [owner.id] }), owner, roleIds));
@@ -75,7 +92,9 @@ describe("staff administrators", () => {
 
   it("survive two changes at once that would each leave the other as the last one", async () => {
     const adminRole = await db.staffRole.findUniqueOrThrow({ where: { code: "ADMINISTRATOR" } });
-    const zed = await db.staffUser.create({ data: { email: "zed.race@roster.test", firstName: "Zed", lastName: "Race", roles: { create: { roleId: adminRole.id } } } });
+    const zed = await db.staffUser.create({
+      data: { email: "zed.race@roster.test", firstName: "Zed", lastName: "Race", roles: { create: { roleId: adminRole.id } } },
+    });
     const ada = await db.staffUser.findUniqueOrThrow({ where: { email: "admin@roster.test" } });
     // Both changes reach the write before either commits, unless the first holds the other off (then it gives up waiting).
     let arrived = 0;

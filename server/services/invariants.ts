@@ -116,7 +116,10 @@ export async function assertUsersKeepARole(tx: DbClient, lock: CompanyLock, user
     select: { firstName: true, lastName: true, enabled: true, customerPath: true, _count: { select: { roles: true } } },
     orderBy: { id: "asc" },
   });
-  assertLocked(lock, users.map((user) => user.customerPath));
+  assertLocked(
+    lock,
+    users.map((user) => user.customerPath),
+  );
   const roleless = users.filter((user) => user.enabled && user._count.roles === 0);
   if (roleless.length) {
     const names = listNames(roleless.map((u) => `${u.firstName} ${u.lastName}`));
@@ -148,7 +151,8 @@ async function subtreesOf(tx: DbClient, lock: CompanyLock, customerIds: number[]
 
 /** Per customer with an enabled user manager: whether one of them manages at Corporate level (its subsidiaries too). */
 async function managerLevels(tx: DbClient, customerIds: number[]): Promise<Map<number, boolean>> {
-  const only = customerIds.length <= 1000 ? Prisma.sql`AND u."customerId" IN (${Prisma.join(customerIds.length ? customerIds : [0])})` : Prisma.empty;
+  const only =
+    customerIds.length <= 1000 ? Prisma.sql`AND u."customerId" IN (${Prisma.join(customerIds.length ? customerIds : [0])})` : Prisma.empty;
   const rows = await tx.$queryRaw<{ customerId: number; subtree: boolean }[]>`
     SELECT u."customerId" AS "customerId", bool_or(p."level" = 'SUBTREE') AS "subtree"
     FROM "CustomerUser" u
@@ -165,7 +169,13 @@ const idsOfPath = (path: string) => path.split("/").filter(Boolean).map(Number);
 function managed(tree: TreeNode[], levels: Map<number, boolean>) {
   return new Set(
     tree
-      .filter((customer) => levels.has(customer.id) || idsOfPath(customer.path).slice(0, -1).some((id) => levels.get(id) === true))
+      .filter(
+        (customer) =>
+          levels.has(customer.id) ||
+          idsOfPath(customer.path)
+            .slice(0, -1)
+            .some((id) => levels.get(id) === true),
+      )
       .map((customer) => customer.id),
   );
 }
@@ -181,7 +191,10 @@ export async function guardCustomerManagers(tx: DbClient, lock: CompanyLock, cus
   // Read again afterwards: a move changes the paths, and with them the Corporate-level managers above.
   const managedNow = async () => {
     const tree = await subtreesOf(tx, lock, roots);
-    assertLocked(lock, tree.map((customer) => customer.path));
+    assertLocked(
+      lock,
+      tree.map((customer) => customer.path),
+    );
     const relevant = [...new Set(tree.flatMap((customer) => idsOfPath(customer.path)))];
     return { tree, managed: managed(tree, await managerLevels(tx, relevant)) };
   };
@@ -189,10 +202,15 @@ export async function guardCustomerManagers(tx: DbClient, lock: CompanyLock, cus
   return {
     async assertKept() {
       const after = (await managedNow()).managed;
-      const lost = before.tree.filter((customer) => before.managed.has(customer.id) && !after.has(customer.id)).map((customer) => customer.name);
+      const lost = before.tree
+        .filter((customer) => before.managed.has(customer.id) && !after.has(customer.id))
+        .map((customer) => customer.name);
       if (lost.length) {
         const who = lost.length === 1 ? `${lost[0]} must keep` : `${listNames(lost)} must each keep`;
-        throw new AppError("BAD_REQUEST", `${who} at least one enabled user who can manage its users. Give another user that permission first.`);
+        throw new AppError(
+          "BAD_REQUEST",
+          `${who} at least one enabled user who can manage its users. Give another user that permission first.`,
+        );
       }
     },
   };
@@ -207,10 +225,17 @@ export async function guardCustomerManagers(tx: DbClient, lock: CompanyLock, cus
 export async function staffAdministrators(tx: DbClient) {
   const staff = await tx.staffUser.findMany({
     where: { enabled: true },
-    select: { id: true, firstName: true, lastName: true, roles: { select: { role: { select: { scope: true, permissions: { select: { permission: true } } } } } } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      roles: { select: { role: { select: { scope: true, permissions: { select: { permission: true } } } } } },
+    },
   });
   return staff.filter((member) => {
-    const grants = accumulateStaffGrants(member.roles.map(({ role }) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })));
+    const grants = accumulateStaffGrants(
+      member.roles.map(({ role }) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })),
+    );
     return staffCatalogue.every((info) => grants.get(info.key) === "ALL");
   });
 }
@@ -219,7 +244,11 @@ export async function staffAdministrators(tx: DbClient) {
  * Runs `change` (inside the caller's transaction) and refuses it when it leaves no enabled staff administrator
  * where there was one; the transaction then rolls the change back. `refusal` says why, naming the last ones.
  */
-export async function keepingStaffAdministrator<T>(tx: DbClient, change: () => Promise<T>, refusal: (lastAdministrators: string) => string): Promise<T> {
+export async function keepingStaffAdministrator<T>(
+  tx: DbClient,
+  change: () => Promise<T>,
+  refusal: (lastAdministrators: string) => string,
+): Promise<T> {
   // One such change at a time: two administrators taking each other's role at once would otherwise each see the
   // other one still there. The authz counter's row is the lock (every grant change writes it anyway).
   await tx.$queryRaw`SELECT "value" FROM "Counter" WHERE "name" = 'authz' FOR UPDATE`;

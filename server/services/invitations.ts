@@ -72,23 +72,37 @@ async function ttlHours(db: DbClient, websiteId: number | null) {
 async function assertMayHandOut(tx: DbClient, actor: Principal, customer: { id: number; path: string }, roleIds: number[], what: string) {
   const roles = await rolesUsableBy(tx, customer.id, roleIds);
   if (roles.length !== new Set(roleIds).size) {
-    throw new AppError("BAD_REQUEST", "Some chosen roles are not available to this customer.", { fieldErrors: { roleIds: ["Choose roles available to this customer."] } });
+    throw new AppError("BAD_REQUEST", "Some chosen roles are not available to this customer.", {
+      fieldErrors: { roleIds: ["Choose roles available to this customer."] },
+    });
   }
   if (actor.realm === "customer") {
     const level = actor.grants.get("customerUserRole.assign");
-    const reaches = level === "SUBTREE" ? customer.path.startsWith(actor.customerPath) : level === "CUSTOMER" && customer.id === actor.customerId;
+    const reaches =
+      level === "SUBTREE" ? customer.path.startsWith(actor.customerPath) : level === "CUSTOMER" && customer.id === actor.customerId;
     if (!reaches) throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
     assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roleIds), what);
   }
   return roles;
 }
 
-async function sendInvitation(tx: DbClient, actor: Principal, invitation: { id: number; email: string; customerName: string }, raw: string, hours: number) {
+async function sendInvitation(
+  tx: DbClient,
+  actor: Principal,
+  invitation: { id: number; email: string; customerName: string },
+  raw: string,
+  hours: number,
+) {
   await enqueueEmail(tx, {
     template: "invitation",
     locale: toLocale(null),
     to: invitation.email,
-    props: { inviterName: `${actor.firstName} ${actor.lastName}`, companyName: invitation.customerName, link: secretLink("/accept-invitation"), days: Math.round(hours / 24) },
+    props: {
+      inviterName: `${actor.firstName} ${actor.lastName}`,
+      companyName: invitation.customerName,
+      link: secretLink("/accept-invitation"),
+      days: Math.round(hours / 24),
+    },
     secret: raw,
   });
 }
@@ -103,10 +117,14 @@ export async function createInvitation(
     const roleIds = [...new Set(input.roleIds)];
     const roles = await assertMayHandOut(tx, actor, customer, roleIds, "invite a user");
     if (await tx.customerUser.count({ where: { email: input.email } })) {
-      throw new AppError("CONFLICT", "This email already has an account.", { fieldErrors: { email: ["This email already has an account."] } });
+      throw new AppError("CONFLICT", "This email already has an account.", {
+        fieldErrors: { email: ["This email already has an account."] },
+      });
     }
     if (await tx.invitation.count({ where: { email: input.email, customerId: customer.id, ...statusWhere("PENDING") } })) {
-      throw new AppError("CONFLICT", "This address already has a pending invitation: resend it instead.", { fieldErrors: { email: ["Already invited: resend the pending invitation."] } });
+      throw new AppError("CONFLICT", "This address already has a pending invitation: resend it instead.", {
+        fieldErrors: { email: ["Already invited: resend the pending invitation."] },
+      });
     }
     const website = await invitationWebsite(tx, actor);
     const hours = website.hours;
@@ -177,7 +195,16 @@ export async function listInvitations(
       ],
     },
     select: {
-      id: true, email: true, firstName: true, lastName: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true, sentCount: true, lastSentAt: true,
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      createdAt: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      sentCount: true,
+      lastSentAt: true,
       customer: { select: { id: true, name: true } },
       roles: { select: { role: { select: { id: true, label: true } } } },
       invitedByCustomerUser: { select: { firstName: true, lastName: true } },
@@ -193,7 +220,12 @@ async function pendingInScope(tx: DbClient, actor: Principal, id: number) {
   const invitation = await tx.invitation.findFirst({
     where: { id, ...invitationScope(actor, "create") },
     select: {
-      id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, websiteId: true,
+      id: true,
+      email: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      websiteId: true,
       customer: { select: { id: true, name: true, path: true } },
       roles: { select: { roleId: true } },
     },
@@ -207,17 +239,35 @@ export async function resendInvitation(db: Db, actor: Principal, id: number) {
   return db.$transaction(async (tx) => {
     const invitation = await pendingInScope(tx, actor, id);
     const status = invitationStatus(invitation);
-    if (status === "ACCEPTED" || status === "REVOKED") throw new AppError("BAD_REQUEST", `This invitation was ${status.toLowerCase()}; it cannot be sent again.`);
+    if (status === "ACCEPTED" || status === "REVOKED")
+      throw new AppError("BAD_REQUEST", `This invitation was ${status.toLowerCase()}; it cannot be sent again.`);
     // Sending it again hands its roles out again: the sender must be able to hand them out themselves.
-    await assertMayHandOut(tx, actor, invitation.customer, invitation.roles.map((r) => r.roleId), "send an invitation");
+    await assertMayHandOut(
+      tx,
+      actor,
+      invitation.customer,
+      invitation.roles.map((r) => r.roleId),
+      "send an invitation",
+    );
     const hours = await ttlHours(tx, invitation.websiteId);
     const raw = newRawToken();
     await tx.invitation.update({
       where: { id },
-      data: { tokenHash: hashToken(raw), expiresAt: new Date(Date.now() + hours * 3_600_000), sentCount: { increment: 1 }, lastSentAt: new Date() },
+      data: {
+        tokenHash: hashToken(raw),
+        expiresAt: new Date(Date.now() + hours * 3_600_000),
+        sentCount: { increment: 1 },
+        lastSentAt: new Date(),
+      },
     });
     await sendInvitation(tx, actor, { id, email: invitation.email, customerName: invitation.customer.name }, raw, hours);
-    await recordAudit(tx, actor, { action: "invitation.resend", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path, subjectUserId: null });
+    await recordAudit(tx, actor, {
+      action: "invitation.resend",
+      entityType: "Invitation",
+      entityId: id,
+      customerPath: invitation.customer.path,
+      subjectUserId: null,
+    });
     return { id, status: "PENDING" as const };
   });
 }
@@ -227,7 +277,13 @@ export async function revokeInvitation(db: Db, actor: Principal, id: number) {
     const invitation = await pendingInScope(tx, actor, id);
     if (invitationStatus(invitation) !== "PENDING") throw new AppError("BAD_REQUEST", "Only a pending invitation can be revoked.");
     await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "invitation.revoke", entityType: "Invitation", entityId: id, customerPath: invitation.customer.path, subjectUserId: null });
+    await recordAudit(tx, actor, {
+      action: "invitation.revoke",
+      entityType: "Invitation",
+      entityId: id,
+      customerPath: invitation.customer.path,
+      subjectUserId: null,
+    });
     return { id, status: "REVOKED" as const };
   });
 }
@@ -245,11 +301,20 @@ const invalidInvitation = () =>
  */
 async function assertSenderMayStillGive(tx: DbClient, senderId: number | null, roleIds: number[]) {
   if (senderId === null) return;
-  const held = accumulateCustomerGrants(await tx.rolePermission.findMany({ where: { role: { assignments: { some: { customerUserId: senderId } } } }, select: { permission: true, level: true } }));
+  const held = accumulateCustomerGrants(
+    await tx.rolePermission.findMany({
+      where: { role: { assignments: { some: { customerUserId: senderId } } } },
+      select: { permission: true, level: true },
+    }),
+  );
   if (exceedingCustomerGrants(held, await grantsOfRoles(tx, roleIds)).length) {
-    throw new AppError("BAD_REQUEST", "This invitation gives more than the administrator who sent it may give now. Ask them for a new one.", {
-      fieldErrors: { token: ["This invitation is not valid any more."] },
-    });
+    throw new AppError(
+      "BAD_REQUEST",
+      "This invitation gives more than the administrator who sent it may give now. Ask them for a new one.",
+      {
+        fieldErrors: { token: ["This invitation is not valid any more."] },
+      },
+    );
   }
 }
 
@@ -257,23 +322,45 @@ async function assertSenderMayStillGive(tx: DbClient, senderId: number | null, r
 export async function peekInvitation(db: DbClient, raw: string) {
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashToken(raw) },
-    select: { email: true, firstName: true, lastName: true, acceptedAt: true, revokedAt: true, expiresAt: true, customer: { select: { name: true, enabled: true } } },
+    select: {
+      email: true,
+      firstName: true,
+      lastName: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      customer: { select: { name: true, enabled: true } },
+    },
   });
   if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) return null;
-  return { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, companyName: invitation.customer.name, consents: await activeConsents(db) };
+  return {
+    email: invitation.email,
+    firstName: invitation.firstName,
+    lastName: invitation.lastName,
+    companyName: invitation.customer.name,
+    consents: await activeConsents(db),
+  };
 }
 
 /**
  * Accepts an invitation: creates the account for the invited address, enabled and confirmed (the link proved the
  * address), with the invitation's roles. Single use, even under concurrent requests.
  */
-export async function acceptInvitation(db: Db, input: { token: string; firstName: string; lastName: string; password: string; consentIds: number[] }) {
+export async function acceptInvitation(
+  db: Db,
+  input: { token: string; firstName: string; lastName: string; password: string; consentIds: number[] },
+) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(input.token) },
       select: {
-        id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, websiteId: true,
+        id: true,
+        email: true,
+        acceptedAt: true,
+        revokedAt: true,
+        expiresAt: true,
+        websiteId: true,
         customer: { select: { id: true, path: true, enabled: true } },
         roles: { select: { roleId: true } },
         invitedByCustomerUserId: true,
@@ -283,14 +370,27 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
     // The same consents as registration asks for: an invited account is no exception to them.
     const problems = consentProblems(await activeConsents(tx), input);
     if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", "Some fields need your attention.", { fieldErrors: problems });
-    await assertSenderMayStillGive(tx, invitation.invitedByCustomerUserId, invitation.roles.map((r) => r.roleId));
-    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    await assertSenderMayStillGive(
+      tx,
+      invitation.invitedByCustomerUserId,
+      invitation.roles.map((r) => r.roleId),
+    );
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (claimed.count !== 1) throw invalidInvitation();
     if (await tx.customerUser.count({ where: { email: invitation.email } })) {
       throw new AppError("CONFLICT", "An account with this email exists already: sign in instead.");
     }
     const website = invitation.websiteId ?? (await tx.website.findFirst({ where: { isDefault: true }, select: { id: true } }))?.id ?? null;
-    const roleIds = (await rolesUsableBy(tx, invitation.customer.id, invitation.roles.map((r) => r.roleId))).map((r) => r.id);
+    const roleIds = (
+      await rolesUsableBy(
+        tx,
+        invitation.customer.id,
+        invitation.roles.map((r) => r.roleId),
+      )
+    ).map((r) => r.id);
     // Read under a lock, so a move of the customer meanwhile cannot leave the new user with the old path.
     const customerPath = (await lockCustomerPath(tx, invitation.customer.id))?.path ?? invitation.customer.path;
     const user = await tx.customerUser.create({
@@ -312,15 +412,22 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { customerUserId: user.id } });
     // The invitation's entries (the address it was sent to) are now about this user, for erasure.
-    await tx.auditEvent.updateMany({ where: { entityType: "Invitation", entityId: String(invitation.id) }, data: { subjectUserId: user.id } });
-    await bumpAuthzEpoch(tx);
-    await recordAudit(tx, { realm: "system" }, {
-      action: "invitation.accept",
-      entityType: "CustomerUser",
-      entityId: user.id,
-      customerPath,
-      after: { email: user.email, invitationId: invitation.id, consentIds: input.consentIds },
+    await tx.auditEvent.updateMany({
+      where: { entityType: "Invitation", entityId: String(invitation.id) },
+      data: { subjectUserId: user.id },
     });
+    await bumpAuthzEpoch(tx);
+    await recordAudit(
+      tx,
+      { realm: "system" },
+      {
+        action: "invitation.accept",
+        entityType: "CustomerUser",
+        entityId: user.id,
+        customerPath,
+        after: { email: user.email, invitationId: invitation.id, consentIds: input.consentIds },
+      },
+    );
     return { id: user.id, email: user.email, enabled: roleIds.length > 0 };
   });
 }

@@ -44,7 +44,12 @@ async function walk(rows: Row[], sort: KeysetSort, limit: number) {
   const seen: Row[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard <= rows.length; guard++) {
-    const found = await keysetRows(sort, cursor, limit, async (where, take) => sorted(rows.filter((r) => matches(r, where)), sort).slice(0, take));
+    const found = await keysetRows(sort, cursor, limit, async (where, take) =>
+      sorted(
+        rows.filter((r) => matches(r, where)),
+        sort,
+      ).slice(0, take),
+    );
     const page = keysetPage(found, limit, sort, (r) => r.v);
     seen.push(...page.items);
     if (!page.nextCursor) break;
@@ -77,7 +82,11 @@ describe("keyset pagination", () => {
   it.each(discrete)("walks a %s column (which Prisma cannot compare with gt/lt) the same way", async (_name, kind, value) => {
     await fc.assert(
       fc.asyncProperty(
-        fc.boolean().chain((nullable) => fc.tuple(fc.constant(nullable), fc.array(nullable ? fc.option(value, { nil: null }) : value, { maxLength: 40 }))),
+        fc
+          .boolean()
+          .chain((nullable) =>
+            fc.tuple(fc.constant(nullable), fc.array(nullable ? fc.option(value, { nil: null }) : value, { maxLength: 40 })),
+          ),
         fc.constantFrom("asc" as const, "desc" as const),
         fc.integer({ min: 1, max: 7 }),
         fc.boolean(),
@@ -111,18 +120,32 @@ describe("keyset pagination", () => {
     expect(keysetWhere({ field: "enabled", dir: "asc", type: "boolean" }, encodeCursor(false, 9))).toEqual({
       OR: [{ enabled: false, id: { gt: 9 } }, { enabled: { in: [true] } }],
     });
-    expect(keysetWhere({ field: "authStatus", dir: "desc", type: "string", values: ["ACTIVE", "RESET"] }, encodeCursor("ACTIVE", 9))).toEqual({
+    expect(
+      keysetWhere({ field: "authStatus", dir: "desc", type: "string", values: ["ACTIVE", "RESET"] }, encodeCursor("ACTIVE", 9)),
+    ).toEqual({
       authStatus: "ACTIVE",
       id: { lt: 9 },
     });
-    expect(() => keysetWhere({ field: "authStatus", dir: "asc", type: "string", values: ["ACTIVE", "RESET"] }, encodeCursor("GONE", 9))).toThrow(AppError);
+    expect(() =>
+      keysetWhere({ field: "authStatus", dir: "asc", type: "string", values: ["ACTIVE", "RESET"] }, encodeCursor("GONE", 9)),
+    ).toThrow(AppError);
   });
 
   it("reads a run of equal values as exact ranges: the rest of the run, then what comes after it", () => {
     const sort: KeysetSort = { field: "lastName", dir: "asc", type: "string", nullable: true, repeats: true };
-    expect(keysetRanges(sort, encodeCursor("Meyer", 42))).toEqual([{ lastName: "Meyer", id: { gt: 42 } }, { lastName: { gt: "Meyer" } }, { lastName: null }]);
-    expect(keysetRanges({ ...sort, dir: "desc" }, encodeCursor(null, 42))).toEqual([{ lastName: null, id: { lt: 42 } }, { lastName: { not: null } }]);
-    expect(keysetRanges({ field: "enabled", dir: "desc", type: "boolean", repeats: true }, encodeCursor(true, 7))).toEqual([{ enabled: true, id: { lt: 7 } }, { enabled: false }]);
+    expect(keysetRanges(sort, encodeCursor("Meyer", 42))).toEqual([
+      { lastName: "Meyer", id: { gt: 42 } },
+      { lastName: { gt: "Meyer" } },
+      { lastName: null },
+    ]);
+    expect(keysetRanges({ ...sort, dir: "desc" }, encodeCursor(null, 42))).toEqual([
+      { lastName: null, id: { lt: 42 } },
+      { lastName: { not: null } },
+    ]);
+    expect(keysetRanges({ field: "enabled", dir: "desc", type: "boolean", repeats: true }, encodeCursor(true, 7))).toEqual([
+      { enabled: true, id: { lt: 7 } },
+      { enabled: false },
+    ]);
     expect(keysetRanges(sort, undefined)).toEqual([{}]);
   });
 

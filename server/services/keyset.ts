@@ -46,7 +46,8 @@ export function decodeCursor(cursor: string, sort: KeysetSort): Cursor {
     throw invalidCursor();
   }
   // A cursor comes back from the client: its values are bounded like any input before they reach a query.
-  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1]) || parsed[1] < 1 || parsed[1] > INT4_MAX) throw invalidCursor();
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1]) || parsed[1] < 1 || parsed[1] > INT4_MAX)
+    throw invalidCursor();
   const [raw, id] = parsed as [unknown, number];
   if (raw === null) {
     if (!sort.nullable) throw invalidCursor();
@@ -84,9 +85,7 @@ export function keysetWhere(sort: KeysetSort, cursor: string | undefined): Recor
   if (discrete && value !== null) return discreteWhere(sort, discrete, value, id);
   if (value === null) {
     // Ascending: the nulls are the last stretch. Descending: they came first, and every non-null row follows.
-    return sort.dir === "asc"
-      ? { [f]: null, id: { gt: id } }
-      : { OR: [{ [f]: null, id: { lt: id } }, { [f]: { not: null } }] };
+    return sort.dir === "asc" ? { [f]: null, id: { gt: id } } : { OR: [{ [f]: null, id: { lt: id } }, { [f]: { not: null } }] };
   }
   const ordered = orderedAfter(sort, value, id);
   return sort.nullable && sort.dir === "asc" ? { OR: [ordered, { [f]: null }] } : ordered;

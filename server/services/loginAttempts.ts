@@ -124,7 +124,10 @@ export async function listLockouts(db: DbClient, actor: StaffPrincipal, permissi
   });
   const reachesAll = actor.grants.get(permission) === "ALL";
   const staff = reachesAll
-    ? await db.staffUser.findMany({ where: { email: { in: emails("staff") } }, select: { id: true, email: true, firstName: true, lastName: true } })
+    ? await db.staffUser.findMany({
+        where: { email: { in: emails("staff") } },
+        select: { id: true, email: true, firstName: true, lastName: true },
+      })
     : [];
   return parsed.flatMap((lock) => {
     const customerUser = lock.realm === "customer" ? customers.find((u) => u.email === lock.subject) : undefined;
@@ -140,7 +143,12 @@ export async function listLockouts(db: DbClient, actor: StaffPrincipal, permissi
         failures: lock.failures,
         lockedUntil: lock.lockedUntil,
         user: customerUser
-          ? { id: customerUser.id, name: `${customerUser.firstName} ${customerUser.lastName}`, customer: customerUser.customer.name, customerPath: customerUser.customerPath }
+          ? {
+              id: customerUser.id,
+              name: `${customerUser.firstName} ${customerUser.lastName}`,
+              customer: customerUser.customer.name,
+              customerPath: customerUser.customerPath,
+            }
           : staffUser
             ? { id: staffUser.id, name: `${staffUser.firstName} ${staffUser.lastName}`, customer: null, customerPath: null }
             : null,

@@ -28,7 +28,22 @@ export async function listMailbox(db: DbClient, input: { before?: number; limit:
 export async function getMailboxMessage(db: DbClient, id: number) {
   const message = await db.emailMessage.findUnique({
     where: { id },
-    select: { id: true, toEmail: true, toName: true, subject: true, html: true, text: true, secret: true, template: true, locale: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      toEmail: true,
+      toName: true,
+      subject: true,
+      html: true,
+      text: true,
+      secret: true,
+      template: true,
+      locale: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
   if (!message) throw notFound("Message");
   const { secret, ...rest } = message;

@@ -50,8 +50,18 @@ export async function createNote(db: Db, actor: StaffPrincipal, input: z.output<
     const user = await writableUser(tx, actor, input.customerUserId);
     const now = new Date();
     // Both stamps alike, so a note reads as edited exactly when an edit moved updatedAt.
-    const note = await tx.note.create({ data: { body: input.body, customerUserId: user.id, authorId: actor.id, createdAt: now, updatedAt: now }, select: noteSelect });
-    await recordAudit(tx, actor, { action: "note.create", entityType: "Note", entityId: note.id, customerPath: user.customerPath, subjectUserId: user.id, after: { customerUserId: user.id, body: note.body } });
+    const note = await tx.note.create({
+      data: { body: input.body, customerUserId: user.id, authorId: actor.id, createdAt: now, updatedAt: now },
+      select: noteSelect,
+    });
+    await recordAudit(tx, actor, {
+      action: "note.create",
+      entityType: "Note",
+      entityId: note.id,
+      customerPath: user.customerPath,
+      subjectUserId: user.id,
+      after: { customerUserId: user.id, body: note.body },
+    });
     return note;
   });
 }
@@ -71,7 +81,15 @@ export async function updateNote(db: Db, actor: StaffPrincipal, input: z.output<
   return db.$transaction(async (tx) => {
     const before = await noteInReach(tx, actor, input.id);
     const note = await tx.note.update({ where: { id: before.id }, data: { body: input.body }, select: noteSelect });
-    await recordAudit(tx, actor, { action: "note.update", entityType: "Note", entityId: note.id, customerPath: before.customerPath, subjectUserId: before.customerUserId, before: { body: before.body }, after: { body: note.body } });
+    await recordAudit(tx, actor, {
+      action: "note.update",
+      entityType: "Note",
+      entityId: note.id,
+      customerPath: before.customerPath,
+      subjectUserId: before.customerUserId,
+      before: { body: before.body },
+      after: { body: note.body },
+    });
     return note;
   });
 }
@@ -80,7 +98,14 @@ export async function deleteNote(db: Db, actor: StaffPrincipal, id: number) {
   return db.$transaction(async (tx) => {
     const before = await noteInReach(tx, actor, id);
     await tx.note.delete({ where: { id: before.id } });
-    await recordAudit(tx, actor, { action: "note.delete", entityType: "Note", entityId: before.id, customerPath: before.customerPath, subjectUserId: before.customerUserId, before: { customerUserId: before.customerUserId, body: before.body } });
+    await recordAudit(tx, actor, {
+      action: "note.delete",
+      entityType: "Note",
+      entityId: before.id,
+      customerPath: before.customerPath,
+      subjectUserId: before.customerUserId,
+      before: { customerUserId: before.customerUserId, body: before.body },
+    });
     return { id: before.id };
   });
 }

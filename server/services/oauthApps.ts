@@ -98,7 +98,8 @@ export async function setApplicationActive(db: Db, actor: Principal, input: { id
   return db.$transaction(async (tx) => {
     const app = await applicationInScope(tx, actor, input.id);
     const updated = await tx.oAuthApplication.update({ where: { id: app.id }, data: { active: input.active }, select: applicationSelect });
-    if (!input.active) await tx.oAuthAccessToken.updateMany({ where: { applicationId: app.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (!input.active)
+      await tx.oAuthAccessToken.updateMany({ where: { applicationId: app.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, actor, {
       action: input.active ? "oauthApp.activate" : "oauthApp.deactivate",
       entityType: "OAuthApplication",
@@ -157,7 +158,9 @@ export async function issueAccessToken(
       secretHash: true,
       active: true,
       expiresAt: true,
-      customerUser: { select: { id: true, email: true, enabled: true, authStatus: true, erasedAt: true, customer: { select: { enabled: true } } } },
+      customerUser: {
+        select: { id: true, email: true, enabled: true, authStatus: true, erasedAt: true, customer: { select: { enabled: true } } },
+      },
     },
   });
   const record = (result: LoginResult) =>
@@ -219,7 +222,9 @@ export async function authenticateAccessToken(db: DbClient, raw: string): Promis
       createdAt: true,
       expiresAt: true,
       revokedAt: true,
-      application: { select: { active: true, expiresAt: true, customerUserId: true, customerUser: { select: { passwordChangedAt: true } } } },
+      application: {
+        select: { active: true, expiresAt: true, customerUserId: true, customerUser: { select: { passwordChangedAt: true } } },
+      },
     },
   });
   const now = new Date();

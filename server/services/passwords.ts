@@ -30,7 +30,9 @@ export async function requestPasswordReset(db: Db, email: string, request: Reque
       select: { id: true, email: true, firstName: true, lastName: true, websiteId: true, enabled: true, erasedAt: true },
     });
     if (!user || !user.enabled || user.erasedAt) return;
-    await db.$transaction((tx) => sendLinkEmail(tx, user, { purpose: "PASSWORD_RESET", template: "passwordReset", path: "/reset-password" }));
+    await db.$transaction((tx) =>
+      sendLinkEmail(tx, user, { purpose: "PASSWORD_RESET", template: "passwordReset", path: "/reset-password" }),
+    );
   });
 }
 
@@ -65,14 +67,18 @@ export async function resetPassword(db: Db, input: z.output<typeof resetPassword
     if (!user || user.erasedAt || user.email !== token.email) throw invalidToken();
     await setPassword(tx, user.id, passwordHash, { authStatus: "ACTIVE", confirmedAt: user.confirmedAt ?? new Date() });
     await clearAccountHolds(tx, "customer", user.email);
-    await recordAudit(tx, { realm: "system" }, {
-      action: token.purpose === "SET_PASSWORD" ? "customerUser.setPassword" : "customerUser.resetPassword",
-      entityType: "CustomerUser",
-      entityId: user.id,
-      customerPath: user.customerPath,
-      before: { authStatus: user.authStatus, confirmed: !!user.confirmedAt },
-      after: { authStatus: "ACTIVE", confirmed: true },
-    });
+    await recordAudit(
+      tx,
+      { realm: "system" },
+      {
+        action: token.purpose === "SET_PASSWORD" ? "customerUser.setPassword" : "customerUser.resetPassword",
+        entityType: "CustomerUser",
+        entityId: user.id,
+        customerPath: user.customerPath,
+        before: { authStatus: user.authStatus, confirmed: !!user.confirmedAt },
+        after: { authStatus: "ACTIVE", confirmed: true },
+      },
+    );
     return { email: user.email };
   });
 }

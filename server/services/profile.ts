@@ -82,7 +82,10 @@ export async function updateProfile(db: Db, actor: CustomerPrincipal, input: z.o
       phone: input.phone ?? null,
     };
     // The version in the WHERE makes the check and the write one step: a concurrent save cannot slip between.
-    const updated = await tx.customerUser.updateMany({ where: { id: actor.id, version: input.version }, data: { ...fields, version: { increment: 1 } } });
+    const updated = await tx.customerUser.updateMany({
+      where: { id: actor.id, version: input.version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw staleVersion();
     if (changeLocalization) {
       const key = { customerUserId: actor.id, websiteId: before.websiteId! };
@@ -98,7 +101,11 @@ export async function updateProfile(db: Db, actor: CustomerPrincipal, input: z.o
       entityId: actor.id,
       customerPath: before.customerPath,
       before: { ...pick(before, fields), birthday: isoDay(before.birthday), localizationId: beforeLocalization },
-      after: { ...fields, birthday: input.birthday ?? null, localizationId: changeLocalization ? (input.localizationId ?? null) : beforeLocalization },
+      after: {
+        ...fields,
+        birthday: input.birthday ?? null,
+        localizationId: changeLocalization ? (input.localizationId ?? null) : beforeLocalization,
+      },
     });
     return { version: input.version + 1 };
   });
@@ -123,11 +130,16 @@ export async function requestEmailChange(db: Db, actor: CustomerPrincipal, input
   assertNotImpersonating(actor, "change their email address");
   await verifyCurrentPassword(db, actor, input.currentPassword);
   if (input.email === actor.email) {
-    throw new AppError("BAD_REQUEST", "This is already your email address.", { fieldErrors: { email: ["This is already your email address."] } });
+    throw new AppError("BAD_REQUEST", "This is already your email address.", {
+      fieldErrors: { email: ["This is already your email address."] },
+    });
   }
   await assertEmailFree(db, input.email, actor.id);
   return db.$transaction(async (tx) => {
-    const user = await tx.customerUser.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, email: true, firstName: true, lastName: true, websiteId: true, customerPath: true } });
+    const user = await tx.customerUser.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { id: true, email: true, firstName: true, lastName: true, websiteId: true, customerPath: true },
+    });
     const locale = await localeOfCustomerUser(tx, user);
     const toName = `${user.firstName} ${user.lastName}`;
     const { raw, hours } = await issueCustomerToken(tx, "EMAIL_CHANGE", user, { email: input.email });
@@ -140,7 +152,14 @@ export async function requestEmailChange(db: Db, actor: CustomerPrincipal, input
       secret: raw,
       customerUserId: user.id,
     });
-    await enqueueEmail(tx, { template: "emailChangeNotice", locale, to: user.email, toName, props: { firstName: user.firstName, newEmail: input.email }, customerUserId: user.id });
+    await enqueueEmail(tx, {
+      template: "emailChangeNotice",
+      locale,
+      to: user.email,
+      toName,
+      props: { firstName: user.firstName, newEmail: input.email },
+      customerUserId: user.id,
+    });
     await recordAudit(tx, actor, {
       action: "customerUser.requestEmailChange",
       entityType: "CustomerUser",
@@ -178,14 +197,18 @@ export async function confirmEmailChange(db: Db, raw: string) {
       where: { customerUserId: user.id, purpose: { in: ["EMAIL_CONFIRMATION", "PASSWORD_RESET", "SET_PASSWORD"] }, usedAt: null },
       data: { usedAt: new Date() },
     });
-    await recordAudit(tx, { realm: "system" }, {
-      action: "customerUser.changeEmail",
-      entityType: "CustomerUser",
-      entityId: user.id,
-      customerPath: user.customerPath,
-      before: { email: user.email },
-      after: { email: token.email },
-    });
+    await recordAudit(
+      tx,
+      { realm: "system" },
+      {
+        action: "customerUser.changeEmail",
+        entityType: "CustomerUser",
+        entityId: user.id,
+        customerPath: user.customerPath,
+        before: { email: user.email },
+        after: { email: token.email },
+      },
+    );
     return { email: token.email };
   });
 }

@@ -35,20 +35,54 @@ export async function listOrders(db: DbClient, actor: Principal, input: ListReco
         scopeWhere(actor, "order"),
         common(input),
         status("order", input.status) ? { status: status("order", input.status) as never } : {},
-        input.search ? { OR: [{ number: { contains: likeLiteral(input.search), mode: "insensitive" } }, { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } }] } : {},
+        input.search
+          ? {
+              OR: [
+                { number: { contains: likeLiteral(input.search), mode: "insensitive" } },
+                { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } },
+              ],
+            }
+          : {},
       ],
     },
-    select: { id: true, number: true, poNumber: true, status: true, currency: true, subtotal: true, total: true, createdAt: true, customer, customerUser: owner },
+    select: {
+      id: true,
+      number: true,
+      poNumber: true,
+      status: true,
+      currency: true,
+      subtotal: true,
+      total: true,
+      createdAt: true,
+      customer,
+      customerUser: owner,
+    },
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(rows.map((r) => ({ ...r, subtotal: money(r.subtotal), total: money(r.total) })), input.limit);
+  return idPage(
+    rows.map((r) => ({ ...r, subtotal: money(r.subtotal), total: money(r.total) })),
+    input.limit,
+  );
 }
 
 export async function getOrder(db: DbClient, actor: Principal, id: number) {
   const order = await db.order.findFirst({
     where: { id, ...scopeWhere(actor, "order") },
-    select: { id: true, number: true, poNumber: true, status: true, currency: true, subtotal: true, total: true, shipBy: true, createdAt: true, updatedAt: true, customer, customerUser: owner },
+    select: {
+      id: true,
+      number: true,
+      poNumber: true,
+      status: true,
+      currency: true,
+      subtotal: true,
+      total: true,
+      shipBy: true,
+      createdAt: true,
+      updatedAt: true,
+      customer,
+      customerUser: owner,
+    },
   });
   if (!order) throw notFound("Order");
   return { ...order, subtotal: money(order.subtotal), total: money(order.total) };
@@ -61,20 +95,54 @@ export async function listQuotes(db: DbClient, actor: Principal, input: ListReco
         scopeWhere(actor, "quote"),
         common(input),
         status("quote", input.status) ? { status: status("quote", input.status) as never } : {},
-        input.search ? { OR: [{ number: { contains: likeLiteral(input.search), mode: "insensitive" } }, { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } }] } : {},
+        input.search
+          ? {
+              OR: [
+                { number: { contains: likeLiteral(input.search), mode: "insensitive" } },
+                { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } },
+              ],
+            }
+          : {},
       ],
     },
-    select: { id: true, number: true, poNumber: true, status: true, validUntil: true, currency: true, total: true, createdAt: true, customer, customerUser: owner },
+    select: {
+      id: true,
+      number: true,
+      poNumber: true,
+      status: true,
+      validUntil: true,
+      currency: true,
+      total: true,
+      createdAt: true,
+      customer,
+      customerUser: owner,
+    },
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(rows.map((r) => ({ ...r, total: money(r.total) })), input.limit);
+  return idPage(
+    rows.map((r) => ({ ...r, total: money(r.total) })),
+    input.limit,
+  );
 }
 
 export async function getQuote(db: DbClient, actor: Principal, id: number) {
   const quote = await db.quote.findFirst({
     where: { id, ...scopeWhere(actor, "quote") },
-    select: { id: true, number: true, poNumber: true, status: true, validUntil: true, currency: true, total: true, createdAt: true, updatedAt: true, rfqId: true, customer, customerUser: owner },
+    select: {
+      id: true,
+      number: true,
+      poNumber: true,
+      status: true,
+      validUntil: true,
+      currency: true,
+      total: true,
+      createdAt: true,
+      updatedAt: true,
+      rfqId: true,
+      customer,
+      customerUser: owner,
+    },
   });
   if (!quote) throw notFound("Quote");
   return { ...quote, total: money(quote.total) };
@@ -100,7 +168,18 @@ export async function listRfqs(db: DbClient, actor: Principal, input: ListRecord
 export async function getRfq(db: DbClient, actor: Principal, id: number) {
   const rfq = await db.rfq.findFirst({
     where: { id, ...scopeWhere(actor, "rfq") },
-    select: { id: true, poNumber: true, status: true, note: true, shipUntil: true, createdAt: true, updatedAt: true, customer, customerUser: owner, quotes: { select: { id: true, number: true, status: true } } },
+    select: {
+      id: true,
+      poNumber: true,
+      status: true,
+      note: true,
+      shipUntil: true,
+      createdAt: true,
+      updatedAt: true,
+      customer,
+      customerUser: owner,
+      quotes: { select: { id: true, number: true, status: true } },
+    },
   });
   if (!rfq) throw notFound("Request for quote");
   return rfq;
@@ -115,17 +194,42 @@ export async function listShoppingLists(db: DbClient, actor: Principal, input: L
         input.search ? { label: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
       ],
     },
-    select: { id: true, label: true, isDefault: true, lineItemCount: true, currency: true, subtotal: true, createdAt: true, customer, customerUser: owner },
+    select: {
+      id: true,
+      label: true,
+      isDefault: true,
+      lineItemCount: true,
+      currency: true,
+      subtotal: true,
+      createdAt: true,
+      customer,
+      customerUser: owner,
+    },
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(rows.map((r) => ({ ...r, subtotal: money(r.subtotal) })), input.limit);
+  return idPage(
+    rows.map((r) => ({ ...r, subtotal: money(r.subtotal) })),
+    input.limit,
+  );
 }
 
 export async function getShoppingList(db: DbClient, actor: Principal, id: number) {
   const list = await db.shoppingList.findFirst({
     where: { id, ...scopeWhere(actor, "shoppingList") },
-    select: { id: true, label: true, notes: true, isDefault: true, lineItemCount: true, currency: true, subtotal: true, createdAt: true, updatedAt: true, customer, customerUser: owner },
+    select: {
+      id: true,
+      label: true,
+      notes: true,
+      isDefault: true,
+      lineItemCount: true,
+      currency: true,
+      subtotal: true,
+      createdAt: true,
+      updatedAt: true,
+      customer,
+      customerUser: owner,
+    },
   });
   if (!list) throw notFound("Shopping list");
   return { ...list, subtotal: money(list.subtotal) };

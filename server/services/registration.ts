@@ -29,7 +29,11 @@ export async function activeConsents(db: DbClient) {
 }
 
 /** What is wrong with the consents a new account is given (registration, an accepted invitation); empty when fine. */
-export function consentProblems(consents: { id: number; title: string; mandatory: boolean }[], value: { companyName?: string | null; consentIds: number[] }, companyNameRequired = false) {
+export function consentProblems(
+  consents: { id: number; title: string; mandatory: boolean }[],
+  value: { companyName?: string | null; consentIds: number[] },
+  companyNameRequired = false,
+) {
   const problems = registrationProblems(value, { companyNameRequired, mandatoryConsents: consents.filter((c) => c.mandatory) });
   if (value.consentIds.some((id) => !consents.some((c) => c.id === id))) {
     problems.consentIds = ["One of the consents is no longer offered. Reload the page."];
@@ -86,7 +90,14 @@ type Website = NonNullable<Awaited<ReturnType<typeof storefrontWebsite>>>;
 
 async function createOrNotify(
   db: Db,
-  { website, settings, input, passwordHash, sendAllowed, outcome }: {
+  {
+    website,
+    settings,
+    input,
+    passwordHash,
+    sendAllowed,
+    outcome,
+  }: {
     website: Website;
     settings: NonNullable<Website["settings"]>;
     input: z.output<typeof registerInput>;
@@ -101,58 +112,67 @@ async function createOrNotify(
     return outcome;
   }
   try {
-    return await db.$transaction(async (tx) => {
-      const localizations = await websiteLocalizations(tx, website.id);
-      const localization = localizations.find((l) => l.code === input.localization) ?? localizations.find((l) => l.isDefault);
-      const customer = await createCustomerNode(tx, {
-        name: (settings.companyNameFieldShown && input.companyName) || `${input.firstName} ${input.lastName}`,
-        ownerId: settings.registrationOwnerId,
-      });
-      const user = await tx.customerUser.create({
-        data: {
-          email: input.email,
-          namePrefix: input.namePrefix,
-          firstName: input.firstName,
-          middleName: input.middleName,
-          lastName: input.lastName,
-          nameSuffix: input.nameSuffix,
-          passwordHash,
-          passwordChangedAt: new Date(),
-          confirmedAt: settings.confirmationRequired ? null : new Date(),
-          customerId: customer.id,
-          customerPath: customer.path,
-          websiteId: website.id,
+    return await db.$transaction(
+      async (tx) => {
+        const localizations = await websiteLocalizations(tx, website.id);
+        const localization = localizations.find((l) => l.code === input.localization) ?? localizations.find((l) => l.isDefault);
+        const customer = await createCustomerNode(tx, {
+          name: (settings.companyNameFieldShown && input.companyName) || `${input.firstName} ${input.lastName}`,
           ownerId: settings.registrationOwnerId,
-          roles: { create: { roleId: settings.defaultRoleId! } },
-          websiteSettings: { create: { websiteId: website.id, localizationId: localization?.id ?? null } },
-          consentAcceptances: { createMany: { data: input.consentIds.map((consentId) => ({ consentId })) } },
-        },
-        select: { id: true, email: true, firstName: true, lastName: true, websiteId: true },
-      });
-      await recordAudit(tx, system, {
-        action: "customerUser.register",
-        entityType: "CustomerUser",
-        entityId: user.id,
-        customerPath: customer.path,
-        after: { email: user.email, customer: customer.name, roleId: settings.defaultRoleId, confirmed: !settings.confirmationRequired, consentIds: input.consentIds },
-      });
-      if (settings.confirmationRequired) {
-        await sendConfirmation(tx, user);
-      } else {
-        await enqueueEmail(tx, {
-          template: "welcome",
-          locale: await localeOfCustomerUser(tx, user),
-          to: user.email,
-          toName: `${user.firstName} ${user.lastName}`,
-          props: { firstName: user.firstName, loginUrl: appLink("/login"), setPasswordLink: null, hours: 0 },
-          customerUserId: user.id,
         });
-        if (settings.signInAfterRegistration) outcome.signInTicket = await issueSignInTicket(tx, user);
-      }
-      return outcome;
-      // The largest write of the app (customer, user, role, settings, consents, audit, token, email): the first one
-      // after a start also compiles its query plans and warms the email renderer. It locks only new rows.
-    }, { timeout: 15_000 });
+        const user = await tx.customerUser.create({
+          data: {
+            email: input.email,
+            namePrefix: input.namePrefix,
+            firstName: input.firstName,
+            middleName: input.middleName,
+            lastName: input.lastName,
+            nameSuffix: input.nameSuffix,
+            passwordHash,
+            passwordChangedAt: new Date(),
+            confirmedAt: settings.confirmationRequired ? null : new Date(),
+            customerId: customer.id,
+            customerPath: customer.path,
+            websiteId: website.id,
+            ownerId: settings.registrationOwnerId,
+            roles: { create: { roleId: settings.defaultRoleId! } },
+            websiteSettings: { create: { websiteId: website.id, localizationId: localization?.id ?? null } },
+            consentAcceptances: { createMany: { data: input.consentIds.map((consentId) => ({ consentId })) } },
+          },
+          select: { id: true, email: true, firstName: true, lastName: true, websiteId: true },
+        });
+        await recordAudit(tx, system, {
+          action: "customerUser.register",
+          entityType: "CustomerUser",
+          entityId: user.id,
+          customerPath: customer.path,
+          after: {
+            email: user.email,
+            customer: customer.name,
+            roleId: settings.defaultRoleId,
+            confirmed: !settings.confirmationRequired,
+            consentIds: input.consentIds,
+          },
+        });
+        if (settings.confirmationRequired) {
+          await sendConfirmation(tx, user);
+        } else {
+          await enqueueEmail(tx, {
+            template: "welcome",
+            locale: await localeOfCustomerUser(tx, user),
+            to: user.email,
+            toName: `${user.firstName} ${user.lastName}`,
+            props: { firstName: user.firstName, loginUrl: appLink("/login"), setPasswordLink: null, hours: 0 },
+            customerUserId: user.id,
+          });
+          if (settings.signInAfterRegistration) outcome.signInTicket = await issueSignInTicket(tx, user);
+        }
+        return outcome;
+        // The largest write of the app (customer, user, role, settings, consents, audit, token, email): the first one
+        // after a start also compiles its query plans and warms the email renderer. It locks only new rows.
+      },
+      { timeout: 15_000 },
+    );
   } catch (error) {
     // Two registrations of one address at once: the loser is answered like any taken address.
     const mapped = fromPrismaError(error);
@@ -164,7 +184,10 @@ async function createOrNotify(
 /** "Someone tried to register with your address", at most once a day per account. */
 async function notifyOwner(db: DbClient, email: string) {
   if (!(await consume(db, `register:notice:${email}`, rules.registrationNotice))) return;
-  const owner = await db.customerUser.findUnique({ where: { email }, select: { id: true, email: true, firstName: true, lastName: true, websiteId: true } });
+  const owner = await db.customerUser.findUnique({
+    where: { email },
+    select: { id: true, email: true, firstName: true, lastName: true, websiteId: true },
+  });
   if (!owner) return;
   await enqueueEmail(db, {
     template: "registrationAttempt",
@@ -190,7 +213,13 @@ export async function confirmEmail(db: Db, raw: string) {
     const token = await consumeToken(tx, "EMAIL_CONFIRMATION", raw);
     const user = await tx.customerUser.findUnique({
       where: { id: token.customerUserId ?? 0 },
-      select: { id: true, email: true, confirmedAt: true, customerPath: true, website: { select: { settings: { select: { signInAfterRegistration: true } } } } },
+      select: {
+        id: true,
+        email: true,
+        confirmedAt: true,
+        customerPath: true,
+        website: { select: { settings: { select: { signInAfterRegistration: true } } } },
+      },
     });
     if (!user || user.email !== token.email) throw invalidToken();
     if (!user.confirmedAt) {

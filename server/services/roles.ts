@@ -4,14 +4,7 @@ import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
 import { assertUsersHoldNoMore, assertWithinCustomerGrants, exceedingCustomerGrants } from "../authz/grants";
 import { levelRank, type Level } from "../authz/permissions";
-import {
-  customersReachedBy,
-  customerUsersReachedBy,
-  roleScopeWhere,
-  scopeWhere,
-  staffScopeWhere,
-  type RoleAction,
-} from "../authz/scope";
+import { customersReachedBy, customerUsersReachedBy, roleScopeWhere, scopeWhere, staffScopeWhere, type RoleAction } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type {
@@ -106,7 +99,12 @@ function manageRank(rows: readonly RolePermissionRow[]) {
 
 /** Stable machine name for a new role: ROLE_FRONTEND_<LABEL>_<6 hex>. */
 function newRoleCode(label: string) {
-  const slug = label.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 40) || "ROLE";
+  const slug =
+    label
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 40) || "ROLE";
   return `ROLE_FRONTEND_${slug}_${randomBytes(3).toString("hex").toUpperCase()}`;
 }
 
@@ -133,13 +131,18 @@ async function assertLabelFree(tx: DbClient, customerId: number | null, label: s
 async function ownerFor(tx: DbClient, actor: Principal, customerId: number | null, action: "create" | "edit") {
   if (customerId === null) {
     if (actor.realm === "staff") return null;
-    throw new AppError("BAD_REQUEST", "Only the store's staff create predefined roles.", { fieldErrors: { customerId: ["Choose your company."] } });
+    throw new AppError("BAD_REQUEST", "Only the store's staff create predefined roles.", {
+      fieldErrors: { customerId: ["Choose your company."] },
+    });
   }
   const reach =
     actor.realm === "staff"
       ? staffScopeWhere(actor, "customer", "customer.view")
       : customersReachedBy(actor, `customerUserRole.${action}`, "customerUserRole.view");
-  const customer = await tx.customer.findFirst({ where: { AND: [{ id: customerId }, reach] }, select: { id: true, name: true, path: true } });
+  const customer = await tx.customer.findFirst({
+    where: { AND: [{ id: customerId }, reach] },
+    select: { id: true, name: true, path: true },
+  });
   if (!customer) {
     const message = actor.realm === "staff" ? "Choose a customer you can see." : "Choose your company or one of its subsidiaries.";
     throw new AppError("BAD_REQUEST", message, { fieldErrors: { customerId: [message] } });
@@ -166,7 +169,10 @@ async function insertRole(
   });
 }
 
-function snapshot(role: { label: string; customerId: number | null; selfManaged: boolean; public: boolean }, permissions: readonly RolePermissionRow[]) {
+function snapshot(
+  role: { label: string; customerId: number | null; selfManaged: boolean; public: boolean },
+  permissions: readonly RolePermissionRow[],
+) {
   return {
     label: role.label,
     customerId: role.customerId,
@@ -181,7 +187,12 @@ function snapshot(role: { label: string; customerId: number | null; selfManaged:
 /** What the actor may do with a role, for the pages (the services check again). */
 export function roleAbilities(
   actor: Principal,
-  role: { customerId: number | null; selfManaged: boolean; customer: { path: string } | null; permissions?: readonly { permission: string; level: Level }[] },
+  role: {
+    customerId: number | null;
+    selfManaged: boolean;
+    customer: { path: string } | null;
+    permissions?: readonly { permission: string; level: Level }[];
+  },
 ) {
   if (actor.realm === "staff") {
     const has = (action: "create" | "edit" | "delete") => actor.grants.has(`customerUserRole.${action}`);
@@ -191,7 +202,9 @@ export function roleAbilities(
   const held = (action: RoleAction) => level(action) !== "NONE";
   const reaches = (action: RoleAction) =>
     role.customer !== null &&
-    (level(action) === "SUBTREE" ? role.customer.path.startsWith(actor.customerPath) : level(action) === "CUSTOMER" && role.customerId === actor.customerId);
+    (level(action) === "SUBTREE"
+      ? role.customer.path.startsWith(actor.customerPath)
+      : level(action) === "CUSTOMER" && role.customerId === actor.customerId);
   if (role.customerId === null) {
     // Editing a predefined role makes a company copy: it takes Edit and Create.
     return { edit: held("edit") && held("create"), delete: held("delete"), clone: held("create"), assign: held("assign") };
@@ -243,7 +256,9 @@ export async function getRole(db: DbClient, actor: Principal, id: number) {
   const movesOnEdit = actor.realm === "customer" && role.customerId === null;
   const [users, companyUsers, defaultFor] = await Promise.all([
     db.customerUserRoleAssignment.count({ where: { roleId: role.id, customerUser: holderScope(actor) } }),
-    movesOnEdit ? db.customerUserRoleAssignment.count({ where: { roleId: role.id, customerUser: { customerId: actor.customerId } } }) : null,
+    movesOnEdit
+      ? db.customerUserRoleAssignment.count({ where: { roleId: role.id, customerUser: { customerId: actor.customerId } } })
+      : null,
     db.websiteSettings.findMany({ where: { defaultRoleId: role.id }, select: { website: { select: { name: true } } } }),
   ]);
   const { customer, ...rest } = role;
@@ -326,7 +341,9 @@ export async function listRoleCandidates(db: DbClient, actor: Principal, input: 
 /** Customers a role may be built for, by name (a picker's options). */
 export async function listRoleCustomerOptions(db: DbClient, actor: Principal, input: { search?: string }) {
   const reach =
-    actor.realm === "staff" ? staffScopeWhere(actor, "customer", "customer.view") : customersReachedBy(actor, "customerUserRole.create", "customerUserRole.view");
+    actor.realm === "staff"
+      ? staffScopeWhere(actor, "customer", "customer.view")
+      : customersReachedBy(actor, "customerUserRole.create", "customerUserRole.view");
   const rows = await db.customer.findMany({
     where: { AND: [reach, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}] },
     select: { id: true, name: true, parent: { select: { id: true, name: true } } },
@@ -437,7 +454,10 @@ async function holderCustomers(tx: DbClient, lock: CompanyLock, roleId: number) 
  */
 async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, original: RoleRow, input: UpdateRole): Promise<RoleSaved> {
   if ((actor.grants.get("customerUserRole.create") ?? "NONE") === "NONE") {
-    throw new AppError("FORBIDDEN", `"${original.label}" is predefined: editing it makes a copy for your company, which needs the permission "Create customer user role".`);
+    throw new AppError(
+      "FORBIDDEN",
+      `"${original.label}" is predefined: editing it makes a copy for your company, which needs the permission "Create customer user role".`,
+    );
   }
   if (original.version !== input.version) throw staleVersion();
   const lock = await lockCompanies(tx, { customerIds: [actor.customerId] });
@@ -452,8 +472,15 @@ async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, origin
   ).map((row) => row.customerUserId);
   // Moving the holders to a copy that grants less takes power from them: only within the actor's own grants.
   if (moving.length) assertBounded(actor, original.permissions, `move your company's users off "${original.label}"`);
-  const guard = moving.length && manageRank(permissions) < manageRank(original.permissions) ? await guardCustomerManagers(tx, lock, [actor.customerId]) : null;
-  const copy = await insertRole(tx, { label: input.label, customerId: actor.customerId, ...companyFlags, sourceRoleId: original.id }, permissions);
+  const guard =
+    moving.length && manageRank(permissions) < manageRank(original.permissions)
+      ? await guardCustomerManagers(tx, lock, [actor.customerId])
+      : null;
+  const copy = await insertRole(
+    tx,
+    { label: input.label, customerId: actor.customerId, ...companyFlags, sourceRoleId: original.id },
+    permissions,
+  );
   if (moving.length) {
     await tx.customerUserRoleAssignment.createMany({ data: moving.map((customerUserId) => ({ customerUserId, roleId: copy.id })) });
     await tx.customerUserRoleAssignment.deleteMany({ where: { roleId: original.id, customerUserId: { in: moving } } });
@@ -475,12 +502,21 @@ async function copyPredefinedRole(tx: DbClient, actor: CustomerPrincipal, origin
 export async function cloneRole(db: Db, actor: Principal, input: z.output<typeof cloneRoleInput>) {
   return db.$transaction(async (tx) => {
     const source = await roleFor(tx, actor, input.id, "view");
-    const customerId = actor.realm === "customer" ? (input.customerId ?? actor.customerId) : input.customerId === undefined ? source.customerId : input.customerId;
+    const customerId =
+      actor.realm === "customer"
+        ? (input.customerId ?? actor.customerId)
+        : input.customerId === undefined
+          ? source.customerId
+          : input.customerId;
     const customer = await ownerFor(tx, actor, customerId, "create");
     assertBounded(actor, source.permissions, "copy a role");
     await assertLabelFree(tx, customer?.id ?? null, input.label);
     const flags = actor.realm === "customer" ? companyFlags : { selfManaged: source.selfManaged, public: source.public };
-    const clone = await insertRole(tx, { label: input.label, customerId: customer?.id ?? null, ...flags, sourceRoleId: source.id }, source.permissions);
+    const clone = await insertRole(
+      tx,
+      { label: input.label, customerId: customer?.id ?? null, ...flags, sourceRoleId: source.id },
+      source.permissions,
+    );
     await bumpAuthzEpoch(tx);
     await recordAudit(tx, actor, {
       action: "customerUserRole.clone",
@@ -525,7 +561,13 @@ async function assignable(tx: DbClient, actor: Principal, role: RoleRow, userIds
 }
 
 /** One audit event per user, so each user's history shows the roles they were given and lost. */
-async function auditAssignments(tx: DbClient, actor: Principal, role: RoleRow, users: { id: number; customerPath: string }[], change: "assign" | "unassign") {
+async function auditAssignments(
+  tx: DbClient,
+  actor: Principal,
+  role: RoleRow,
+  users: { id: number; customerPath: string }[],
+  change: "assign" | "unassign",
+) {
   const value = { roleId: role.id, role: role.label };
   for (const user of users) {
     await recordAudit(tx, actor, {
@@ -550,7 +592,12 @@ export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typ
     const users = await assignable(tx, actor, role, input.userIds, false);
     // INSERT ... ON CONFLICT DO NOTHING RETURNING: a row another call inserted first (even uncommitted: the insert
     // waits for it) is not returned.
-    await assertUsersHoldNoMore(tx, actor, users.map((user) => user.id), "give a role to a user");
+    await assertUsersHoldNoMore(
+      tx,
+      actor,
+      users.map((user) => user.id),
+      "give a role to a user",
+    );
     const inserted = await tx.customerUserRoleAssignment.createManyAndReturn({
       data: users.map((user) => ({ customerUserId: user.id, roleId: role.id })),
       skipDuplicates: true,
@@ -558,7 +605,13 @@ export async function addRoleUsers(db: Db, actor: Principal, input: z.output<typ
     });
     const added = new Set(inserted.map((row) => row.customerUserId));
     if (added.size) await bumpAuthzEpoch(tx);
-    await auditAssignments(tx, actor, role, users.filter((user) => added.has(user.id)), "assign");
+    await auditAssignments(
+      tx,
+      actor,
+      role,
+      users.filter((user) => added.has(user.id)),
+      "assign",
+    );
     return { added: added.size };
   });
 }
@@ -577,7 +630,14 @@ export async function removeRoleUsers(db: Db, actor: Principal, input: z.output<
     const users = await assignable(tx, actor, role, input.userIds, true);
     const ids = users.map((user) => user.id);
     await assertUsersHoldNoMore(tx, actor, ids, "take a role from a user");
-    const guard = manageRank(role.permissions) > 0 ? await guardCustomerManagers(tx, lock, users.map((user) => user.customerId)) : null;
+    const guard =
+      manageRank(role.permissions) > 0
+        ? await guardCustomerManagers(
+            tx,
+            lock,
+            users.map((user) => user.customerId),
+          )
+        : null;
     // Only the rows this call deleted are reported and audited.
     const deleted = await tx.$queryRaw<{ customerUserId: number }[]>`
       DELETE FROM "CustomerUserRoleAssignment" WHERE "roleId" = ${role.id} AND "customerUserId" = ANY(${ids}::int[])
@@ -586,7 +646,13 @@ export async function removeRoleUsers(db: Db, actor: Principal, input: z.output<
     await assertUsersKeepARole(tx, lock, [...removed]);
     await guard?.assertKept();
     if (removed.size) await bumpAuthzEpoch(tx);
-    await auditAssignments(tx, actor, role, users.filter((user) => removed.has(user.id)), "unassign");
+    await auditAssignments(
+      tx,
+      actor,
+      role,
+      users.filter((user) => removed.has(user.id)),
+      "unassign",
+    );
     return { removed: removed.size };
   });
 }

@@ -56,11 +56,13 @@ describe.each(realms)("a $realm session", ({ realm, email, signIn, load }) => {
 
   it("is not another user's: a session id names one account of one realm", async () => {
     const mine = await browser(signIn, email);
-    const other = realm === "staff"
-      ? await browser(signInStaffUser, "sales@roster.test")
-      : await browser(signInCustomerUser, "amanda.admin@acme.test");
+    const other =
+      realm === "staff" ? await browser(signInStaffUser, "sales@roster.test") : await browser(signInCustomerUser, "amanda.admin@acme.test");
     expect(await load(db, { ...other, sid: mine.sid })).toEqual({ ended: "revoked" });
-    const otherRealm = realm === "staff" ? await browser(signInCustomerUser, "gina.globex@globex.test") : await browser(signInStaffUser, "people@roster.test");
+    const otherRealm =
+      realm === "staff"
+        ? await browser(signInCustomerUser, "gina.globex@globex.test")
+        : await browser(signInStaffUser, "people@roster.test");
     expect(await load(db, { ...mine, sid: otherRealm.sid })).toEqual({ ended: "revoked" });
   });
 });
@@ -95,7 +97,9 @@ describe("signing out everywhere", () => {
     if ("ended" in loaded) throw new Error("ended");
     await expect(callerFor(db, loaded).account.profile.signOutEverywhere()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(state(await loadCustomerPrincipal(db, own))).toBe("signed in");
-    await expect((await customerCaller(db, "dana.department@acme.test")).account.profile.signOutEverywhere()).resolves.toEqual({ signedOut: true });
+    await expect((await customerCaller(db, "dana.department@acme.test")).account.profile.signOutEverywhere()).resolves.toEqual({
+      signedOut: true,
+    });
     expect(await loadCustomerPrincipal(db, own)).toEqual({ ended: "revoked" });
   });
 });
@@ -103,24 +107,36 @@ describe("signing out everywhere", () => {
 describe("an API access token", () => {
   async function tokenOf(email: string) {
     const user = await db.customerUser.findUniqueOrThrow({ where: { email } });
-    const { application, clientSecret } = await (await staffCaller(db, "admin@roster.test")).admin.oauthApps.create({ customerUserId: user.id, name: "Sync" });
+    const { application, clientSecret } = await (
+      await staffCaller(db, "admin@roster.test")
+    ).admin.oauthApps.create({ customerUserId: user.id, name: "Sync" });
     const issue = async () => {
-      const response = await handleTokenRequest(db, new Request("http://roster.test/api/oauth/token", {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "client_credentials", client_id: application.clientId, client_secret: clientSecret }).toString(),
-      }));
+      const response = await handleTokenRequest(
+        db,
+        new Request("http://roster.test/api/oauth/token", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: application.clientId,
+            client_secret: clientSecret,
+          }).toString(),
+        }),
+      );
       expect(response.status).toBe(200);
       return (await response.json()).access_token as string;
     };
     return { issue, token: await issue() };
   }
-  const me = async (token: string) => (await handleApiRequest(db, new Request("http://roster.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }))).status;
+  const me = async (token: string) =>
+    (await handleApiRequest(db, new Request("http://roster.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }))).status;
 
   it("ends when its user changes their password; the application's next token works", async () => {
     const { issue, token } = await tokenOf("lara.logistics@acme.test");
     expect(await me(token)).toBe(200);
-    await (await customerCaller(db, "lara.logistics@acme.test")).account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "Lara-new-pass-2026" });
+    await (
+      await customerCaller(db, "lara.logistics@acme.test")
+    ).account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "Lara-new-pass-2026" });
     expect(await me(token)).toBe(401);
     expect(await me(await issue())).toBe(200);
   });

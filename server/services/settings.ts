@@ -38,15 +38,26 @@ const settingsSelect = {
 
 /** Everything the settings page shows for one website (the default one when none is asked for). */
 export async function getWebsiteSettings(db: DbClient, websiteId?: number) {
-  const websites = await db.website.findMany({ select: { id: true, code: true, name: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { id: "asc" }] });
+  const websites = await db.website.findMany({
+    select: { id: true, code: true, name: true, isDefault: true },
+    orderBy: [{ isDefault: "desc" }, { id: "asc" }],
+  });
   const website = websiteId ? websites.find((w) => w.id === websiteId) : websites[0];
   if (!website) throw notFound("Website");
   const [settings, enabled, localizations, roles, staff] = await Promise.all([
     db.websiteSettings.findUnique({ where: { websiteId: website.id }, select: settingsSelect }),
     db.websiteLocalization.findMany({ where: { websiteId: website.id }, select: { localizationId: true, isDefault: true } }),
     db.localization.findMany({ select: { id: true, code: true, name: true }, orderBy: { id: "asc" } }),
-    db.customerUserRole.findMany({ where: { customerId: null }, select: { id: true, label: true, public: true }, orderBy: { label: "asc" } }),
-    db.staffUser.findMany({ where: { enabled: true }, select: { id: true, firstName: true, lastName: true, email: true }, orderBy: [{ lastName: "asc" }, { id: "asc" }] }),
+    db.customerUserRole.findMany({
+      where: { customerId: null },
+      select: { id: true, label: true, public: true },
+      orderBy: { label: "asc" },
+    }),
+    db.staffUser.findMany({
+      where: { enabled: true },
+      select: { id: true, firstName: true, lastName: true, email: true },
+      orderBy: [{ lastName: "asc" }, { id: "asc" }],
+    }),
   ]);
   return {
     websites,
@@ -66,18 +77,27 @@ type Input = z.output<typeof updateWebsiteSettingsInput>;
 async function problemsOf(tx: DbClient, input: Input): Promise<FieldErrors> {
   const problems: FieldErrors = {};
   if (input.defaultRoleId !== null) {
-    const role = await tx.customerUserRole.findUnique({ where: { id: input.defaultRoleId }, select: { label: true, customerId: true, public: true } });
+    const role = await tx.customerUserRole.findUnique({
+      where: { id: input.defaultRoleId },
+      select: { label: true, customerId: true, public: true },
+    });
     if (!role) problems.defaultRoleId = ["This role no longer exists."];
-    else if (role.customerId !== null) problems.defaultRoleId = [`“${role.label}” belongs to one customer; new users need a predefined role that every customer has.`];
+    else if (role.customerId !== null)
+      problems.defaultRoleId = [`“${role.label}” belongs to one customer; new users need a predefined role that every customer has.`];
     else if (!role.public) problems.defaultRoleId = [`“${role.label}” is not public; choose a public role.`];
   }
   if (input.registrationOwnerId !== null) {
-    const owner = await tx.staffUser.findUnique({ where: { id: input.registrationOwnerId }, select: { firstName: true, lastName: true, enabled: true } });
+    const owner = await tx.staffUser.findUnique({
+      where: { id: input.registrationOwnerId },
+      select: { firstName: true, lastName: true, enabled: true },
+    });
     if (!owner) problems.registrationOwnerId = ["This staff member no longer exists."];
-    else if (!owner.enabled) problems.registrationOwnerId = [`${owner.firstName} ${owner.lastName} is disabled; choose an enabled staff member.`];
+    else if (!owner.enabled)
+      problems.registrationOwnerId = [`${owner.firstName} ${owner.lastName} is disabled; choose an enabled staff member.`];
   }
   const ids = [...new Set(input.localizationIds)];
-  if ((await tx.localization.count({ where: { id: { in: ids } } })) !== ids.length) problems.localizationIds = ["Some localizations no longer exist. Reload the page."];
+  if ((await tx.localization.count({ where: { id: { in: ids } } })) !== ids.length)
+    problems.localizationIds = ["Some localizations no longer exist. Reload the page."];
   return problems;
 }
 
@@ -87,7 +107,8 @@ export async function updateWebsiteSettings(db: Db, actor: StaffPrincipal, input
     const current = before.settings;
     if (current.updatedAt?.getTime() !== input.updatedAt?.getTime()) throw staleVersion();
     const problems = await problemsOf(tx, input);
-    if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", Object.values(problems).flat().join(" "), { fieldErrors: problems });
+    if (Object.keys(problems).length)
+      throw new AppError("BAD_REQUEST", Object.values(problems).flat().join(" "), { fieldErrors: problems });
 
     const { websiteId, updatedAt, localizationIds, defaultLocalizationId, ...values } = input;
     let saved: { updatedAt: Date };
@@ -103,7 +124,10 @@ export async function updateWebsiteSettings(db: Db, actor: StaffPrincipal, input
     await tx.websiteLocalization.deleteMany({ where: { websiteId, localizationId: { notIn: ids } } });
     await tx.websiteLocalization.createMany({ data: ids.map((localizationId) => ({ websiteId, localizationId })), skipDuplicates: true });
     await tx.websiteLocalization.updateMany({ where: { websiteId }, data: { isDefault: false } });
-    await tx.websiteLocalization.update({ where: { websiteId_localizationId: { websiteId, localizationId: defaultLocalizationId! } }, data: { isDefault: true } });
+    await tx.websiteLocalization.update({
+      where: { websiteId_localizationId: { websiteId, localizationId: defaultLocalizationId! } },
+      data: { isDefault: true },
+    });
 
     const codes = (list: number[]) => before.choices.localizations.filter((l) => list.includes(l.id)).map((l) => l.code);
     const codeOf = (localizationId: number | null) => before.choices.localizations.find((l) => l.id === localizationId)?.code ?? null;

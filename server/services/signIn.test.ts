@@ -23,7 +23,13 @@ describe("customer sign-in", () => {
     expect(after.loginCount).toBe(before.loginCount + 1);
     expect(after.lastLoginAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     const attempt = await db.loginAttempt.findFirstOrThrow({ where: { customerUserId: before.id }, orderBy: { id: "desc" } });
-    expect(attempt).toMatchObject({ realm: "CUSTOMER", result: "SUCCESS", email: "bob.buyer@acme.test", ip: "10.0.0.1", userAgent: "vitest" });
+    expect(attempt).toMatchObject({
+      realm: "CUSTOMER",
+      result: "SUCCESS",
+      email: "bob.buyer@acme.test",
+      ip: "10.0.0.1",
+      userAgent: "vitest",
+    });
   });
 
   it("answers the same for a wrong password and an unknown email, and records both", async () => {
@@ -31,7 +37,9 @@ describe("customer sign-in", () => {
     const unknown = await signInCustomerUser(db, request("nobody@nowhere.test", "not-the-password1"));
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
-    const attempts = await db.loginAttempt.findMany({ where: { email: { in: ["bob.buyer@acme.test", "nobody@nowhere.test"] }, result: "BAD_CREDENTIALS" } });
+    const attempts = await db.loginAttempt.findMany({
+      where: { email: { in: ["bob.buyer@acme.test", "nobody@nowhere.test"] }, result: "BAD_CREDENTIALS" },
+    });
     expect(attempts.map((a) => [a.email, a.customerUserId !== null]).sort()).toEqual([
       ["bob.buyer@acme.test", true],
       ["nobody@nowhere.test", false],
@@ -44,7 +52,10 @@ describe("customer sign-in", () => {
     ["a broken character", "bob.buyer\uD800@acme.test", DEMO_PASSWORD],
   ])("answers %s as a wrong password, in both realms (no database error)", async (_what, email, password) => {
     expect(await signInCustomerUser(db, request(email, password))).toEqual({ ok: false, reason: "invalid" });
-    expect(await signInStaffUser(db, request(email.replace("bob.buyer@acme.test", "admin@roster.test"), password))).toEqual({ ok: false, reason: "invalid" });
+    expect(await signInStaffUser(db, request(email.replace("bob.buyer@acme.test", "admin@roster.test"), password))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it.each([
@@ -58,14 +69,19 @@ describe("customer sign-in", () => {
   it("refuses a user whose password was force-reset, and the users of a disabled customer", async () => {
     await db.customerUser.update({ where: { email: "eddie.buyer@acme.test" }, data: { authStatus: "RESET" } });
     expect(await signInCustomerUser(db, request("eddie.buyer@acme.test", DEMO_PASSWORD))).toEqual({ ok: false, reason: "password-reset" });
-    await db.customer.update({ where: { id: (await db.customer.findFirstOrThrow({ where: { name: "Initech" } })).id }, data: { enabled: false } });
-    expect(await signInCustomerUser(db, request("ian.initech@initech.test", DEMO_PASSWORD))).toEqual({ ok: false, reason: "customer-disabled" });
+    await db.customer.update({
+      where: { id: (await db.customer.findFirstOrThrow({ where: { name: "Initech" } })).id },
+      data: { enabled: false },
+    });
+    expect(await signInCustomerUser(db, request("ian.initech@initech.test", DEMO_PASSWORD))).toEqual({
+      ok: false,
+      reason: "customer-disabled",
+    });
   });
 
   it("reveals nothing about a disabled account to someone without its password", async () => {
     expect(await signInCustomerUser(db, request("carl.disabled@acme.test", "guess-guess-1"))).toEqual({ ok: false, reason: "invalid" });
   });
-
 });
 
 /** A browser: its device cookie (server/auth/device.ts) and the address it signs in from. */
@@ -120,22 +136,35 @@ describe("failed passwords hold back where they come from, never the owner", () 
     // A device cookie known to another account is no key to this one.
     expect(await signInAs(email, DEMO_PASSWORD, from("10.7.0.3", "lara-laptop"))).toEqual({ ok: false, reason: "account-held" });
 
-    await db.rateLimit.updateMany({ where: { key: { contains: email } }, data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) } });
+    await db.rateLimit.updateMany({
+      where: { key: { contains: email } },
+      data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) },
+    });
     expect(await signInAs(email, DEMO_PASSWORD, from("10.7.0.1", "new-browser"))).toMatchObject({ ok: true });
   });
 
   it("treat emails without an account the same, so a hold tells nothing about existence", async () => {
     const email = "ghost@nowhere.test";
-    expect((await failTimes(rules.loginAddress.limit, email, () => from("10.3.0.1", "ghost-browser"))).at(-1)).toEqual({ ok: false, reason: "address-held" });
-    expect((await failTimes(rules.loginAccount.limit, email, (i) => from(`10.3.${i + 1}.1`))).at(-1)).toEqual({ ok: false, reason: "account-held" });
+    expect((await failTimes(rules.loginAddress.limit, email, () => from("10.3.0.1", "ghost-browser"))).at(-1)).toEqual({
+      ok: false,
+      reason: "address-held",
+    });
+    expect((await failTimes(rules.loginAccount.limit, email, (i) => from(`10.3.${i + 1}.1`))).at(-1)).toEqual({
+      ok: false,
+      reason: "account-held",
+    });
   });
 
   it("are never counted by a signed-in user's wrong current password", async () => {
     const gina = await customerCaller(db, "gina.globex@globex.test");
     for (let i = 0; i < rules.passwordCheck.limit; i++) {
-      await expect(gina.account.profile.changePassword({ currentPassword: `wrong-${i}-password`, newPassword: "Gina-new-pass-2026" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(
+        gina.account.profile.changePassword({ currentPassword: `wrong-${i}-password`, newPassword: "Gina-new-pass-2026" }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
-    await expect(gina.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "Gina-new-pass-2026" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(
+      gina.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "Gina-new-pass-2026" }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
     expect(await signInAs("gina.globex@globex.test", DEMO_PASSWORD, from("10.8.0.1"))).toMatchObject({ ok: true });
   });
 });
@@ -153,7 +182,10 @@ describe("a sign-in link by email", () => {
     expect(await callerFor(db, null).auth.checkSignInLink({ token: ticket })).toEqual({ email });
     const outcome = await signInCustomerWithTicket(db, { ticket, ip: "10.9.200.1", userAgent: "vitest", device: "hotel-pc" });
     expect(outcome).toMatchObject({ ok: true });
-    expect(await signInCustomerWithTicket(db, { ticket, ip: "10.9.200.1", userAgent: "vitest", device: "hotel-pc" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signInCustomerWithTicket(db, { ticket, ip: "10.9.200.1", userAgent: "vitest", device: "hotel-pc" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await signInAs(email, DEMO_PASSWORD, from("10.9.200.1", "hotel-pc"))).toMatchObject({ ok: true });
   });
 
@@ -169,12 +201,24 @@ describe("the per-address lock", () => {
   it("locks an address that fails across many emails, for every account and both realms, and no other address", async () => {
     const ip = "10.60.0.1";
     // Known accounts and unknown emails alike, none failing often enough to lock its own account.
-    const emails = ["gary.buyer@globex.test", "lara.logistics@acme.test", ...Array.from({ length: rules.loginIp.limit - 2 }, (_, i) => `spray-${i}@nowhere.test`)];
+    const emails = [
+      "gary.buyer@globex.test",
+      "lara.logistics@acme.test",
+      ...Array.from({ length: rules.loginIp.limit - 2 }, (_, i) => `spray-${i}@nowhere.test`),
+    ];
     const outcomes = [];
     for (const email of emails) outcomes.push(await signInCustomerUser(db, request(email, "sprayed-password-1", ip)));
     expect(outcomes.slice(0, -1).every((o) => !o.ok && o.reason === "invalid")).toBe(true);
     expect(outcomes.at(-1)).toEqual({ ok: false, reason: "address-held" });
-    expect(await db.rateLimit.count({ where: { key: { startsWith: "login:customer:" }, lockedUntil: { gt: new Date() }, OR: emails.map((email) => ({ key: { endsWith: email } })) } })).toBe(0);
+    expect(
+      await db.rateLimit.count({
+        where: {
+          key: { startsWith: "login:customer:" },
+          lockedUntil: { gt: new Date() },
+          OR: emails.map((email) => ({ key: { endsWith: email } })),
+        },
+      }),
+    ).toBe(0);
 
     // From that address even the right password is refused, in either realm, and recorded as a lockout.
     expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "address-held" });
@@ -186,7 +230,10 @@ describe("the per-address lock", () => {
     expect(await signInCustomerUser(db, request("gary.buyer@globex.test", DEMO_PASSWORD, "10.60.0.2"))).toMatchObject({ ok: true });
     expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toEqual({ ok: false, reason: "address-held" });
 
-    await db.rateLimit.updateMany({ where: { key: `login:ip:${ip}` }, data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) } });
+    await db.rateLimit.updateMany({
+      where: { key: `login:ip:${ip}` },
+      data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3_600_000) },
+    });
     expect(await signInCustomerUser(db, request("bob.buyer@acme.test", DEMO_PASSWORD, ip))).toMatchObject({ ok: true });
   });
 });

@@ -19,8 +19,7 @@ export type SignInRequest = SessionRequest & { email: string; password: string }
 export type TicketRequest = SessionRequest & { ticket: string };
 /** `sessionId`: the session the sign-in opened (server/services/sessions.ts), named in the session cookie. */
 export type SignInOutcome =
-  | { ok: true; userId: number; sessionVersion: number; sessionId: number; impersonationId?: number }
-  | { ok: false; reason: SignInRefusal };
+  { ok: true; userId: number; sessionVersion: number; sessionId: number; impersonationId?: number } | { ok: false; reason: SignInRefusal };
 
 const refusalResult: Record<SignInRefusal, LoginResult> = {
   invalid: "BAD_CREDENTIALS",
@@ -101,7 +100,12 @@ const customerStateSelect = {
 } as const;
 
 /** Why a customer user who proved who they are may still not sign in, or null. */
-export function customerRefusal(user: { enabled: boolean; confirmedAt: Date | null; authStatus: string; customer: { enabled: boolean } }): SignInRefusal | null {
+export function customerRefusal(user: {
+  enabled: boolean;
+  confirmedAt: Date | null;
+  authStatus: string;
+  customer: { enabled: boolean };
+}): SignInRefusal | null {
   if (!user.enabled) return "disabled";
   if (!user.customer.enabled) return "customer-disabled";
   if (!user.confirmedAt) return "unconfirmed";

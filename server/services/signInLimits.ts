@@ -65,7 +65,10 @@ export async function signInLimits(
     },
     /** The owner got in from here: this address's (or device's) count for the account starts over; the rest stays. */
     succeed() {
-      return clear(db, counters.filter((c) => c.rule === rules.loginAddress || c.rule === rules.loginDevice).map((c) => c.key));
+      return clear(
+        db,
+        counters.filter((c) => c.rule === rules.loginAddress || c.rule === rules.loginDevice).map((c) => c.key),
+      );
     },
   };
 }

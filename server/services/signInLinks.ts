@@ -16,8 +16,16 @@ export async function requestSignInLink(db: Db, email: string, request: RequestI
     const user = await db.customerUser.findUnique({
       where: { email },
       select: {
-        id: true, email: true, firstName: true, lastName: true, websiteId: true,
-        enabled: true, confirmedAt: true, authStatus: true, erasedAt: true, customer: { select: { enabled: true } },
+        id: true,
+        email: true,
+        firstName: true,
+        lastName: true,
+        websiteId: true,
+        enabled: true,
+        confirmedAt: true,
+        authStatus: true,
+        erasedAt: true,
+        customer: { select: { enabled: true } },
       },
     });
     // Only an account that could sign in gets a link; the page would refuse the others anyway.

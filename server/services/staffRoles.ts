@@ -47,7 +47,12 @@ export async function listStaffRoles(db: DbClient, input: z.output<typeof listSt
     ...(input.scope ? { scope: input.scope } : {}),
   };
   const [rows, count] = await Promise.all([
-    db.staffRole.findMany({ where: { AND: [where, keysetWhere(sort, input.cursor)] }, select: listSelect, orderBy: keysetOrderBy(sort), take: input.limit + 1 }),
+    db.staffRole.findMany({
+      where: { AND: [where, keysetWhere(sort, input.cursor)] },
+      select: listSelect,
+      orderBy: keysetOrderBy(sort),
+      take: input.limit + 1,
+    }),
     cappedCount((take) => db.staffRole.count({ where, take })),
   ]);
   const page = keysetPage(rows, input.limit, sort, (row) => row[sort.field as keyof ListRow] as SortValue);
@@ -105,14 +110,24 @@ export async function getStaffRole(db: DbClient, actor: StaffPrincipal, id: numb
 function assertKnownPermissions(keys: string[]) {
   const unknown = keys.filter((key) => !isStaffPermission(key));
   if (unknown.length) {
-    throw new AppError("BAD_REQUEST", `Unknown permission: ${unknown.join(", ")}.`, { fieldErrors: { permissions: ["Some permissions are not known. Reload the page."] } });
+    throw new AppError("BAD_REQUEST", `Unknown permission: ${unknown.join(", ")}.`, {
+      fieldErrors: { permissions: ["Some permissions are not known. Reload the page."] },
+    });
   }
 }
 
 /** A stable machine name from the label, unique among roles: "Key accounts" → "KEY_ACCOUNTS", then "KEY_ACCOUNTS_2". */
 async function uniqueCode(tx: DbClient, label: string) {
-  const base = label.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "").toUpperCase().slice(0, 40) || "ROLE";
-  const taken = new Set((await tx.staffRole.findMany({ where: { code: { startsWith: likeLiteral(base) } }, select: { code: true } })).map((r) => r.code));
+  const base =
+    label
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "")
+      .toUpperCase()
+      .slice(0, 40) || "ROLE";
+  const taken = new Set(
+    (await tx.staffRole.findMany({ where: { code: { startsWith: likeLiteral(base) } }, select: { code: true } })).map((r) => r.code),
+  );
   let code = base;
   for (let n = 2; taken.has(code) || predefinedStaffRoleCodes.has(code); n++) code = `${base}_${n}`;
   return code;
@@ -150,11 +165,21 @@ export async function createStaffRole(db: Db, actor: StaffPrincipal, input: z.ou
 async function roleToChange(tx: DbClient, actor: StaffPrincipal, id: number, verb: string) {
   const role = await tx.staffRole.findUnique({
     where: { id },
-    select: { id: true, code: true, label: true, description: true, scope: true, version: true, permissions: { select: { permission: true } }, _count: { select: { assignments: true } } },
+    select: {
+      id: true,
+      code: true,
+      label: true,
+      description: true,
+      scope: true,
+      version: true,
+      permissions: { select: { permission: true } },
+      _count: { select: { assignments: true } },
+    },
   });
   if (!role) throw notFound("Staff role");
   const excess = exceedingStaffGrants(actor.grants, [grantOf(role)]);
-  if (excess.length) throw new AppError("FORBIDDEN", `You cannot ${verb} “${role.label}”: it grants more than you hold: ${summarizeStaffExcess(excess)}.`);
+  if (excess.length)
+    throw new AppError("FORBIDDEN", `You cannot ${verb} “${role.label}”: it grants more than you hold: ${summarizeStaffExcess(excess)}.`);
   return role;
 }
 
@@ -173,16 +198,25 @@ export async function updateStaffRole(db: Db, actor: StaffPrincipal, input: z.ou
         });
         if (updated.count !== 1) throw staleVersion();
         await tx.staffRolePermission.deleteMany({ where: { roleId: role.id, permission: { notIn: input.permissions } } });
-        await tx.staffRolePermission.createMany({ data: input.permissions.map((permission) => ({ roleId: role.id, permission })), skipDuplicates: true });
+        await tx.staffRolePermission.createMany({
+          data: input.permissions.map((permission) => ({ roleId: role.id, permission })),
+          skipDuplicates: true,
+        });
         await bumpAuthzEpoch(tx);
       },
-      (last) => `“${role.label}” must keep every permission for all customers: it is what makes ${last} a staff administrator, and the back office needs at least one. Make someone else an administrator first.`,
+      (last) =>
+        `“${role.label}” must keep every permission for all customers: it is what makes ${last} a staff administrator, and the back office needs at least one. Make someone else an administrator first.`,
     );
     await recordAudit(tx, actor, {
       action: "staffRole.update",
       entityType: "StaffRole",
       entityId: role.id,
-      before: { label: role.label, description: role.description, scope: role.scope, permissions: sortedKeys(role.permissions.map((p) => p.permission)) },
+      before: {
+        label: role.label,
+        description: role.description,
+        scope: role.scope,
+        permissions: sortedKeys(role.permissions.map((p) => p.permission)),
+      },
       after: { label: input.label, description: input.description ?? null, scope: input.scope, permissions: sortedKeys(input.permissions) },
     });
     return { id: role.id, version: role.version + 1 };
@@ -193,10 +227,14 @@ export async function updateStaffRole(db: Db, actor: StaffPrincipal, input: z.ou
 export async function deleteStaffRole(db: Db, actor: StaffPrincipal, input: { id: number }) {
   return db.$transaction(async (tx) => {
     const role = await roleToChange(tx, actor, input.id, "delete");
-    if (predefinedStaffRoleCodes.has(role.code)) throw new AppError("BAD_REQUEST", `“${role.label}” is a predefined role and cannot be deleted.`);
+    if (predefinedStaffRoleCodes.has(role.code))
+      throw new AppError("BAD_REQUEST", `“${role.label}” is a predefined role and cannot be deleted.`);
     const holders = role._count.assignments;
     if (holders > 0) {
-      throw new AppError("BAD_REQUEST", `“${role.label}” is assigned to ${holders} staff member${holders === 1 ? "" : "s"}; take it away from them first.`);
+      throw new AppError(
+        "BAD_REQUEST",
+        `“${role.label}” is assigned to ${holders} staff member${holders === 1 ? "" : "s"}; take it away from them first.`,
+      );
     }
     await tx.staffRole.delete({ where: { id: role.id } });
     await recordAudit(tx, actor, {

@@ -106,7 +106,10 @@ async function powerBeyondActor(tx: DbClient, actor: StaffPrincipal, staffUserId
 async function assertMayChange(tx: DbClient, actor: StaffPrincipal, user: { id: number; firstName: string; lastName: string }) {
   const excess = await powerBeyondActor(tx, actor, user.id);
   if (excess.length) {
-    throw new AppError("FORBIDDEN", `You cannot change ${user.firstName} ${user.lastName}'s account: they hold more than you do: ${summarizeStaffExcess(excess)}.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `You cannot change ${user.firstName} ${user.lastName}'s account: they hold more than you do: ${summarizeStaffExcess(excess)}.`,
+    );
   }
 }
 
@@ -118,7 +121,11 @@ export async function getStaffUser(db: DbClient, actor: StaffPrincipal, id: numb
       ...listSelect,
       version: true,
       loginCount: true,
-      representedCustomers: { select: { customer: { select: { id: true, name: true } } }, orderBy: { customer: { name: "asc" } }, take: 50 },
+      representedCustomers: {
+        select: { customer: { select: { id: true, name: true } } },
+        orderBy: { customer: { name: "asc" } },
+        take: 50,
+      },
       _count: { select: { representedCustomers: true } },
     },
   });
@@ -156,7 +163,9 @@ export async function staffRoleChoices(db: DbClient, actor: StaffPrincipal) {
 async function assertRolesExist(tx: DbClient, roleIds: number[]) {
   const found = await tx.staffRole.findMany({ where: { id: { in: roleIds } }, select: { id: true, label: true } });
   if (found.length !== new Set(roleIds).size) {
-    throw new AppError("BAD_REQUEST", "One of the chosen roles no longer exists. Reload the page.", { fieldErrors: { roleIds: ["One of the chosen roles no longer exists."] } });
+    throw new AppError("BAD_REQUEST", "One of the chosen roles no longer exists. Reload the page.", {
+      fieldErrors: { roleIds: ["One of the chosen roles no longer exists."] },
+    });
   }
   return found.map((r) => r.label).sort();
 }
@@ -171,7 +180,13 @@ async function sendSetPasswordEmail(tx: DbClient, actor: StaffPrincipal, user: R
     locale: "en",
     to: user.email,
     toName: `${user.firstName} ${user.lastName}`,
-    props: { firstName: user.firstName, link: secretLink("/admin/set-password"), hours, welcome, senderName: `${actor.firstName} ${actor.lastName}` },
+    props: {
+      firstName: user.firstName,
+      link: secretLink("/admin/set-password"),
+      hours,
+      welcome,
+      senderName: `${actor.firstName} ${actor.lastName}`,
+    },
     secret: raw,
   });
 }
@@ -227,11 +242,15 @@ export async function updateStaffUser(db: Db, actor: StaffPrincipal, input: z.ou
         if (updated.count !== 1) throw staleVersion();
         if (rolesChanged) {
           await tx.staffRoleAssignment.deleteMany({ where: { staffUserId: user.id, roleId: { notIn: input.roleIds } } });
-          await tx.staffRoleAssignment.createMany({ data: input.roleIds.map((roleId) => ({ staffUserId: user.id, roleId })), skipDuplicates: true });
+          await tx.staffRoleAssignment.createMany({
+            data: input.roleIds.map((roleId) => ({ staffUserId: user.id, roleId })),
+            skipDuplicates: true,
+          });
           await bumpAuthzEpoch(tx);
         }
       },
-      (last) => `${last} is the last staff administrator (holding every permission for all customers) and must keep those roles. Make someone else an administrator first.`,
+      (last) =>
+        `${last} is the last staff administrator (holding every permission for all customers) and must keep those roles. Make someone else an administrator first.`,
     );
     await recordAudit(tx, actor, {
       action: "staffUser.update",
@@ -248,7 +267,10 @@ export async function updateStaffUser(db: Db, actor: StaffPrincipal, input: z.ou
 export async function setStaffUserEnabled(db: Db, actor: StaffPrincipal, input: z.output<typeof setStaffUserEnabledInput>) {
   assertNotSelfStaff(actor, input.id, input.enabled ? "enable" : "disable");
   return db.$transaction(async (tx) => {
-    const user = await tx.staffUser.findUnique({ where: { id: input.id }, select: { id: true, enabled: true, firstName: true, lastName: true } });
+    const user = await tx.staffUser.findUnique({
+      where: { id: input.id },
+      select: { id: true, enabled: true, firstName: true, lastName: true },
+    });
     if (!user) throw notFound("Staff member");
     await assertMayChange(tx, actor, user);
     if (user.enabled === input.enabled) return { id: user.id, enabled: user.enabled };
@@ -283,7 +305,12 @@ export async function sendStaffPasswordLink(db: Db, actor: StaffPrincipal, input
     await assertMayChange(tx, actor, user);
     if (!user.enabled) throw new AppError("BAD_REQUEST", `${user.firstName} ${user.lastName}'s account is disabled: enable it first.`);
     await sendSetPasswordEmail(tx, actor, user, user.passwordHash === null);
-    await recordAudit(tx, actor, { action: "staffUser.sendPasswordLink", entityType: "StaffUser", entityId: user.id, after: { email: user.email } });
+    await recordAudit(tx, actor, {
+      action: "staffUser.sendPasswordLink",
+      entityType: "StaffUser",
+      entityId: user.id,
+      after: { email: user.email },
+    });
     return { email: user.email };
   });
 }
@@ -316,13 +343,17 @@ export async function setStaffPassword(db: Db, input: z.output<typeof setStaffPa
     await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.token.updateMany({ where: { staffUserId: user.id, purpose: "SET_PASSWORD", usedAt: null }, data: { usedAt: new Date() } });
     await clearAccountHolds(tx, "staff", user.email);
-    await recordAudit(tx, { realm: "system" }, {
-      action: "staffUser.setPassword",
-      entityType: "StaffUser",
-      entityId: user.id,
-      before: { hasPassword: user.passwordHash !== null },
-      after: { hasPassword: true },
-    });
+    await recordAudit(
+      tx,
+      { realm: "system" },
+      {
+        action: "staffUser.setPassword",
+        entityType: "StaffUser",
+        entityId: user.id,
+        before: { hasPassword: user.passwordHash !== null },
+        after: { hasPassword: true },
+      },
+    );
     return { email: user.email };
   });
 }

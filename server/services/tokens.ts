@@ -44,7 +44,13 @@ export async function issueCustomerToken(
   user: { id: number; email: string },
   options: { email?: string; hours?: number } = {},
 ) {
-  return issueToken(tx, purpose, { realm: "customer", id: user.id }, options.email ?? user.email, options.hours ?? tokenLifetimeHours[purpose]);
+  return issueToken(
+    tx,
+    purpose,
+    { realm: "customer", id: user.id },
+    options.email ?? user.email,
+    options.hours ?? tokenLifetimeHours[purpose],
+  );
 }
 
 /** Issues a token for a staff member (the back office's set-password link). */

@@ -22,13 +22,16 @@ function stringArbitrary(def: Def, options: ArbitraryOptions): fc.Arbitrary<stri
   const cap = Math.min(max, Math.max(min, 40));
   const patterns = patternsOf(def);
   let typical: fc.Arbitrary<string>;
-  if (def.format === "email") typical = fc.oneof(fc.emailAddress(), fc.constantFrom(...(options.emails?.length ? options.emails : ["someone@example.test"])));
+  if (def.format === "email")
+    typical = fc.oneof(fc.emailAddress(), fc.constantFrom(...(options.emails?.length ? options.emails : ["someone@example.test"])));
   else if (patterns.length === 1) typical = fc.stringMatching(patterns[0]!).filter((value) => value.length <= cap);
   else typical = fc.string({ minLength: Math.min(min, cap), maxLength: cap, unit: "grapheme" });
   const spoiled = fc
     .tuple(typical, fc.constantFrom(...awkward), fc.nat())
     .map(([value, bad, at]) => value.slice(0, at % (value.length + 1)) + bad + value.slice(at % (value.length + 1)));
-  const longest = Number.isFinite(max) ? [fc.constant("x".repeat(max)), fc.constant(" ".repeat(max) + "x")] : [fc.constant("x".repeat(100_000))];
+  const longest = Number.isFinite(max)
+    ? [fc.constant("x".repeat(max)), fc.constant(" ".repeat(max) + "x")]
+    : [fc.constant("x".repeat(100_000))];
   return fc.oneof({ weight: 6, arbitrary: typical }, { weight: 3, arbitrary: spoiled }, { weight: 1, arbitrary: fc.oneof(...longest) });
 }
 
@@ -45,13 +48,21 @@ function numberArbitrary(def: Def): fc.Arbitrary<number> {
   // Ids of seeded rows (and the versions they carry) are small: most values land on something that exists.
   const small = fc.integer({ min: Math.max(low, Math.min(1, high)), max: Math.min(high, Math.max(60, low)) });
   const any = fc.integer({ min: low, max: high });
-  return fc.oneof({ weight: 6, arbitrary: small }, { weight: 2, arbitrary: any }, ...(edges.length ? [{ weight: 2, arbitrary: fc.constantFrom(...edges) }] : []));
+  return fc.oneof(
+    { weight: 6, arbitrary: small },
+    { weight: 2, arbitrary: any },
+    ...(edges.length ? [{ weight: 2, arbitrary: fc.constantFrom(...edges) }] : []),
+  );
 }
 
 function dateArbitrary(def: Def): fc.Arbitrary<Date> {
   const { min = earliest, max = latest } = dateBounds(def);
   const near = fc.integer({ min: -400, max: 400 }).map((days) => new Date(Date.now() + days * 86_400_000));
-  return fc.oneof({ weight: 3, arbitrary: near }, { weight: 1, arbitrary: fc.date({ min, max, noInvalidDate: true }) }, fc.constantFrom(min, max));
+  return fc.oneof(
+    { weight: 3, arbitrary: near },
+    { weight: 1, arbitrary: fc.date({ min, max, noInvalidDate: true }) },
+    fc.constantFrom(min, max),
+  );
 }
 
 function objectArbitrary(def: Def, options: ArbitraryOptions): fc.Arbitrary<Record<string, unknown>> {

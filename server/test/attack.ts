@@ -41,7 +41,10 @@ export async function databaseDigest(db: PrismaClient): Promise<Record<string, s
       SELECT table_name AS name FROM information_schema.tables
       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`;
     digestSql = tables
-      .map(({ name }) => `SELECT '${name}' AS name, (SELECT md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) FROM "${name}" t) AS digest`)
+      .map(
+        ({ name }) =>
+          `SELECT '${name}' AS name, (SELECT md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) FROM "${name}" t) AS digest`,
+      )
       .join(" UNION ALL ");
   }
   const rows = await db.$queryRawUnsafe<{ name: string; digest: string | null }[]>(digestSql);
@@ -56,26 +59,42 @@ export function changedTables(before: Record<string, string>, after: Record<stri
 /** A bearer token acting as the customer user, as an OAuth client of theirs would get it. */
 export async function apiToken(db: PrismaClient, email: string): Promise<string> {
   const user = await db.customerUser.findUniqueOrThrow({ where: { email } });
-  const { application, clientSecret } = await (await staffCaller(db, "admin@roster.test")).admin.oauthApps.create({ customerUserId: user.id, name: "Boundary test" });
-  const response = await handleTokenRequest(db, new Request("http://roster.test/api/oauth/token", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: application.clientId, client_secret: clientSecret }).toString(),
-  }));
+  const { application, clientSecret } = await (
+    await staffCaller(db, "admin@roster.test")
+  ).admin.oauthApps.create({ customerUserId: user.id, name: "Boundary test" });
+  const response = await handleTokenRequest(
+    db,
+    new Request("http://roster.test/api/oauth/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: application.clientId,
+        client_secret: clientSecret,
+      }).toString(),
+    }),
+  );
   return (await response.json()).access_token as string;
 }
 
 /** One /api/v1 request with the token; a body goes as JSON. */
 export function apiCall(db: PrismaClient, token: string, method: string, path: string, body?: unknown) {
-  return handleApiRequest(db, new Request(`http://roster.test/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }));
+  return handleApiRequest(
+    db,
+    new Request(`http://roster.test/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
 }
 
 /** What a user edit form sends for a user as they are now (addresses left out: they stay), with `overrides`. */
-export async function editInputOf(db: PrismaClient, email: string, overrides: Partial<UpdateCustomerUserInput> = {}): Promise<UpdateCustomerUserInput> {
+export async function editInputOf(
+  db: PrismaClient,
+  email: string,
+  overrides: Partial<UpdateCustomerUserInput> = {},
+): Promise<UpdateCustomerUserInput> {
   const user = await db.customerUser.findUniqueOrThrow({ where: { email }, include: { roles: true, websiteSettings: true } });
   return {
     id: user.id,
@@ -89,7 +108,8 @@ export async function editInputOf(db: PrismaClient, email: string, overrides: Pa
     customerId: user.customerId,
     websiteId: user.websiteId,
     localizationId:
-      user.websiteSettings.find((s) => s.websiteId === user.websiteId)?.localizationId ?? (await db.localization.findUniqueOrThrow({ where: { code: "en" } })).id,
+      user.websiteSettings.find((s) => s.websiteId === user.websiteId)?.localizationId ??
+      (await db.localization.findUniqueOrThrow({ where: { code: "en" } })).id,
     roleIds: user.roles.map((r) => r.roleId),
     ...overrides,
   };

@@ -18,7 +18,13 @@ export async function raceCompany(db: PrismaClient, options: { aRole?: "administ
   const customer = await createCustomerNode(db, { name: `Race Co ${tag}`, parentId: options.parentId ?? null });
   const companyRole = (label: string, permissions: { permission: string; level: "CUSTOMER" }[]) =>
     db.customerUserRole.create({
-      data: { code: `ROLE_RACE_${label.toUpperCase()}_${tag}`, label, customerId: customer.id, selfManaged: true, permissions: { create: permissions } },
+      data: {
+        code: `ROLE_RACE_${label.toUpperCase()}_${tag}`,
+        label,
+        customerId: customer.id,
+        selfManaged: true,
+        permissions: { create: permissions },
+      },
       select: { id: true, version: true },
     });
   const clerk = await companyRole("Clerk", [{ permission: "customerUser.view", level: "CUSTOMER" }]);

@@ -12,7 +12,9 @@ export type Behaviour = "answer" | "fail" | "hang";
 
 export type Delivery = { id: string; key: string; to: string; subject: string; at: number };
 
-export async function startFakeResend(options: { behave?: (request: number, key: string) => Behaviour; delayMs?: number; port?: number } = {}) {
+export async function startFakeResend(
+  options: { behave?: (request: number, key: string) => Behaviour; delayMs?: number; port?: number } = {},
+) {
   const delivered = new Map<string, Delivery>();
   const inFlight = new Set<string>();
   const stats = { requests: 0, replays: 0, failures: 0, hangs: 0, refusedInFlight: 0 };
@@ -27,7 +29,8 @@ export async function startFakeResend(options: { behave?: (request: number, key:
         res.end(JSON.stringify(payload));
       };
       if (req.method !== "POST" || req.url !== "/emails") return answer(404, { name: "not_found", message: "Not found", statusCode: 404 });
-      if (!req.headers.authorization?.startsWith("Bearer ")) return answer(401, { name: "missing_api_key", message: "Missing API key", statusCode: 401 });
+      if (!req.headers.authorization?.startsWith("Bearer "))
+        return answer(401, { name: "missing_api_key", message: "Missing API key", statusCode: 401 });
       const key = String(req.headers["idempotency-key"] ?? "");
       stats.requests++;
       if (key && inFlight.has(key)) {
@@ -48,7 +51,13 @@ export async function startFakeResend(options: { behave?: (request: number, key:
         return answer(500, { name: "internal_server_error", message: "Provider failure", statusCode: 500 });
       }
       const message = JSON.parse(body) as { to: string | string[]; subject: string };
-      const delivery = { id: `fake_${delivered.size + 1}`, key: key || `no-key-${next}`, to: String(message.to), subject: message.subject, at: Date.now() };
+      const delivery = {
+        id: `fake_${delivered.size + 1}`,
+        key: key || `no-key-${next}`,
+        to: String(message.to),
+        subject: message.subject,
+        at: Date.now(),
+      };
       delivered.set(delivery.key, delivery);
       if (fate === "hang") {
         // Sent, but the answer never comes; the connection stays open until the server closes.

@@ -24,7 +24,12 @@ export const inputsFor = (procedure: Procedure, emails: readonly string[]) =>
 function oneLine(value: unknown) {
   if (!(value instanceof Error)) return String(value);
   const code = (value as { code?: unknown }).code;
-  const last = value.message.split("\n").filter((line) => line.trim()).at(-1)?.trim() ?? "";
+  const last =
+    value.message
+      .split("\n")
+      .filter((line) => line.trim())
+      .at(-1)
+      ?.trim() ?? "";
   return `${value.name}${typeof code === "string" ? ` ${code}` : ""}: ${last.slice(0, 200)}`;
 }
 
@@ -52,7 +57,10 @@ export function fuzzer() {
     vi.restoreAllMocks();
     const causes = new Map<string, number>();
     for (const cause of found) causes.set(cause, (causes.get(cause) ?? 0) + 1);
-    console.log(`[fuzz] ${calls} calls, ${found.length} answered 5xx (FUZZ_SEED=${fuzzSeed}, FUZZ_RUNS=${fuzzRuns})`, [...causes].sort((a, b) => b[1] - a[1]));
+    console.log(
+      `[fuzz] ${calls} calls, ${found.length} answered 5xx (FUZZ_SEED=${fuzzSeed}, FUZZ_RUNS=${fuzzRuns})`,
+      [...causes].sort((a, b) => b[1] - a[1]),
+    );
   });
   return async function fuzz(inputs: unknown[], call: (input: unknown) => Promise<number>) {
     const failures: Failure[] = [];

@@ -50,9 +50,26 @@ export function idFields(schema: unknown, at: string[] = []): string[] {
 
 /** Records an id may name. "missing" entities are not ownable by anyone in particular. */
 export type Entity =
-  | "customer" | "customerUser" | "customerUserAddress" | "customerAddress" | "order" | "quote" | "rfq" | "shoppingList"
-  | "customerUserRole" | "invitation" | "oauthApp" | "note" | "customerNote"
-  | "consent" | "website" | "localization" | "customerGroup" | "staffUser" | "staffRole" | "emailMessage";
+  | "customer"
+  | "customerUser"
+  | "customerUserAddress"
+  | "customerAddress"
+  | "order"
+  | "quote"
+  | "rfq"
+  | "shoppingList"
+  | "customerUserRole"
+  | "invitation"
+  | "oauthApp"
+  | "note"
+  | "customerNote"
+  | "consent"
+  | "website"
+  | "localization"
+  | "customerGroup"
+  | "staffUser"
+  | "staffRole"
+  | "emailMessage";
 
 /**
  * Which record each id field names: the first rule whose procedure prefix and field match. `id` is the record of

@@ -8,7 +8,11 @@ type Input = Record<string, unknown>;
 const address = { street: "1 Walk Street", city: "Springfield", postalCode: "12345", countryCode: "US", isBilling: true };
 const userRecord = (base: Input): Input[] => {
   const { salesRepresentativeIds, ...rest } = base;
-  const record = { ...rest, generatePassword: true, addresses: (base.addresses as Input[] | undefined)?.map((a) => ({ ...a, ...address })) };
+  const record = {
+    ...rest,
+    generatePassword: true,
+    addresses: (base.addresses as Input[] | undefined)?.map((a) => ({ ...a, ...address })),
+  };
   return [
     // An existing customer, or a new subsidiary under a parent: never both. Sales representatives are for staff only.
     { ...record, newCustomer: null },

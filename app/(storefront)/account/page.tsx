@@ -17,20 +17,32 @@ export default async function AccountHome() {
           <CardHeader title="You" />
           <CardBody>
             <dl className="grid grid-cols-3 gap-y-2 text-sm">
-              <dt className="text-slate-500">Name</dt><dd className="col-span-2" data-testid="me-name">{fullName(me)}</dd>
-              <dt className="text-slate-500">Email</dt><dd className="col-span-2">{me.email}</dd>
-              <dt className="text-slate-500">Roles</dt><dd className="col-span-2">{me.roles.map((r) => r.label).join(", ") || "—"}</dd>
-              <dt className="text-slate-500">Last sign-in</dt><dd className="col-span-2">{formatDateTime(me.lastLoginAt)}</dd>
+              <dt className="text-slate-500">Name</dt>
+              <dd className="col-span-2" data-testid="me-name">
+                {fullName(me)}
+              </dd>
+              <dt className="text-slate-500">Email</dt>
+              <dd className="col-span-2">{me.email}</dd>
+              <dt className="text-slate-500">Roles</dt>
+              <dd className="col-span-2">{me.roles.map((r) => r.label).join(", ") || "—"}</dd>
+              <dt className="text-slate-500">Last sign-in</dt>
+              <dd className="col-span-2">{formatDateTime(me.lastLoginAt)}</dd>
             </dl>
-            <a href="/account/my-data" className="mt-4 inline-block text-sm text-brand-700 hover:underline" download>Download my personal data</a>
+            <a href="/account/my-data" className="mt-4 inline-block text-sm text-brand-700 hover:underline" download>
+              Download my personal data
+            </a>
           </CardBody>
         </Card>
         <Card>
           <CardHeader title="Your company" />
           <CardBody>
             <dl className="grid grid-cols-3 gap-y-2 text-sm">
-              <dt className="text-slate-500">Customer</dt><dd className="col-span-2" data-testid="me-customer">{me.customer.name}</dd>
-              <dt className="text-slate-500">Website</dt><dd className="col-span-2">{me.website?.name ?? "—"}</dd>
+              <dt className="text-slate-500">Customer</dt>
+              <dd className="col-span-2" data-testid="me-customer">
+                {me.customer.name}
+              </dd>
+              <dt className="text-slate-500">Website</dt>
+              <dd className="col-span-2">{me.website?.name ?? "—"}</dd>
             </dl>
           </CardBody>
         </Card>

@@ -48,7 +48,9 @@ export function CustomerStateDialog({ customer, open, onClose }: { customer: Cus
             Its {plural(customer.userCount, "user")} will be signed out at once and cannot sign in until you enable it again. Nothing else
             about the users changes: their roles, confirmation and passwords stay as they are.
           </p>
-          <p className="mt-2">Its subsidiaries are not affected: each is a company of its own. Disable them one by one if they must stop too.</p>
+          <p className="mt-2">
+            Its subsidiaries are not affected: each is a company of its own. Disable them one by one if they must stop too.
+          </p>
         </>
       ) : (
         <p>Its users can sign in again, with the roles and settings they had.</p>
@@ -58,7 +60,15 @@ export function CustomerStateDialog({ customer, open, onClose }: { customer: Cus
 }
 
 /** Asks before deleting; a refusal (users, subsidiaries, records) is shown as it comes from the server. */
-export function CustomerDeleteDialog({ customer, open, onClose }: { customer: Pick<CustomerSummary, "id" | "name">; open: boolean; onClose: () => void }) {
+export function CustomerDeleteDialog({
+  customer,
+  open,
+  onClose,
+}: {
+  customer: Pick<CustomerSummary, "id" | "name">;
+  open: boolean;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const mutation = useMutation(
@@ -96,10 +106,14 @@ export function CustomerStateButtons({ customer, can }: { customer: CustomerSumm
   return (
     <>
       {can.edit ? (
-        <Button variant="secondary" disabled={!hydrated} onClick={() => setDialog("state")}>{customer.enabled ? "Disable" : "Enable"}</Button>
+        <Button variant="secondary" disabled={!hydrated} onClick={() => setDialog("state")}>
+          {customer.enabled ? "Disable" : "Enable"}
+        </Button>
       ) : null}
       {can.delete ? (
-        <Button variant="secondary" className="text-red-700" disabled={!hydrated} onClick={() => setDialog("delete")}>Delete</Button>
+        <Button variant="secondary" className="text-red-700" disabled={!hydrated} onClick={() => setDialog("delete")}>
+          Delete
+        </Button>
       ) : null}
       <CustomerStateDialog customer={customer} open={dialog === "state"} onClose={() => setDialog(null)} />
       <CustomerDeleteDialog customer={customer} open={dialog === "delete"} onClose={() => setDialog(null)} />

@@ -66,7 +66,11 @@ export function CustomerForm({ start, options }: { start: CustomerFormStart; opt
       if (editing) {
         const { addresses: _addresses, ...fields } = values;
         const saved = await update.mutateAsync(fields as Parameters<typeof update.mutateAsync>[0]);
-        toast.success(saved.signedOut ? `${values.name} is saved and disabled: ${saved.signedOut} signed-in users were signed out.` : `${values.name} is saved.`);
+        toast.success(
+          saved.signedOut
+            ? `${values.name} is saved and disabled: ${saved.signedOut} signed-in users were signed out.`
+            : `${values.name} is saved.`,
+        );
         router.push(`/admin/customers/${saved.id}`);
       } else {
         const created = await create.mutateAsync(values as Parameters<typeof create.mutateAsync>[0]);
@@ -124,7 +128,11 @@ export function CustomerForm({ start, options }: { start: CustomerFormStart; opt
             </Field>
             <SelectField form={form} name="groupId" label="Group" valueAsNumber>
               <option value="">No group</option>
-              {options.groups.map((group) => <option key={group.id} value={group.id}>{group.name}</option>)}
+              {options.groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
             </SelectField>
             <Controller
               control={form.control}
@@ -132,7 +140,9 @@ export function CustomerForm({ start, options }: { start: CustomerFormStart; opt
               render={({ field, fieldState }) => (
                 <fieldset>
                   <legend className="text-sm font-medium text-slate-700">Sales representatives</legend>
-                  <p className="text-xs text-slate-500">Staff limited to the customers they represent reach this customer through this list.</p>
+                  <p className="text-xs text-slate-500">
+                    Staff limited to the customers they represent reach this customer through this list.
+                  </p>
                   <div className="mt-2 grid max-h-48 gap-1 overflow-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2">
                     {options.staff.map((person) => {
                       const checked = (field.value ?? []).includes(person.id);
@@ -142,7 +152,9 @@ export function CustomerForm({ start, options }: { start: CustomerFormStart; opt
                             type="checkbox"
                             className="size-4 rounded border-slate-300"
                             checked={checked}
-                            onChange={() => field.onChange(checked ? field.value!.filter((v) => v !== person.id) : [...(field.value ?? []), person.id])}
+                            onChange={() =>
+                              field.onChange(checked ? field.value!.filter((v) => v !== person.id) : [...(field.value ?? []), person.id])
+                            }
                           />
                           {person.firstName} {person.lastName}
                         </label>
@@ -173,7 +185,9 @@ export function CustomerForm({ start, options }: { start: CustomerFormStart; opt
                 <h2 className="text-base font-semibold text-slate-900">Addresses</h2>
                 <p className="text-sm text-slate-500">Billing and shipping addresses; more can be added on the customer&apos;s page.</p>
               </div>
-              <Button variant="secondary" onClick={() => setAddingAddress(true)}>Add address</Button>
+              <Button variant="secondary" onClick={() => setAddingAddress(true)}>
+                Add address
+              </Button>
             </div>
             <CardBody>
               {addresses.length === 0 ? <p className="text-sm text-slate-500">No addresses yet.</p> : null}
@@ -182,10 +196,23 @@ export function CustomerForm({ start, options }: { start: CustomerFormStart; opt
                   <li key={index} className="flex items-start justify-between gap-4 rounded-md border border-slate-200 px-3 py-2 text-sm">
                     <span>
                       <span className="font-medium">{address.label || address.street}</span>
-                      <span className="text-slate-600"> — {address.street}, {address.postalCode} {address.city}, {countryName.get(String(address.countryCode)) ?? address.countryCode}</span>
+                      <span className="text-slate-600">
+                        {" "}
+                        — {address.street}, {address.postalCode} {address.city},{" "}
+                        {countryName.get(String(address.countryCode)) ?? address.countryCode}
+                      </span>
                       <span className="block text-xs text-slate-500">{describeUse(address)}</span>
                     </span>
-                    <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => form.setValue("addresses", addresses.filter((_, i) => i !== index))}>
+                    <Button
+                      variant="ghost"
+                      className="px-2 py-1 text-xs text-red-700"
+                      onClick={() =>
+                        form.setValue(
+                          "addresses",
+                          addresses.filter((_, i) => i !== index),
+                        )
+                      }
+                    >
                       Remove
                     </Button>
                   </li>
@@ -197,7 +224,9 @@ export function CustomerForm({ start, options }: { start: CustomerFormStart; opt
         )}
 
         <div className="flex justify-end gap-2">
-          <ButtonLink variant="secondary" href={editing ? `/admin/customers/${start.id}` : "/admin/customers"}>Cancel</ButtonLink>
+          <ButtonLink variant="secondary" href={editing ? `/admin/customers/${start.id}` : "/admin/customers"}>
+            Cancel
+          </ButtonLink>
           <Button type="submit" disabled={form.formState.isSubmitting}>
             {form.formState.isSubmitting ? "Saving…" : editing ? "Save customer" : "Create customer"}
           </Button>

@@ -9,7 +9,17 @@ type Note = { id: number; body: string; createdAt: Date; updatedAt: Date; author
  * Notes staff keep about the customer: newest first, a page at a time (`pager`), with who wrote them; add, edit,
  * delete with `customer.edit`.
  */
-export function CustomerNotes({ customerId, notes, canEdit, pager }: { customerId: number; notes: Note[]; canEdit: boolean; pager: ReactNode }) {
+export function CustomerNotes({
+  customerId,
+  notes,
+  canEdit,
+  pager,
+}: {
+  customerId: number;
+  notes: Note[];
+  canEdit: boolean;
+  pager: ReactNode;
+}) {
   return (
     <Card id="notes">
       <CardHeader title="Notes" description="Only staff see these." />

@@ -47,7 +47,8 @@ export function CustomerPicker<O extends CustomerOption = CustomerOption>({
     return () => clearTimeout(timer);
   }, [text]);
 
-  const source = choices ?? ((text: string) => trpc.admin.customers.pick.queryOptions({ search: text }) as unknown as ReturnType<CustomerChoices<O>>);
+  const source =
+    choices ?? ((text: string) => trpc.admin.customers.pick.queryOptions({ search: text }) as unknown as ReturnType<CustomerChoices<O>>);
   const query = useQuery({ ...source(search), enabled: open, placeholderData: keepPreviousData });
   const options = query.data ?? [];
 
@@ -96,7 +97,12 @@ export function CustomerPicker<O extends CustomerOption = CustomerOption>({
         }}
       />
       {open ? (
-        <ul id={listId} role="listbox" aria-label="Customers" className="absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Customers"
+          className="absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {options.length === 0 ? (
             <li className="px-3 py-2 text-slate-500">{query.isFetching ? "Searching…" : "No customer matches."}</li>
           ) : (

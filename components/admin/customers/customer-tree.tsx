@@ -19,7 +19,15 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * The customer hierarchy, one level at a time: a node's subsidiaries are fetched when it is expanded (a page at a
  * time), so even a hundred thousand customers never load at once. `levels` holds what the server rendered.
  */
-export function CustomerTree({ levels: initialLevels, openIds, selectedId }: { levels: Record<string, Level>; openIds: number[]; selectedId?: number }) {
+export function CustomerTree({
+  levels: initialLevels,
+  openIds,
+  selectedId,
+}: {
+  levels: Record<string, Level>;
+  openIds: number[];
+  selectedId?: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
@@ -30,7 +38,9 @@ export function CustomerTree({ levels: initialLevels, openIds, selectedId }: { l
   const load = async (key: string, cursor?: string) => {
     setLoading((current) => new Set(current).add(key));
     try {
-      const page = await queryClient.fetchQuery(trpc.admin.customers.children.queryOptions({ parentId: key === rootKey ? null : Number(key), cursor }));
+      const page = await queryClient.fetchQuery(
+        trpc.admin.customers.children.queryOptions({ parentId: key === rootKey ? null : Number(key), cursor }),
+      );
       setLevels((current) => {
         // A further page adds to what is shown (once each: a node pinned by `openIds` may come round again).
         const kept = cursor ? (current[key]?.items ?? []) : [];
@@ -61,7 +71,12 @@ export function CustomerTree({ levels: initialLevels, openIds, selectedId }: { l
 
   const renderLevel = (key: string, depth: number) => {
     const level = levels[key];
-    if (!level) return loading.has(key) ? <p className="py-1 text-sm text-slate-500" style={{ paddingLeft: `${depth * 1.5 + 2}rem` }}>Loading…</p> : null;
+    if (!level)
+      return loading.has(key) ? (
+        <p className="py-1 text-sm text-slate-500" style={{ paddingLeft: `${depth * 1.5 + 2}rem` }}>
+          Loading…
+        </p>
+      ) : null;
     return (
       <ul className={depth === 0 ? "divide-y divide-slate-100" : undefined}>
         {level.items.map((node) => {
@@ -82,12 +97,16 @@ export function CustomerTree({ levels: initialLevels, openIds, selectedId }: { l
                     onClick={() => toggle(node)}
                     className="flex size-6 items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50"
                   >
-                    <span aria-hidden className={cn("inline-block transition-transform", expanded && "rotate-90")}>▶</span>
+                    <span aria-hidden className={cn("inline-block transition-transform", expanded && "rotate-90")}>
+                      ▶
+                    </span>
                   </button>
                 ) : (
                   <span className="size-6" aria-hidden />
                 )}
-                <Link href={`/admin/customers/${node.id}`} className="font-medium text-brand-700 hover:underline">{node.name}</Link>
+                <Link href={`/admin/customers/${node.id}`} className="font-medium text-brand-700 hover:underline">
+                  {node.name}
+                </Link>
                 {node.enabled ? null : <Badge tone="red">Disabled</Badge>}
                 {node.group ? <Badge>{node.group}</Badge> : null}
                 <span className="ml-auto text-xs text-slate-500">
@@ -101,7 +120,12 @@ export function CustomerTree({ levels: initialLevels, openIds, selectedId }: { l
         })}
         {level.nextCursor ? (
           <li style={{ paddingLeft: `${depth * 1.5 + 2}rem` }} className="py-1.5">
-            <Button variant="ghost" className="px-2 py-1 text-xs" disabled={!hydrated || loading.has(key)} onClick={() => load(key, level.nextCursor!)}>
+            <Button
+              variant="ghost"
+              className="px-2 py-1 text-xs"
+              disabled={!hydrated || loading.has(key)}
+              onClick={() => load(key, level.nextCursor!)}
+            >
               {loading.has(key) ? "Loading…" : "Show more"}
             </Button>
           </li>
@@ -111,5 +135,9 @@ export function CustomerTree({ levels: initialLevels, openIds, selectedId }: { l
   };
 
   if (!levels[rootKey]?.items.length) return <p className="px-5 py-6 text-sm text-slate-500">No customers yet.</p>;
-  return <nav aria-label="Customer hierarchy" className="py-1">{renderLevel(rootKey, 0)}</nav>;
+  return (
+    <nav aria-label="Customer hierarchy" className="py-1">
+      {renderLevel(rootKey, 0)}
+    </nav>
+  );
 }

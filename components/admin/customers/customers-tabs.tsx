@@ -7,7 +7,10 @@ export function CustomersTabs({ current }: { current: "list" | "tree" }) {
     <Link
       href={href}
       aria-current={current === key ? "page" : undefined}
-      className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", current === key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+      className={cn(
+        "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+        current === key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+      )}
     >
       {label}
     </Link>

@@ -1,4 +1,10 @@
-import { clearGrantCache, customerGrants, loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal } from "../../../server/authz/access";
+import {
+  clearGrantCache,
+  customerGrants,
+  loadCustomerPrincipal,
+  loadStaffPrincipal,
+  type CustomerPrincipal,
+} from "../../../server/authz/access";
 import { openSession } from "../../../server/services/sessions";
 import { listAccountUsersInput, type ListAccountUsersInput } from "../../../server/schemas/accountUser";
 import { listAccountUsers } from "../../../server/services/accountUsers";
@@ -46,23 +52,31 @@ export async function authorization(ctx: BenchContext) {
   // Top-level companies with subsidiaries, by users in their tree: the largest and the smallest, each through an
   // administrator of it who may sign in (the planner's choice differs with the share of the table a subtree holds).
   const companies: Company[] = [];
-  for (const [label, order] of [["largest", "DESC"], ["smallest", "ASC"]] as const) {
+  for (const [label, order] of [
+    ["largest", "DESC"],
+    ["smallest", "ASC"],
+  ] as const) {
     const roots = await target.query<{ root: string; users: number; customers: number }>(`
       SELECT split_part(u."customerPath", '/', 2) AS root, count(*)::int AS users, count(DISTINCT u."customerId")::int AS customers
       FROM "CustomerUser" u GROUP BY 1 HAVING count(DISTINCT u."customerId") > 1 ORDER BY 2 ${order}, 1 LIMIT 20`);
     for (const root of roots) {
-      const [admin] = await target.query<{ id: number; sessionVersion: number; name: string }>(`
+      const [admin] = await target.query<{ id: number; sessionVersion: number; name: string }>(
+        `
         SELECT u."id", u."sessionVersion", c."name" FROM "CustomerUser" u
         JOIN "Customer" c ON c."id" = u."customerId"
         JOIN "CustomerUserRoleAssignment" a ON a."customerUserId" = u."id"
         JOIN "CustomerUserRole" r ON r."id" = a."roleId" AND r."code" = 'ROLE_FRONTEND_ADMINISTRATOR'
         WHERE c."id" = $1::int AND u."enabled" AND u."authStatus" = 'ACTIVE' AND u."erasedAt" IS NULL AND c."enabled"
-        ORDER BY u."id" LIMIT 1`, [Number(root.root)]);
+        ORDER BY u."id" LIMIT 1`,
+        [Number(root.root)],
+      );
       if (!admin) continue;
       const principal = await loadCustomerPrincipal(target.prisma, { uid: admin.id, sv: admin.sessionVersion });
       if ("ended" in principal) continue;
       companies.push({ label, principal, sessionVersion: admin.sessionVersion });
-      console.log(`${label[0]!.toUpperCase()}${label.slice(1)} company: ${admin.name} (#${root.root}), ${root.users.toLocaleString("en-US")} users over ${root.customers} customers; acting as its Administrator (user #${admin.id}, Corporate level).`);
+      console.log(
+        `${label[0]!.toUpperCase()}${label.slice(1)} company: ${admin.name} (#${root.root}), ${root.users.toLocaleString("en-US")} users over ${root.customers} customers; acting as its Administrator (user #${admin.id}, Corporate level).`,
+      );
       break;
     }
   }
@@ -75,7 +89,11 @@ export async function authorization(ctx: BenchContext) {
   const session = { ip: null, userAgent: "bench" };
   const customerClaims = { uid: admin.id, sv: admin.sessionVersion, sid: await openSession(target.prisma, "customer", admin.id, session) };
   const staffRow = await target.prisma.staffUser.findUniqueOrThrow({ where: { id: ctx.admin.id }, select: { sessionVersion: true } });
-  const staffClaims = { uid: ctx.admin.id, sv: staffRow.sessionVersion, sid: await openSession(target.prisma, "staff", ctx.admin.id, session) };
+  const staffClaims = {
+    uid: ctx.admin.id,
+    sv: staffRow.sessionVersion,
+    sid: await openSession(target.prisma, "staff", ctx.admin.id, session),
+  };
   const principalSql = `
     SELECT u."id", u."email", u."firstName", u."lastName", u."customerId", u."websiteId", u."sessionVersion",
            u."enabled", u."authStatus"::text AS "authStatus", u."erasedAt" IS NOT NULL AS "erased",
@@ -84,7 +102,9 @@ export async function authorization(ctx: BenchContext) {
            (SELECT s."endedAt" IS NULL AND s."expiresAt" > now() FROM "UserSession" s
             WHERE s."id" = $2 AND s."customerUserId" = u."id") AS "sessionOpen"
     FROM "CustomerUser" u JOIN "Customer" c ON c."id" = u."customerId" WHERE u."id" = $1`;
-  const [{ epoch }] = (await target.query<{ epoch: string }>(`SELECT "value"::text AS epoch FROM "Counter" WHERE "name" = 'authz'`)) as [{ epoch: string }];
+  const [{ epoch }] = (await target.query<{ epoch: string }>(`SELECT "value"::text AS epoch FROM "Counter" WHERE "name" = 'authz'`)) as [
+    { epoch: string },
+  ];
   await customerGrants(target.prisma, admin.id, Number(epoch));
   const grantsWarm = await time(runs * 40, () => customerGrants(target.prisma, admin.id, Number(epoch)));
   const grantsCold = await time(runs, () => {
@@ -109,7 +129,9 @@ export async function authorization(ctx: BenchContext) {
       ["  the session check's query, by hand", ms(bare!.median), ms(bare!.p90), ""],
     ],
   );
-  console.log(`\nMedians (warm grants: ${grantsWarm.samples} runs; cold: ${grantsCold.samples}; principals: ${warm!.samples}, taking turns). The ${grantCount}`);
+  console.log(
+    `\nMedians (warm grants: ${grantsWarm.samples} runs; cold: ${grantsCold.samples}; principals: ${warm!.samples}, taking turns). The ${grantCount}`,
+  );
   console.log("accumulated grants come from the process's cache while the authorization epoch stands; a role, grant or");
   console.log("assignment change bumps it and the next request reads the roles again (cold). Every request also checks the");
   console.log("account's state and reads the epoch in one indexed query (the session check), timed here as written by hand.\n");
@@ -161,7 +183,10 @@ export async function authorization(ctx: BenchContext) {
 
   console.log(`\nEXPLAIN (ANALYZE) of statements the service sent`);
   for (const plan of explained) {
-    const lines = await target.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${plan.sql}`, plan.params);
+    const lines = await target.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${plan.sql}`,
+      plan.params,
+    );
     console.log(`\n-- ${plan.title}`);
     for (const line of lines) console.log(`   ${line["QUERY PLAN"]}`);
   }

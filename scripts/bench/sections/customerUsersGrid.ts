@@ -28,7 +28,12 @@ type Scenario = {
   sql: (who: Who, p: Param) => HandWritten;
 };
 
-type Who = { label: string; principal: StaffPrincipal; represented: boolean; deep: { createdAt: Date; lastName: string; id: number; byNameId: number } };
+type Who = {
+  label: string;
+  principal: StaffPrincipal;
+  represented: boolean;
+  deep: { createdAt: Date; lastName: string; id: number; byNameId: number };
+};
 
 const newest = `u."createdAt" DESC, u."id" DESC`;
 /**
@@ -45,31 +50,55 @@ const word = (p: string) => `u."searchText" LIKE ${p}`;
 function scenarios(customerId: number): Scenario[] {
   return [
     { name: "first page (newest first)", input: () => ({}), sql: () => ({ where: [], orderBy: newest }) },
-    { name: "filtered by customer", input: () => ({ customerId }), sql: (_, p) => ({ where: [`u."customerId" = ${p(customerId)}`], orderBy: newest }) },
+    {
+      name: "filtered by customer",
+      input: () => ({ customerId }),
+      sql: (_, p) => ({ where: [`u."customerId" = ${p(customerId)}`], orderBy: newest }),
+    },
     { name: "filtered: disabled", input: () => ({ enabled: false }), sql: () => ({ where: [`NOT u."enabled"`], orderBy: newest }) },
     {
       name: "filtered: disabled, unconfirmed",
       input: () => ({ enabled: false, confirmed: false }),
       sql: () => ({ where: [`NOT u."enabled"`, `u."confirmedAt" IS NULL`], orderBy: newest }),
     },
-    { name: "sorted by last name", input: () => ({ sort: "lastName", dir: "asc" }), sql: () => ({ where: [], orderBy: `u."lastName", u."id"` }) },
-    { name: "sorted by customer", input: () => ({ sort: "customer", dir: "asc" }), sql: () => ({ where: [], orderBy: `u."customerName", u."id"` }) },
+    {
+      name: "sorted by last name",
+      input: () => ({ sort: "lastName", dir: "asc" }),
+      sql: () => ({ where: [], orderBy: `u."lastName", u."id"` }),
+    },
+    {
+      name: "sorted by customer",
+      input: () => ({ sort: "customer", dir: "asc" }),
+      sql: () => ({ where: [], orderBy: `u."customerName", u."id"` }),
+    },
     {
       name: "deep page (newest first)",
       input: (who) => ({ cursor: encodeCursor(who.deep.createdAt, who.deep.id) }),
-      sql: (who, p) => ({ where: [], after: () => `(u."createdAt", u."id") < (${p(who.deep.createdAt)}, ${p(who.deep.id)})`, orderBy: newest }),
+      sql: (who, p) => ({
+        where: [],
+        after: () => `(u."createdAt", u."id") < (${p(who.deep.createdAt)}, ${p(who.deep.id)})`,
+        orderBy: newest,
+      }),
     },
     {
       name: "deep page (by last name)",
       input: (who) => ({ sort: "lastName", dir: "asc", cursor: encodeCursor(who.deep.lastName, who.deep.byNameId) }),
-      sql: (who, p) => ({ where: [], after: () => `(u."lastName", u."id") > (${p(who.deep.lastName)}, ${p(who.deep.byNameId)})`, orderBy: `u."lastName", u."id"` }),
+      sql: (who, p) => ({
+        where: [],
+        after: () => `(u."lastName", u."id") > (${p(who.deep.lastName)}, ${p(who.deep.byNameId)})`,
+        orderBy: `u."lastName", u."id"`,
+      }),
     },
     {
       name: "email prefix 'anna.sch'",
       input: () => ({ email: "anna.sch", emailMatch: "startsWith" }),
       sql: (_, p) => ({ where: [`u."email" LIKE ${p("anna.sch%")}`], orderBy: newest }),
     },
-    { name: "search 'schmi' (name, email)", input: () => ({ search: "schmi" }), sql: (_, p) => ({ where: [word(p("%schmi%"))], orderBy: newest }) },
+    {
+      name: "search 'schmi' (name, email)",
+      input: () => ({ search: "schmi" }),
+      sql: (_, p) => ({ where: [word(p("%schmi%"))], orderBy: newest }),
+    },
     {
       name: "search 'anna schm'",
       input: () => ({ search: "anna schm" }),
@@ -109,17 +138,33 @@ function statements(who: Who, scenario: Scenario, exact: boolean, join = false) 
 
 export async function customerUsersGrid(ctx: BenchContext) {
   const { target, runs } = ctx;
-  const [biggest] = await target.query<{ customerId: number; users: number }>(`
+  const [biggest] = await target.query<{ customerId: number; users: number }>(
+    `
     SELECT u."customerId", count(*)::int AS users FROM "CustomerUser" u WHERE u."customerSalesRepIds" @> ARRAY[$1::int]
-    GROUP BY 1 ORDER BY 2 DESC LIMIT 1`, [ctx.sales.id]);
+    GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    [ctx.sales.id],
+  );
   const whoFor = async (label: string, principal: StaffPrincipal, represented: boolean): Promise<Who> => {
     const scope = represented ? `WHERE u."customerSalesRepIds" @> ARRAY[${principal.id}]` : "";
-    const [{ total }] = (await target.query<{ total: number }>(`SELECT count(*)::int AS total FROM "CustomerUser" u ${scope}`)) as [{ total: number }];
+    const [{ total }] = (await target.query<{ total: number }>(`SELECT count(*)::int AS total FROM "CustomerUser" u ${scope}`)) as [
+      { total: number },
+    ];
     const half = Math.floor(total / 2);
-    const [byDate] = await target.query<{ createdAt: Date; id: number }>(`SELECT u."createdAt", u."id" FROM "CustomerUser" u ${scope} ORDER BY ${newest} OFFSET ${half} LIMIT 1`);
-    const [byName] = await target.query<{ lastName: string; id: number }>(`SELECT u."lastName", u."id" FROM "CustomerUser" u ${scope} ORDER BY u."lastName", u."id" OFFSET ${half} LIMIT 1`);
-    console.log(`${label}: ${total.toLocaleString("en-US")} customer users in scope; deep pages start at row ${half.toLocaleString("en-US")}`);
-    return { label, principal, represented, deep: { createdAt: new Date(byDate!.createdAt), id: byDate!.id, lastName: byName!.lastName, byNameId: byName!.id } };
+    const [byDate] = await target.query<{ createdAt: Date; id: number }>(
+      `SELECT u."createdAt", u."id" FROM "CustomerUser" u ${scope} ORDER BY ${newest} OFFSET ${half} LIMIT 1`,
+    );
+    const [byName] = await target.query<{ lastName: string; id: number }>(
+      `SELECT u."lastName", u."id" FROM "CustomerUser" u ${scope} ORDER BY u."lastName", u."id" OFFSET ${half} LIMIT 1`,
+    );
+    console.log(
+      `${label}: ${total.toLocaleString("en-US")} customer users in scope; deep pages start at row ${half.toLocaleString("en-US")}`,
+    );
+    return {
+      label,
+      principal,
+      represented,
+      deep: { createdAt: new Date(byDate!.createdAt), id: byDate!.id, lastName: byName!.lastName, byNameId: byName!.id },
+    };
   };
   const people = [await whoFor("admin (all customers)", ctx.admin, false), await whoFor("sales manager (represented)", ctx.sales, true)];
   console.log(`Customer filter: customer #${biggest!.customerId} (${biggest!.users} users, the largest the sales manager represents)\n`);
@@ -162,12 +207,21 @@ export async function customerUsersGrid(ctx: BenchContext) {
   const explained: { title: string; sql: string; params: unknown[] }[] = [];
   const recorder = target.recording();
   for (const { scenario, who, input, q, works } of cases) {
-    const [call, service, sql, sqlChecked, preparedChecked, viaJoin] = (await timeTogether(runs, works)) as [Timing, Timing, Timing, Timing, Timing, Timing | undefined];
+    const [call, service, sql, sqlChecked, preparedChecked, viaJoin] = (await timeTogether(runs, works)) as [
+      Timing,
+      Timing,
+      Timing,
+      Timing,
+      Timing,
+      Timing | undefined,
+    ];
     const result = await listCustomerUsers(target.prisma, who.principal, input);
     const [check] = await target.query<{ count: number }>(q.count.sql, q.count.params);
     const handRows = await target.query<{ id: number }>(q.page.sql, q.page.params);
     const counted = result.count.capped ? 1001 : result.count.value;
-    const same = JSON.stringify(result.items.map((r) => r.id)) === JSON.stringify(handRows.slice(0, input.limit).map((r) => r.id)) && check!.count === counted;
+    const same =
+      JSON.stringify(result.items.map((r) => r.id)) === JSON.stringify(handRows.slice(0, input.limit).map((r) => r.id)) &&
+      check!.count === counted;
     rows.push([
       scenario.name,
       who.represented ? "sales" : "admin",
@@ -190,7 +244,25 @@ export async function customerUsersGrid(ctx: BenchContext) {
       explained.push({ title: `${scenario.name} — ${who.label} — ${/COUNT\(/.test(statement.sql) ? "count" : "page"}`, ...statement });
     }
   }
-  printTable(["scenario", "as", "tRPC call", "service", "hand SQL", "+ session", "call/(SQL+session)", "call/SQL", "service/SQL", "prepared + session", "call/prepared", "count", "same rows", "scope by join"], rows);
+  printTable(
+    [
+      "scenario",
+      "as",
+      "tRPC call",
+      "service",
+      "hand SQL",
+      "+ session",
+      "call/(SQL+session)",
+      "call/SQL",
+      "service/SQL",
+      "prepared + session",
+      "call/prepared",
+      "count",
+      "same rows",
+      "scope by join",
+    ],
+    rows,
+  );
   console.log(`\n${sampling(runs)}.`);
   for (const line of [
     "tRPC call = admin.customerUsers.list through the in-process caller, as a request runs it: the session check and grants,",
@@ -198,15 +270,19 @@ export async function customerUsersGrid(ctx: BenchContext) {
     "parallel on the pool; the count is exact when an index narrows the list (a sales manager's customers, a customer, text",
     "of 3+ characters), else it stops at 1,000. Roster prepares its statements once per connection (plans stay per",
     "execution). hand SQL = the same page and count written by hand, sent unprepared one after the other on one connection;",
-    "\"+ session\" = that after the staff session's check written by hand, as any endpoint runs it first; \"prepared + session\"",
-    "= the same with the page and count prepared too. \"same rows\": both return the same ids and count. \"scope by join\":",
-    "the sales manager's hand SQL with the represented customers as IN (SELECT ... FROM \"CustomerSalesRep\") instead of the",
+    '"+ session" = that after the staff session\'s check written by hand, as any endpoint runs it first; "prepared + session"',
+    '= the same with the page and count prepared too. "same rows": both return the same ids and count. "scope by join":',
+    'the sales manager\'s hand SQL with the represented customers as IN (SELECT ... FROM "CustomerSalesRep") instead of the',
     "column copied onto the user's row.",
-  ]) console.log(line);
+  ])
+    console.log(line);
 
   console.log(`\nEXPLAIN (ANALYZE) of the statements the service sent (page and capped count)`);
   for (const plan of explained) {
-    const lines = await target.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${plan.sql}`, plan.params);
+    const lines = await target.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${plan.sql}`,
+      plan.params,
+    );
     console.log(`\n-- ${plan.title}`);
     for (const line of lines) console.log(`   ${line["QUERY PLAN"]}`);
   }

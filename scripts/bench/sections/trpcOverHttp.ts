@@ -23,7 +23,9 @@ export async function trpcOverHttp(ctx: BenchContext) {
   const server = createServer(async (req: IncomingMessage, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+    const headers = new Headers(
+      Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+    );
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
       req: new Request(url, { method: req.method, headers }),
@@ -60,7 +62,7 @@ export async function trpcOverHttp(ctx: BenchContext) {
   await new Promise((resolve) => server.close(resolve));
   printTable(["call", "service", "tRPC in-process", "HTTP, server side", "overhead", "HTTP, round trip"], rows);
   console.log(`\n${sampling(runs)}. "tRPC in-process": the server components' caller (principal load, input`);
-  console.log("parsing, the permission check, the service). \"HTTP, server side\": a GET to /api/trpc through the fetch adapter, from");
-  console.log("the request's arrival to the last byte of the answer (superjson and JSON included); \"overhead\": that minus the service.");
-  console.log("\"HTTP, round trip\": as the client in the same process sees it, its own fetch and parsing included.");
+  console.log('parsing, the permission check, the service). "HTTP, server side": a GET to /api/trpc through the fetch adapter, from');
+  console.log('the request\'s arrival to the last byte of the answer (superjson and JSON included); "overhead": that minus the service.');
+  console.log('"HTTP, round trip": as the client in the same process sees it, its own fetch and parsing included.');
 }

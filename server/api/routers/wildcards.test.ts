@@ -53,7 +53,9 @@ describe("a wildcard typed into a search matches only itself", () => {
   it("the mailbox, sign-in attempts and the audit log", async () => {
     const caller = await admin();
     await signInCustomerUser(db, { email: "nobody@roster.test", password: "wrong-password", ip: "198.51.100.7", userAgent: "Mozilla/5.0" });
-    await caller.admin.customerUsers.sendWelcome({ id: (await db.customerUser.findFirstOrThrow({ where: { email: "ian.initech@initech.test" } })).id });
+    await caller.admin.customerUsers.sendWelcome({
+      id: (await db.customerUser.findFirstOrThrow({ where: { email: "ian.initech@initech.test" } })).id,
+    });
     await wildcardsMatchThemselves((to) => caller.admin.mailbox.list({ to }));
     await wildcardsMatchThemselves((email) => caller.admin.loginAttempts.list({ email }));
     await wildcardsMatchThemselves((user) => caller.admin.loginAttempts.list({ user }));

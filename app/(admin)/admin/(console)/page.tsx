@@ -9,7 +9,9 @@ export default async function AdminHome() {
   const staff = await requireStaff();
   // Customer users are what the back office is mostly for; otherwise the first page the menu offers.
   const items = adminNav.flatMap((section) => section.items);
-  const first = [...items.filter((item) => item.href === "/admin/customer-users"), ...items].find((item) => staff.grants.has(item.permission));
+  const first = [...items.filter((item) => item.href === "/admin/customer-users"), ...items].find((item) =>
+    staff.grants.has(item.permission),
+  );
   if (first) redirect(first.href);
   return (
     <>

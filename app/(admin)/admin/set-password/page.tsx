@@ -17,7 +17,12 @@ export default async function StaffSetPasswordPage({ searchParams }: { searchPar
     <TRPCReactProvider>
       <AuthShell
         title={link.firstPassword ? "Choose your password" : "Choose a new password"}
-        subtitle={<>For the back-office account <strong data-testid="link-email">{link.email}</strong>.{link.firstPassword ? "" : " Afterwards you are signed out everywhere."}</>}
+        subtitle={
+          <>
+            For the back-office account <strong data-testid="link-email">{link.email}</strong>.
+            {link.firstPassword ? "" : " Afterwards you are signed out everywhere."}
+          </>
+        }
       >
         <ResetPasswordForm token={token} email={link.email} realm="staff" />
       </AuthShell>

@@ -8,12 +8,28 @@ import { acceptInvitationAction, type AcceptState } from "./actions";
 
 type Consent = { id: number; title: string; body: string; mandatory: boolean };
 
-export function AcceptInvitationForm({ token, email, firstName, lastName, consents }: { token: string; email: string; firstName: string | null; lastName: string | null; consents: Consent[] }) {
+export function AcceptInvitationForm({
+  token,
+  email,
+  firstName,
+  lastName,
+  consents,
+}: {
+  token: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  consents: Consent[];
+}) {
   const [state, action, pending] = useActionState<AcceptState, FormData>(acceptInvitationAction, {});
   const consentError = state.fieldErrors?.consentIds?.[0];
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error" testId="accept-error">{state.error}</Alert> : null}
+      {state.error ? (
+        <Alert tone="error" testId="accept-error">
+          {state.error}
+        </Alert>
+      ) : null}
       <input type="hidden" name="token" value={token} />
       <Field label="Email">{(ids) => <Input {...ids} value={email} readOnly disabled />}</Field>
       <Field label="First name" required error={state.fieldErrors?.firstName}>
@@ -34,16 +50,34 @@ export function AcceptInvitationForm({ token, email, firstName, lastName, consen
               <Checkbox
                 name="consentIds"
                 value={consent.id}
-                label={<span><strong className="font-medium">{consent.title}</strong>{consent.mandatory ? <span className="text-red-600" aria-hidden> *</span> : <span className="text-slate-500"> (optional)</span>}</span>}
+                label={
+                  <span>
+                    <strong className="font-medium">{consent.title}</strong>
+                    {consent.mandatory ? (
+                      <span className="text-red-600" aria-hidden>
+                        {" "}
+                        *
+                      </span>
+                    ) : (
+                      <span className="text-slate-500"> (optional)</span>
+                    )}
+                  </span>
+                }
                 aria-invalid={consentError && consent.mandatory ? true : undefined}
               />
               <p className="ml-6 text-xs text-slate-500">{consent.body}</p>
             </div>
           ))}
-          {consentError ? <p id="consent-error" className="text-xs text-red-600">{consentError}</p> : null}
+          {consentError ? (
+            <p id="consent-error" className="text-xs text-red-600">
+              {consentError}
+            </p>
+          ) : null}
         </fieldset>
       ) : null}
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? "Creating your account…" : "Accept and create account"}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Creating your account…" : "Accept and create account"}
+      </Button>
     </form>
   );
 }

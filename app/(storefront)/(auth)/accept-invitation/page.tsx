@@ -14,14 +14,26 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   if (!token || !invitation) {
     return (
       <AuthShell title="Invitation">
-        <Alert tone="error" testId="invitation-invalid">This invitation is not valid any more: it was used, revoked or has expired. Ask your administrator for a new one.</Alert>
-        <p className="mt-4 text-sm"><Link className="text-brand-700 hover:underline" href="/login">Sign in</Link></p>
+        <Alert tone="error" testId="invitation-invalid">
+          This invitation is not valid any more: it was used, revoked or has expired. Ask your administrator for a new one.
+        </Alert>
+        <p className="mt-4 text-sm">
+          <Link className="text-brand-700 hover:underline" href="/login">
+            Sign in
+          </Link>
+        </p>
       </AuthShell>
     );
   }
   return (
     <AuthShell title={`Join ${invitation.companyName}`} subtitle="Choose your password to create your account.">
-      <AcceptInvitationForm token={token} email={invitation.email} firstName={invitation.firstName} lastName={invitation.lastName} consents={invitation.consents} />
+      <AcceptInvitationForm
+        token={token}
+        email={invitation.email}
+        firstName={invitation.firstName}
+        lastName={invitation.lastName}
+        consents={invitation.consents}
+      />
     </AuthShell>
   );
 }

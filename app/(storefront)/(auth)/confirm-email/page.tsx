@@ -12,9 +12,17 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
   const token = param(await searchParams, "token");
   const caller = await getCaller();
   const link = token ? await orNull(caller.auth.checkEmailChangeLink({ token })) : null;
-  if (!token || !link) return <InvalidLink again={{ href: "/account/profile", label: "Change your email address again from your profile" }} />;
+  if (!token || !link)
+    return <InvalidLink again={{ href: "/account/profile", label: "Change your email address again from your profile" }} />;
   return (
-    <AuthShell title="Confirm your new email address" subtitle={<>Your account&apos;s email address becomes <strong data-testid="link-email">{link.email}</strong>.</>}>
+    <AuthShell
+      title="Confirm your new email address"
+      subtitle={
+        <>
+          Your account&apos;s email address becomes <strong data-testid="link-email">{link.email}</strong>.
+        </>
+      }
+    >
       <LinkActionForm action={confirmEmailChangeAction} token={token} label="Use this email address" pendingLabel="Saving…" />
     </AuthShell>
   );

@@ -14,7 +14,14 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   const link = token ? await orNull(caller.auth.checkConfirmationLink({ token })) : null;
   if (!token || !link) return <InvalidLink again={{ href: "/confirm/resend", label: "Send me a new confirmation link" }} />;
   return (
-    <AuthShell title="Confirm your email address" subtitle={<>You are confirming <strong data-testid="link-email">{link.email}</strong>.</>}>
+    <AuthShell
+      title="Confirm your email address"
+      subtitle={
+        <>
+          You are confirming <strong data-testid="link-email">{link.email}</strong>.
+        </>
+      }
+    >
       <LinkActionForm action={confirmEmailAction} token={token} label="Confirm my email address" pendingLabel="Confirming…" />
     </AuthShell>
   );

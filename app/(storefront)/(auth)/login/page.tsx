@@ -22,19 +22,68 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         notice={done ?? (isSessionEnd(ended) ? sessionEndMessages[ended] : undefined)}
         noticeTone={done ? "success" : "warning"}
         refusalHelp={{
-          unconfirmed: <Link className={linkClass} href="/confirm/resend">Send the confirmation email again</Link>,
-          "password-reset": <Link className={linkClass} href="/forgot-password">Send me a new link</Link>,
-          "account-held": <>Or sign in now with a link: <Link className={linkClass} href="/sign-in-link">email me a sign-in link</Link>.</>,
-          "address-held": <>Or sign in now with a link: <Link className={linkClass} href="/sign-in-link">email me a sign-in link</Link>.</>,
-          "device-held": <>You can also <Link className={linkClass} href="/forgot-password">reset your password</Link> to sign in at once.</>,
+          unconfirmed: (
+            <Link className={linkClass} href="/confirm/resend">
+              Send the confirmation email again
+            </Link>
+          ),
+          "password-reset": (
+            <Link className={linkClass} href="/forgot-password">
+              Send me a new link
+            </Link>
+          ),
+          "account-held": (
+            <>
+              Or sign in now with a link:{" "}
+              <Link className={linkClass} href="/sign-in-link">
+                email me a sign-in link
+              </Link>
+              .
+            </>
+          ),
+          "address-held": (
+            <>
+              Or sign in now with a link:{" "}
+              <Link className={linkClass} href="/sign-in-link">
+                email me a sign-in link
+              </Link>
+              .
+            </>
+          ),
+          "device-held": (
+            <>
+              You can also{" "}
+              <Link className={linkClass} href="/forgot-password">
+                reset your password
+              </Link>{" "}
+              to sign in at once.
+            </>
+          ),
         }}
         footer={
           <nav aria-label="Account help" className="space-y-2 border-t border-slate-200 pt-4 text-sm text-slate-600">
-            <p><Link className={linkClass} href="/forgot-password">Forgot your password?</Link></p>
-            <p><Link className={linkClass} href="/sign-in-link">Sign in with a link by email</Link></p>
-            <p><Link className={linkClass} href="/confirm/resend">Didn&apos;t get the confirmation email?</Link></p>
+            <p>
+              <Link className={linkClass} href="/forgot-password">
+                Forgot your password?
+              </Link>
+            </p>
+            <p>
+              <Link className={linkClass} href="/sign-in-link">
+                Sign in with a link by email
+              </Link>
+            </p>
+            <p>
+              <Link className={linkClass} href="/confirm/resend">
+                Didn&apos;t get the confirmation email?
+              </Link>
+            </p>
             {options.linkShown && options.allowed ? (
-              <p>New here? <Link className={linkClass} href="/register">Create an account</Link></p>
+              <p>
+                New here?{" "}
+                <Link className={linkClass} href="/register">
+                  Create an account
+                </Link>
+              </p>
             ) : null}
           </nav>
         }

@@ -11,7 +11,14 @@ import { registerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-const signInLink = <>Already have an account? <Link className="font-medium text-brand-700 hover:underline" href="/login">Sign in</Link></>;
+const signInLink = (
+  <>
+    Already have an account?{" "}
+    <Link className="font-medium text-brand-700 hover:underline" href="/login">
+      Sign in
+    </Link>
+  </>
+);
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const lang = param(await searchParams, "lang");
@@ -19,7 +26,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   if (!options.allowed) {
     return (
       <AuthShell title="Create an account" subtitle={signInLink}>
-        <Alert tone="warning" testId="registration-closed">Registration is not open on this website. Please contact us to get an account.</Alert>
+        <Alert tone="warning" testId="registration-closed">
+          Registration is not open on this website. Please contact us to get an account.
+        </Alert>
       </AuthShell>
     );
   }

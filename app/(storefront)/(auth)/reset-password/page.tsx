@@ -15,7 +15,14 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   if (!token || !link) return <InvalidLink again={{ href: "/forgot-password", label: "Send me a new link" }} />;
   const title = link.purpose === "SET_PASSWORD" ? "Choose your password" : "Choose a new password";
   return (
-    <AuthShell title={title} subtitle={<>For <strong data-testid="link-email">{link.email}</strong>. Afterwards you are signed out everywhere.</>}>
+    <AuthShell
+      title={title}
+      subtitle={
+        <>
+          For <strong data-testid="link-email">{link.email}</strong>. Afterwards you are signed out everywhere.
+        </>
+      }
+    >
       <ResetPasswordForm token={token} email={link.email} />
     </AuthShell>
   );

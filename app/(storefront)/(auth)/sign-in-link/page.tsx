@@ -16,7 +16,10 @@ export default async function SignInLinkPage({ searchParams }: { searchParams: P
     // Rendered per request: the page's scripts need the request's CSP nonce (proxy.ts) to run at all.
     await connection();
     return (
-      <AuthShell title="Sign in with a link" subtitle="Enter your email address and we will send you a link that signs you in, whatever holds password sign-in back.">
+      <AuthShell
+        title="Sign in with a link"
+        subtitle="Enter your email address and we will send you a link that signs you in, whatever holds password sign-in back."
+      >
         <EmailRequestForm kind="requestSignInLink" />
       </AuthShell>
     );
@@ -24,7 +27,14 @@ export default async function SignInLinkPage({ searchParams }: { searchParams: P
   const link = await (await getCaller()).auth.checkSignInLink({ token }).catch(() => null);
   if (!link) return <InvalidLink again={{ href: "/sign-in-link", label: "Send me a new sign-in link" }} />;
   return (
-    <AuthShell title="Sign in with a link" subtitle={<>You are signing in as <strong data-testid="link-email">{link.email}</strong>.</>}>
+    <AuthShell
+      title="Sign in with a link"
+      subtitle={
+        <>
+          You are signing in as <strong data-testid="link-email">{link.email}</strong>.
+        </>
+      }
+    >
       <LinkActionForm action={signInWithLinkAction} token={token} label="Sign in" pendingLabel="Signing in…" />
     </AuthShell>
   );

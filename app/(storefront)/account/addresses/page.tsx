@@ -21,7 +21,9 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Addresses" />
-      {!own && !company ? <Alert tone="warning">Your roles do not let you see addresses. Ask your company&apos;s administrator.</Alert> : null}
+      {!own && !company ? (
+        <Alert tone="warning">Your roles do not let you see addresses. Ask your company&apos;s administrator.</Alert>
+      ) : null}
       <div className="space-y-6">
         {own ? (
           <AddressBook
@@ -30,7 +32,11 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
             description="Where you receive orders and invoices."
             addresses={own}
             showOwners={everyone}
-            levels={{ create: level("customerUserAddress.create"), edit: level("customerUserAddress.edit"), delete: level("customerUserAddress.delete") }}
+            levels={{
+              create: level("customerUserAddress.create"),
+              edit: level("customerUserAddress.edit"),
+              delete: level("customerUserAddress.delete"),
+            }}
             actions={
               seesColleagues ? (
                 <ButtonLink variant="ghost" href={everyone ? "/account/addresses" : "/account/addresses?everyone=1"}>
@@ -47,7 +53,11 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
             description="Addresses of your company, shared with your colleagues."
             addresses={company}
             showOwners={user.grants.get("customerAddress.view") === "SUBTREE"}
-            levels={{ create: level("customerAddress.create"), edit: level("customerAddress.edit"), delete: level("customerAddress.delete") }}
+            levels={{
+              create: level("customerAddress.create"),
+              edit: level("customerAddress.edit"),
+              delete: level("customerAddress.delete"),
+            }}
           />
         ) : null}
       </div>

@@ -14,14 +14,21 @@ export default async function ApiAccessPage() {
       <PageHeader title="API access">
         <p className="mt-1 max-w-2xl text-sm text-slate-600">
           Applications act as you through the Roster API, with your permissions. The API is described at{" "}
-          <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+          <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>
+          .
         </p>
       </PageHeader>
       <Card>
         <CardHeader title="Your applications" />
         <CardBody>
           <ApplicationsManager
-            readOnly={user.impersonator ? `API credentials stay ${user.firstName} ${user.lastName}'s own to create and change: you see them on their behalf.` : undefined}
+            readOnly={
+              user.impersonator
+                ? `API credentials stay ${user.firstName} ${user.lastName}'s own to create and change: you see them on their behalf.`
+                : undefined
+            }
           />
         </CardBody>
       </Card>

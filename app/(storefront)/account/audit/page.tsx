@@ -18,11 +18,19 @@ export default async function CompanyAuditPage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader title="Audit log">
-        <p className="mt-1 text-sm text-slate-600">Changes to your company&apos;s users, roles and settings, including those made by our staff.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Changes to your company&apos;s users, roles and settings, including those made by our staff.
+        </p>
       </PageHeader>
       <Card>
         <AuditTable rows={page.items} />
-        <ListPager basePath="/account/audit" params={flatParams(params)} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
+        <ListPager
+          basePath="/account/audit"
+          params={flatParams(params)}
+          current={input.before}
+          nextCursor={page.nextCursor}
+          cursorParam="before"
+        />
       </Card>
     </>
   );

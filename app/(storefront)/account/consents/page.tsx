@@ -13,7 +13,10 @@ export default async function ConsentsPage() {
   return (
     <>
       <PageHeader title="Consents">
-        <p className="mt-1 text-sm text-slate-600">What you agreed to, and when. Optional consents can be withdrawn at any time; we keep the record of when you gave and withdrew them.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          What you agreed to, and when. Optional consents can be withdrawn at any time; we keep the record of when you gave and withdrew
+          them.
+        </p>
       </PageHeader>
       <div className="space-y-4">
         {consents.map((consent) => (
@@ -29,12 +32,15 @@ export default async function ConsentsPage() {
                 <ul className="text-xs text-slate-500" aria-label={`History of ${consent.title}`}>
                   {consent.history.map((entry) => (
                     <li key={entry.id}>
-                      Accepted {formatDateTime(entry.acceptedAt)}{entry.withdrawnAt ? ` · withdrawn ${formatDateTime(entry.withdrawnAt)}` : ""}
+                      Accepted {formatDateTime(entry.acceptedAt)}
+                      {entry.withdrawnAt ? ` · withdrawn ${formatDateTime(entry.withdrawnAt)}` : ""}
                     </li>
                   ))}
                 </ul>
                 {consent.mandatory && consent.current ? (
-                  <p className="text-xs text-slate-500">Required to have an account, so it cannot be withdrawn here. If you no longer agree, ask us to close your account.</p>
+                  <p className="text-xs text-slate-500">
+                    Required to have an account, so it cannot be withdrawn here. If you no longer agree, ask us to close your account.
+                  </p>
                 ) : null}
               </div>
               {consent.mandatory && consent.current ? null : !consent.active && !consent.current ? (

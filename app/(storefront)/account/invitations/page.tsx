@@ -17,7 +17,12 @@ export const metadata: Metadata = { title: "Invitations" };
 
 const basePath = "/account/invitations";
 const filterKeys = ["status", "q", "customer"] as const;
-const statusTone: Record<InvitationStatus, "blue" | "green" | "red" | "slate"> = { PENDING: "blue", ACCEPTED: "green", REVOKED: "red", EXPIRED: "slate" };
+const statusTone: Record<InvitationStatus, "blue" | "green" | "red" | "slate"> = {
+  PENDING: "blue",
+  ACCEPTED: "green",
+  REVOKED: "red",
+  EXPIRED: "slate",
+};
 
 function inputOf(params: SearchParams) {
   const status = param(params, "status")?.toUpperCase();
@@ -34,26 +39,52 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   const { user, caller } = await getCustomerCaller();
   if (!user.grants.has("customerUser.create")) notFound();
   const { input, problem } = inputOf(params);
-  const [page, customers] = await Promise.all([caller.account.invitations.list(input), caller.account.users.customerChoices({ purpose: "create" })]);
+  const [page, customers] = await Promise.all([
+    caller.account.invitations.list(input),
+    caller.account.users.customerChoices({ purpose: "create" }),
+  ]);
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return (
     <>
       <PageHeader title="Invitations" actions={<ButtonLink href="/account/invitations/new">Invite a colleague</ButtonLink>}>
-        <p className="mt-1 text-sm text-slate-600">An invitation is pending until it is accepted, revoked or expires. Resending sends a new link; the old one stops working.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          An invitation is pending until it is accepted, revoked or expires. Resending sends a new link; the old one stops working.
+        </p>
       </PageHeader>
       <Card>
         <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter invitations" problem={problem}>
-          <FilterSelect name="status" label="Status" value={input.status?.toLowerCase()} options={invitationStatuses.map((s) => ({ value: s.toLowerCase(), label: invitationStatusLabels[s] }))} className="w-32" />
+          <FilterSelect
+            name="status"
+            label="Status"
+            value={input.status?.toLowerCase()}
+            options={invitationStatuses.map((s) => ({ value: s.toLowerCase(), label: invitationStatusLabels[s] }))}
+            className="w-32"
+          />
           <FilterField id="filter-q" label="Email">
             <Input id="filter-q" name="q" defaultValue={input.search} placeholder="contains…" className="w-52" />
           </FilterField>
           {customers.length > 1 ? (
-            <FilterSelect name="customer" label="Customer" value={input.customerId} options={customers.map((c) => ({ value: c.id, label: c.name }))} className="w-48" />
+            <FilterSelect
+              name="customer"
+              label="Customer"
+              value={input.customerId}
+              options={customers.map((c) => ({ value: c.id, label: c.name }))}
+              className="w-48"
+            />
           ) : null}
         </FilterBar>
         <Table data-testid="invitations">
           <thead>
-            <tr><Th>Invited</Th><Th>Customer</Th><Th>Roles</Th><Th>Status</Th><Th>Last sent</Th><Th><span className="sr-only">Actions</span></Th></tr>
+            <tr>
+              <Th>Invited</Th>
+              <Th>Customer</Th>
+              <Th>Roles</Th>
+              <Th>Status</Th>
+              <Th>Last sent</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
           </thead>
           <tbody>
             {page.items.length === 0 ? <EmptyRow colSpan={6}>No invitations match.</EmptyRow> : null}
@@ -61,7 +92,9 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
               <Tr key={row.id} data-invitation={row.email}>
                 <Td>
                   <div>{row.email}</div>
-                  {row.firstName || row.lastName ? <div className="text-xs text-slate-500">{[row.firstName, row.lastName].filter(Boolean).join(" ")}</div> : null}
+                  {row.firstName || row.lastName ? (
+                    <div className="text-xs text-slate-500">{[row.firstName, row.lastName].filter(Boolean).join(" ")}</div>
+                  ) : null}
                 </Td>
                 <Td>{row.customer.name}</Td>
                 <Td className="whitespace-normal">{row.roles.map((r) => r.label).join(", ")}</Td>
@@ -71,10 +104,18 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                   {row.status === "EXPIRED" ? <div className="text-xs text-slate-500">on {formatDateTime(row.expiresAt)}</div> : null}
                 </Td>
                 <Td>
-                  <div>{formatDateTime(row.lastSentAt)}{row.sentCount > 1 ? <span className="text-xs text-slate-500"> ({row.sentCount}×)</span> : null}</div>
-                  <div className="text-xs text-slate-500">by {row.invitedByCustomerUser ? `${row.invitedByCustomerUser.firstName} ${row.invitedByCustomerUser.lastName}` : "staff"}</div>
+                  <div>
+                    {formatDateTime(row.lastSentAt)}
+                    {row.sentCount > 1 ? <span className="text-xs text-slate-500"> ({row.sentCount}×)</span> : null}
+                  </div>
+                  <div className="text-xs text-slate-500">
+                    by{" "}
+                    {row.invitedByCustomerUser ? `${row.invitedByCustomerUser.firstName} ${row.invitedByCustomerUser.lastName}` : "staff"}
+                  </div>
                 </Td>
-                <Td><InvitationActions id={row.id} email={row.email} status={row.status} /></Td>
+                <Td>
+                  <InvitationActions id={row.id} email={row.email} status={row.status} />
+                </Td>
               </Tr>
             ))}
           </tbody>

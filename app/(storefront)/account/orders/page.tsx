@@ -21,7 +21,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       searchLabel="Order or PO number"
       page={page}
       columns={[
-        { header: "Order", cell: (o) => <Link className="text-brand-700 hover:underline" href={`/account/orders/${o.id}`}>{o.number}</Link> },
+        {
+          header: "Order",
+          cell: (o) => (
+            <Link className="text-brand-700 hover:underline" href={`/account/orders/${o.id}`}>
+              {o.number}
+            </Link>
+          ),
+        },
         { header: "PO number", cell: (o) => o.poNumber ?? "—" },
         { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
         { header: "Total", cell: (o) => money(o.total, o.currency) },

@@ -21,7 +21,14 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
       searchLabel="Quote or PO number"
       page={page}
       columns={[
-        { header: "Quote", cell: (q) => <Link className="text-brand-700 hover:underline" href={`/account/quotes/${q.id}`}>{q.number}</Link> },
+        {
+          header: "Quote",
+          cell: (q) => (
+            <Link className="text-brand-700 hover:underline" href={`/account/quotes/${q.id}`}>
+              {q.number}
+            </Link>
+          ),
+        },
         { header: "PO number", cell: (q) => q.poNumber ?? "—" },
         { header: "Status", cell: (q) => <StatusBadge status={q.status} /> },
         { header: "Total", cell: (q) => money(q.total, q.currency) },

@@ -21,7 +21,14 @@ export default async function RfqsPage({ searchParams }: { searchParams: Promise
       searchLabel="PO number"
       page={page}
       columns={[
-        { header: "Request", cell: (r) => <Link className="text-brand-700 hover:underline" href={`/account/rfqs/${r.id}`}>#{r.id}</Link> },
+        {
+          header: "Request",
+          cell: (r) => (
+            <Link className="text-brand-700 hover:underline" href={`/account/rfqs/${r.id}`}>
+              #{r.id}
+            </Link>
+          ),
+        },
         { header: "PO number", cell: (r) => r.poNumber ?? "—" },
         { header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
         { header: "Ship until", cell: (r) => formatDate(r.shipUntil) },

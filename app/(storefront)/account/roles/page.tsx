@@ -17,10 +17,14 @@ export default async function CompanyRolesPage({ searchParams }: { searchParams:
   const problem = pageProblem ?? inputProblem;
   return (
     <>
-      <PageHeader title="Roles" actions={user.grants.has("customerUserRole.create") ? <ButtonLink href="/account/roles/new">New role</ButtonLink> : null}>
+      <PageHeader
+        title="Roles"
+        actions={user.grants.has("customerUserRole.create") ? <ButtonLink href="/account/roles/new">New role</ButtonLink> : null}
+      >
         <p className="mt-1 text-sm text-slate-600">
           The predefined roles offered to your company and the roles of your company
-          {user.grants.get("customerUserRole.view") === "SUBTREE" ? " and its subsidiaries" : ""}. Editing a predefined role makes a copy of it for your company.
+          {user.grants.get("customerUserRole.view") === "SUBTREE" ? " and its subsidiaries" : ""}. Editing a predefined role makes a copy of
+          it for your company.
         </p>
       </PageHeader>
       <RolesGrid audience="account" params={params} page={page} problem={problem} />

@@ -21,7 +21,14 @@ export default async function ShoppingListsPage({ searchParams }: { searchParams
       searchLabel="Name"
       page={page}
       columns={[
-        { header: "Name", cell: (l) => <Link className="text-brand-700 hover:underline" href={`/account/shopping-lists/${l.id}`}>{l.label}</Link> },
+        {
+          header: "Name",
+          cell: (l) => (
+            <Link className="text-brand-700 hover:underline" href={`/account/shopping-lists/${l.id}`}>
+              {l.label}
+            </Link>
+          ),
+        },
         { header: "Default", cell: (l) => (l.isDefault ? <Badge tone="blue">Default</Badge> : "") },
         { header: "Items", cell: (l) => l.lineItemCount },
         { header: "Subtotal", cell: (l) => money(l.subtotal, l.currency) },

@@ -12,7 +12,13 @@ import { UserMassActions, UserRowMenu } from "@/components/account/user-actions"
 import { scopeSentence } from "@/components/account/records";
 import { formatDate } from "@/components/format";
 import { getCustomerCaller, orNull } from "@/server/api/caller";
-import { accountUserSorts, listAccountUsersInput, passwordStatuses, passwordStatusLabels, type PasswordStatus } from "@/server/schemas/accountUser";
+import {
+  accountUserSorts,
+  listAccountUsersInput,
+  passwordStatuses,
+  passwordStatusLabels,
+  type PasswordStatus,
+} from "@/server/schemas/accountUser";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -39,7 +45,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { user, caller } = await getCustomerCaller();
   const parsed = inputOf(params);
   const [{ page, problem }, customers, roles] = await Promise.all([
-    pageOrFirst(parsed.input, (input) => caller.account.users.list(input)).then(({ page, problem }) => ({ page, problem: problem ?? parsed.problem })),
+    pageOrFirst(parsed.input, (input) => caller.account.users.list(input)).then(({ page, problem }) => ({
+      page,
+      problem: problem ?? parsed.problem,
+    })),
     caller.account.users.customerChoices({ purpose: "view" }),
     orNull(caller.account.users.roleChoices({ customerId: parsed.input.customerId ?? user.customerId })).then((roles) => roles ?? []),
   ]);
@@ -48,7 +57,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const mass = can.edit || can.delete;
   const grid = { basePath, params };
   const sortProps = { ...grid, sort: parsed.input.sort, dir: parsed.input.dir };
-  const ariaSort = (...keys: string[]) => (keys.includes(parsed.input.sort) ? (parsed.input.dir === "asc" ? "ascending" : "descending") : "none");
+  const ariaSort = (...keys: string[]) =>
+    keys.includes(parsed.input.sort) ? (parsed.input.dir === "asc" ? "ascending" : "descending") : "none";
   const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? "yes" : "no");
   return (
     <>
@@ -57,7 +67,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         actions={
           canCreate ? (
             <>
-              <ButtonLink variant="secondary" href="/account/invitations/new">Invite a colleague</ButtonLink>
+              <ButtonLink variant="secondary" href="/account/invitations/new">
+                Invite a colleague
+              </ButtonLink>
               <ButtonLink href="/account/users/new">Add a user</ButtonLink>
             </>
           ) : null
@@ -71,10 +83,34 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <Input id="filter-q" name="q" defaultValue={parsed.input.search} placeholder="contains…" className="w-52" />
           </FilterField>
           {customers.length > 1 ? (
-            <FilterSelect name="customer" label="Customer" value={parsed.input.customerId} options={customers.map((c) => ({ value: c.id, label: c.name }))} className="w-48" />
+            <FilterSelect
+              name="customer"
+              label="Customer"
+              value={parsed.input.customerId}
+              options={customers.map((c) => ({ value: c.id, label: c.name }))}
+              className="w-48"
+            />
           ) : null}
-          <FilterSelect name="enabled" label="Enabled" value={yesNo(parsed.input.enabled)} options={[{ value: "yes", label: "Enabled" }, { value: "no", label: "Disabled" }]} className="w-28" />
-          <FilterSelect name="confirmed" label="Confirmed" value={yesNo(parsed.input.confirmed)} options={[{ value: "yes", label: "Confirmed" }, { value: "no", label: "Unconfirmed" }]} className="w-32" />
+          <FilterSelect
+            name="enabled"
+            label="Enabled"
+            value={yesNo(parsed.input.enabled)}
+            options={[
+              { value: "yes", label: "Enabled" },
+              { value: "no", label: "Disabled" },
+            ]}
+            className="w-28"
+          />
+          <FilterSelect
+            name="confirmed"
+            label="Confirmed"
+            value={yesNo(parsed.input.confirmed)}
+            options={[
+              { value: "yes", label: "Confirmed" },
+              { value: "no", label: "Unconfirmed" },
+            ]}
+            className="w-32"
+          />
           <FilterSelect
             name="password"
             label="Password"
@@ -82,7 +118,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             options={passwordStatuses.map((s) => ({ value: s.toLowerCase(), label: passwordStatusLabels[s] }))}
             className="w-36"
           />
-          {roles.length ? <FilterSelect name="role" label="Role" value={parsed.input.roleId} options={roles.map((r) => ({ value: r.id, label: r.label }))} className="w-40" /> : null}
+          {roles.length ? (
+            <FilterSelect
+              name="role"
+              label="Role"
+              value={parsed.input.roleId}
+              options={roles.map((r) => ({ value: r.id, label: r.label }))}
+              className="w-40"
+            />
+          ) : null}
         </FilterBar>
         <SelectionProvider ids={page.items.map((u) => u.id)}>
           {mass ? <UserMassActions can={can} /> : null}
@@ -90,15 +134,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-grid">
               <thead>
                 <tr>
-                  {mass ? <Th className="w-8"><SelectAllBox /></Th> : null}
-                  <th scope="col" aria-sort={ariaSort("name", "email")} className="bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                    <SortLink {...sortProps} label="Name" sortKey="name" /> <span className="text-slate-400">/</span> <SortLink {...sortProps} label="Email" sortKey="email" />
+                  {mass ? (
+                    <Th className="w-8">
+                      <SelectAllBox />
+                    </Th>
+                  ) : null}
+                  <th
+                    scope="col"
+                    aria-sort={ariaSort("name", "email")}
+                    className="bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                  >
+                    <SortLink {...sortProps} label="Name" sortKey="name" /> <span className="text-slate-400">/</span>{" "}
+                    <SortLink {...sortProps} label="Email" sortKey="email" />
                   </th>
                   <SortHeader {...sortProps} label="Customer" sortKey="customer" />
                   <Th>Roles</Th>
                   <Th>Status</Th>
                   <SortHeader {...sortProps} label="Created" sortKey="created" />
-                  <Th><span className="sr-only">Actions</span></Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
                 </tr>
               </thead>
               <tbody>
@@ -108,14 +163,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   const self = row.id === user.id;
                   return (
                     <Tr key={row.id} data-user={row.email}>
-                      {mass ? <Td><SelectRowBox id={row.id} label={`Select ${name}`} /></Td> : null}
+                      {mass ? (
+                        <Td>
+                          <SelectRowBox id={row.id} label={`Select ${name}`} />
+                        </Td>
+                      ) : null}
                       <Td>
-                        <Link href={`/account/users/${row.id}`} className="font-medium text-brand-700 hover:underline">{name}</Link>
-                        {self ? <span className="ml-2"><Badge tone="blue">You</Badge></span> : null}
+                        <Link href={`/account/users/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                          {name}
+                        </Link>
+                        {self ? (
+                          <span className="ml-2">
+                            <Badge tone="blue">You</Badge>
+                          </span>
+                        ) : null}
                         <div className="text-xs text-slate-500">{row.email}</div>
                       </Td>
                       <Td>{row.customer.name}</Td>
-                      <Td className="whitespace-normal">{row.roles.map((r) => r.label).join(", ") || <span className="text-slate-400">No role</span>}</Td>
+                      <Td className="whitespace-normal">
+                        {row.roles.map((r) => r.label).join(", ") || <span className="text-slate-400">No role</span>}
+                      </Td>
                       <Td>
                         {/* Enabled, confirmed and password status: one badge each, in one column to keep the grid narrow. */}
                         <div className="flex max-w-56 flex-wrap gap-1" data-testid="user-status">
@@ -125,7 +192,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         </div>
                       </Td>
                       <Td>{formatDate(row.createdAt)}</Td>
-                      <Td className="text-right"><UserRowMenu person={{ id: row.id, name, enabled: row.enabled }} can={can} self={self} /></Td>
+                      <Td className="text-right">
+                        <UserRowMenu person={{ id: row.id, name, enabled: row.enabled }} can={can} self={self} />
+                      </Td>
                     </Tr>
                   );
                 })}

@@ -35,7 +35,8 @@ describe("account.addresses (one's own address book)", () => {
     const created = await bob.account.addresses.create(address({ isDefaultShipping: true }));
     expect(created).toMatchObject({ label: "Depot", countryCode: "US", isDefaultShipping: true, mine: true });
     const bobId = await ownerOf("bob.buyer@acme.test");
-    const defaults = async () => db.customerUserAddress.findMany({ where: { customerUserId: bobId, isDefaultShipping: true }, select: { id: true } });
+    const defaults = async () =>
+      db.customerUserAddress.findMany({ where: { customerUserId: bobId, isDefaultShipping: true }, select: { id: true } });
     expect(await defaults()).toEqual([{ id: created.id }]);
 
     const office = (await bob.account.addresses.list({})).find((a) => a.label === "Office")!;
@@ -74,7 +75,9 @@ describe("account.addresses (one's own address book)", () => {
 
   it("refuses bad input field by field", async () => {
     const bob = await customerCaller(db, "bob.buyer@acme.test");
-    await expect(bob.account.addresses.create(address({ street: "", isShipping: false, countryCode: "Utopia" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(bob.account.addresses.create(address({ street: "", isShipping: false, countryCode: "Utopia" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await db.customerUserAddress.count({ where: { customerUser: { email: "bob.buyer@acme.test" } } })).toBe(1);
   });
 });
@@ -91,7 +94,10 @@ describe("account.companyAddresses", () => {
     expect((await amanda.account.companyAddresses.list({})).map((a) => a.ownerName).sort()).toEqual(["Acme Holding", "Acme West"]);
     const created = await amanda.account.companyAddresses.create(address({ isBilling: true, isDefaultBilling: true }));
     const holding = await db.customer.findFirstOrThrow({ where: { name: "Acme Holding" } });
-    expect(await db.customerAddress.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ customerId: holding.id, isDefaultBilling: true });
+    expect(await db.customerAddress.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      customerId: holding.id,
+      isDefaultBilling: true,
+    });
     expect(await db.customerAddress.count({ where: { customerId: holding.id, isDefaultBilling: true } })).toBe(1);
 
     const walter = await customerCaller(db, "walter.west@acme.test");

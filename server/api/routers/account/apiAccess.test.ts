@@ -18,7 +18,13 @@ const userId = async (email: string) => (await db.customerUser.findUniqueOrThrow
 async function staffMadeApp(email: string, name: string) {
   const admin = await staffCaller(db, "admin@roster.test");
   const { application } = await admin.admin.oauthApps.create({ customerUserId: await userId(email), name });
-  await db.oAuthAccessToken.create({ data: { tokenHash: `${name}-${application.id}`.padEnd(64, "x"), applicationId: application.id, expiresAt: new Date(Date.now() + 60_000) } });
+  await db.oAuthAccessToken.create({
+    data: {
+      tokenHash: `${name}-${application.id}`.padEnd(64, "x"),
+      applicationId: application.id,
+      expiresAt: new Date(Date.now() + 60_000),
+    },
+  });
   return application;
 }
 const unchanged = async (id: number) => {
@@ -31,7 +37,13 @@ describe("account.apiAccess.list and create", () => {
     const amanda = await customerCaller(db, "amanda.admin@acme.test");
     const expiresAt = new Date(Date.now() + 30 * 86_400_000);
     const { application, clientSecret } = await amanda.account.apiAccess.create({ name: "  ERP export  ", expiresAt });
-    expect(application).toMatchObject({ name: "ERP export", active: true, customerUserId: await userId("amanda.admin@acme.test"), createdByStaff: null, expiresAt });
+    expect(application).toMatchObject({
+      name: "ERP export",
+      active: true,
+      customerUserId: await userId("amanda.admin@acme.test"),
+      createdByStaff: null,
+      expiresAt,
+    });
     expect(application.clientId).toMatch(/^rst_[0-9a-f]{24}$/);
     const stored = await db.oAuthApplication.findUniqueOrThrow({ where: { id: application.id } });
     expect(stored.secretHash).toMatch(/^[0-9a-f]{64}$/);
@@ -80,7 +92,10 @@ describe("account.apiAccess.list and create", () => {
     // Nor does changing the user's applications: deactivating or deleting one is theirs (or staff's in the back office).
     const theirs = await staffMadeApp("walter.west@acme.test", "Walter's sync");
     const asThem = callerFor(db, principal).account.apiAccess;
-    const refusal = { code: "FORBIDDEN", message: "Only the user themselves can change their API credentials; you are signed in as them on their behalf." };
+    const refusal = {
+      code: "FORBIDDEN",
+      message: "Only the user themselves can change their API credentials; you are signed in as them on their behalf.",
+    };
     await expect(asThem.setActive({ id: theirs.id, active: false })).rejects.toMatchObject(refusal);
     await expect(asThem.delete({ id: theirs.id })).rejects.toMatchObject(refusal);
     expect(await db.oAuthApplication.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ active: true });
@@ -99,15 +114,26 @@ describe("account.apiAccess.setActive and delete", () => {
     expect(await amanda.account.apiAccess.delete({ id: mine.id })).toEqual({ id: mine.id });
     expect(await db.oAuthApplication.count({ where: { id: mine.id } })).toBe(0);
     expect(await db.oAuthAccessToken.count({ where: { applicationId: mine.id } })).toBe(0);
-    const actions = (await db.auditEvent.findMany({ where: { entityType: "OAuthApplication", entityId: String(mine.id) }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { entityType: "OAuthApplication", entityId: String(mine.id) }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["oauthApp.create", "oauthApp.deactivate", "oauthApp.activate", "oauthApp.delete"]);
   });
 
   it("is NOT_FOUND for a colleague's application and another company's, which stay as they were", async () => {
     const amanda = await customerCaller(db, "amanda.admin@acme.test");
-    for (const app of [await staffMadeApp("bob.buyer@acme.test", "Bob's ERP"), await staffMadeApp("gary.buyer@globex.test", "Gary's ERP")]) {
-      await expect(amanda.account.apiAccess.setActive({ id: app.id, active: false })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Application not found." });
-      await expect(amanda.account.apiAccess.delete({ id: app.id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Application not found." });
+    for (const app of [
+      await staffMadeApp("bob.buyer@acme.test", "Bob's ERP"),
+      await staffMadeApp("gary.buyer@globex.test", "Gary's ERP"),
+    ]) {
+      await expect(amanda.account.apiAccess.setActive({ id: app.id, active: false })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "Application not found.",
+      });
+      await expect(amanda.account.apiAccess.delete({ id: app.id })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "Application not found.",
+      });
       await unchanged(app.id);
     }
   });

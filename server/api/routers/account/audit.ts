@@ -4,5 +4,7 @@ import { listAuditEvents } from "../../../services/auditLog";
 
 /** The company's audit log (capability "View the company audit log"). */
 export const companyAuditRouter = createTRPCRouter({
-  list: customerProcedure("audit.view").input(listAuditInput).query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
+  list: customerProcedure("audit.view")
+    .input(listAuditInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
 });

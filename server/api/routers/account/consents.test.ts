@@ -16,14 +16,19 @@ describe("account.consents", () => {
   it("lists the consents with what one accepted and when", async () => {
     const bob = await customerCaller(db, "bob.buyer@acme.test");
     const list = await bob.account.consents.list();
-    expect(list.map((c) => [c.title, c.mandatory, c.current !== null])).toEqual([["Privacy policy", true, true], ["Newsletter", false, true]]);
+    expect(list.map((c) => [c.title, c.mandatory, c.current !== null])).toEqual([
+      ["Privacy policy", true, true],
+      ["Newsletter", false, true],
+    ]);
     expect(list[1]!.current!.acceptedAt).toBeInstanceOf(Date);
   });
 
   it("withdraws an optional consent, keeping the acceptance on record, and accepts it again", async () => {
     const bob = await customerCaller(db, "bob.buyer@acme.test");
     const { withdrawnAt } = await bob.account.consents.withdraw({ consentId: newsletterId });
-    const rows = await db.consentAcceptance.findMany({ where: { consentId: newsletterId, customerUser: { email: "bob.buyer@acme.test" } } });
+    const rows = await db.consentAcceptance.findMany({
+      where: { consentId: newsletterId, customerUser: { email: "bob.buyer@acme.test" } },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.withdrawnAt).toEqual(withdrawnAt);
     expect((await bob.account.consents.list()).find((c) => c.id === newsletterId)!.current).toBeNull();

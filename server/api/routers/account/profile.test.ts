@@ -29,13 +29,32 @@ describe("account.profile.update", () => {
     const { version, localizations } = await caller.account.profile.get();
     const de = localizations.find((l) => l.code === "de")!;
     const result = await caller.account.profile.update(
-      edit(version, { namePrefix: "Mr.", middleName: "J.", nameSuffix: "Jr.", birthday: "1980-04-01", phone: "+1 555 0100", localizationId: de.id }),
+      edit(version, {
+        namePrefix: "Mr.",
+        middleName: "J.",
+        nameSuffix: "Jr.",
+        birthday: "1980-04-01",
+        phone: "+1 555 0100",
+        localizationId: de.id,
+      }),
     );
     expect(result).toEqual({ version: version + 1 });
     const profile = await caller.account.profile.get();
-    expect(profile).toMatchObject({ namePrefix: "Mr.", firstName: "Robert", middleName: "J.", nameSuffix: "Jr.", birthday: "1980-04-01", phone: "+1 555 0100", localizationId: de.id });
+    expect(profile).toMatchObject({
+      namePrefix: "Mr.",
+      firstName: "Robert",
+      middleName: "J.",
+      nameSuffix: "Jr.",
+      birthday: "1980-04-01",
+      phone: "+1 555 0100",
+      localizationId: de.id,
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "customerUser.updateProfile", entityId: String(profile.id) } });
-    expect(audit).toMatchObject({ actorType: "CUSTOMER_USER", before: expect.objectContaining({ firstName: "Bob" }), after: expect.objectContaining({ firstName: "Robert" }) });
+    expect(audit).toMatchObject({
+      actorType: "CUSTOMER_USER",
+      before: expect.objectContaining({ firstName: "Bob" }),
+      after: expect.objectContaining({ firstName: "Robert" }),
+    });
   });
 
   it("refuses a save made against an older version: CONFLICT, nothing changes", async () => {
@@ -67,7 +86,9 @@ describe("account.profile.update", () => {
     const profile = await lacking.account.profile.get();
     expect(profile.canEdit).toBe(false);
     await expect(lacking.account.profile.update(edit(profile.version))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(lacking.account.profile.changeEmail({ email: "gary2@globex.test", currentPassword: DEMO_PASSWORD })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(lacking.account.profile.changeEmail({ email: "gary2@globex.test", currentPassword: DEMO_PASSWORD })).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
   });
 });
 
@@ -75,7 +96,9 @@ describe("account.profile.changeEmail and auth.confirmEmailChange", () => {
   it("applies a new address only once the link sent to it is followed; sessions stay valid", async () => {
     const caller = await customerCaller(db, "wendy.buyer@acme.test");
     const before = await user("wendy.buyer@acme.test");
-    expect(await caller.account.profile.changeEmail({ email: "Wendy.New@acme.test", currentPassword: DEMO_PASSWORD })).toEqual({ pendingEmail: "wendy.new@acme.test" });
+    expect(await caller.account.profile.changeEmail({ email: "Wendy.New@acme.test", currentPassword: DEMO_PASSWORD })).toEqual({
+      pendingEmail: "wendy.new@acme.test",
+    });
     expect((await user("wendy.buyer@acme.test")).email).toBe("wendy.buyer@acme.test");
     expect((await caller.account.profile.get()).pendingEmail).toBe("wendy.new@acme.test");
     expect(await lastEmail(db, "wendy.buyer@acme.test")).toMatchObject({ template: "emailChangeNotice" });
@@ -92,14 +115,20 @@ describe("account.profile.changeEmail and auth.confirmEmailChange", () => {
 
   it("refuses an address in use (CONFLICT on the email field), a wrong password, and one's own address", async () => {
     const caller = await customerCaller(db, "gina.globex@globex.test");
-    await expect(caller.account.profile.changeEmail({ email: "BOB.buyer@acme.test", currentPassword: DEMO_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      caller.account.profile.changeEmail({ email: "BOB.buyer@acme.test", currentPassword: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { fieldErrors: { email: ["This email is already in use."] } },
     });
-    await expect(caller.account.profile.changeEmail({ email: "gina.new@globex.test", currentPassword: "not-it-123" })).rejects.toMatchObject({
+    await expect(
+      caller.account.profile.changeEmail({ email: "gina.new@globex.test", currentPassword: "not-it-123" }),
+    ).rejects.toMatchObject({
       cause: { fieldErrors: { currentPassword: ["This is not your current password."] } },
     });
-    await expect(caller.account.profile.changeEmail({ email: "gina.globex@globex.test", currentPassword: DEMO_PASSWORD })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller.account.profile.changeEmail({ email: "gina.globex@globex.test", currentPassword: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.token.count({ where: { purpose: "EMAIL_CHANGE", customerUser: { email: "gina.globex@globex.test" } } })).toBe(0);
   });
 

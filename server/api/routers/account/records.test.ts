@@ -44,8 +44,12 @@ describe.each(kinds)("account.$router", (kind) => {
     const holding = await customer("Acme Holding");
     const east = await customer("Acme East");
     const bob = await user("bob.buyer@acme.test");
-    expect(await listed(await customerCaller(db, "amanda.admin@acme.test"), kind)).toEqual(await expected(kind, { customerPath: { startsWith: holding.path } }));
-    expect(await listed(await customerCaller(db, "dana.department@acme.test"), kind)).toEqual(await expected(kind, { customerId: east.id }));
+    expect(await listed(await customerCaller(db, "amanda.admin@acme.test"), kind)).toEqual(
+      await expected(kind, { customerPath: { startsWith: holding.path } }),
+    );
+    expect(await listed(await customerCaller(db, "dana.department@acme.test"), kind)).toEqual(
+      await expected(kind, { customerId: east.id }),
+    );
     const own = await listed(await customerCaller(db, "bob.buyer@acme.test"), kind);
     expect(own.length).toBeGreaterThan(0);
     expect(own).toEqual(await expected(kind, { customerUserId: bob.id }));
@@ -67,7 +71,9 @@ describe.each(kinds)("account.$router", (kind) => {
     const walter = await customerCaller(db, "walter.west@acme.test");
     expect(await listed(walter, kind, { customerId: (await customer("Acme Holding")).id })).toEqual([]);
     // A buyer sees their own records only, even when naming a colleague.
-    expect(await listed(await customerCaller(db, "bob.buyer@acme.test"), kind, { customerUserId: (await user("amanda.admin@acme.test")).id })).toEqual([]);
+    expect(
+      await listed(await customerCaller(db, "bob.buyer@acme.test"), kind, { customerUserId: (await user("amanda.admin@acme.test")).id }),
+    ).toEqual([]);
   });
 
   it("pages newest first without gaps or repeats", async () => {
@@ -106,7 +112,15 @@ describe.each(kinds)("account.$router", (kind) => {
     });
     const email = `no.${kind.router.toLowerCase()}@acme.test`;
     await db.customerUser.create({
-      data: { email, firstName: "No", lastName: kind.router, confirmedAt: new Date(), customerId: east.id, customerPath: east.path, roles: { create: { roleId: role.id } } },
+      data: {
+        email,
+        firstName: "No",
+        lastName: kind.router,
+        confirmedAt: new Date(),
+        customerId: east.id,
+        customerPath: east.path,
+        roles: { create: { roleId: role.id } },
+      },
     });
     const caller = await customerCaller(db, email);
     const [eastRecord] = await expected(kind, { customerId: east.id });

@@ -6,7 +6,9 @@ import * as records from "../../../services/records";
  * The company's records at the level the user holds: own, customer's, or customer's and subsidiaries'.
  * Also served as /api/v1 (OAuth bearer tokens act as their customer user, through these same procedures).
  */
-const api = (path: `/${string}`, tag: string, summary: string) => ({ openapi: { method: "GET" as const, path, tags: [tag], summary, protect: true } });
+const api = (path: `/${string}`, tag: string, summary: string) => ({
+  openapi: { method: "GET" as const, path, tags: [tag], summary, protect: true },
+});
 
 export const ordersRouter = createTRPCRouter({
   list: customerProcedure("order.view")

@@ -19,11 +19,15 @@ import * as roles from "../../../services/roles";
  * Corporate level), within the administrator's levels. Editing a predefined role makes a company copy.
  * Reading is also served as /api/v1/roles.
  */
-const api = (path: `/${string}`, summary: string) => ({ openapi: { method: "GET" as const, path, tags: ["Roles"], summary, protect: true } });
+const api = (path: `/${string}`, summary: string) => ({
+  openapi: { method: "GET" as const, path, tags: ["Roles"], summary, protect: true },
+});
 
 export const rolesRouter = createTRPCRouter({
   list: customerProcedure("customerUserRole.view")
-    .meta(api("/roles", "The predefined roles offered to the caller's company and the roles of the companies within their level, keyset-paged"))
+    .meta(
+      api("/roles", "The predefined roles offered to the caller's company and the roles of the companies within their level, keyset-paged"),
+    )
     .input(listRolesInput)
     .output(rolePageOutput)
     .query(({ ctx, input }) => roles.listRoles(ctx.db, ctx.actor, input)),

@@ -15,9 +15,17 @@ import { editInputOf } from "../../../test/attack";
  */
 let db: PrismaClient;
 const fx = {} as {
-  store: number; en: number;
-  holding: number; east: number; west: number; logistics: number; globex: number;
-  administrator: number; buyer: number; deptAdmin: number; westRole: number;
+  store: number;
+  en: number;
+  holding: number;
+  east: number;
+  west: number;
+  logistics: number;
+  globex: number;
+  administrator: number;
+  buyer: number;
+  deptAdmin: number;
+  westRole: number;
 };
 let dora: CustomerPrincipal;
 
@@ -37,16 +45,42 @@ beforeAll(async () => {
     buyer: await role("ROLE_FRONTEND_BUYER"),
   });
   // A Department-level administrator of Acme Holding: manages its users only, and holds less than the Administrator.
-  const deptGrants = customerCatalogue.map((info) => ({ permission: info.key, level: info.kind === "capability" ? ("GRANTED" as const) : ("CUSTOMER" as const) }));
-  fx.deptAdmin = (await db.customerUserRole.create({
-    data: { code: "USERS_TEST_DEPT_ADMIN", label: "Office manager", customerId: fx.holding, permissions: { createMany: { data: deptGrants } } },
-  })).id;
-  fx.westRole = (await db.customerUserRole.create({
-    data: { code: "USERS_TEST_WEST_PICKER", label: "Picker", customerId: fx.west, permissions: { create: { permission: "order.view", level: "OWN" } } },
-  })).id;
+  const deptGrants = customerCatalogue.map((info) => ({
+    permission: info.key,
+    level: info.kind === "capability" ? ("GRANTED" as const) : ("CUSTOMER" as const),
+  }));
+  fx.deptAdmin = (
+    await db.customerUserRole.create({
+      data: {
+        code: "USERS_TEST_DEPT_ADMIN",
+        label: "Office manager",
+        customerId: fx.holding,
+        permissions: { createMany: { data: deptGrants } },
+      },
+    })
+  ).id;
+  fx.westRole = (
+    await db.customerUserRole.create({
+      data: {
+        code: "USERS_TEST_WEST_PICKER",
+        label: "Picker",
+        customerId: fx.west,
+        permissions: { create: { permission: "order.view", level: "OWN" } },
+      },
+    })
+  ).id;
   const holding = await db.customer.findUniqueOrThrow({ where: { id: fx.holding } });
   await db.customerUser.create({
-    data: { email: "dora.office@acme.test", firstName: "Dora", lastName: "Office", confirmedAt: new Date(), customerId: holding.id, customerPath: holding.path, websiteId: fx.store, roles: { create: { roleId: fx.deptAdmin } } },
+    data: {
+      email: "dora.office@acme.test",
+      firstName: "Dora",
+      lastName: "Office",
+      confirmedAt: new Date(),
+      customerId: holding.id,
+      customerPath: holding.path,
+      websiteId: fx.store,
+      roles: { create: { roleId: fx.deptAdmin } },
+    },
   });
   await bumpAuthzEpoch(db);
   dora = await customerPrincipal(db, "dora.office@acme.test");
@@ -61,8 +95,14 @@ const freshEmail = (prefix = "nina") => `${prefix}.${++counter}@users.test`;
 /** Everything a write would touch: a refusal must leave it exactly as it was. */
 async function footprint() {
   const [users, assignments, audits, emails, addresses, epoch] = await Promise.all([
-    db.customerUser.findMany({ select: { id: true, email: true, enabled: true, version: true, sessionVersion: true, customerId: true, firstName: true }, orderBy: { id: "asc" } }),
-    db.customerUserRoleAssignment.findMany({ select: { customerUserId: true, roleId: true }, orderBy: [{ customerUserId: "asc" }, { roleId: "asc" }] }),
+    db.customerUser.findMany({
+      select: { id: true, email: true, enabled: true, version: true, sessionVersion: true, customerId: true, firstName: true },
+      orderBy: { id: "asc" },
+    }),
+    db.customerUserRoleAssignment.findMany({
+      select: { customerUserId: true, roleId: true },
+      orderBy: [{ customerUserId: "asc" }, { roleId: "asc" }],
+    }),
     db.auditEvent.count(),
     db.emailMessage.count(),
     db.customerUserAddress.count(),
@@ -147,7 +187,8 @@ describe("account.users.list", () => {
 
   it("filters by customer, enabled, confirmed, password status, role and search", async () => {
     const caller = await as("amanda.admin@acme.test");
-    const list = (input: Parameters<typeof caller.account.users.list>[0]) => caller.account.users.list({ limit: 100, ...input }).then((p) => p.items);
+    const list = (input: Parameters<typeof caller.account.users.list>[0]) =>
+      caller.account.users.list({ limit: 100, ...input }).then((p) => p.items);
     expect((await list({ customerId: fx.east })).every((u) => u.customer.id === fx.east)).toBe(true);
     const disabled = await list({ enabled: false });
     expect(disabled.map((u) => u.email)).toContain("carl.disabled@acme.test");
@@ -166,10 +207,12 @@ describe("account.users.list", () => {
     expect((await list({ passwordStatus: "ACTIVE" })).map((u) => u.email)).not.toContain("eddie.buyer@acme.test");
     await db.customerUser.update({ where: { email: "eddie.buyer@acme.test" }, data: { authStatus: "ACTIVE" } });
     const admins = await list({ roleId: fx.administrator });
-    expect(admins.map((u) => u.email)).toEqual(expect.arrayContaining(["amanda.admin@acme.test", "erin.east@acme.test", "walter.west@acme.test"]));
+    expect(admins.map((u) => u.email)).toEqual(
+      expect.arrayContaining(["amanda.admin@acme.test", "erin.east@acme.test", "walter.west@acme.test"]),
+    );
     expect(admins.every((u) => u.roles.some((r) => r.id === fx.administrator))).toBe(true);
     expect((await list({ search: "WALTER" })).map((u) => u.email)).toEqual(["walter.west@acme.test"]);
-    expect((await list({ search: "@globex" }))).toEqual([]);
+    expect(await list({ search: "@globex" })).toEqual([]);
   });
 
   it("sorts by name, email, customer and creation, both ways, paging without gaps or repeats", async () => {
@@ -179,7 +222,10 @@ describe("account.users.list", () => {
       for (const dir of ["asc", "desc"] as const) {
         const expected = await db.customerUser.findMany({ where: scope, select: { id: true }, orderBy: [{ [column]: dir }, { id: dir }] });
         const rows = await all("amanda.admin@acme.test", { sort, dir }, 25);
-        expect(rows.map((r) => r.id), `${sort} ${dir}`).toEqual(expected.map((r) => r.id));
+        expect(
+          rows.map((r) => r.id),
+          `${sort} ${dir}`,
+        ).toEqual(expected.map((r) => r.id));
       }
     }
     // By customer, each company's users come together, the parent company first.
@@ -200,7 +246,11 @@ describe("account.users.list", () => {
 describe("account.users.get and effectivePermissions", () => {
   it("shows a user in scope without the back office's fields", async () => {
     const user = await (await as("amanda.admin@acme.test")).account.users.get({ id: await idOf("eddie.buyer@acme.test") });
-    expect(user).toMatchObject({ email: "eddie.buyer@acme.test", customer: { name: "Acme East", parent: { name: "Acme Holding" } }, roles: [{ label: "Buyer" }] });
+    expect(user).toMatchObject({
+      email: "eddie.buyer@acme.test",
+      customer: { name: "Acme East", parent: { name: "Acme Holding" } },
+      roles: [{ label: "Buyer" }],
+    });
     expect(user).toMatchObject({ hasPassword: true });
     expect(user).not.toHaveProperty("owner");
     expect(user).not.toHaveProperty("salesRepresentatives");
@@ -210,15 +260,31 @@ describe("account.users.get and effectivePermissions", () => {
   });
 
   it("is NOT_FOUND for another customer's user and for a parent company's user", async () => {
-    await refused(async () => (await as("gina.globex@globex.test")).account.users.get({ id: await idOf("bob.buyer@acme.test") }), "NOT_FOUND", "Customer user not found.");
-    await refused(async () => (await as("walter.west@acme.test")).account.users.get({ id: await idOf("amanda.admin@acme.test") }), "NOT_FOUND");
-    await refused(async () => (await as("walter.west@acme.test")).account.users.effectivePermissions({ id: await idOf("erin.east@acme.test") }), "NOT_FOUND");
-    await refused(async () => (await as("bob.buyer@acme.test")).account.users.get({ id: await idOf("eddie.buyer@acme.test") }), "NOT_FOUND");
+    await refused(
+      async () => (await as("gina.globex@globex.test")).account.users.get({ id: await idOf("bob.buyer@acme.test") }),
+      "NOT_FOUND",
+      "Customer user not found.",
+    );
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.get({ id: await idOf("amanda.admin@acme.test") }),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.effectivePermissions({ id: await idOf("erin.east@acme.test") }),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("bob.buyer@acme.test")).account.users.get({ id: await idOf("eddie.buyer@acme.test") }),
+      "NOT_FOUND",
+    );
   });
 
   it("explains a user's effective permissions with the roles that grant them", async () => {
     const rows = await (await as("amanda.admin@acme.test")).account.users.effectivePermissions({ id: await idOf("dora.office@acme.test") });
-    expect(rows.find((r) => r.key === "customerUser.edit")).toMatchObject({ level: "CUSTOMER", sources: [{ roleLabel: "Office manager", level: "CUSTOMER" }] });
+    expect(rows.find((r) => r.key === "customerUser.edit")).toMatchObject({
+      level: "CUSTOMER",
+      sources: [{ roleLabel: "Office manager", level: "CUSTOMER" }],
+    });
   });
 });
 
@@ -229,7 +295,14 @@ describe("the form's choices", () => {
     for (const email of ["walter.west@acme.test", "bob.buyer@acme.test"]) {
       const options = await (await as(email)).account.users.formOptions();
       expect(options.websites.map((w) => [w.name, w.isDefault, w.localizations.map((l) => [l.code, l.isDefault])])).toEqual([
-        ["Roster Store", true, [["en", true], ["de", false]]],
+        [
+          "Roster Store",
+          true,
+          [
+            ["en", true],
+            ["de", false],
+          ],
+        ],
         ["Roster Wholesale", false, [["en", true]]],
       ]);
       expect(options.staff).toEqual([]);
@@ -237,12 +310,14 @@ describe("the form's choices", () => {
   });
 
   it("offers only customers in scope to add users to", async () => {
-    const names = async (email: string) => (await (await as(email)).account.users.customerChoices({ purpose: "create" })).map((c) => c.name).sort();
+    const names = async (email: string) =>
+      (await (await as(email)).account.users.customerChoices({ purpose: "create" })).map((c) => c.name).sort();
     expect(await names("walter.west@acme.test")).toEqual(["Acme West", "Acme West Logistics"]);
     expect(await names("dora.office@acme.test")).toEqual(["Acme Holding"]);
     expect(await names("bob.buyer@acme.test")).toEqual([]);
     // For a list's customer filter: the customers whose users they see.
-    const seen = async (email: string) => (await (await as(email)).account.users.customerChoices({ purpose: "view" })).map((c) => c.name).sort();
+    const seen = async (email: string) =>
+      (await (await as(email)).account.users.customerChoices({ purpose: "view" })).map((c) => c.name).sort();
     expect(await seen("bob.buyer@acme.test")).toEqual(["Acme Holding"]);
     expect(await seen("walter.west@acme.test")).toEqual(["Acme West", "Acme West Logistics"]);
   });
@@ -250,7 +325,10 @@ describe("the form's choices", () => {
   it("offers the predefined public roles and the company's own, those above the actor marked with the reason", async () => {
     const roles = await callerFor(db, dora).account.users.roleChoices({ customerId: fx.holding });
     expect(roles.map((r) => r.label)).toEqual(["Administrator", "Buyer", "Office manager"]);
-    expect(roles.find((r) => r.label === "Administrator")).toMatchObject({ assignable: false, exceeds: expect.arrayContaining(["Edit customer user"]) });
+    expect(roles.find((r) => r.label === "Administrator")).toMatchObject({
+      assignable: false,
+      exceeds: expect.arrayContaining(["Edit customer user"]),
+    });
     expect(roles.find((r) => r.label === "Buyer")).toMatchObject({ assignable: true });
     const west = await (await as("walter.west@acme.test")).account.users.roleChoices({ customerId: fx.west });
     expect(west.map((r) => r.label)).toEqual(["Administrator", "Buyer", "Picker"]);
@@ -274,27 +352,43 @@ describe("account.users.create", () => {
   });
 
   it("is NOT_FOUND for a customer outside scope: a parent company, another customer", async () => {
-    await refused(async () => (await as("walter.west@acme.test")).account.users.create(newUser({ customerId: fx.holding })), "NOT_FOUND", "Customer not found.");
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.create(newUser({ customerId: fx.holding })),
+      "NOT_FOUND",
+      "Customer not found.",
+    );
     await refused(async () => (await as("gina.globex@globex.test")).account.users.create(newUser({ customerId: fx.holding })), "NOT_FOUND");
     await refused(async () => callerFor(db, dora).account.users.create(newUser({ customerId: fx.east })), "NOT_FOUND");
   });
 
   it("refuses a buyer, whose roles only let them view colleagues, with FORBIDDEN", async () => {
-    await refused(async () => (await as("bob.buyer@acme.test")).account.users.create(newUser()), "FORBIDDEN", 'Your roles do not grant "Create customer user".');
+    await refused(
+      async () => (await as("bob.buyer@acme.test")).account.users.create(newUser()),
+      "FORBIDDEN",
+      'Your roles do not grant "Create customer user".',
+    );
   });
 
   it("hands out only roles within the administrator's own grants, naming the permission that exceeds them", async () => {
     const error = await refused(() => callerFor(db, dora).account.users.create(newUser({ roleIds: [fx.administrator] })), "FORBIDDEN");
     expect(error.message).toMatch(/^You cannot assign roles with more than you hold yourself: /);
     expect(error.message).toContain('"View customer user" at Corporate (you hold Department)');
-    await refused(async () => (await as("walter.west@acme.test")).account.users.create(newUser({ customerId: fx.logistics, roleIds: [fx.deptAdmin] })), "BAD_REQUEST", "Some chosen roles are not available to this customer.");
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.create(newUser({ customerId: fx.logistics, roleIds: [fx.deptAdmin] })),
+      "BAD_REQUEST",
+      "Some chosen roles are not available to this customer.",
+    );
   });
 
   it("refuses an enabled user without a role, and sales representatives chosen by a customer user", async () => {
     const amanda = await as("amanda.admin@acme.test");
     await refused(() => amanda.account.users.create(newUser({ roleIds: [] })), "BAD_REQUEST", enabledWithoutRoleMessage);
     const hasSam = await db.staffUser.findUniqueOrThrow({ where: { email: "sales@roster.test" } });
-    await refused(() => amanda.account.users.create(newUser({ salesRepresentativeIds: [hasSam.id] })), "FORBIDDEN", "Only staff choose sales representatives.");
+    await refused(
+      () => amanda.account.users.create(newUser({ salesRepresentativeIds: [hasSam.id] })),
+      "FORBIDDEN",
+      "Only staff choose sales representatives.",
+    );
   });
 });
 
@@ -314,22 +408,48 @@ describe("account.users.update", () => {
   });
 
   it("is NOT_FOUND for a parent company's or another customer's user, and FORBIDDEN for a buyer", async () => {
-    await refused(async () => (await as("walter.west@acme.test")).account.users.update(await editOf("bob.buyer@acme.test", { firstName: "Robert" })), "NOT_FOUND");
-    await refused(async () => (await as("gina.globex@globex.test")).account.users.update(await editOf("bob.buyer@acme.test", { firstName: "Robert" })), "NOT_FOUND");
-    await refused(async () => (await as("bob.buyer@acme.test")).account.users.update(await editOf("carl.disabled@acme.test", { firstName: "Carlos" })), "FORBIDDEN", 'Your roles do not grant "Edit customer user".');
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.update(await editOf("bob.buyer@acme.test", { firstName: "Robert" })),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("gina.globex@globex.test")).account.users.update(await editOf("bob.buyer@acme.test", { firstName: "Robert" })),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("bob.buyer@acme.test")).account.users.update(await editOf("carl.disabled@acme.test", { firstName: "Carlos" })),
+      "FORBIDDEN",
+      'Your roles do not grant "Edit customer user".',
+    );
   });
 
   it("never lets an administrator edit a user who holds more, nor hand out more", async () => {
     const amanda = await editOf("amanda.admin@acme.test", { firstName: "Mandy" });
-    await refused(() => callerFor(db, dora).account.users.update(amanda), "FORBIDDEN", /^You cannot edit a user with more than you hold yourself: /);
+    await refused(
+      () => callerFor(db, dora).account.users.update(amanda),
+      "FORBIDDEN",
+      /^You cannot edit a user with more than you hold yourself: /,
+    );
     const bob = await editOf("bob.buyer@acme.test", { roleIds: [fx.buyer, fx.administrator] });
-    await refused(() => callerFor(db, dora).account.users.update(bob), "FORBIDDEN", /"Edit customer user" at Corporate \(you hold Department\)/);
+    await refused(
+      () => callerFor(db, dora).account.users.update(bob),
+      "FORBIDDEN",
+      /"Edit customer user" at Corporate \(you hold Department\)/,
+    );
   });
 
   it("refuses yourself disabled, an enabled user without a role, and a company left without a manager", async () => {
     const gina = await as("gina.globex@globex.test");
-    await refused(async () => gina.account.users.update(await editOf("gina.globex@globex.test", { enabled: false })), "BAD_REQUEST", "You cannot disable yourself.");
-    await refused(async () => gina.account.users.update(await editOf("gary.buyer@globex.test", { roleIds: [] })), "BAD_REQUEST", enabledWithoutRoleMessage);
+    await refused(
+      async () => gina.account.users.update(await editOf("gina.globex@globex.test", { enabled: false })),
+      "BAD_REQUEST",
+      "You cannot disable yourself.",
+    );
+    await refused(
+      async () => gina.account.users.update(await editOf("gary.buyer@globex.test", { roleIds: [] })),
+      "BAD_REQUEST",
+      enabledWithoutRoleMessage,
+    );
     await refused(
       async () => gina.account.users.update(await editOf("gina.globex@globex.test", { roleIds: [fx.buyer] })),
       "BAD_REQUEST",
@@ -361,17 +481,47 @@ describe("account.users.setEnabled", () => {
 
   it("refuses yourself, users out of scope, a buyer, and users who hold more", async () => {
     const amandaId = await idOf("amanda.admin@acme.test");
-    await refused(async () => (await as("amanda.admin@acme.test")).account.users.setEnabled({ id: amandaId, enabled: false }), "BAD_REQUEST", "You cannot disable yourself.");
-    await refused(async () => (await as("walter.west@acme.test")).account.users.setEnabled({ id: await idOf("bob.buyer@acme.test"), enabled: false }), "NOT_FOUND");
-    await refused(async () => (await as("gina.globex@globex.test")).account.users.setEnabled({ id: await idOf("bob.buyer@acme.test"), enabled: false }), "NOT_FOUND");
-    await refused(async () => (await as("bob.buyer@acme.test")).account.users.setEnabled({ id: await idOf("carl.disabled@acme.test"), enabled: true }), "FORBIDDEN");
-    await refused(() => callerFor(db, dora).account.users.setEnabled({ id: amandaId, enabled: false }), "FORBIDDEN", /^You cannot disable a user with more than you hold yourself: /);
+    await refused(
+      async () => (await as("amanda.admin@acme.test")).account.users.setEnabled({ id: amandaId, enabled: false }),
+      "BAD_REQUEST",
+      "You cannot disable yourself.",
+    );
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.setEnabled({ id: await idOf("bob.buyer@acme.test"), enabled: false }),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("gina.globex@globex.test")).account.users.setEnabled({ id: await idOf("bob.buyer@acme.test"), enabled: false }),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("bob.buyer@acme.test")).account.users.setEnabled({ id: await idOf("carl.disabled@acme.test"), enabled: true }),
+      "FORBIDDEN",
+    );
+    await refused(
+      () => callerFor(db, dora).account.users.setEnabled({ id: amandaId, enabled: false }),
+      "FORBIDDEN",
+      /^You cannot disable a user with more than you hold yourself: /,
+    );
   });
 
   it("refuses to enable a user without a role", async () => {
     const holding = await db.customer.findUniqueOrThrow({ where: { id: fx.holding } });
-    const roleless = await db.customerUser.create({ data: { email: freshEmail("roleless"), firstName: "Rolf", lastName: "Less", enabled: false, customerId: holding.id, customerPath: holding.path } });
-    await refused(async () => (await as("amanda.admin@acme.test")).account.users.setEnabled({ id: roleless.id, enabled: true }), "BAD_REQUEST", "At least one role must be assigned before the user can be enabled.");
+    const roleless = await db.customerUser.create({
+      data: {
+        email: freshEmail("roleless"),
+        firstName: "Rolf",
+        lastName: "Less",
+        enabled: false,
+        customerId: holding.id,
+        customerPath: holding.path,
+      },
+    });
+    await refused(
+      async () => (await as("amanda.admin@acme.test")).account.users.setEnabled({ id: roleless.id, enabled: true }),
+      "BAD_REQUEST",
+      "At least one role must be assigned before the user can be enabled.",
+    );
   });
 });
 
@@ -387,17 +537,49 @@ describe("account.users.delete", () => {
 
     const { id: buyer } = await caller.account.users.create(newUser({ customerId: fx.logistics }));
     const logistics = await db.customer.findUniqueOrThrow({ where: { id: fx.logistics } });
-    const order = await db.order.create({ data: { number: `SO-DEL-${buyer}`, customerUserId: buyer, customerId: logistics.id, customerPath: logistics.path, currency: "USD", subtotal: "10.00", total: "10.80" } });
-    await refused(async () => caller.account.users.delete({ id: buyer }), "BAD_REQUEST", /owns 1 order of Acme West Logistics, which must keep who placed them/);
+    const order = await db.order.create({
+      data: {
+        number: `SO-DEL-${buyer}`,
+        customerUserId: buyer,
+        customerId: logistics.id,
+        customerPath: logistics.path,
+        currency: "USD",
+        subtotal: "10.00",
+        total: "10.80",
+      },
+    });
+    await refused(
+      async () => caller.account.users.delete({ id: buyer }),
+      "BAD_REQUEST",
+      /owns 1 order of Acme West Logistics, which must keep who placed them/,
+    );
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).customerUserId).toBe(buyer);
   });
 
   it("refuses yourself, users out of scope, a buyer, and users who hold more", async () => {
-    await refused(async () => (await as("walter.west@acme.test")).account.users.delete({ id: await idOf("walter.west@acme.test") }), "BAD_REQUEST", "You cannot delete yourself.");
-    await refused(async () => (await as("walter.west@acme.test")).account.users.delete({ id: await idOf("amanda.admin@acme.test") }), "NOT_FOUND");
-    await refused(async () => (await as("gina.globex@globex.test")).account.users.delete({ id: await idOf("eddie.buyer@acme.test") }), "NOT_FOUND");
-    await refused(async () => (await as("bob.buyer@acme.test")).account.users.delete({ id: await idOf("carl.disabled@acme.test") }), "FORBIDDEN", 'Your roles do not grant "Delete customer user".');
-    await refused(async () => callerFor(db, dora).account.users.delete({ id: await idOf("amanda.admin@acme.test") }), "FORBIDDEN", /^You cannot delete a user with more than you hold yourself: /);
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.delete({ id: await idOf("walter.west@acme.test") }),
+      "BAD_REQUEST",
+      "You cannot delete yourself.",
+    );
+    await refused(
+      async () => (await as("walter.west@acme.test")).account.users.delete({ id: await idOf("amanda.admin@acme.test") }),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("gina.globex@globex.test")).account.users.delete({ id: await idOf("eddie.buyer@acme.test") }),
+      "NOT_FOUND",
+    );
+    await refused(
+      async () => (await as("bob.buyer@acme.test")).account.users.delete({ id: await idOf("carl.disabled@acme.test") }),
+      "FORBIDDEN",
+      'Your roles do not grant "Delete customer user".',
+    );
+    await refused(
+      async () => callerFor(db, dora).account.users.delete({ id: await idOf("amanda.admin@acme.test") }),
+      "FORBIDDEN",
+      /^You cannot delete a user with more than you hold yourself: /,
+    );
   });
 });
 
@@ -406,7 +588,9 @@ describe("account.users.delete", () => {
 describe("account.users.massSetEnabled and massDelete", () => {
   it("skips the actor and rows out of reach, says why, and does the rest", async () => {
     const caller = await as("amanda.admin@acme.test");
-    const [amanda, wendy, gary] = await Promise.all(["amanda.admin@acme.test", "wendy.buyer@acme.test", "gary.buyer@globex.test"].map(idOf));
+    const [amanda, wendy, gary] = await Promise.all(
+      ["amanda.admin@acme.test", "wendy.buyer@acme.test", "gary.buyer@globex.test"].map(idOf),
+    );
     const result = await caller.account.users.massSetEnabled({ ids: [amanda!, wendy!, gary!], enabled: false });
     expect(result.done).toEqual([wendy]);
     expect(result.skipped).toEqual([
@@ -431,9 +615,20 @@ describe("account.users.massSetEnabled and massDelete", () => {
   });
 
   it("refuses a buyer outright, and bad input field by field", async () => {
-    await refused(async () => (await as("bob.buyer@acme.test")).account.users.massSetEnabled({ ids: [await idOf("carl.disabled@acme.test")], enabled: true }), "FORBIDDEN");
-    await refused(async () => (await as("amanda.admin@acme.test")).account.users.massDelete({ ids: [] }), "BAD_REQUEST", /Select at least one row/);
-    await refused(async () => (await as("amanda.admin@acme.test")).account.users.massSetEnabled({ ids: [1], enabled: "yes" as unknown as boolean }), "BAD_REQUEST");
+    await refused(
+      async () =>
+        (await as("bob.buyer@acme.test")).account.users.massSetEnabled({ ids: [await idOf("carl.disabled@acme.test")], enabled: true }),
+      "FORBIDDEN",
+    );
+    await refused(
+      async () => (await as("amanda.admin@acme.test")).account.users.massDelete({ ids: [] }),
+      "BAD_REQUEST",
+      /Select at least one row/,
+    );
+    await refused(
+      async () => (await as("amanda.admin@acme.test")).account.users.massSetEnabled({ ids: [1], enabled: "yes" as unknown as boolean }),
+      "BAD_REQUEST",
+    );
   });
 });
 

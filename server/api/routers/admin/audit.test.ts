@@ -18,14 +18,22 @@ beforeAll(async () => {
 describe("the audit log", () => {
   it("shows staff every change with who made it and what changed", async () => {
     const page = await (await staffCaller(db, "admin@roster.test")).admin.audit.list({ action: "customerUser." });
-    expect(page.items.map((e) => e.entityId)).toEqual([await id("gary.buyer@globex.test"), await id("lara.logistics@acme.test"), await id("bob.buyer@acme.test")].map(String));
-    expect(page.items[0]).toMatchObject({ action: "customerUser.disable", actorStaff: { firstName: "Ada" }, changes: [{ field: "enabled", before: true, after: false }] });
+    expect(page.items.map((e) => e.entityId)).toEqual(
+      [await id("gary.buyer@globex.test"), await id("lara.logistics@acme.test"), await id("bob.buyer@acme.test")].map(String),
+    );
+    expect(page.items[0]).toMatchObject({
+      action: "customerUser.disable",
+      actorStaff: { firstName: "Ada" },
+      changes: [{ field: "enabled", before: true, after: false }],
+    });
   });
 
   it("shows a company administrator their company's and subsidiaries' changes only, without staff names", async () => {
     const amanda = await customerCaller(db, "amanda.admin@acme.test");
     const page = await amanda.account.audit.list({});
-    expect(page.items.map((e) => e.entityId).sort()).toEqual([await id("bob.buyer@acme.test"), await id("lara.logistics@acme.test")].map(String).sort());
+    expect(page.items.map((e) => e.entityId).sort()).toEqual(
+      [await id("bob.buyer@acme.test"), await id("lara.logistics@acme.test")].map(String).sort(),
+    );
     expect(page.items.every((e) => e.actorStaff?.firstName === "Staff")).toBe(true);
 
     const walter = await customerCaller(db, "walter.west@acme.test");
@@ -50,7 +58,9 @@ describe("the audit log", () => {
     const ofBob = await admin.admin.audit.list({ entityType: "CustomerUser", entityId: bob });
     expect(ofBob.items.map((e) => e.action)).toEqual(["customerUser.disable"]);
     const at = ofBob.items[0]!.occurredAt;
-    expect((await admin.admin.audit.list({ entityId: bob, from: new Date(at.getTime() - 1000), to: new Date(at.getTime() + 1000) })).items).toHaveLength(1);
+    expect(
+      (await admin.admin.audit.list({ entityId: bob, from: new Date(at.getTime() - 1000), to: new Date(at.getTime() + 1000) })).items,
+    ).toHaveLength(1);
     expect((await admin.admin.audit.list({ entityId: bob, from: new Date(at.getTime() + 1000) })).items).toHaveLength(0);
     expect((await admin.admin.audit.list({ entityId: bob, to: new Date(at.getTime() - 1000) })).items).toHaveLength(0);
     await expect(admin.admin.audit.list({ from: "yesterday" as unknown as Date })).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -3,5 +3,7 @@ import { listAuditInput } from "../../../schemas/audit";
 import { listAuditEvents } from "../../../services/auditLog";
 
 export const auditRouter = createTRPCRouter({
-  list: staffProcedure("audit.view").input(listAuditInput).query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
+  list: staffProcedure("audit.view")
+    .input(listAuditInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
 });

@@ -14,7 +14,10 @@ describe("admin.customerGroups", () => {
   it("lists groups with how many customers each holds, searchable and sortable", async () => {
     const caller = await admin();
     const page = await caller.admin.customerGroups.list({});
-    expect(page.items.map((g) => [g.name, g.customerCount])).toEqual([["Partners", 3], ["Retail", 2]]);
+    expect(page.items.map((g) => [g.name, g.customerCount])).toEqual([
+      ["Partners", 3],
+      ["Retail", 2],
+    ]);
     expect(page.count).toEqual({ value: 2, capped: false });
     expect((await caller.admin.customerGroups.list({ search: "ret" })).items.map((g) => g.name)).toEqual(["Retail"]);
     expect((await caller.admin.customerGroups.list({ sort: "name", dir: "desc", limit: 1 })).items.map((g) => g.name)).toEqual(["Retail"]);
@@ -29,7 +32,10 @@ describe("admin.customerGroups", () => {
     const group = await caller.admin.customerGroups.create({ name: "  Wholesale " });
     expect(group).toMatchObject({ name: "Wholesale", customerCount: 0 });
     expect(await caller.admin.customerGroups.update({ id: group.id, name: "Wholesale EU" })).toMatchObject({ name: "Wholesale EU" });
-    const actions = await db.auditEvent.findMany({ where: { entityType: "CustomerGroup", entityId: String(group.id) }, orderBy: { id: "asc" } });
+    const actions = await db.auditEvent.findMany({
+      where: { entityType: "CustomerGroup", entityId: String(group.id) },
+      orderBy: { id: "asc" },
+    });
     expect(actions.map((a) => [a.action, a.before, a.after])).toEqual([
       ["customerGroup.create", null, { name: "Wholesale" }],
       ["customerGroup.update", { name: "Wholesale" }, { name: "Wholesale EU" }],

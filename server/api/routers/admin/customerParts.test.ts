@@ -12,7 +12,15 @@ beforeAll(async () => {
 const admin = () => staffCaller(db, "admin@roster.test");
 const sales = () => staffCaller(db, "sales@roster.test");
 const idOf = async (name: string) => (await db.customer.findFirstOrThrow({ where: { name } })).id;
-const address = { label: "Dock 4", street: "4 Pier Road", city: "Hamburg", postalCode: "20457", countryCode: "DE", isBilling: false, isShipping: true };
+const address = {
+  label: "Dock 4",
+  street: "4 Pier Road",
+  city: "Hamburg",
+  postalCode: "20457",
+  countryCode: "DE",
+  isBilling: false,
+  isShipping: true,
+};
 
 describe("admin.customers.addresses", () => {
   it("adds, edits and deletes a customer's address; a new default takes over from the old one", async () => {
@@ -29,22 +37,32 @@ describe("admin.customers.addresses", () => {
     expect(updated).toMatchObject({ city: "Bremen", isDefaultShipping: false });
     await caller.admin.customers.addresses.delete({ id: created.id });
     expect(await db.customerAddress.findUnique({ where: { id: created.id } })).toBeNull();
-    const actions = await db.auditEvent.findMany({ where: { entityType: "CustomerAddress", entityId: String(created.id) }, orderBy: { id: "asc" }, select: { action: true } });
+    const actions = await db.auditEvent.findMany({
+      where: { entityType: "CustomerAddress", entityId: String(created.id) },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["customerAddress.create", "customerAddress.update", "customerAddress.delete"]);
   });
 
   it("refuses an address without a type with field errors, adding nothing", async () => {
     const holding = await idOf("Acme Holding");
     const count = await db.customerAddress.count();
-    await expect((await admin()).admin.customers.addresses.create({ ...address, customerId: holding, isShipping: false })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      (await admin()).admin.customers.addresses.create({ ...address, customerId: holding, isShipping: false }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.customerAddress.count()).toBe(count);
   });
 
   it("is NOT_FOUND for a sales manager outside their customers, changing nothing", async () => {
     const globex = await idOf("Globex Industries");
     const office = await db.customerAddress.findFirstOrThrow({ where: { customerId: globex } });
-    await expect((await sales()).admin.customers.addresses.create({ ...address, customerId: globex })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await sales()).admin.customers.addresses.update({ ...address, id: office.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await sales()).admin.customers.addresses.create({ ...address, customerId: globex })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect((await sales()).admin.customers.addresses.update({ ...address, id: office.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect((await sales()).admin.customers.addresses.delete({ id: office.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.customerAddress.findUniqueOrThrow({ where: { id: office.id } })).toEqual(office);
   });
@@ -61,7 +79,10 @@ describe("admin.customers.notes", () => {
     const note = await caller.admin.customers.notes.create({ customerId: holding, body: "  Wants quarterly invoices.  " });
     expect(note).toMatchObject({ body: "Wants quarterly invoices.", author: { firstName: "Sam" } });
     expect((await caller.admin.customers.notes.list({ id: holding })).items[0]!.id).toBe(note.id);
-    expect(await (await admin()).admin.customers.notes.update({ id: note.id, body: "Wants monthly invoices." })).toMatchObject({ body: "Wants monthly invoices.", author: { firstName: "Sam" } });
+    expect(await (await admin()).admin.customers.notes.update({ id: note.id, body: "Wants monthly invoices." })).toMatchObject({
+      body: "Wants monthly invoices.",
+      author: { firstName: "Sam" },
+    });
     await caller.admin.customers.notes.delete({ id: note.id });
     expect(await db.note.findUnique({ where: { id: note.id } })).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Note", entityId: String(note.id), action: "note.delete" } });
@@ -87,11 +108,15 @@ describe("admin.customers.notes", () => {
   });
 
   it("refuses a page size over 100", async () => {
-    await expect((await admin()).admin.customers.notes.list({ id: await idOf("Initech"), limit: 101 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect((await admin()).admin.customers.notes.list({ id: await idOf("Initech"), limit: 101 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("refuses an empty note", async () => {
-    await expect((await admin()).admin.customers.notes.create({ customerId: await idOf("Initech"), body: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect((await admin()).admin.customers.notes.create({ customerId: await idOf("Initech"), body: "   " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("is NOT_FOUND for a sales manager outside their customers, and for notes about customer users", async () => {
@@ -99,8 +124,12 @@ describe("admin.customers.notes", () => {
     const theirs = await db.note.create({ data: { customerId: globex, body: "Globex only." } });
     const userNote = await db.note.findFirstOrThrow({ where: { customerUserId: { not: null } } });
     await expect((await sales()).admin.customers.notes.list({ id: globex })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await sales()).admin.customers.notes.create({ customerId: globex, body: "Mine" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await sales()).admin.customers.notes.update({ id: theirs.id, body: "Changed" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await sales()).admin.customers.notes.create({ customerId: globex, body: "Mine" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect((await sales()).admin.customers.notes.update({ id: theirs.id, body: "Changed" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect((await sales()).admin.customers.notes.delete({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect((await admin()).admin.customers.notes.delete({ id: userNote.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.note.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ body: "Globex only." });

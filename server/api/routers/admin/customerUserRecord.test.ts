@@ -26,10 +26,21 @@ import { signInCustomerUser } from "../../../services/signIn";
  */
 let db: PrismaClient;
 const fx = {} as {
-  store: number; wholesale: number; en: number; de: number;
-  holding: number; east: number; west: number; globex: number;
-  administrator: number; buyer: number; acmePurchaser: number; globexAuditor: number;
-  ada: number; sam: number; vera: number;
+  store: number;
+  wholesale: number;
+  en: number;
+  de: number;
+  holding: number;
+  east: number;
+  west: number;
+  globex: number;
+  administrator: number;
+  buyer: number;
+  acmePurchaser: number;
+  globexAuditor: number;
+  ada: number;
+  sam: number;
+  vera: number;
 };
 /** A Department-level administrator of Acme Holding: manages its users, but only its own, at Department. */
 let dora: CustomerPrincipal;
@@ -60,17 +71,44 @@ beforeAll(async () => {
   // Everything, but at Department level: within it lie the Buyer role and the company's roles, not the Administrator.
   const deptGrants = departmentAdministratorGrants.map(([permission, level]) => ({ permission, level }));
   const dept = await db.customerUserRole.create({
-    data: { code: "ACME_DEPT_ADMIN", label: "Department administrator", customerId: fx.holding, permissions: { createMany: { data: deptGrants } } },
+    data: {
+      code: "ACME_DEPT_ADMIN",
+      label: "Department administrator",
+      customerId: fx.holding,
+      permissions: { createMany: { data: deptGrants } },
+    },
   });
-  fx.acmePurchaser = (await db.customerUserRole.create({
-    data: { code: "ACME_PURCHASER", label: "Purchaser", customerId: fx.holding, permissions: { create: { permission: "order.view", level: "CUSTOMER" } } },
-  })).id;
-  fx.globexAuditor = (await db.customerUserRole.create({
-    data: { code: "GLOBEX_AUDITOR", label: "Auditor", customerId: fx.globex, permissions: { create: { permission: "audit.view", level: "GRANTED" } } },
-  })).id;
+  fx.acmePurchaser = (
+    await db.customerUserRole.create({
+      data: {
+        code: "ACME_PURCHASER",
+        label: "Purchaser",
+        customerId: fx.holding,
+        permissions: { create: { permission: "order.view", level: "CUSTOMER" } },
+      },
+    })
+  ).id;
+  fx.globexAuditor = (
+    await db.customerUserRole.create({
+      data: {
+        code: "GLOBEX_AUDITOR",
+        label: "Auditor",
+        customerId: fx.globex,
+        permissions: { create: { permission: "audit.view", level: "GRANTED" } },
+      },
+    })
+  ).id;
   const holding = await db.customer.findUniqueOrThrow({ where: { id: fx.holding } });
   await db.customerUser.create({
-    data: { email: "dora.dept@acme.test", firstName: "Dora", lastName: "Dept", confirmedAt: new Date(), customerId: holding.id, customerPath: holding.path, roles: { create: { roleId: dept.id } } },
+    data: {
+      email: "dora.dept@acme.test",
+      firstName: "Dora",
+      lastName: "Dept",
+      confirmedAt: new Date(),
+      customerId: holding.id,
+      customerPath: holding.path,
+      roles: { create: { roleId: dept.id } },
+    },
   });
   // A clerk who may add and edit users, but neither give roles nor touch addresses.
   const clerk = await db.customerUserRole.create({
@@ -78,11 +116,26 @@ beforeAll(async () => {
       code: "ACME_CLERK",
       label: "User clerk",
       customerId: fx.holding,
-      permissions: { createMany: { data: (["customerUser.view", "customerUser.create", "customerUser.edit"] as const).map((permission) => ({ permission, level: "CUSTOMER" as const })) } },
+      permissions: {
+        createMany: {
+          data: (["customerUser.view", "customerUser.create", "customerUser.edit"] as const).map((permission) => ({
+            permission,
+            level: "CUSTOMER" as const,
+          })),
+        },
+      },
     },
   });
   await db.customerUser.create({
-    data: { email: "cleo.clerk@acme.test", firstName: "Cleo", lastName: "Clerk", confirmedAt: new Date(), customerId: holding.id, customerPath: holding.path, roles: { create: { roleId: clerk.id } } },
+    data: {
+      email: "cleo.clerk@acme.test",
+      firstName: "Cleo",
+      lastName: "Clerk",
+      confirmedAt: new Date(),
+      customerId: holding.id,
+      customerPath: holding.path,
+      roles: { create: { roleId: clerk.id } },
+    },
   });
   await bumpAuthzEpoch(db);
   dora = await customerPrincipal(db, "dora.dept@acme.test");
@@ -93,7 +146,11 @@ let counter = 0;
 const uniqueEmail = (prefix = "nina") => `${prefix}.${++counter}@record.test`;
 const admin = () => staffCaller(db, "admin@roster.test");
 const sales = () => staffCaller(db, "sales@roster.test");
-const userByEmail = (email: string) => db.customerUser.findUniqueOrThrow({ where: { email }, include: { roles: true, salesRepresentatives: true, websiteSettings: true, addresses: true } });
+const userByEmail = (email: string) =>
+  db.customerUser.findUniqueOrThrow({
+    where: { email },
+    include: { roles: true, salesRepresentatives: true, websiteSettings: true, addresses: true },
+  });
 const epoch = async () => (await db.counter.findUniqueOrThrow({ where: { name: "authz" } })).value;
 
 function newUser(overrides: Partial<CreateCustomerUserInput> = {}): CreateCustomerUserInput {
@@ -113,7 +170,16 @@ function newUser(overrides: Partial<CreateCustomerUserInput> = {}): CreateCustom
   };
 }
 
-const address = { street: "5 Dock Road", city: "Bremen", postalCode: "28195", countryCode: "de", isBilling: true, isShipping: true, isDefaultBilling: true, isDefaultShipping: true };
+const address = {
+  street: "5 Dock Road",
+  city: "Bremen",
+  postalCode: "28195",
+  countryCode: "de",
+  isBilling: true,
+  isShipping: true,
+  isDefaultBilling: true,
+  isDefaultShipping: true,
+};
 
 /** What the edit form sends for a user as they are now. */
 async function editOf(email: string, overrides: Partial<UpdateCustomerUserInput> = {}): Promise<UpdateCustomerUserInput> {
@@ -143,8 +209,14 @@ async function editOf(email: string, overrides: Partial<UpdateCustomerUserInput>
 /** Counts that any write would move: a refusal must leave them all where they were. */
 async function footprint() {
   const [users, customers, assignments, emails, audits, addresses, settings, reps] = await Promise.all([
-    db.customerUser.count(), db.customer.count(), db.customerUserRoleAssignment.count(), db.emailMessage.count(), db.auditEvent.count(),
-    db.customerUserAddress.count(), db.customerUserWebsiteSettings.count(), db.customerUserSalesRep.count(),
+    db.customerUser.count(),
+    db.customer.count(),
+    db.customerUserRoleAssignment.count(),
+    db.emailMessage.count(),
+    db.auditEvent.count(),
+    db.customerUserAddress.count(),
+    db.customerUserWebsiteSettings.count(),
+    db.customerUserSalesRep.count(),
   ]);
   return { users, customers, assignments, emails, audits, addresses, settings, reps, epoch: await epoch() };
 }
@@ -158,11 +230,17 @@ async function refusedWithoutChange(attempt: () => Promise<unknown>, expected: R
 }
 
 /** Field errors as a procedure's refusal carries them (the AppError is the TRPCError's cause)… */
-const fieldErrors = (errors: Record<string, unknown[]>) => ({ cause: expect.objectContaining({ fieldErrors: expect.objectContaining(errors) }) });
+const fieldErrors = (errors: Record<string, unknown[]>) => ({
+  cause: expect.objectContaining({ fieldErrors: expect.objectContaining(errors) }),
+});
 /** A refusal of the input schema (the form's own checks), at the field's path. */
 const invalid = (path: string, message: string) => ({
   code: "BAD_REQUEST",
-  cause: expect.objectContaining({ issues: expect.arrayContaining([expect.objectContaining({ path: path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message })]) }),
+  cause: expect.objectContaining({
+    issues: expect.arrayContaining([
+      expect.objectContaining({ path: path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message }),
+    ]),
+  }),
 });
 /** …and as a service throws them. */
 const serviceFieldErrors = (errors: Record<string, unknown[]>) => ({ fieldErrors: expect.objectContaining(errors) });
@@ -189,8 +267,20 @@ describe("admin.customerUsers.create", () => {
 
     const user = await userByEmail("nina.new@record.test");
     expect(user).toMatchObject({
-      id, enabled: true, namePrefix: "Dr.", firstName: "Nina", middleName: "Maria", lastName: "New", nameSuffix: "PhD",
-      phone: "+49 421 555 01", customerId: fx.east, websiteId: fx.store, ownerId: fx.ada, passwordHash: null, authStatus: "ACTIVE", version: 1,
+      id,
+      enabled: true,
+      namePrefix: "Dr.",
+      firstName: "Nina",
+      middleName: "Maria",
+      lastName: "New",
+      nameSuffix: "PhD",
+      phone: "+49 421 555 01",
+      customerId: fx.east,
+      websiteId: fx.store,
+      ownerId: fx.ada,
+      passwordHash: null,
+      authStatus: "ACTIVE",
+      version: 1,
     });
     expect(user.birthday?.toISOString().slice(0, 10)).toBe("1990-04-01");
     expect(user.confirmedAt).not.toBeNull();
@@ -210,11 +300,20 @@ describe("admin.customerUsers.create", () => {
 
     const visitor = callerFor(db, null).auth;
     await visitor.resetPassword({ token: welcome!.secret!, password: "Chosen-by-nina-1" });
-    expect(await signInCustomerUser(db, { email: user.email, password: "Chosen-by-nina-1", ip: null, userAgent: null })).toMatchObject({ ok: true });
-    await expect(visitor.resetPassword({ token: welcome!.secret!, password: "Second-try-22" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await signInCustomerUser(db, { email: user.email, password: "Chosen-by-nina-1", ip: null, userAgent: null })).toMatchObject({
+      ok: true,
+    });
+    await expect(visitor.resetPassword({ token: welcome!.secret!, password: "Second-try-22" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "CustomerUser", entityId: String(id) } });
-    expect(audit).toMatchObject({ action: "customerUser.create", actorType: "STAFF", actorStaffId: fx.ada, after: expect.objectContaining({ email: user.email, roles: ["Buyer"], welcomeEmail: true }) });
+    expect(audit).toMatchObject({
+      action: "customerUser.create",
+      actorType: "STAFF",
+      actorStaffId: fx.ada,
+      after: expect.objectContaining({ email: user.email, roles: ["Buyer"], welcomeEmail: true }),
+    });
   });
 
   it("defaults the sales representatives to the customer's, and with a typed password welcomes with a sign-in link", async () => {
@@ -266,11 +365,26 @@ describe("admin.customerUsers.create", () => {
   it("refuses bad input field by field: future birthday, weak password, two default billing addresses", async () => {
     const caller = await admin();
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    await refusedWithoutChange(() => caller.admin.customerUsers.create(newUser({ birthday: tomorrow })), invalid("birthday", "A birthday cannot be in the future."));
-    await refusedWithoutChange(() => caller.admin.customerUsers.create(newUser({ generatePassword: false, password: "short" })), invalid("password", "Use at least 10 characters."));
-    await refusedWithoutChange(() => caller.admin.customerUsers.create(newUser({ generatePassword: false })), invalid("password", "Enter a password, or select Generate Password."));
-    await refusedWithoutChange(() => caller.admin.customerUsers.create(newUser({ addresses: [address, address] })), invalid("addresses.1.isDefaultBilling", "Only one address can be the default billing address."));
-    await refusedWithoutChange(() => caller.admin.customerUsers.create(newUser({ customerId: null })), invalid("customerId", "Choose the customer this user represents."));
+    await refusedWithoutChange(
+      () => caller.admin.customerUsers.create(newUser({ birthday: tomorrow })),
+      invalid("birthday", "A birthday cannot be in the future."),
+    );
+    await refusedWithoutChange(
+      () => caller.admin.customerUsers.create(newUser({ generatePassword: false, password: "short" })),
+      invalid("password", "Use at least 10 characters."),
+    );
+    await refusedWithoutChange(
+      () => caller.admin.customerUsers.create(newUser({ generatePassword: false })),
+      invalid("password", "Enter a password, or select Generate Password."),
+    );
+    await refusedWithoutChange(
+      () => caller.admin.customerUsers.create(newUser({ addresses: [address, address] })),
+      invalid("addresses.1.isDefaultBilling", "Only one address can be the default billing address."),
+    );
+    await refusedWithoutChange(
+      () => caller.admin.customerUsers.create(newUser({ customerId: null })),
+      invalid("customerId", "Choose the customer this user represents."),
+    );
   });
 
   it("offers only roles the customer may use: another company's role is refused", async () => {
@@ -299,7 +413,12 @@ describe("admin.customerUsers.create", () => {
     const user = await userByEmail(input.email);
     const subsidiary = await db.customer.findUniqueOrThrow({ where: { id: user.customerId }, include: { salesRepresentatives: true } });
     const west = await db.customer.findUniqueOrThrow({ where: { id: fx.west } });
-    expect(subsidiary).toMatchObject({ name: "Acme West Retail", parentId: fx.west, path: `${west.path}${subsidiary.id}/`, ownerId: west.ownerId });
+    expect(subsidiary).toMatchObject({
+      name: "Acme West Retail",
+      parentId: fx.west,
+      path: `${west.path}${subsidiary.id}/`,
+      ownerId: west.ownerId,
+    });
     expect(user.customerPath).toBe(subsidiary.path);
     expect(await db.auditEvent.count({ where: { action: "customer.create", entityId: String(subsidiary.id) } })).toBe(1);
   });
@@ -307,7 +426,10 @@ describe("admin.customerUsers.create", () => {
   it("keeps a sales manager to the customers they represent: others are NOT_FOUND, and so is a subsidiary they may not create", async () => {
     const caller = await sales();
     await refusedWithoutChange(() => caller.admin.customerUsers.create(newUser({ customerId: fx.globex })), { code: "NOT_FOUND" });
-    await refusedWithoutChange(() => caller.admin.customerUsers.create(newUser({ customerId: null, newCustomer: { name: "Acme East Two", parentId: fx.east } })), { code: "NOT_FOUND" });
+    await refusedWithoutChange(
+      () => caller.admin.customerUsers.create(newUser({ customerId: null, newCustomer: { name: "Acme East Two", parentId: fx.east } })),
+      { code: "NOT_FOUND" },
+    );
     const input = newUser({ customerId: fx.east });
     await caller.admin.customerUsers.create(input);
     expect(await userByEmail(input.email)).toMatchObject({ customerId: fx.east, ownerId: fx.sam });
@@ -317,12 +439,16 @@ describe("admin.customerUsers.create", () => {
 // ------------------------------------------------------------------------------------- create, storefront
 
 describe("createCustomerUser for a customer's administrator (storefront realm)", () => {
-  const create = (actor: CustomerPrincipal, input: CreateCustomerUserInput) => createCustomerUser(db, actor, createCustomerUserInput.parse(input));
+  const create = (actor: CustomerPrincipal, input: CreateCustomerUserInput) =>
+    createCustomerUser(db, actor, createCustomerUserInput.parse(input));
 
   it("adds users within the administrator's reach: Corporate reaches the subsidiaries, Department only its own customer", async () => {
     const input = newUser({ customerId: fx.east });
     await create(amanda, input);
-    expect(await userByEmail(input.email)).toMatchObject({ customerId: fx.east, ownerId: (await db.customer.findUniqueOrThrow({ where: { id: fx.east } })).ownerId });
+    expect(await userByEmail(input.email)).toMatchObject({
+      customerId: fx.east,
+      ownerId: (await db.customer.findUniqueOrThrow({ where: { id: fx.east } })).ownerId,
+    });
     await refusedWithoutChange(() => create(amanda, newUser({ customerId: fx.globex })), { code: "NOT_FOUND" });
     await refusedWithoutChange(() => create(dora, newUser({ customerId: fx.east })), { code: "NOT_FOUND" });
     const own = newUser({ customerId: fx.holding });
@@ -333,7 +459,9 @@ describe("createCustomerUser for a customer's administrator (storefront realm)",
   it("hands out only roles within the administrator's own grants, naming what exceeds them", async () => {
     await refusedWithoutChange(() => create(dora, newUser({ customerId: fx.holding, roleIds: [fx.administrator] })), {
       code: "FORBIDDEN",
-      message: expect.stringMatching(/^You cannot assign roles with more than you hold yourself: .*"Edit customer user" at Corporate \(you hold Department\)/),
+      message: expect.stringMatching(
+        /^You cannot assign roles with more than you hold yourself: .*"Edit customer user" at Corporate \(you hold Department\)/,
+      ),
     });
     const choices = await roleChoices(db, dora, fx.holding);
     expect(choices.find((r) => r.id === fx.administrator)).toMatchObject({ assignable: false });
@@ -342,16 +470,25 @@ describe("createCustomerUser for a customer's administrator (storefront realm)",
   });
 
   it("creates a subsidiary only with Corporate levels, and leaves sales representatives to staff", async () => {
-    await refusedWithoutChange(() => create(dora, newUser({ customerId: null, newCustomer: { name: "Dora's branch", parentId: fx.holding } })), { code: "NOT_FOUND" });
+    await refusedWithoutChange(
+      () => create(dora, newUser({ customerId: null, newCustomer: { name: "Dora's branch", parentId: fx.holding } })),
+      { code: "NOT_FOUND" },
+    );
     const input = newUser({ customerId: null, newCustomer: { name: "Acme North", parentId: fx.holding } });
     await create(amanda, input);
     expect((await db.customer.findUniqueOrThrow({ where: { id: (await userByEmail(input.email)).customerId } })).parentId).toBe(fx.holding);
-    await refusedWithoutChange(() => create(amanda, newUser({ salesRepresentativeIds: [fx.sam] })), { code: "FORBIDDEN", message: "Only staff choose sales representatives." });
+    await refusedWithoutChange(() => create(amanda, newUser({ salesRepresentativeIds: [fx.sam] })), {
+      code: "FORBIDDEN",
+      message: "Only staff choose sales representatives.",
+    });
   });
 
   it("needs the role-assignment permission to give roles, and the address permissions to add addresses", async () => {
     const cleo = await customerPrincipal(db, "cleo.clerk@acme.test");
-    await refusedWithoutChange(() => create(cleo, newUser({ customerId: fx.holding })), { code: "FORBIDDEN", message: "Your roles do not let you assign roles to this customer's users." });
+    await refusedWithoutChange(() => create(cleo, newUser({ customerId: fx.holding })), {
+      code: "FORBIDDEN",
+      message: "Your roles do not let you assign roles to this customer's users.",
+    });
     await refusedWithoutChange(() => create(cleo, newUser({ customerId: fx.holding, enabled: false, roleIds: [], addresses: [address] })), {
       code: "FORBIDDEN",
       message: "Your roles do not let you add addresses for this customer's users.",
@@ -374,12 +511,24 @@ describe("admin.customerUsers.update", () => {
     const caller = await admin();
     for (const email of ["eddie.buyer@acme.test", "una.unconfirmed@acme.test"]) {
       const before = await userByEmail(email);
-      const result = await caller.admin.customerUsers.update(await editOf(email, { middleName: "Quincy", phone: "+1 555 0100", birthday: "1985-12-24", localizationId: fx.de }));
+      const result = await caller.admin.customerUsers.update(
+        await editOf(email, { middleName: "Quincy", phone: "+1 555 0100", birthday: "1985-12-24", localizationId: fx.de }),
+      );
       expect(result).toEqual({ id: before.id, version: before.version + 1 });
       const after = await userByEmail(email);
-      expect(after).toMatchObject({ middleName: "Quincy", phone: "+1 555 0100", version: before.version + 1, confirmedAt: before.confirmedAt, sessionVersion: before.sessionVersion, passwordHash: before.passwordHash });
+      expect(after).toMatchObject({
+        middleName: "Quincy",
+        phone: "+1 555 0100",
+        version: before.version + 1,
+        confirmedAt: before.confirmedAt,
+        sessionVersion: before.sessionVersion,
+        passwordHash: before.passwordHash,
+      });
       expect(after.websiteSettings.find((s) => s.websiteId === fx.store)?.localizationId).toBe(fx.de);
-      const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: String(before.id), action: "customerUser.update" }, orderBy: { id: "desc" } });
+      const audit = await db.auditEvent.findFirstOrThrow({
+        where: { entityId: String(before.id), action: "customerUser.update" },
+        orderBy: { id: "desc" },
+      });
       expect(audit.before).toMatchObject({ middleName: null, phone: null });
       expect(audit.after).toMatchObject({ middleName: "Quincy", phone: "+1 555 0100", birthday: "1985-12-24", localizationId: fx.de });
     }
@@ -400,13 +549,22 @@ describe("admin.customerUsers.update", () => {
   it("refuses an enabled user without roles with the guide's message; disabling saves without roles and ends the sessions", async () => {
     const caller = await admin();
     const email = "lara.logistics@acme.test";
-    await refusedWithoutChange(() => editOf(email, { roleIds: [], localizationId: fx.en }).then((input) => caller.admin.customerUsers.update(input)), {
-      code: "BAD_REQUEST",
-      message: enabledWithoutRoleMessage,
-    }, email);
+    await refusedWithoutChange(
+      () => editOf(email, { roleIds: [], localizationId: fx.en }).then((input) => caller.admin.customerUsers.update(input)),
+      {
+        code: "BAD_REQUEST",
+        message: enabledWithoutRoleMessage,
+      },
+      email,
+    );
     const before = await userByEmail(email);
     await caller.admin.customerUsers.update(await editOf(email, { enabled: false, roleIds: [], localizationId: fx.en }));
-    expect(await userByEmail(email)).toMatchObject({ enabled: false, roles: [], sessionVersion: before.sessionVersion + 1, confirmedAt: before.confirmedAt });
+    expect(await userByEmail(email)).toMatchObject({
+      enabled: false,
+      roles: [],
+      sessionVersion: before.sessionVersion + 1,
+      confirmedAt: before.confirmedAt,
+    });
   });
 
   it("bumps the authorization epoch when roles change, and only then", async () => {
@@ -425,10 +583,17 @@ describe("admin.customerUsers.update", () => {
     const caller = await admin();
     const email = "alice.schmidt.1@example.test";
     const before = await userByEmail(email);
-    await refusedWithoutChange(() => editOf(email, { customerId: fx.globex, roleIds: [fx.acmePurchaser], localizationId: fx.en }).then((input) => caller.admin.customerUsers.update(input)), {
-      code: "BAD_REQUEST",
-      ...fieldErrors({ roleIds: ["Some chosen roles are not available to this customer."] }),
-    }, email);
+    await refusedWithoutChange(
+      () =>
+        editOf(email, { customerId: fx.globex, roleIds: [fx.acmePurchaser], localizationId: fx.en }).then((input) =>
+          caller.admin.customerUsers.update(input),
+        ),
+      {
+        code: "BAD_REQUEST",
+        ...fieldErrors({ roleIds: ["Some chosen roles are not available to this customer."] }),
+      },
+      email,
+    );
     await caller.admin.customerUsers.update(await editOf(email, { customerId: fx.west, roleIds: [fx.buyer], localizationId: fx.en }));
     const after = await userByEmail(email);
     expect(after.customerPath).toBe((await db.customer.findUniqueOrThrow({ where: { id: fx.west } })).path);
@@ -440,14 +605,23 @@ describe("admin.customerUsers.update", () => {
     const email = "bob.buyer@acme.test";
     const start = await editOf(email, { localizationId: fx.en });
     const [office] = start.addresses!;
-    await caller.admin.customerUsers.update({ ...start, addresses: [office!, { ...address, isDefaultBilling: false, isDefaultShipping: false, label: "Depot" }] });
+    await caller.admin.customerUsers.update({
+      ...start,
+      addresses: [office!, { ...address, isDefaultBilling: false, isDefaultShipping: false, label: "Depot" }],
+    });
     let user = await userByEmail(email);
     expect(user.addresses.map((a) => a.label).sort()).toEqual(["Depot", "Office"]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: String(user.id), action: "customerUser.update" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: String(user.id), action: "customerUser.update" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.after).toMatchObject({ addresses: { added: 1, changed: [], deleted: [] } });
     const depot = user.addresses.find((a) => a.label === "Depot")!;
     const next = await editOf(email);
-    await caller.admin.customerUsers.update({ ...next, addresses: [{ ...next.addresses!.find((a) => a.id === depot.id)!, city: "Hamburg" }] });
+    await caller.admin.customerUsers.update({
+      ...next,
+      addresses: [{ ...next.addresses!.find((a) => a.id === depot.id)!, city: "Hamburg" }],
+    });
     user = await userByEmail(email);
     expect(user.addresses).toMatchObject([{ id: depot.id, city: "Hamburg" }]);
   });
@@ -455,24 +629,56 @@ describe("admin.customerUsers.update", () => {
   it("refuses to leave a customer without an enabled user who can manage its users", async () => {
     const caller = await admin();
     const solo = await createCustomerNode(db, { name: "Solo Record Trading" });
-    await db.customerUser.create({ data: { email: "owner@solo-record.test", firstName: "Owen", lastName: "Solo", customerId: solo.id, customerPath: solo.path, roles: { create: { roleId: fx.administrator } } } });
+    await db.customerUser.create({
+      data: {
+        email: "owner@solo-record.test",
+        firstName: "Owen",
+        lastName: "Solo",
+        customerId: solo.id,
+        customerPath: solo.path,
+        roles: { create: { roleId: fx.administrator } },
+      },
+    });
     const manager = /Solo Record Trading must keep at least one enabled user who can manage its users/;
-    await refusedWithoutChange(() => editOf("owner@solo-record.test", { enabled: false, roleIds: [] }).then((i) => caller.admin.customerUsers.update(i)), { code: "BAD_REQUEST", message: expect.stringMatching(manager) }, "owner@solo-record.test");
-    await refusedWithoutChange(() => editOf("owner@solo-record.test", { roleIds: [fx.buyer] }).then((i) => caller.admin.customerUsers.update(i)), { code: "BAD_REQUEST", message: expect.stringMatching(manager) }, "owner@solo-record.test");
+    await refusedWithoutChange(
+      () => editOf("owner@solo-record.test", { enabled: false, roleIds: [] }).then((i) => caller.admin.customerUsers.update(i)),
+      { code: "BAD_REQUEST", message: expect.stringMatching(manager) },
+      "owner@solo-record.test",
+    );
+    await refusedWithoutChange(
+      () => editOf("owner@solo-record.test", { roleIds: [fx.buyer] }).then((i) => caller.admin.customerUsers.update(i)),
+      { code: "BAD_REQUEST", message: expect.stringMatching(manager) },
+      "owner@solo-record.test",
+    );
   });
 
   it("is NOT_FOUND for a sales manager on another customer's user, and when moving a user out of their customers", async () => {
     const caller = await sales();
-    await refusedWithoutChange(() => editOf("ian.initech@initech.test").then((i) => caller.admin.customerUsers.update(i)), { code: "NOT_FOUND" }, "ian.initech@initech.test");
-    await refusedWithoutChange(() => editOf("una.unconfirmed@acme.test", { customerId: fx.globex }).then((i) => caller.admin.customerUsers.update(i)), { code: "NOT_FOUND" }, "una.unconfirmed@acme.test");
+    await refusedWithoutChange(
+      () => editOf("ian.initech@initech.test").then((i) => caller.admin.customerUsers.update(i)),
+      { code: "NOT_FOUND" },
+      "ian.initech@initech.test",
+    );
+    await refusedWithoutChange(
+      () => editOf("una.unconfirmed@acme.test", { customerId: fx.globex }).then((i) => caller.admin.customerUsers.update(i)),
+      { code: "NOT_FOUND" },
+      "una.unconfirmed@acme.test",
+    );
   });
 
   it("refuses a taken email as a CONFLICT on the field", async () => {
     const caller = await admin();
-    await refusedWithoutChange(() => editOf("erin.east@acme.test", { email: "GINA.globex@globex.test", localizationId: fx.de }).then((i) => caller.admin.customerUsers.update(i)), {
-      code: "CONFLICT",
-      ...fieldErrors({ email: ["This email is already in use."] }),
-    }, "erin.east@acme.test");
+    await refusedWithoutChange(
+      () =>
+        editOf("erin.east@acme.test", { email: "GINA.globex@globex.test", localizationId: fx.de }).then((i) =>
+          caller.admin.customerUsers.update(i),
+        ),
+      {
+        code: "CONFLICT",
+        ...fieldErrors({ email: ["This email is already in use."] }),
+      },
+      "erin.east@acme.test",
+    );
   });
 });
 
@@ -480,7 +686,11 @@ describe("admin.customerUsers.update", () => {
 
 describe("updateCustomerUser for a customer's administrator (storefront realm)", () => {
   const update = async (actor: CustomerPrincipal, email: string, overrides: Partial<UpdateCustomerUserInput> = {}) =>
-    updateCustomerUser(db, actor, updateCustomerUserInput.parse(await editOf(email, { localizationId: fx.en, salesRepresentativeIds: undefined, ...overrides })));
+    updateCustomerUser(
+      db,
+      actor,
+      updateCustomerUserInput.parse(await editOf(email, { localizationId: fx.en, salesRepresentativeIds: undefined, ...overrides })),
+    );
 
   it("edits users within reach and refuses others as NOT_FOUND", async () => {
     await update(amanda, "eddie.buyer@acme.test", { phone: "0421 000", localizationId: fx.de });
@@ -490,34 +700,64 @@ describe("updateCustomerUser for a customer's administrator (storefront realm)",
   });
 
   it("never lets an administrator edit a user who holds more than they do, nor hand out more", async () => {
-    await refusedWithoutChange(() => update(dora, "amanda.admin@acme.test", { email: "dora.owns.this@acme.test" }), {
-      code: "FORBIDDEN",
-      message: expect.stringMatching(/^You cannot edit a user with more than you hold yourself/),
-    }, "amanda.admin@acme.test");
-    await refusedWithoutChange(() => update(dora, "bob.buyer@acme.test", { roleIds: [fx.buyer, fx.administrator] }), {
-      code: "FORBIDDEN",
-      message: expect.stringMatching(/^You cannot assign roles with more than you hold yourself/),
-    }, "bob.buyer@acme.test");
+    await refusedWithoutChange(
+      () => update(dora, "amanda.admin@acme.test", { email: "dora.owns.this@acme.test" }),
+      {
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/^You cannot edit a user with more than you hold yourself/),
+      },
+      "amanda.admin@acme.test",
+    );
+    await refusedWithoutChange(
+      () => update(dora, "bob.buyer@acme.test", { roleIds: [fx.buyer, fx.administrator] }),
+      {
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/^You cannot assign roles with more than you hold yourself/),
+      },
+      "bob.buyer@acme.test",
+    );
     await update(dora, "bob.buyer@acme.test", { roleIds: [fx.buyer, fx.acmePurchaser] });
     expect((await userByEmail("bob.buyer@acme.test")).roles).toHaveLength(2);
   });
 
   it("never lets administrators disable or move themselves", async () => {
-    await refusedWithoutChange(() => update(amanda, "amanda.admin@acme.test", { enabled: false }), { code: "BAD_REQUEST", message: "You cannot disable yourself." }, "amanda.admin@acme.test");
-    await refusedWithoutChange(() => update(amanda, "amanda.admin@acme.test", { customerId: fx.east }), {
-      code: "BAD_REQUEST",
-      ...serviceFieldErrors({ customerId: ["You cannot move yourself to another customer."] }),
-    }, "amanda.admin@acme.test");
+    await refusedWithoutChange(
+      () => update(amanda, "amanda.admin@acme.test", { enabled: false }),
+      { code: "BAD_REQUEST", message: "You cannot disable yourself." },
+      "amanda.admin@acme.test",
+    );
+    await refusedWithoutChange(
+      () => update(amanda, "amanda.admin@acme.test", { customerId: fx.east }),
+      {
+        code: "BAD_REQUEST",
+        ...serviceFieldErrors({ customerId: ["You cannot move yourself to another customer."] }),
+      },
+      "amanda.admin@acme.test",
+    );
   });
 
   it("refuses to let a lone administrator take away their own power to manage users", async () => {
     const solo = await createCustomerNode(db, { name: "Lone Admin Ltd" });
-    await db.customerUser.create({ data: { email: "lone@lone.test", firstName: "Lone", lastName: "Admin", confirmedAt: new Date(), customerId: solo.id, customerPath: solo.path, roles: { create: { roleId: fx.administrator } } } });
+    await db.customerUser.create({
+      data: {
+        email: "lone@lone.test",
+        firstName: "Lone",
+        lastName: "Admin",
+        confirmedAt: new Date(),
+        customerId: solo.id,
+        customerPath: solo.path,
+        roles: { create: { roleId: fx.administrator } },
+      },
+    });
     const lone = await customerPrincipal(db, "lone@lone.test");
-    await refusedWithoutChange(() => update(lone, "lone@lone.test", { roleIds: [fx.buyer] }), {
-      code: "BAD_REQUEST",
-      message: expect.stringContaining("Lone Admin Ltd must keep at least one enabled user who can manage its users"),
-    }, "lone@lone.test");
+    await refusedWithoutChange(
+      () => update(lone, "lone@lone.test", { roleIds: [fx.buyer] }),
+      {
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("Lone Admin Ltd must keep at least one enabled user who can manage its users"),
+      },
+      "lone@lone.test",
+    );
   });
 });
 
@@ -546,14 +786,22 @@ describe("admin.customerUsers.get, consents and the form's choices", () => {
     const newsletter = await db.consentAcceptance.findFirstOrThrow({ where: { customerUserId: bob.id, consent: { title: "Newsletter" } } });
     await db.consentAcceptance.update({ where: { id: newsletter.id }, data: { withdrawnAt: new Date() } });
     const consents = await (await admin()).admin.customerUsers.consents({ id: bob.id });
-    expect(consents.map((c) => [c.consent.title, c.withdrawnAt !== null])).toEqual(expect.arrayContaining([["Privacy policy", false], ["Newsletter", true]]));
+    expect(consents.map((c) => [c.consent.title, c.withdrawnAt !== null])).toEqual(
+      expect.arrayContaining([
+        ["Privacy policy", false],
+        ["Newsletter", true],
+      ]),
+    );
   });
 
   it("offers the predefined roles and the customer's own, and refuses customers out of scope", async () => {
     const roles = await (await admin()).admin.customerUsers.roleChoices({ customerId: fx.holding });
     expect(roles.map((r) => r.label)).toEqual(["Administrator", "Buyer", "Department administrator", "Purchaser", "User clerk"]);
     expect(roles.every((r) => r.assignable)).toBe(true);
-    expect((await (await admin()).admin.customerUsers.roleChoices({ customerId: null })).map((r) => r.label)).toEqual(["Administrator", "Buyer"]);
+    expect((await (await admin()).admin.customerUsers.roleChoices({ customerId: null })).map((r) => r.label)).toEqual([
+      "Administrator",
+      "Buyer",
+    ]);
     await expect((await sales()).admin.customerUsers.roleChoices({ customerId: fx.globex })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -572,7 +820,10 @@ describe("admin.customerUsers.get, consents and the form's choices", () => {
 
   it("gives the websites with their localizations and the staff who can represent users", async () => {
     const options = await (await admin()).admin.customerUsers.formOptions();
-    expect(options.websites.map((w) => [w.name, w.localizations.map((l) => l.code)])).toEqual([["Roster Store", ["en", "de"]], ["Roster Wholesale", ["en"]]]);
+    expect(options.websites.map((w) => [w.name, w.localizations.map((l) => l.code)])).toEqual([
+      ["Roster Store", ["en", "de"]],
+      ["Roster Wholesale", ["en"]],
+    ]);
     expect(options.staff.map((s) => s.email)).toEqual(expect.arrayContaining(["admin@roster.test", "sales@roster.test"]));
   });
 });

@@ -32,7 +32,8 @@ async function companyRole(customer: string, label: string, grants: Record<strin
       permissions: { createMany: { data: rows(grants) } },
     },
   });
-  for (const email of holders) await db.customerUserRoleAssignment.create({ data: { customerUserId: await userId(email), roleId: role.id } });
+  for (const email of holders)
+    await db.customerUserRoleAssignment.create({ data: { customerUserId: await userId(email), roleId: role.id } });
   return role;
 }
 
@@ -40,10 +41,23 @@ async function companyRole(customer: string, label: string, grants: Record<strin
 async function soloCompany(name: string, grants: Record<string, Level>) {
   const customer = await createCustomerNode(db, { name });
   const role = await db.customerUserRole.create({
-    data: { code: `ROLE_TEST_${name.replace(/\W+/g, "_").toUpperCase()}`, label: "Owner", customerId: customer.id, selfManaged: true, permissions: { createMany: { data: rows(grants) } } },
+    data: {
+      code: `ROLE_TEST_${name.replace(/\W+/g, "_").toUpperCase()}`,
+      label: "Owner",
+      customerId: customer.id,
+      selfManaged: true,
+      permissions: { createMany: { data: rows(grants) } },
+    },
   });
   const owner = await db.customerUser.create({
-    data: { email: `owner@${name.toLowerCase().replace(/\W+/g, "")}.test`, firstName: "Olive", lastName: "Owner", customerId: customer.id, customerPath: customer.path, roles: { create: { roleId: role.id } } },
+    data: {
+      email: `owner@${name.toLowerCase().replace(/\W+/g, "")}.test`,
+      firstName: "Olive",
+      lastName: "Owner",
+      customerId: customer.id,
+      customerPath: customer.path,
+      roles: { create: { roleId: role.id } },
+    },
   });
   return { customer, role, owner };
 }
@@ -90,7 +104,12 @@ describe("admin.customerUserRoles.get and users", () => {
     expect(role.permissions).toContainEqual({ permission: "order.view", level: "OWN" });
     expect(role).toMatchObject({ customer: null, can: { edit: true, delete: true, clone: true, assign: true } });
     const viewer = await staffCaller(db, "viewer@roster.test");
-    expect((await viewer.admin.customerUserRoles.get({ id: role.id })).can).toEqual({ edit: false, delete: false, clone: false, assign: false });
+    expect((await viewer.admin.customerUserRoles.get({ id: role.id })).can).toEqual({
+      edit: false,
+      delete: false,
+      clone: false,
+      assign: false,
+    });
   });
 
   it("is NOT_FOUND for a role that does not exist", async () => {
@@ -126,25 +145,45 @@ describe("admin.customerUserRoles.create", () => {
     expect(await grantsOf(role.id)).toEqual({ "order.view": "CUSTOMER", "order.edit": "OWN", "audit.view": "GRANTED" });
     expect(await epoch()).toBe(before + 1);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "CustomerUserRole", entityId: String(role.id) } });
-    expect(audit).toMatchObject({ action: "customerUserRole.create", actorType: "STAFF", after: { label: "Approver", permissions: { "order.view": "CUSTOMER" } } });
+    expect(audit).toMatchObject({
+      action: "customerUserRole.create",
+      actorType: "STAFF",
+      after: { label: "Approver", permissions: { "order.view": "CUSTOMER" } },
+    });
 
-    const predefined = await admin.admin.customerUserRoles.create({ label: "Viewer", customerId: null, selfManaged: false, public: true, permissions: [] });
+    const predefined = await admin.admin.customerUserRoles.create({
+      label: "Viewer",
+      customerId: null,
+      selfManaged: false,
+      public: true,
+      permissions: [],
+    });
     expect((await db.customerUserRole.findUniqueOrThrow({ where: { id: predefined.id } })).customerId).toBeNull();
   });
 
   it("refuses a label outside 3 to 32 characters, a level the entity does not take and unknown permissions", async () => {
     const count = await db.customerUserRole.count();
     const base = { customerId: null, selfManaged: false, public: true, permissions: [] };
-    await expect(admin.admin.customerUserRoles.create({ ...base, label: "AB" })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { issues: [expect.objectContaining({ path: ["label"] })] } });
+    await expect(admin.admin.customerUserRoles.create({ ...base, label: "AB" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { issues: [expect.objectContaining({ path: ["label"] })] },
+    });
     await expect(admin.admin.customerUserRoles.create({ ...base, label: "x".repeat(33) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
       admin.admin.customerUserRoles.create({ ...base, label: "Odd levels", permissions: rows({ "customer.view": "OWN" }) }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { issues: [expect.objectContaining({ message: '"View customer" cannot be User; it takes None, Department, Corporate.' })] } });
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { issues: [expect.objectContaining({ message: '"View customer" cannot be User; it takes None, Department, Corporate.' })] },
+    });
     await expect(
       admin.admin.customerUserRoles.create({ ...base, label: "Unknown", permissions: rows({ "staffUser.view": "GRANTED" }) }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      admin.admin.customerUserRoles.create({ ...base, label: "Twice", permissions: [...rows({ "order.view": "OWN" }), ...rows({ "order.view": "CUSTOMER" })] }),
+      admin.admin.customerUserRoles.create({
+        ...base,
+        label: "Twice",
+        permissions: [...rows({ "order.view": "OWN" }), ...rows({ "order.view": "CUSTOMER" })],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.customerUserRole.count()).toBe(count);
   });
@@ -159,7 +198,13 @@ describe("admin.customerUserRoles.create", () => {
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { fieldErrors: { label: ["A predefined role has this label already."] } } });
     // Another customer may use the label.
     await expect(
-      admin.admin.customerUserRoles.create({ label: "Office manager", customerId: await customerId("Acme West"), selfManaged: true, public: true, permissions: [] }),
+      admin.admin.customerUserRoles.create({
+        label: "Office manager",
+        customerId: await customerId("Acme West"),
+        selfManaged: true,
+        public: true,
+        permissions: [],
+      }),
     ).resolves.toMatchObject({ id: expect.any(Number) });
   });
 
@@ -168,10 +213,22 @@ describe("admin.customerUserRoles.create", () => {
     const builder: StaffPrincipal = { ...sam, grants: new Map([...sam.grants, ["customerUserRole.create", "ALL"]]) };
     const caller = callerFor(db, builder);
     await expect(
-      caller.admin.customerUserRoles.create({ label: "Sam's role", customerId: await customerId("Globex Industries"), selfManaged: true, public: true, permissions: [] }),
+      caller.admin.customerUserRoles.create({
+        label: "Sam's role",
+        customerId: await customerId("Globex Industries"),
+        selfManaged: true,
+        public: true,
+        permissions: [],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { fieldErrors: { customerId: ["Choose a customer you can see."] } } });
     await expect(
-      caller.admin.customerUserRoles.create({ label: "Sam's role", customerId: await customerId("Acme East"), selfManaged: true, public: true, permissions: [] }),
+      caller.admin.customerUserRoles.create({
+        label: "Sam's role",
+        customerId: await customerId("Acme East"),
+        selfManaged: true,
+        public: true,
+        permissions: [],
+      }),
     ).resolves.toMatchObject({ id: expect.any(Number) });
     const options = await caller.admin.customerUserRoles.customerOptions({});
     expect(options.map((c) => c.name).sort()).toEqual(["Acme East", "Acme Holding"]);
@@ -193,18 +250,32 @@ describe("admin.customerUserRoles.update", () => {
       permissions: rows({ "order.view": "SUBTREE", "rfq.view": "CUSTOMER" }),
     });
     expect(saved).toEqual({ id: role.id, version: role.version + 1, copiedFrom: null, movedUsers: 0 });
-    expect(await db.customerUserRole.findUniqueOrThrow({ where: { id: role.id } })).toMatchObject({ label: "Order office", selfManaged: false, version: 2 });
+    expect(await db.customerUserRole.findUniqueOrThrow({ where: { id: role.id } })).toMatchObject({
+      label: "Order office",
+      selfManaged: false,
+      version: 2,
+    });
     expect(await grantsOf(role.id)).toEqual({ "order.view": "SUBTREE", "rfq.view": "CUSTOMER" });
     const after = await customerPrincipal(db, "gary.buyer@globex.test");
     expect(after.grants.get("order.view")).toBe("SUBTREE");
     expect(after.grants.get("rfq.view")).toBe("CUSTOMER");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "customerUserRole.update", entityId: String(role.id) } });
-    expect(audit).toMatchObject({ before: { label: "Order desk" }, after: { label: "Order office", permissions: { "order.view": "SUBTREE" } } });
+    expect(audit).toMatchObject({
+      before: { label: "Order desk" },
+      after: { label: "Order office", permissions: { "order.view": "SUBTREE" } },
+    });
   });
 
   it("refuses an edit made against a stale version with CONFLICT and changes nothing", async () => {
     const role = await companyRole("Globex Industries", "Stale desk", { "order.view": "OWN" });
-    const input = { id: role.id, label: "Stale desk", customerId: role.customerId, selfManaged: true, public: true, permissions: rows({ "order.view": "CUSTOMER" }) };
+    const input = {
+      id: role.id,
+      label: "Stale desk",
+      customerId: role.customerId,
+      selfManaged: true,
+      public: true,
+      permissions: rows({ "order.view": "CUSTOMER" }),
+    };
     await admin.admin.customerUserRoles.update({ ...input, version: 1 });
     await expect(admin.admin.customerUserRoles.update({ ...input, version: 1, label: "Lost edit" })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -215,8 +286,19 @@ describe("admin.customerUserRoles.update", () => {
 
   it("moves a role to another customer only while nobody holds it", async () => {
     const role = await companyRole("Globex Industries", "Movable", {}, ["gary.buyer@globex.test"]);
-    const input = { id: role.id, version: 1, label: "Movable", customerId: await customerId("Initech"), selfManaged: true, public: true, permissions: [] };
-    await expect(admin.admin.customerUserRoles.update(input)).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { fieldErrors: { customerId: [expect.stringContaining("remove them")] } } });
+    const input = {
+      id: role.id,
+      version: 1,
+      label: "Movable",
+      customerId: await customerId("Initech"),
+      selfManaged: true,
+      public: true,
+      permissions: [],
+    };
+    await expect(admin.admin.customerUserRoles.update(input)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { fieldErrors: { customerId: [expect.stringContaining("remove them")] } },
+    });
     await db.customerUserRoleAssignment.deleteMany({ where: { roleId: role.id } });
     await expect(admin.admin.customerUserRoles.update(input)).resolves.toMatchObject({ version: 2 });
     expect((await db.customerUserRole.findUniqueOrThrow({ where: { id: role.id } })).customerId).toBe(await customerId("Initech"));
@@ -224,7 +306,15 @@ describe("admin.customerUserRoles.update", () => {
 
   it("refuses to take user management from a customer's last manager, and changes nothing", async () => {
     const { role } = await soloCompany("Last Manager Ltd", { "customerUser.view": "CUSTOMER", "customerUser.edit": "CUSTOMER" });
-    const input = { id: role.id, version: 1, label: "Owner", customerId: role.customerId, selfManaged: true, public: true, permissions: rows({ "customerUser.view": "CUSTOMER" }) };
+    const input = {
+      id: role.id,
+      version: 1,
+      label: "Owner",
+      customerId: role.customerId,
+      selfManaged: true,
+      public: true,
+      permissions: rows({ "customerUser.view": "CUSTOMER" }),
+    };
     await expect(admin.admin.customerUserRoles.update(input)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "Last Manager Ltd must keep at least one enabled user who can manage its users. Give another user that permission first.",
@@ -236,18 +326,50 @@ describe("admin.customerUserRoles.update", () => {
   it("refuses lowering a Corporate manager to Department when a subsidiary relies on it", async () => {
     const { customer, role } = await soloCompany("Parent Group", { "customerUser.edit": "SUBTREE" });
     const child = await createCustomerNode(db, { name: "Child Branch", parentId: customer.id });
-    await db.customerUser.create({ data: { email: "clerk@child.test", firstName: "C", lastName: "B", customerId: child.id, customerPath: child.path, roles: { create: { roleId: await roleId("ROLE_FRONTEND_BUYER") } } } });
-    const input = { id: role.id, version: 1, label: "Owner", customerId: role.customerId, selfManaged: true, public: true, permissions: rows({ "customerUser.edit": "CUSTOMER" }) };
-    await expect(admin.admin.customerUserRoles.update(input)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^Child Branch must keep/) });
+    await db.customerUser.create({
+      data: {
+        email: "clerk@child.test",
+        firstName: "C",
+        lastName: "B",
+        customerId: child.id,
+        customerPath: child.path,
+        roles: { create: { roleId: await roleId("ROLE_FRONTEND_BUYER") } },
+      },
+    });
+    const input = {
+      id: role.id,
+      version: 1,
+      label: "Owner",
+      customerId: role.customerId,
+      selfManaged: true,
+      public: true,
+      permissions: rows({ "customerUser.edit": "CUSTOMER" }),
+    };
+    await expect(admin.admin.customerUserRoles.update(input)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^Child Branch must keep/),
+    });
   });
 });
 
 describe("admin.customerUserRoles.clone", () => {
   it("copies grants and flags into a new role nobody holds, for the same or another customer", async () => {
     const office = await roleId("ROLE_FRONTEND_ACME_EAST_OFFICE_MANAGER");
-    const clone = await admin.admin.customerUserRoles.clone({ id: office, label: "Office manager West", customerId: await customerId("Acme West") });
-    const role = await db.customerUserRole.findUniqueOrThrow({ where: { id: clone.id }, include: { _count: { select: { assignments: true } } } });
-    expect(role).toMatchObject({ sourceRoleId: office, customerId: await customerId("Acme West"), selfManaged: true, _count: { assignments: 0 } });
+    const clone = await admin.admin.customerUserRoles.clone({
+      id: office,
+      label: "Office manager West",
+      customerId: await customerId("Acme West"),
+    });
+    const role = await db.customerUserRole.findUniqueOrThrow({
+      where: { id: clone.id },
+      include: { _count: { select: { assignments: true } } },
+    });
+    expect(role).toMatchObject({
+      sourceRoleId: office,
+      customerId: await customerId("Acme West"),
+      selfManaged: true,
+      _count: { assignments: 0 },
+    });
     expect(await grantsOf(clone.id)).toEqual(await grantsOf(office));
     const same = await admin.admin.customerUserRoles.clone({ id: office, label: "Office manager 2" });
     expect((await db.customerUserRole.findUniqueOrThrow({ where: { id: same.id } })).customerId).toBe(await customerId("Acme East"));
@@ -305,18 +427,28 @@ describe("admin.customerUserRoles.addUsers and removeUsers", () => {
 
   it("is NOT_FOUND for users of another customer, or outside the staff member's customers", async () => {
     const role = await companyRole("Acme West", "West only", {});
-    await expect(admin.admin.customerUserRoles.addUsers({ roleId: role.id, userIds: [await userId("gary.buyer@globex.test")] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      admin.admin.customerUserRoles.addUsers({ roleId: role.id, userIds: [await userId("gary.buyer@globex.test")] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const sam = await staffPrincipal(db, "sales@roster.test");
     const editor = callerFor(db, { ...sam, grants: new Map([...sam.grants, ["customerUserRole.edit", "ALL"]]) });
     const buyer = await roleId("ROLE_FRONTEND_BUYER");
-    await expect(editor.admin.customerUserRoles.addUsers({ roleId: buyer, userIds: [await userId("ian.initech@initech.test")] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(editor.admin.customerUserRoles.addUsers({ roleId: buyer, userIds: [await userId("erin.east@acme.test")] })).resolves.toEqual({ added: 1 });
-    expect(await db.customerUserRoleAssignment.count({ where: { roleId: buyer, customerUserId: await userId("ian.initech@initech.test") } })).toBe(0);
+    await expect(
+      editor.admin.customerUserRoles.addUsers({ roleId: buyer, userIds: [await userId("ian.initech@initech.test")] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      editor.admin.customerUserRoles.addUsers({ roleId: buyer, userIds: [await userId("erin.east@acme.test")] }),
+    ).resolves.toEqual({ added: 1 });
+    expect(
+      await db.customerUserRoleAssignment.count({ where: { roleId: buyer, customerUserId: await userId("ian.initech@initech.test") } }),
+    ).toBe(0);
   });
 
   it("refuses to leave an enabled user without any role", async () => {
     const lara = await userId("lara.logistics@acme.test");
-    await expect(admin.admin.customerUserRoles.removeUsers({ roleId: await roleId("ROLE_FRONTEND_BUYER"), userIds: [lara] })).rejects.toMatchObject({
+    await expect(
+      admin.admin.customerUserRoles.removeUsers({ roleId: await roleId("ROLE_FRONTEND_BUYER"), userIds: [lara] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "Lara Logistics would be left without any role. Give them another role first, or disable them.",
     });

@@ -31,7 +31,20 @@ async function allPages(caller: Caller, input: ListCustomerUsersInput = {}, limi
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 const everyone = () =>
   db.customerUser.findMany({
-    select: { id: true, email: true, firstName: true, lastName: true, enabled: true, confirmedAt: true, authStatus: true, websiteId: true, customerId: true, customerPath: true, createdAt: true, lastLoginAt: true },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      enabled: true,
+      confirmedAt: true,
+      authStatus: true,
+      websiteId: true,
+      customerId: true,
+      customerPath: true,
+      createdAt: true,
+      lastLoginAt: true,
+    },
   });
 
 /** The database's own order for a grid sort (the same collation the keyset compares with). */
@@ -59,7 +72,10 @@ describe("admin.customerUsers.list", () => {
 
   it("shows a sales manager only the users of the customers they represent", async () => {
     const rows = await allPages(await staffCaller(db, "sales@roster.test"));
-    const expected = await db.customerUser.findMany({ where: { customer: { name: { in: ["Acme Holding", "Acme East"] } } }, select: { id: true } });
+    const expected = await db.customerUser.findMany({
+      where: { customer: { name: { in: ["Acme Holding", "Acme East"] } } },
+      select: { id: true },
+    });
     expect(ids(rows).sort()).toEqual(ids(expected).sort());
   });
 
@@ -69,7 +85,9 @@ describe("admin.customerUsers.list", () => {
       const caller = await staffCaller(db, "admin@roster.test");
       const rows = await allPages(caller, { sort, dir }, 7);
       const nulls = dir === "asc" ? "NULLS LAST" : "NULLS FIRST";
-      const expected = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT "id" FROM "CustomerUser" ORDER BY ${sqlOrder[sort]} ${dir} ${nulls}, "id" ${dir}`);
+      const expected = await db.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT "id" FROM "CustomerUser" ORDER BY ${sqlOrder[sort]} ${dir} ${nulls}, "id" ${dir}`,
+      );
       expect(ids(rows)).toEqual(ids(expected));
     },
   );
@@ -100,16 +118,25 @@ describe("admin.customerUsers.list", () => {
       [{ lastLoginTo: day(-20) }, (u) => !!u.lastLoginAt && u.lastLoginAt < start(day(-19))],
     ];
     for (const [input, keep] of cases) {
-      const expected = all.filter(keep).map((u) => u.id).sort((a, b) => a - b);
+      const expected = all
+        .filter(keep)
+        .map((u) => u.id)
+        .sort((a, b) => a - b);
       expect(expected.length, JSON.stringify(input)).toBeGreaterThan(0);
       const rows = await allPages(admin, input);
-      expect(ids(rows).sort((a, b) => a - b), JSON.stringify(input)).toEqual(expected);
+      expect(
+        ids(rows).sort((a, b) => a - b),
+        JSON.stringify(input),
+      ).toEqual(expected);
       const first = await admin.admin.customerUsers.list({ ...input, limit: 100 });
       expect(first.count, JSON.stringify(input)).toEqual({ value: expected.length, capped: false });
     }
     const sales = await staffCaller(db, "sales@roster.test");
     const represented = (await db.customer.findMany({ where: { name: { in: ["Acme Holding", "Acme East"] } } })).map((c) => c.id);
-    const disabled = all.filter((u) => !u.enabled && represented.includes(u.customerId)).map((u) => u.id).sort((a, b) => a - b);
+    const disabled = all
+      .filter((u) => !u.enabled && represented.includes(u.customerId))
+      .map((u) => u.id)
+      .sort((a, b) => a - b);
     expect(ids(await allPages(sales, { enabled: false })).sort((a, b) => a - b)).toEqual(disabled);
   });
 
@@ -131,10 +158,14 @@ describe("admin.customerUsers.list", () => {
 
   it("refuses bad input and a tampered cursor with BAD_REQUEST", async () => {
     const caller = await staffCaller(db, "admin@roster.test");
-    const error = await caller.admin.customerUsers.list({ limit: 0, sort: "password" as "email", createdFrom: "yesterday" }).catch((e: unknown) => e);
+    const error = await caller.admin.customerUsers
+      .list({ limit: 0, sort: "password" as "email", createdFrom: "yesterday" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    await expect(caller.admin.customerUsers.list({ createdFrom: "2026-05-02", createdTo: "2026-05-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.admin.customerUsers.list({ createdFrom: "2026-05-02", createdTo: "2026-05-01" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(caller.admin.customerUsers.list({ sort: "lastName", cursor: "bm90LWEtY3Vyc29y" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "This page link is not valid any more: start again from the first page.",
@@ -157,7 +188,10 @@ describe("the copies the grid sorts and scopes by", () => {
     expect(await db.customerUser.findUniqueOrThrow({ where: { id: ian.id } })).toMatchObject({ customerName: "Globex Industries" });
     const wholesale = await db.website.findFirstOrThrow({ where: { code: "wholesale" } });
     await db.customerUser.update({ where: { id: ian.id }, data: { websiteId: wholesale.id, customerName: "tampered" } });
-    expect(await db.customerUser.findUniqueOrThrow({ where: { id: ian.id } })).toMatchObject({ customerName: "Globex Industries", websiteName: "Roster Wholesale" });
+    expect(await db.customerUser.findUniqueOrThrow({ where: { id: ian.id } })).toMatchObject({
+      customerName: "Globex Industries",
+      websiteName: "Roster Wholesale",
+    });
   });
 
   it("follow a change of a customer's sales representatives, so a sales manager's grid follows at once", async () => {
@@ -169,7 +203,13 @@ describe("the copies the grid sorts and scopes by", () => {
     await db.customerSalesRep.create({ data: { customerId: umbrella.id, staffUserId: sam.id } });
     expect(ids((await sales.admin.customerUsers.list(search)).items)).toHaveLength(1);
     const newcomer = await db.customerUser.create({
-      data: { email: "new.umbrella@umbrella.test", firstName: "New", lastName: "Umbrella", customerId: umbrella.id, customerPath: umbrella.path },
+      data: {
+        email: "new.umbrella@umbrella.test",
+        firstName: "New",
+        lastName: "Umbrella",
+        customerId: umbrella.id,
+        customerPath: umbrella.path,
+      },
     });
     expect(newcomer.customerSalesRepIds).toEqual([sam.id]);
     await db.customerSalesRep.delete({ where: { customerId_staffUserId: { customerId: umbrella.id, staffUserId: sam.id } } });
@@ -184,14 +224,18 @@ describe("the copies the grid sorts and scopes by", () => {
     expect(ids((await admin.admin.customerUsers.list({ search: "MIA BERGSTR" })).items)).toEqual([mia.id]);
     await admin.admin.privacy.erase({ id: mia.id, reason: "Asked to be forgotten." });
     expect((await admin.admin.customerUsers.list({ search: "bergstr" })).items).toEqual([]);
-    expect((await db.customerUser.findUniqueOrThrow({ where: { id: mia.id } })).searchText).toBe(`erased user erased-${mia.id}@erased.invalid`);
+    expect((await db.customerUser.findUniqueOrThrow({ where: { id: mia.id } })).searchText).toBe(
+      `erased user erased-${mia.id}@erased.invalid`,
+    );
   });
 
   it("move with the customer tree: users of a moved subsidiary keep their name copies and take the new path", async () => {
     const admin = await staffCaller(db, "admin@roster.test");
     const parent = await createCustomerNode(db, { name: "Tree Parent" });
     const child = await createCustomerNode(db, { name: "Tree Child" });
-    await db.customerUser.create({ data: { email: "tree.user@tree.test", firstName: "Tree", lastName: "User", customerId: child.id, customerPath: child.path } });
+    await db.customerUser.create({
+      data: { email: "tree.user@tree.test", firstName: "Tree", lastName: "User", customerId: child.id, customerPath: child.path },
+    });
     await db.$transaction((tx) => moveCustomer(tx, child.id, parent.id));
     const rows = await allPages(admin, { customerId: parent.id, includeSubsidiaries: true });
     expect(rows.map((r) => [r.email, r.customerName])).toEqual([["tree.user@tree.test", "Tree Child"]]);
@@ -202,7 +246,10 @@ describe("the grid's filter choices: customerChoices (purpose view) and websiteC
   it("offer the customers whose users the staff member sees, by part of the name or by id, and the websites", async () => {
     const admin = await staffCaller(db, "admin@roster.test");
     const acme = await admin.admin.customerUsers.customerChoices({ search: "acme w", purpose: "view" });
-    expect(acme.map((c) => [c.name, c.parentName])).toEqual([["Acme West", "Acme Holding"], ["Acme West Logistics", "Acme West"]]);
+    expect(acme.map((c) => [c.name, c.parentName])).toEqual([
+      ["Acme West", "Acme Holding"],
+      ["Acme West Logistics", "Acme West"],
+    ]);
     expect(await admin.admin.customerUsers.customerChoices({ search: "_", purpose: "view" })).toEqual([]);
     const sales = await staffCaller(db, "sales@roster.test");
     const east = acme.length ? await db.customer.findFirstOrThrow({ where: { name: "Acme East" } }) : null;
@@ -217,7 +264,9 @@ describe("admin.customerUsers.effectivePermissions", () => {
     const rows = await (await staffCaller(db, "sales@roster.test")).admin.customerUsers.effectivePermissions({ id: bob.id });
     expect(rows.find((r) => r.key === "order.view")).toMatchObject({ level: "OWN", sources: [{ roleLabel: "Buyer", level: "OWN" }] });
     const gary = await db.customerUser.findUniqueOrThrow({ where: { email: "gary.buyer@globex.test" } });
-    await expect((await staffCaller(db, "sales@roster.test")).admin.customerUsers.effectivePermissions({ id: gary.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await staffCaller(db, "sales@roster.test")).admin.customerUsers.effectivePermissions({ id: gary.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

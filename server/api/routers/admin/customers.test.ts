@@ -55,7 +55,13 @@ describe("admin.customers.list", () => {
     const caller = await admin();
     const east = (await caller.admin.customers.list({ search: "acme east" })).items;
     expect(east).toHaveLength(1);
-    expect(east[0]).toMatchObject({ name: "Acme East", parent: { name: "Acme Holding" }, group: { name: "Partners" }, enabled: true, salesReps: [{ firstName: "Sam" }] });
+    expect(east[0]).toMatchObject({
+      name: "Acme East",
+      parent: { name: "Acme Holding" },
+      group: { name: "Partners" },
+      enabled: true,
+      salesReps: [{ firstName: "Sam" }],
+    });
     expect(east[0]!.userCount).toBe(await db.customerUser.count({ where: { customerId: east[0]!.id } }));
 
     const partners = await db.customerGroup.findUniqueOrThrow({ where: { name: "Partners" } });
@@ -85,7 +91,10 @@ describe("admin.customers.children and openTree", () => {
     expect(top.items.map((c) => c.name)).not.toContain("Acme East");
     expect(top.items.find((c) => c.name === "Acme Holding")).toMatchObject({ childCount: 2, group: "Partners" });
     const holding = await caller.admin.customers.children({ parentId: await idOf("Acme Holding") });
-    expect(holding.items.map((c) => [c.name, c.childCount])).toEqual([["Acme East", 0], ["Acme West", 1]]);
+    expect(holding.items.map((c) => [c.name, c.childCount])).toEqual([
+      ["Acme East", 0],
+      ["Acme West", 1],
+    ]);
   });
 
   it("pages a level by name", async () => {
@@ -124,7 +133,9 @@ describe("admin.customers.children and openTree", () => {
     const opened = await (await admin()).admin.customers.openTree({ id: await idOf("Acme West Logistics") });
     expect(opened.openIds).toEqual([await idOf("Acme Holding"), await idOf("Acme West")]);
     expect(opened.levels[String(await idOf("Acme West"))]!.items.map((c) => c.name)).toEqual(["Acme West Logistics"]);
-    await expect((await sales()).admin.customers.openTree({ id: await idOf("Globex Industries") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await sales()).admin.customers.openTree({ id: await idOf("Globex Industries") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -135,12 +146,19 @@ describe("admin.customers.pick, get, users, roles", () => {
       ["Acme West", ["Acme Holding"]],
       ["Acme West Logistics", ["Acme Holding", "Acme West"]],
     ]);
-    expect((await (await sales()).admin.customers.pick({ search: "globex" }))).toEqual([]);
+    expect(await (await sales()).admin.customers.pick({ search: "globex" })).toEqual([]);
   });
 
   it("shows a customer's page to staff who reach it, NOT_FOUND to others", async () => {
     const holding = await (await admin()).admin.customers.get({ id: await idOf("Acme Holding") });
-    expect(holding).toMatchObject({ name: "Acme Holding", parent: null, hasParent: false, group: { name: "Partners" }, owner: { firstName: "Sam" }, salesReps: [{ firstName: "Sam" }] });
+    expect(holding).toMatchObject({
+      name: "Acme Holding",
+      parent: null,
+      hasParent: false,
+      group: { name: "Partners" },
+      owner: { firstName: "Sam" },
+      salesReps: [{ firstName: "Sam" }],
+    });
     expect(holding.addresses.map((a) => a.label)).toEqual(["Headquarters"]);
     expect(holding.counts).toMatchObject({ children: 2, users: await db.customerUser.count({ where: { customerId: holding.id } }) });
     const logistics = await (await admin()).admin.customers.get({ id: await idOf("Acme West Logistics") });
@@ -173,7 +191,9 @@ describe("admin.customers.pick, get, users, roles", () => {
     for (const label of ["Zeta desk", "Alpha desk", "Midway desk", "Beta desk", "Omega desk"]) {
       await db.customerUserRole.create({ data: { code: `ROLE_WEST_${label.split(" ")[0]!.toUpperCase()}`, label, customerId: west } });
     }
-    const expected = (await db.customerUserRole.findMany({ where: { customerId: west }, orderBy: [{ label: "asc" }, { id: "asc" }] })).map((r) => r.label);
+    const expected = (await db.customerUserRole.findMany({ where: { customerId: west }, orderBy: [{ label: "asc" }, { id: "asc" }] })).map(
+      (r) => r.label,
+    );
     expect(expected.length).toBeGreaterThanOrEqual(5);
     const labels: string[] = [];
     let cursor: string | undefined;
@@ -184,7 +204,9 @@ describe("admin.customers.pick, get, users, roles", () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(labels).toEqual(expected);
-    await expect((await admin()).admin.customers.roles({ customerId: west, cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect((await admin()).admin.customers.roles({ customerId: west, cursor: "not-a-cursor" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("offers the groups and enabled staff for the form", async () => {
@@ -205,22 +227,44 @@ describe("admin.customers.create", () => {
       parentId: west.id,
       groupId: retail.id,
       salesRepIds: [sam, sam],
-      addresses: [address({ isDefaultBilling: true, isPrimary: true }), address({ label: "Depot", isBilling: false, isDefaultShipping: true })],
+      addresses: [
+        address({ isDefaultBilling: true, isPrimary: true }),
+        address({ label: "Depot", isBilling: false, isDefaultShipping: true }),
+      ],
     });
     const created = await db.customer.findUniqueOrThrow({ where: { id }, include: { salesRepresentatives: true, addresses: true } });
-    expect(created).toMatchObject({ path: `${west.path}${id}/`, groupId: retail.id, enabled: true, ownerId: await staffId("admin@roster.test") });
+    expect(created).toMatchObject({
+      path: `${west.path}${id}/`,
+      groupId: retail.id,
+      enabled: true,
+      ownerId: await staffId("admin@roster.test"),
+    });
     expect(created.salesRepresentatives.map((r) => r.staffUserId)).toEqual([sam]);
-    expect(created.addresses.map((a) => [a.label, a.isDefaultBilling, a.isDefaultShipping])).toEqual([["Office", true, false], ["Depot", false, true]]);
+    expect(created.addresses.map((a) => [a.label, a.isDefaultBilling, a.isDefaultShipping])).toEqual([
+      ["Office", true, false],
+      ["Depot", false, true],
+    ]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Customer", entityId: String(id) } });
-    expect(audit).toMatchObject({ action: "customer.create", customerPath: created.path, after: { name: "Acme West Retail", parentId: west.id, salesRepIds: [sam], addresses: 2 } });
+    expect(audit).toMatchObject({
+      action: "customer.create",
+      customerPath: created.path,
+      after: { name: "Acme West Retail", parentId: west.id, salesRepIds: [sam], addresses: 2 },
+    });
   });
 
   it("refuses bad input with field errors and creates nothing", async () => {
     const caller = await admin();
     const count = await db.customer.count();
-    await expect(caller.admin.customers.create({ name: " ", parentId: null, groupId: null })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.admin.customers.create({ name: " ", parentId: null, groupId: null })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(
-      caller.admin.customers.create({ name: "Two Defaults", parentId: null, groupId: null, addresses: [address({ isDefaultBilling: true }), address({ isDefaultBilling: true })] }),
+      caller.admin.customers.create({
+        name: "Two Defaults",
+        parentId: null,
+        groupId: null,
+        addresses: [address({ isDefaultBilling: true }), address({ isDefaultBilling: true })],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(caller.admin.customers.create({ name: "No Group", parentId: null, groupId: 999_999 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -230,7 +274,9 @@ describe("admin.customers.create", () => {
       code: "BAD_REQUEST",
       cause: { fieldErrors: { parentId: ["Choose an existing customer."] } },
     });
-    await expect(caller.admin.customers.create({ name: "No Rep", parentId: null, groupId: null, salesRepIds: [999_999] })).rejects.toMatchObject({
+    await expect(
+      caller.admin.customers.create({ name: "No Rep", parentId: null, groupId: null, salesRepIds: [999_999] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       cause: { fieldErrors: { salesRepIds: ["Choose enabled staff members only."] } },
     });
@@ -238,13 +284,20 @@ describe("admin.customers.create", () => {
   });
 
   it("lets staff limited to represented customers create only under those, and makes them its representative", async () => {
-    const caller = await staffWith("sales@roster.test", [["customer.create", "REPRESENTED"], ["customer.view", "REPRESENTED"]]);
-    await expect(caller.admin.customers.create({ name: "Globex Sub", parentId: await idOf("Globex Industries"), groupId: null })).rejects.toMatchObject({
+    const caller = await staffWith("sales@roster.test", [
+      ["customer.create", "REPRESENTED"],
+      ["customer.view", "REPRESENTED"],
+    ]);
+    await expect(
+      caller.admin.customers.create({ name: "Globex Sub", parentId: await idOf("Globex Industries"), groupId: null }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       cause: { fieldErrors: { parentId: ["Choose an existing customer."] } },
     });
     const { id } = await caller.admin.customers.create({ name: "Acme East Annex", parentId: await idOf("Acme East"), groupId: null });
-    expect(await db.customerSalesRep.findMany({ where: { customerId: id }, select: { staffUserId: true } })).toEqual([{ staffUserId: await staffId("sales@roster.test") }]);
+    expect(await db.customerSalesRep.findMany({ where: { customerId: id }, select: { staffUserId: true } })).toEqual([
+      { staffUserId: await staffId("sales@roster.test") },
+    ]);
     expect((await caller.admin.customers.get({ id })).name).toBe("Acme East Annex");
   });
 });
@@ -252,7 +305,15 @@ describe("admin.customers.create", () => {
 describe("admin.customers.update", () => {
   const formOf = async (name: string) => {
     const c = await db.customer.findFirstOrThrow({ where: { name }, include: { salesRepresentatives: true } });
-    return { id: c.id, version: c.version, name: c.name, parentId: c.parentId, groupId: c.groupId, enabled: c.enabled, salesRepIds: c.salesRepresentatives.map((r) => r.staffUserId) };
+    return {
+      id: c.id,
+      version: c.version,
+      name: c.name,
+      parentId: c.parentId,
+      groupId: c.groupId,
+      enabled: c.enabled,
+      salesRepIds: c.salesRepresentatives.map((r) => r.staffUserId),
+    };
   };
 
   it("saves name, group and sales representatives, bumps the version and records before and after", async () => {
@@ -263,25 +324,46 @@ describe("admin.customers.update", () => {
     const after = await db.customer.findUniqueOrThrow({ where: { id: form.id }, include: { salesRepresentatives: true } });
     expect(after).toMatchObject({ name: "Initech Corp", groupId: null, version: form.version + 1 });
     expect(after.salesRepresentatives.map((r) => r.staffUserId)).toEqual([sam]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Customer", entityId: String(form.id) }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ action: "customer.update", before: { name: "Initech", salesRepIds: [] }, after: { name: "Initech Corp", salesRepIds: [sam] } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityType: "Customer", entityId: String(form.id) },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({
+      action: "customer.update",
+      before: { name: "Initech", salesRepIds: [] },
+      after: { name: "Initech Corp", salesRepIds: [sam] },
+    });
     await (await admin()).admin.customers.update({ ...form, version: form.version + 1 });
   });
 
   it("refuses an edit made against a stale version with CONFLICT, changing nothing", async () => {
     const form = await formOf("Umbrella Supplies");
     await (await admin()).admin.customers.update({ ...form, name: "Umbrella Supplies Ltd" });
-    await expect((await admin()).admin.customers.update({ ...form, name: "Umbrella Two", parentId: await idOf("Acme Holding") })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: form.id } })).toMatchObject({ name: "Umbrella Supplies Ltd", parentId: null, path: `/${form.id}/` });
+    await expect(
+      (await admin()).admin.customers.update({ ...form, name: "Umbrella Two", parentId: await idOf("Acme Holding") }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: form.id } })).toMatchObject({
+      name: "Umbrella Supplies Ltd",
+      parentId: null,
+      path: `/${form.id}/`,
+    });
   });
 
   it("refuses to make a customer its own parent or a subsidiary of its own subsidiary, and nothing changes", async () => {
     const form = await formOf("Acme Holding");
     const before = await db.customer.findMany({ orderBy: { id: "asc" } });
-    await expect((await admin()).admin.customers.update({ ...form, name: "Renamed", parentId: await idOf("Acme West Logistics") })).rejects.toMatchObject({
+    await expect(
+      (await admin()).admin.customers.update({ ...form, name: "Renamed", parentId: await idOf("Acme West Logistics") }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "Acme West Logistics is a subsidiary of Acme Holding: a customer cannot become a subsidiary of one of its own subsidiaries.",
-      cause: { fieldErrors: { parentId: ["Acme West Logistics is a subsidiary of Acme Holding: a customer cannot become a subsidiary of one of its own subsidiaries."] } },
+      cause: {
+        fieldErrors: {
+          parentId: [
+            "Acme West Logistics is a subsidiary of Acme Holding: a customer cannot become a subsidiary of one of its own subsidiaries.",
+          ],
+        },
+      },
     });
     await expect((await admin()).admin.customers.update({ ...form, parentId: form.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -294,7 +376,8 @@ describe("admin.customers.update", () => {
     const amanda = () => customerCaller(db, "amanda.admin@acme.test");
     const gina = () => customerCaller(db, "gina.globex@globex.test");
     const logistics = await customer("Acme West Logistics");
-    const ordersOf = async (caller: Awaited<ReturnType<typeof amanda>>) => (await caller.account.orders.list({ limit: 100, customerId: logistics.id })).items.length;
+    const ordersOf = async (caller: Awaited<ReturnType<typeof amanda>>) =>
+      (await caller.account.orders.list({ limit: 100, customerId: logistics.id })).items.length;
     expect(await ordersOf(await amanda())).toBeGreaterThan(0);
     expect(await ordersOf(await gina())).toBe(0);
 
@@ -306,8 +389,16 @@ describe("admin.customers.update", () => {
     expect((await customer("Acme West Logistics")).path).toBe(`${west.path}${logistics.id}/`);
     expect(await ordersOf(await amanda())).toBe(0);
     expect(await ordersOf(await gina())).toBeGreaterThan(0);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Customer", entityId: String(west.id) }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ action: "customer.move", customerPath: west.path, before: { parentId: form.parentId }, after: { parentId: globex.id } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityType: "Customer", entityId: String(west.id) },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({
+      action: "customer.move",
+      customerPath: west.path,
+      before: { parentId: form.parentId },
+      after: { parentId: globex.id },
+    });
 
     // And back, for the tests below.
     await (await admin()).admin.customers.update({ ...(await formOf("Acme West")), parentId: form.parentId });
@@ -316,8 +407,12 @@ describe("admin.customers.update", () => {
 
   it("keeps a sales manager within the customers they represent", async () => {
     const sam = await staffId("sales@roster.test");
-    await expect((await sales()).admin.customers.update({ ...(await formOf("Globex Industries")), name: "Mine now" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await sales()).admin.customers.update({ ...(await formOf("Acme East")), parentId: await idOf("Globex Industries") })).rejects.toMatchObject({
+    await expect(
+      (await sales()).admin.customers.update({ ...(await formOf("Globex Industries")), name: "Mine now" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await sales()).admin.customers.update({ ...(await formOf("Acme East")), parentId: await idOf("Globex Industries") }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       cause: { fieldErrors: { parentId: ["Choose an existing customer."] } },
     });
@@ -337,20 +432,35 @@ describe("admin.customers.setEnabled", () => {
     db.customerUser.findMany({
       where: { customerId },
       orderBy: { id: "asc" },
-      select: { id: true, enabled: true, confirmedAt: true, authStatus: true, version: true, updatedAt: true, sessionVersion: true, roles: { select: { roleId: true } } },
+      select: {
+        id: true,
+        enabled: true,
+        confirmedAt: true,
+        authStatus: true,
+        version: true,
+        updatedAt: true,
+        sessionVersion: true,
+        roles: { select: { roleId: true } },
+      },
     });
 
   it("disabling ends every session of the customer's users and refuses their sign-in; enabling lets them sign in again, and nothing else about them changes", async () => {
     const globex = await idOf("Globex Industries");
     const before = await state(globex);
     const gina = before.find(Boolean)!;
-    expect(await (await admin()).admin.customers.setEnabled({ id: globex, enabled: false })).toEqual({ id: globex, enabled: false, signedOut: before.length });
+    expect(await (await admin()).admin.customers.setEnabled({ id: globex, enabled: false })).toEqual({
+      id: globex,
+      enabled: false,
+      signedOut: before.length,
+    });
 
     const session = { uid: gina.id, sv: gina.sessionVersion };
     expect(await loadCustomerPrincipal(db, session)).toEqual({ ended: "customer-disabled" });
     const signIn = () => signInCustomerUser(db, { email: "gina.globex@globex.test", password: DEMO_PASSWORD, ip: null, userAgent: null });
     expect(await signIn()).toEqual({ ok: false, reason: "customer-disabled" });
-    expect(await db.loginAttempt.findFirstOrThrow({ where: { email: "gina.globex@globex.test" }, orderBy: { id: "desc" } })).toMatchObject({ result: "CUSTOMER_DISABLED" });
+    expect(await db.loginAttempt.findFirstOrThrow({ where: { email: "gina.globex@globex.test" }, orderBy: { id: "desc" } })).toMatchObject({
+      result: "CUSTOMER_DISABLED",
+    });
 
     await (await admin()).admin.customers.setEnabled({ id: globex, enabled: true });
     const after = await state(globex);
@@ -359,7 +469,11 @@ describe("admin.customers.setEnabled", () => {
     // The old session stays ended (revoked, not paused); a new sign-in works.
     expect(await loadCustomerPrincipal(db, session)).toEqual({ ended: "revoked" });
     expect(await signIn()).toMatchObject({ ok: true, userId: gina.id });
-    const audit = await db.auditEvent.findMany({ where: { entityType: "Customer", entityId: String(globex) }, orderBy: { id: "asc" }, select: { action: true } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityType: "Customer", entityId: String(globex) },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(audit.map((a) => a.action).slice(-2)).toEqual(["customer.disable", "customer.enable"]);
   });
 
@@ -377,9 +491,21 @@ describe("admin.customers.setEnabled", () => {
 
   it("saving the form disabled does the same", async () => {
     const solo = await createCustomerNode(db, { name: "Form Disabled Co" });
-    const user = await db.customerUser.create({ data: { email: "solo@form.test", firstName: "S", lastName: "O", customerId: solo.id, customerPath: solo.path } });
+    const user = await db.customerUser.create({
+      data: { email: "solo@form.test", firstName: "S", lastName: "O", customerId: solo.id, customerPath: solo.path },
+    });
     const c = await db.customer.findUniqueOrThrow({ where: { id: solo.id } });
-    const result = await (await admin()).admin.customers.update({ id: c.id, version: c.version, name: c.name, parentId: null, groupId: null, salesRepIds: [], enabled: false });
+    const result = await (
+      await admin()
+    ).admin.customers.update({
+      id: c.id,
+      version: c.version,
+      name: c.name,
+      parentId: null,
+      groupId: null,
+      salesRepIds: [],
+      enabled: false,
+    });
     expect(result.signedOut).toBe(1);
     expect((await db.customerUser.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion + 1);
   });
@@ -394,7 +520,10 @@ describe("admin.customers.setEnabled", () => {
 describe("admin.customers.delete", () => {
   it("refuses while the customer has users, subsidiaries or records, naming them, and deletes nothing", async () => {
     const holding = await customer("Acme Holding");
-    const counts = { users: await db.customerUser.count({ where: { customerId: holding.id } }), orders: await db.order.count({ where: { customerId: holding.id } }) };
+    const counts = {
+      users: await db.customerUser.count({ where: { customerId: holding.id } }),
+      orders: await db.order.count({ where: { customerId: holding.id } }),
+    };
     await expect((await admin()).admin.customers.delete({ id: holding.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: `Acme Holding cannot be deleted while it has ${counts.users} users, 2 subsidiaries, ${counts.orders} orders, 2 quotes, 2 requests for quote and 4 shopping lists. Move or delete them first, or disable the customer instead.`,
@@ -421,13 +550,20 @@ describe("admin.customers.delete", () => {
 
   it("deletes a customer nothing depends on, with its addresses and notes, and records it", async () => {
     const caller = await admin();
-    const { id } = await caller.admin.customers.create({ name: "Short Lived", parentId: await idOf("Initech"), groupId: null, addresses: [address()] });
+    const { id } = await caller.admin.customers.create({
+      name: "Short Lived",
+      parentId: await idOf("Initech"),
+      groupId: null,
+      addresses: [address()],
+    });
     await caller.admin.customers.notes.create({ customerId: id, body: "Trial account." });
     expect(await caller.admin.customers.delete({ id })).toEqual({ id });
     expect(await db.customer.findUnique({ where: { id } })).toBeNull();
     expect(await db.customerAddress.count({ where: { customerId: id } })).toBe(0);
     expect(await db.note.count({ where: { customerId: id } })).toBe(0);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { entityType: "Customer", entityId: String(id), action: "customer.delete" } })).toMatchObject({ before: { name: "Short Lived" } });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { entityType: "Customer", entityId: String(id), action: "customer.delete" } }),
+    ).toMatchObject({ before: { name: "Short Lived" } });
     await expect(caller.admin.customers.delete({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

@@ -8,7 +8,8 @@ import { addressLockKey, deviceLockKey, passwordCheckKey } from "../../../servic
 import { rules } from "../../../services/rateLimit";
 
 let db: PrismaClient;
-const attempt = (email: string, password = "wrong-password-1", ip = "10.40.0.1") => signInCustomerUser(db, { email, password, ip, userAgent: "vitest" });
+const attempt = (email: string, password = "wrong-password-1", ip = "10.40.0.1") =>
+  signInCustomerUser(db, { email, password, ip, userAgent: "vitest" });
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -21,10 +22,27 @@ beforeAll(async () => {
     await attempt("eddie.buyer@acme.test", `wrong-${i}`, `10.41.0.${i}`);
     await attempt("gary.buyer@globex.test", `wrong-${i}`, `10.42.0.${i}`);
   }
-  await signInCustomerUser(db, { email: "amanda.admin@acme.test", password: "wrong-password-1", ip: "192.168.7.20", userAgent: "Mozilla/5.0 (X11; Linux) Firefox/140.0" });
+  await signInCustomerUser(db, {
+    email: "amanda.admin@acme.test",
+    password: "wrong-password-1",
+    ip: "192.168.7.20",
+    userAgent: "Mozilla/5.0 (X11; Linux) Firefox/140.0",
+  });
   const amanda = await db.customerUser.findUniqueOrThrow({ where: { email: "amanda.admin@acme.test" } });
-  await db.loginAttempt.create({ data: { realm: "CUSTOMER", result: "SUCCESS", source: "OAUTH", email: amanda.email, customerUserId: amanda.id, ip: "192.168.7.21", userAgent: "roster-sync/2.1" } });
-  await db.rateLimit.create({ data: { key: ipLockKey("10.66.0.1"), failures: rules.loginIp.limit, lockedUntil: new Date(Date.now() + 600_000) } });
+  await db.loginAttempt.create({
+    data: {
+      realm: "CUSTOMER",
+      result: "SUCCESS",
+      source: "OAUTH",
+      email: amanda.email,
+      customerUserId: amanda.id,
+      ip: "192.168.7.21",
+      userAgent: "roster-sync/2.1",
+    },
+  });
+  await db.rateLimit.create({
+    data: { key: ipLockKey("10.66.0.1"), failures: rules.loginIp.limit, lockedUntil: new Date(Date.now() + 600_000) },
+  });
 });
 
 describe("admin.loginAttempts.list", () => {
@@ -57,7 +75,8 @@ describe("admin.loginAttempts.list", () => {
 
   it("filters by the user the attempt matched: each word in their name or email, any case; staff too", async () => {
     const admin = await staffCaller(db, "admin@roster.test");
-    const emails = async (user: string) => [...new Set((await admin.admin.loginAttempts.list({ user, limit: 100 })).items.map((row) => row.email))].sort();
+    const emails = async (user: string) =>
+      [...new Set((await admin.admin.loginAttempts.list({ user, limit: 100 })).items.map((row) => row.email))].sort();
     expect(await emails("amanda")).toEqual(["amanda.admin@acme.test"]);
     expect(await emails("BOB buyer")).toEqual(["bob.buyer@acme.test"]);
     expect(await emails("buyer@globex")).toEqual(["gary.buyer@globex.test"]);
@@ -151,7 +170,9 @@ describe("admin.loginAttempts.lockouts and clearLockout", () => {
     expect(await sales.admin.loginAttempts.clearLockout({ key })).toEqual({ key });
     expect(await attempt("eddie.buyer@acme.test", DEMO_PASSWORD, "10.43.0.1")).toMatchObject({ ok: true });
     const eddie = await db.customerUser.findUniqueOrThrow({ where: { email: "eddie.buyer@acme.test" } });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "loginAttempt.clearLockout", entityId: String(eddie.id) } })).toMatchObject({
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { action: "loginAttempt.clearLockout", entityId: String(eddie.id) } }),
+    ).toMatchObject({
       actorType: "STAFF",
       entityType: "CustomerUser",
       entityId: String(eddie.id),
@@ -172,6 +193,8 @@ describe("admin.loginAttempts.lockouts and clearLockout", () => {
   it("is FORBIDDEN to staff without the permissions", async () => {
     const viewer = await staffCaller(db, "viewer@roster.test");
     await expect(viewer.admin.loginAttempts.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(viewer.admin.loginAttempts.clearLockout({ key: accountLockKey("customer", "gary.buyer@globex.test") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      viewer.admin.loginAttempts.clearLockout({ key: accountLockKey("customer", "gary.buyer@globex.test") }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -26,7 +26,9 @@ describe("admin.oauthApps", () => {
     const caller = await staffCaller(db, "admin@roster.test");
     const bob = await userId("bob.buyer@acme.test");
     const { application } = await caller.admin.oauthApps.create({ customerUserId: bob, name: "Temp" });
-    await db.oAuthAccessToken.create({ data: { tokenHash: "x".repeat(64), applicationId: application.id, expiresAt: new Date(Date.now() + 60_000) } });
+    await db.oAuthAccessToken.create({
+      data: { tokenHash: "x".repeat(64), applicationId: application.id, expiresAt: new Date(Date.now() + 60_000) },
+    });
     expect(await caller.admin.oauthApps.setActive({ id: application.id, active: false })).toMatchObject({ active: false });
     expect((await db.oAuthAccessToken.findFirstOrThrow({ where: { applicationId: application.id } })).revokedAt).not.toBeNull();
     expect(await caller.admin.oauthApps.setActive({ id: application.id, active: true })).toMatchObject({ active: true });
@@ -38,7 +40,9 @@ describe("admin.oauthApps", () => {
   it("refuses a past expiry and an empty name with field errors", async () => {
     const caller = await staffCaller(db, "admin@roster.test");
     const bob = await userId("bob.buyer@acme.test");
-    const error = await caller.admin.oauthApps.create({ customerUserId: bob, name: " ", expiresAt: new Date(Date.now() - 1000) }).catch((e) => e);
+    const error = await caller.admin.oauthApps
+      .create({ customerUserId: bob, name: " ", expiresAt: new Date(Date.now() - 1000) })
+      .catch((e) => e);
     expect(error.code).toBe("BAD_REQUEST");
     expect(await db.oAuthApplication.count({ where: { customerUserId: bob, name: " " } })).toBe(0);
   });

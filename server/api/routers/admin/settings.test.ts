@@ -19,7 +19,11 @@ beforeAll(async () => {
 let ipCounter = 0;
 const visitor = () => callerFor(db, null, { ip: `10.50.0.${++ipCounter}` }).auth;
 const admin = () => staffCaller(db, "admin@roster.test");
-const messageOf = (promise: Promise<unknown>) => promise.then(() => "resolved", (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+const messageOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
+  );
 const registration = (email: string, consentIds: number[]) => ({
   companyName: "Settings Test Ltd",
   firstName: "Sam",
@@ -42,10 +46,24 @@ describe("admin.settings.get", () => {
     const page = await (await admin()).admin.settings.get({});
     expect(page.websites.map((w) => w.code)).toEqual(["default", "wholesale"]);
     expect(page.website.id).toBe(store.id);
-    expect(page.settings).toMatchObject({ registrationAllowed: true, confirmationRequired: true, invitationTtlHours: 168, localizationIds: [en, de], defaultLocalizationId: en });
+    expect(page.settings).toMatchObject({
+      registrationAllowed: true,
+      confirmationRequired: true,
+      invitationTtlHours: 168,
+      localizationIds: [en, de],
+      defaultLocalizationId: en,
+    });
     expect(page.choices.roles.map((r) => r.label)).toEqual(["Administrator", "Buyer"]);
-    expect(page.choices.staff.map((s) => s.email)).toEqual(["admin@roster.test", "people@roster.test", "sales@roster.test", "viewer@roster.test"]);
-    expect((await (await admin()).admin.settings.get({ websiteId: wholesale.id })).settings).toMatchObject({ registrationAllowed: false, localizationIds: [en] });
+    expect(page.choices.staff.map((s) => s.email)).toEqual([
+      "admin@roster.test",
+      "people@roster.test",
+      "sales@roster.test",
+      "viewer@roster.test",
+    ]);
+    expect((await (await admin()).admin.settings.get({ websiteId: wholesale.id })).settings).toMatchObject({
+      registrationAllowed: false,
+      localizationIds: [en],
+    });
     await expect((await admin()).admin.settings.get({ websiteId: 987_654 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -62,29 +80,54 @@ describe("admin.settings.update", () => {
 
     await caller.admin.settings.update(await saved(store.id, { registrationAllowed: true, registrationLinkShown: false }));
     expect(await visitor().registrationOptions()).toMatchObject({ allowed: true, linkShown: false });
-    await expect(visitor().register(registration("open@example.test", [await privacyId()]))).resolves.toMatchObject({ next: "confirm-email" });
+    await expect(visitor().register(registration("open@example.test", [await privacyId()]))).resolves.toMatchObject({
+      next: "confirm-email",
+    });
     await caller.admin.settings.update(await saved(store.id, { registrationLinkShown: true }));
-    const audit = await db.auditEvent.findMany({ where: { action: "settings.update", entityId: String(store.id) }, orderBy: { id: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { action: "settings.update", entityId: String(store.id) },
+      orderBy: { id: "asc" },
+    });
     expect(audit[0]).toMatchObject({ before: { registrationAllowed: true }, after: { registrationAllowed: false } });
   });
 
   it("applies the confirmation, sign-in, company field, owner and invitation lifetime settings to the storefront", async () => {
     const caller = await admin();
     const sam = await db.staffUser.findUniqueOrThrow({ where: { email: "sales@roster.test" } });
-    await caller.admin.settings.update(await saved(store.id, { confirmationRequired: false, companyNameFieldShown: false, registrationOwnerId: sam.id, invitationTtlHours: 48 }));
+    await caller.admin.settings.update(
+      await saved(store.id, {
+        confirmationRequired: false,
+        companyNameFieldShown: false,
+        registrationOwnerId: sam.id,
+        invitationTtlHours: 48,
+      }),
+    );
     expect(await visitor().registrationOptions()).toMatchObject({ companyNameFieldShown: false });
-    await expect(visitor().register(registration("quick@example.test", [await privacyId()]))).resolves.toEqual({ next: "sign-in", signInTicket: null });
+    await expect(visitor().register(registration("quick@example.test", [await privacyId()]))).resolves.toEqual({
+      next: "sign-in",
+      signInTicket: null,
+    });
     const quick = await db.customerUser.findUniqueOrThrow({ where: { email: "quick@example.test" }, include: { customer: true } });
     expect(quick).toMatchObject({ ownerId: sam.id, customer: { name: "Sam Setting", ownerId: sam.id } });
     expect(quick.confirmedAt).not.toBeNull();
     expect(await settingsRow(store.id)).toMatchObject({ invitationTtlHours: 48 });
-    await caller.admin.settings.update(await saved(store.id, { confirmationRequired: true, companyNameFieldShown: true, registrationOwnerId: null, invitationTtlHours: 168 }));
+    await caller.admin.settings.update(
+      await saved(store.id, {
+        confirmationRequired: true,
+        companyNameFieldShown: true,
+        registrationOwnerId: null,
+        invitationTtlHours: 168,
+      }),
+    );
   });
 
   it("enables and disables localizations, with exactly one default among them", async () => {
     const caller = await admin();
     await caller.admin.settings.update(await saved(store.id, { localizationIds: [en, de], defaultLocalizationId: de }));
-    expect((await visitor().registrationOptions()).localizations.map((l) => [l.code, l.isDefault])).toEqual([["de", true], ["en", false]]);
+    expect((await visitor().registrationOptions()).localizations.map((l) => [l.code, l.isDefault])).toEqual([
+      ["de", true],
+      ["en", false],
+    ]);
     await caller.admin.settings.update(await saved(store.id, { localizationIds: [en], defaultLocalizationId: en }));
     expect((await visitor().registrationOptions()).localizations.map((l) => l.code)).toEqual(["en"]);
     await caller.admin.settings.update(await saved(store.id, { localizationIds: [en, de], defaultLocalizationId: en }));
@@ -97,26 +140,42 @@ describe("admin.settings.update", () => {
     const companyRole = await db.customerUserRole.create({ data: { code: "ACME_PURCHASING", label: "Purchasing", customerId: acme.id } });
     const hidden = await db.customerUserRole.create({ data: { code: "ROLE_FRONTEND_HIDDEN", label: "Hidden", public: false } });
     const vera = await db.staffUser.update({ where: { email: "viewer@roster.test" }, data: { enabled: false } });
-    const before = { settings: await settingsRow(store.id), localizations: await db.websiteLocalization.findMany({ where: { websiteId: store.id }, orderBy: { localizationId: "asc" } }) };
+    const before = {
+      settings: await settingsRow(store.id),
+      localizations: await db.websiteLocalization.findMany({ where: { websiteId: store.id }, orderBy: { localizationId: "asc" } }),
+    };
     const fieldErrors = (changes: Record<string, unknown>) =>
-      saved(store.id, changes).then((input) => caller.admin.settings.update(input)).then(
-        () => ({}),
-        (e: { code: string; cause: { fieldErrors?: Record<string, string[]>; issues?: { path: string[]; message: string }[] } }) =>
-          e.cause.fieldErrors ?? Object.fromEntries((e.cause.issues ?? []).map((i) => [i.path.join("."), [i.message]])),
-      );
+      saved(store.id, changes)
+        .then((input) => caller.admin.settings.update(input))
+        .then(
+          () => ({}),
+          (e: { code: string; cause: { fieldErrors?: Record<string, string[]>; issues?: { path: string[]; message: string }[] } }) =>
+            e.cause.fieldErrors ?? Object.fromEntries((e.cause.issues ?? []).map((i) => [i.path.join("."), [i.message]])),
+        );
 
-    expect(await fieldErrors({ defaultRoleId: companyRole.id })).toEqual({ defaultRoleId: ["“Purchasing” belongs to one customer; new users need a predefined role that every customer has."] });
+    expect(await fieldErrors({ defaultRoleId: companyRole.id })).toEqual({
+      defaultRoleId: ["“Purchasing” belongs to one customer; new users need a predefined role that every customer has."],
+    });
     expect(await fieldErrors({ defaultRoleId: hidden.id })).toEqual({ defaultRoleId: ["“Hidden” is not public; choose a public role."] });
     expect(await fieldErrors({ defaultRoleId: 987_654 })).toEqual({ defaultRoleId: ["This role no longer exists."] });
     expect(await fieldErrors({ defaultRoleId: null })).toEqual({ defaultRoleId: ["Registration needs a role for new users."] });
-    expect(await fieldErrors({ registrationOwnerId: vera.id })).toEqual({ registrationOwnerId: ["Vera Viewer is disabled; choose an enabled staff member."] });
+    expect(await fieldErrors({ registrationOwnerId: vera.id })).toEqual({
+      registrationOwnerId: ["Vera Viewer is disabled; choose an enabled staff member."],
+    });
     expect(await fieldErrors({ localizationIds: [] })).toEqual({ localizationIds: ["Enable at least one localization."] });
-    expect(await fieldErrors({ localizationIds: [en], defaultLocalizationId: de })).toEqual({ defaultLocalizationId: ["Choose the default among the enabled localizations."] });
-    expect(await fieldErrors({ localizationIds: [en, 987_654], defaultLocalizationId: en })).toEqual({ localizationIds: ["Some localizations no longer exist. Reload the page."] });
+    expect(await fieldErrors({ localizationIds: [en], defaultLocalizationId: de })).toEqual({
+      defaultLocalizationId: ["Choose the default among the enabled localizations."],
+    });
+    expect(await fieldErrors({ localizationIds: [en, 987_654], defaultLocalizationId: en })).toEqual({
+      localizationIds: ["Some localizations no longer exist. Reload the page."],
+    });
     expect(await fieldErrors({ invitationTtlHours: 0 })).toEqual({ invitationTtlHours: ["At least 1 hour."] });
     expect(await fieldErrors({ invitationTtlHours: 1000 })).toEqual({ invitationTtlHours: ["At most 720 hours (30 days)."] });
 
-    expect({ settings: await settingsRow(store.id), localizations: await db.websiteLocalization.findMany({ where: { websiteId: store.id }, orderBy: { localizationId: "asc" } }) }).toEqual(before);
+    expect({
+      settings: await settingsRow(store.id),
+      localizations: await db.websiteLocalization.findMany({ where: { websiteId: store.id }, orderBy: { localizationId: "asc" } }),
+    }).toEqual(before);
     await db.staffUser.update({ where: { id: vera.id }, data: { enabled: true } });
   });
 
@@ -124,7 +183,9 @@ describe("admin.settings.update", () => {
     const caller = await admin();
     const form = await saved(wholesale.id);
     await caller.admin.settings.update({ ...form, invitationTtlHours: 24 });
-    expect(await messageOf(caller.admin.settings.update({ ...form, invitationTtlHours: 12 }))).toMatch(/^CONFLICT: This record was changed by someone else/);
+    expect(await messageOf(caller.admin.settings.update({ ...form, invitationTtlHours: 12 }))).toMatch(
+      /^CONFLICT: This record was changed by someone else/,
+    );
     expect(await settingsRow(wholesale.id)).toMatchObject({ invitationTtlHours: 24 });
     await expect(caller.admin.settings.update({ ...form, websiteId: 987_654 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -142,9 +203,19 @@ describe("admin.consents", () => {
 
   it("a new mandatory consent is required at registration; deactivated, it no longer shows there", async () => {
     const caller = await admin();
-    const terms = await caller.admin.consents.create({ title: " Terms of sale ", body: "I accept the terms of sale.", mandatory: true, active: true, sortOrder: 5 });
+    const terms = await caller.admin.consents.create({
+      title: " Terms of sale ",
+      body: "I accept the terms of sale.",
+      mandatory: true,
+      active: true,
+      sortOrder: 5,
+    });
     const options = await visitor().registrationOptions();
-    expect(options.consents.map((c) => [c.title, c.mandatory])).toEqual([["Privacy policy", true], ["Newsletter", false], ["Terms of sale", true]]);
+    expect(options.consents.map((c) => [c.title, c.mandatory])).toEqual([
+      ["Privacy policy", true],
+      ["Newsletter", false],
+      ["Terms of sale", true],
+    ]);
     await expect(visitor().register(registration("noterms@example.test", [await privacyId()]))).rejects.toMatchObject({
       code: "BAD_REQUEST",
       cause: { fieldErrors: { consentIds: ["Accept “Terms of sale” to register."] } },
@@ -152,9 +223,19 @@ describe("admin.consents", () => {
     expect(await db.customerUser.count({ where: { email: "noterms@example.test" } })).toBe(0);
 
     const stored = await db.consent.findUniqueOrThrow({ where: { id: terms.id } });
-    await caller.admin.consents.update({ id: terms.id, updatedAt: stored.updatedAt, title: "Terms of sale", body: stored.body, mandatory: true, active: false, sortOrder: 5 });
+    await caller.admin.consents.update({
+      id: terms.id,
+      updatedAt: stored.updatedAt,
+      title: "Terms of sale",
+      body: stored.body,
+      mandatory: true,
+      active: false,
+      sortOrder: 5,
+    });
     expect((await visitor().registrationOptions()).consents.map((c) => c.title)).toEqual(["Privacy policy", "Newsletter"]);
-    await expect(visitor().register(registration("afterterms@example.test", [await privacyId()]))).resolves.toMatchObject({ next: "confirm-email" });
+    await expect(visitor().register(registration("afterterms@example.test", [await privacyId()]))).resolves.toMatchObject({
+      next: "confirm-email",
+    });
     await expect(visitor().register(registration("stale.form@example.test", [await privacyId(), terms.id]))).rejects.toMatchObject({
       cause: { fieldErrors: { consentIds: ["One of the consents is no longer offered. Reload the page."] } },
     });
@@ -164,10 +245,19 @@ describe("admin.consents", () => {
   it("fixes the wording of an accepted consent, while its other settings still change", async () => {
     const caller = await admin();
     const newsletter = await db.consent.findFirstOrThrow({ where: { title: "Newsletter" } });
-    const base = { id: newsletter.id, updatedAt: newsletter.updatedAt, title: newsletter.title, body: newsletter.body, mandatory: false, active: true, sortOrder: newsletter.sortOrder };
+    const base = {
+      id: newsletter.id,
+      updatedAt: newsletter.updatedAt,
+      title: newsletter.title,
+      body: newsletter.body,
+      mandatory: false,
+      active: true,
+      sortOrder: newsletter.sortOrder,
+    };
     await expect(caller.admin.consents.update({ ...base, body: "Send me everything." })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "“Newsletter” has been accepted once, so its wording stays as it was accepted. To change it, add a new consent and deactivate this one.",
+      message:
+        "“Newsletter” has been accepted once, so its wording stays as it was accepted. To change it, add a new consent and deactivate this one.",
       cause: { fieldErrors: { body: ["Accepted already: the text cannot change."] } },
     });
     expect((await db.consent.findUniqueOrThrow({ where: { id: newsletter.id } })).body).toBe(newsletter.body);
@@ -175,16 +265,33 @@ describe("admin.consents", () => {
     expect(updatedAt.getTime()).toBeGreaterThanOrEqual(newsletter.updatedAt.getTime());
     await expect(caller.admin.consents.update({ ...base, sortOrder: 3 })).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const draft = await caller.admin.consents.create({ title: "Draft", body: "First wording.", mandatory: false, active: false, sortOrder: 0 });
+    const draft = await caller.admin.consents.create({
+      title: "Draft",
+      body: "First wording.",
+      mandatory: false,
+      active: false,
+      sortOrder: 0,
+    });
     const stored = await db.consent.findUniqueOrThrow({ where: { id: draft.id } });
-    await caller.admin.consents.update({ id: draft.id, updatedAt: stored.updatedAt, title: "Draft 2", body: "Second wording.", mandatory: false, active: false, sortOrder: 0 });
+    await caller.admin.consents.update({
+      id: draft.id,
+      updatedAt: stored.updatedAt,
+      title: "Draft 2",
+      body: "Second wording.",
+      mandatory: false,
+      active: false,
+      sortOrder: 0,
+    });
     expect(await db.consent.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ title: "Draft 2", body: "Second wording." });
     await expect(caller.admin.consents.update({ ...base, id: 987_654 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("deletes a consent nobody accepted, and refuses one with acceptances, saying so", async () => {
     const caller = await admin();
-    const privacy = await db.consent.findFirstOrThrow({ where: { title: "Privacy policy" }, include: { _count: { select: { acceptances: true } } } });
+    const privacy = await db.consent.findFirstOrThrow({
+      where: { title: "Privacy policy" },
+      include: { _count: { select: { acceptances: true } } },
+    });
     expect(await messageOf(caller.admin.consents.delete({ id: privacy.id }))).toBe(
       `BAD_REQUEST: “Privacy policy” has been accepted ${privacy._count.acceptances} times; those acceptances must stay provable, so it cannot be deleted. Deactivate it instead: it then no longer shows at registration.`,
     );
@@ -198,7 +305,9 @@ describe("admin.consents", () => {
   it("refuses a consent without title or text", async () => {
     const caller = await admin();
     const before = await db.consent.count();
-    await expect(caller.admin.consents.create({ title: " ", body: "", mandatory: false, active: true, sortOrder: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller.admin.consents.create({ title: " ", body: "", mandatory: false, active: true, sortOrder: 0 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.consent.count()).toBe(before);
   });
 });

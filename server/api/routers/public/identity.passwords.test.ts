@@ -76,7 +76,9 @@ describe("auth.requestPasswordReset and auth.resetPassword", () => {
     await visitor().resetPassword({ token: raw, password: NEW_PASSWORD });
     const after = await user(una.email);
     expect(after.confirmedAt).not.toBeNull();
-    expect(await signInCustomerUser(db, { email: una.email, password: NEW_PASSWORD, ip: null, userAgent: null })).toMatchObject({ ok: true });
+    expect(await signInCustomerUser(db, { email: una.email, password: NEW_PASSWORD, ip: null, userAgent: null })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("sends at most a few links per address and hour", async () => {
@@ -90,7 +92,9 @@ describe("account.profile.changePassword", () => {
   it("refuses a wrong current password and changes nothing", async () => {
     const caller = await customerCaller(db, "walter.west@acme.test");
     const before = await user("walter.west@acme.test");
-    await expect(caller.account.profile.changePassword({ currentPassword: "wrong-password-1", newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      caller.account.profile.changePassword({ currentPassword: "wrong-password-1", newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       cause: { fieldErrors: { currentPassword: ["This is not your current password."] } },
     });
@@ -99,7 +103,9 @@ describe("account.profile.changePassword", () => {
 
   it("refuses the same password again", async () => {
     const caller = await customerCaller(db, "walter.west@acme.test");
-    await expect(caller.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      caller.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({
       cause: { fieldErrors: { newPassword: [expect.stringContaining("different")] } },
     });
   });
@@ -107,7 +113,9 @@ describe("account.profile.changePassword", () => {
   it("sets the new password and ends every session (the page signs the browser in again)", async () => {
     const caller = await customerCaller(db, "walter.west@acme.test");
     const before = await user("walter.west@acme.test");
-    expect(await caller.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })).toEqual({ email: before.email });
+    expect(await caller.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })).toEqual({
+      email: before.email,
+    });
     const after = await user(before.email);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
@@ -118,6 +126,8 @@ describe("account.profile.changePassword", () => {
     for (let i = 0; i < rules.loginAccount.limit; i++) {
       await caller.account.profile.changePassword({ currentPassword: `guess-${i}-password`, newPassword: NEW_PASSWORD }).catch(() => null);
     }
-    await expect(caller.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(
+      caller.account.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 });

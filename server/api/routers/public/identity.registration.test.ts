@@ -38,28 +38,51 @@ const settings = async (data: Record<string, boolean>) => {
   await db.websiteSettings.update({ where: { websiteId: website.id }, data });
 };
 
-const counts = async () => ({ users: await db.customerUser.count(), customers: await db.customer.count(), emails: await db.emailMessage.count() });
+const counts = async () => ({
+  users: await db.customerUser.count(),
+  customers: await db.customer.count(),
+  emails: await db.emailMessage.count(),
+});
 
 describe("auth.registrationOptions", () => {
   it("tells the pages whether registration is open and what to ask", async () => {
     const options = await visitor().registrationOptions();
     expect(options).toMatchObject({ allowed: true, linkShown: true, companyNameFieldShown: true });
     expect(options.localizations.map((l) => l.code)).toEqual(["en", "de"]);
-    expect(options.consents.map((c) => [c.title, c.mandatory])).toEqual([["Privacy policy", true], ["Newsletter", false]]);
+    expect(options.consents.map((c) => [c.title, c.mandatory])).toEqual([
+      ["Privacy policy", true],
+      ["Newsletter", false],
+    ]);
   });
 });
 
 describe("auth.register", () => {
   it("creates a customer of its own, the user with the default role, language and consents, and sends the confirmation", async () => {
-    const result = await visitor().register(form("  Tina.Tinker@Example.TEST ", { namePrefix: "Dr.", localization: "de", consentIds: [privacyId, newsletterId] }));
+    const result = await visitor().register(
+      form("  Tina.Tinker@Example.TEST ", { namePrefix: "Dr.", localization: "de", consentIds: [privacyId, newsletterId] }),
+    );
     expect(result).toEqual({ next: "confirm-email", signInTicket: null });
 
     const user = await db.customerUser.findUniqueOrThrow({
       where: { email: "tina.tinker@example.test" },
-      include: { customer: true, roles: { include: { role: true } }, websiteSettings: { include: { localization: true } }, consentAcceptances: true, website: true },
+      include: {
+        customer: true,
+        roles: { include: { role: true } },
+        websiteSettings: { include: { localization: true } },
+        consentAcceptances: true,
+        website: true,
+      },
     });
     const ada = await db.staffUser.findUniqueOrThrow({ where: { email: "admin@roster.test" } });
-    expect(user).toMatchObject({ namePrefix: "Dr.", firstName: "Tina", lastName: "Tinker", confirmedAt: null, enabled: true, authStatus: "ACTIVE", ownerId: ada.id });
+    expect(user).toMatchObject({
+      namePrefix: "Dr.",
+      firstName: "Tina",
+      lastName: "Tinker",
+      confirmedAt: null,
+      enabled: true,
+      authStatus: "ACTIVE",
+      ownerId: ada.id,
+    });
     expect(await verifyPassword(user.passwordHash, "Tinker-2026-secret")).toBe(true);
     expect(user.website?.isDefault).toBe(true);
     expect(user.customer).toMatchObject({ name: "Tinker Tools", parentId: null, path: `/${user.customer.id}/`, ownerId: ada.id });
@@ -69,12 +92,19 @@ describe("auth.register", () => {
     expect(user.consentAcceptances.map((a) => a.consentId).sort()).toEqual([privacyId, newsletterId].sort());
 
     const email = await lastEmail(db, user.email);
-    expect(email).toMatchObject({ template: "confirmation", locale: "de", subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse", customerUserId: user.id });
+    expect(email).toMatchObject({
+      template: "confirmation",
+      locale: "de",
+      subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+      customerUserId: user.id,
+    });
     const token = await db.token.findFirstOrThrow({ where: { customerUserId: user.id, purpose: "EMAIL_CONFIRMATION" } });
     expect(token.tokenHash).toBe(hashToken(email!.secret!));
     expect(token.tokenHash).not.toContain(email!.secret!);
     expect(token.expiresAt.getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "CustomerUser", entityId: String(user.id), action: "customerUser.register" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityType: "CustomerUser", entityId: String(user.id), action: "customerUser.register" },
+    });
     expect(audit.actorType).toBe("SYSTEM");
   });
 
@@ -143,9 +173,17 @@ describe("auth.register", () => {
       expect(result.next).toBe("sign-in");
       const user = await db.customerUser.findUniqueOrThrow({ where: { email: "auto.login@example.test" } });
       const request = { ticket: result.signInTicket!, ip: null, userAgent: "vitest" };
-      expect(await signInCustomerWithTicket(db, request)).toEqual({ ok: true, userId: user.id, sessionVersion: user.sessionVersion, sessionId: expect.any(Number) });
+      expect(await signInCustomerWithTicket(db, request)).toEqual({
+        ok: true,
+        userId: user.id,
+        sessionVersion: user.sessionVersion,
+        sessionId: expect.any(Number),
+      });
       expect(await signInCustomerWithTicket(db, request)).toEqual({ ok: false, reason: "invalid" });
-      expect(await db.loginAttempt.findFirstOrThrow({ where: { customerUserId: user.id } })).toMatchObject({ source: "EMAIL_LINK", result: "SUCCESS" });
+      expect(await db.loginAttempt.findFirstOrThrow({ where: { customerUserId: user.id } })).toMatchObject({
+        source: "EMAIL_LINK",
+        result: "SUCCESS",
+      });
     } finally {
       await settings({ confirmationRequired: true, signInAfterRegistration: false });
     }
@@ -156,7 +194,10 @@ describe("auth.register", () => {
     try {
       const before = await counts();
       expect((await visitor().registrationOptions()).allowed).toBe(false);
-      await expect(visitor().register(form("closed@example.test"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not open") });
+      await expect(visitor().register(form("closed@example.test"))).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("not open"),
+      });
       expect(await counts()).toEqual(before);
     } finally {
       await settings({ registrationAllowed: true });
@@ -165,7 +206,9 @@ describe("auth.register", () => {
 
   it("limits registrations from one client address", async () => {
     const auth = visitor("10.99.0.1");
-    await db.rateLimit.create({ data: { key: "email:ip:10.99.0.1", failures: rules.emailSendIp.limit, lockedUntil: new Date(Date.now() + 60_000) } });
+    await db.rateLimit.create({
+      data: { key: "email:ip:10.99.0.1", failures: rules.emailSendIp.limit, lockedUntil: new Date(Date.now() + 60_000) },
+    });
     await expect(auth.register(form("flood@example.test"))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
     expect(await db.customerUser.count({ where: { email: "flood@example.test" } })).toBe(0);
   });
@@ -183,7 +226,10 @@ describe("auth.confirmEmail", () => {
     expect(await visitor().confirmEmail({ token })).toEqual({ email: "confirm.me@example.test", signInTicket: null });
     expect((await db.customerUser.findUniqueOrThrow({ where: { email: "confirm.me@example.test" } })).confirmedAt).not.toBeNull();
     expect(await visitor().checkConfirmationLink({ token })).toBeNull();
-    await expect(visitor().confirmEmail({ token })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("invalid or has expired") });
+    await expect(visitor().confirmEmail({ token })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("invalid or has expired"),
+    });
   });
 
   it("refuses an expired link and leaves the account unconfirmed", async () => {
@@ -211,7 +257,10 @@ describe("auth.confirmEmail", () => {
     try {
       const { signInTicket } = await visitor().confirmEmail({ token });
       await db.token.update({ where: { tokenHash: hashToken(signInTicket!) }, data: { expiresAt: new Date(Date.now() - 1) } });
-      expect(await signInCustomerWithTicket(db, { ticket: signInTicket!, ip: null, userAgent: null })).toEqual({ ok: false, reason: "invalid" });
+      expect(await signInCustomerWithTicket(db, { ticket: signInTicket!, ip: null, userAgent: null })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     } finally {
       await settings({ signInAfterRegistration: false });
     }

@@ -6,10 +6,6 @@ import { acceptInvitation, peekInvitation } from "../../../services/invitations"
 
 /** Following an invitation link: anyone holding the link (it is the credential), nobody else. */
 export const publicInvitationsRouter = createTRPCRouter({
-  peek: publicProcedure
-    .input(z.object({ token: exactText(200) }))
-    .query(({ ctx, input }) => peekInvitation(ctx.db, input.token)),
-  accept: publicProcedure
-    .input(acceptInvitationInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input)),
+  peek: publicProcedure.input(z.object({ token: exactText(200) })).query(({ ctx, input }) => peekInvitation(ctx.db, input.token)),
+  accept: publicProcedure.input(acceptInvitationInput).mutation(({ ctx, input }) => acceptInvitation(ctx.db, input)),
 });

@@ -49,17 +49,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log">
-        <p className="mt-1 text-sm text-slate-600">Every change, with who made it — and who really did, when staff act as a customer user.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Every change, with who made it — and who really did, when staff act as a customer user.
+        </p>
       </PageHeader>
       <Card>
         <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter the audit log" problem={problem}>
           <FilterField id="audit-action" label="Action starts with">
-            <Input id="audit-action" name="action" placeholder="e.g. customerUser." defaultValue={param(params, "action")} className="w-52" />
+            <Input
+              id="audit-action"
+              name="action"
+              placeholder="e.g. customerUser."
+              defaultValue={param(params, "action")}
+              className="w-52"
+            />
           </FilterField>
           <FilterField id="audit-type" label="Record type">
             <Select id="audit-type" name="entityType" defaultValue={param(params, "entityType") ?? ""} className="w-52">
               <option value="">Any</option>
-              {recordTypes.map(([type, label]) => <option key={type} value={type}>{label}</option>)}
+              {recordTypes.map(([type, label]) => (
+                <option key={type} value={type}>
+                  {label}
+                </option>
+              ))}
             </Select>
           </FilterField>
           <FilterField id="audit-id" label="Record id">
@@ -73,7 +85,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </FilterField>
         </FilterBar>
         <AuditTable rows={page.items} recordHref={recordHref} />
-        <ListPager basePath={basePath} params={flatParams(params)} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
+        <ListPager
+          basePath={basePath}
+          params={flatParams(params)}
+          current={input.before}
+          nextCursor={page.nextCursor}
+          cursorParam="before"
+        />
       </Card>
     </>
   );

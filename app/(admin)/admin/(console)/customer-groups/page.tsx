@@ -17,14 +17,18 @@ const basePath = "/admin/customer-groups";
 export default async function CustomerGroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
-  const { input, problem: inputProblem } = gridInput(listCustomerGroupsInput, params, customerGroupSortKeys, { search: param(params, "q") });
+  const { input, problem: inputProblem } = gridInput(listCustomerGroupsInput, params, customerGroupSortKeys, {
+    search: param(params, "q"),
+  });
   const { page, problem } = await pageOrFirst(input, (i) => caller.admin.customerGroups.list(i));
   const can = { edit: staff.grants.has("customerGroup.edit"), delete: staff.grants.has("customerGroup.delete") };
   const sortProps = { sort: input.sort, dir: input.dir, basePath, params };
   return (
     <>
       <PageHeader title="Customer Groups" actions={staff.grants.has("customerGroup.create") ? <CreateGroupButton /> : null}>
-        <p className="mt-1 text-sm text-slate-600">Groups file customers together (for price lists, payment terms and the like). A group can be deleted once no customer is in it.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Groups file customers together (for price lists, payment terms and the like). A group can be deleted once no customer is in it.
+        </p>
       </PageHeader>
       <Card>
         <FilterBar basePath={basePath} params={params} filterKeys={["q"]} label="Filter groups" problem={problem ?? inputProblem}>
@@ -38,7 +42,9 @@ export default async function CustomerGroupsPage({ searchParams }: { searchParam
               <SortHeader label="Name" sortKey="name" {...sortProps} />
               <Th>Customers</Th>
               <SortHeader label="Created" sortKey="createdAt" {...sortProps} />
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
@@ -46,9 +52,15 @@ export default async function CustomerGroupsPage({ searchParams }: { searchParam
             {page.items.map((group) => (
               <Tr key={group.id}>
                 <Td className="font-medium">{group.name}</Td>
-                <Td><Link className="text-brand-700 hover:underline" href={`/admin/customers?group=${group.id}`}>{group.customerCount}</Link></Td>
+                <Td>
+                  <Link className="text-brand-700 hover:underline" href={`/admin/customers?group=${group.id}`}>
+                    {group.customerCount}
+                  </Link>
+                </Td>
                 <Td>{formatDate(group.createdAt)}</Td>
-                <Td className="text-right"><GroupRowMenu group={{ id: group.id, name: group.name, customerCount: group.customerCount }} can={can} /></Td>
+                <Td className="text-right">
+                  <GroupRowMenu group={{ id: group.id, name: group.name, customerCount: group.customerCount }} can={can} />
+                </Td>
               </Tr>
             ))}
           </tbody>

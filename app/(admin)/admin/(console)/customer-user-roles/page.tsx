@@ -19,10 +19,13 @@ export default async function CustomerUserRolesPage({ searchParams }: { searchPa
     <>
       <PageHeader
         title="Customer User Roles"
-        actions={staff.grants.has("customerUserRole.create") ? <ButtonLink href="/admin/customer-user-roles/new">New role</ButtonLink> : null}
+        actions={
+          staff.grants.has("customerUserRole.create") ? <ButtonLink href="/admin/customer-user-roles/new">New role</ButtonLink> : null
+        }
       >
         <p className="mt-1 text-sm text-slate-600">
-          What customer users may do in the storefront. Predefined roles are available to every customer; a customer&rsquo;s own roles only to its users.
+          What customer users may do in the storefront. Predefined roles are available to every customer; a customer&rsquo;s own roles only
+          to its users.
         </p>
       </PageHeader>
       <RolesGrid audience="admin" params={params} page={page} problem={problem} />

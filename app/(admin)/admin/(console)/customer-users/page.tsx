@@ -80,11 +80,30 @@ function YesNoAny({ id, name, value, yes, no }: { id: string; name: string; valu
 }
 
 /** A text filter with its kind of match ("contains" is the default and leaves the URL clean). */
-function TextFilter({ id, label, name, matchName, value, match }: { id: string; label: string; name: string; matchName: string; value?: string; match: string }) {
+function TextFilter({
+  id,
+  label,
+  name,
+  matchName,
+  value,
+  match,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  matchName: string;
+  value?: string;
+  match: string;
+}) {
   return (
     <FilterField id={id} label={label}>
       <div className="flex">
-        <Select name={matchName} defaultValue={match === "startsWith" ? "startsWith" : ""} aria-label={`${label}: how it matches`} className="w-32 shrink-0 rounded-r-none">
+        <Select
+          name={matchName}
+          defaultValue={match === "startsWith" ? "startsWith" : ""}
+          aria-label={`${label}: how it matches`}
+          className="w-32 shrink-0 rounded-r-none"
+        >
           <option value="">contains</option>
           <option value="startsWith">starts with</option>
         </Select>
@@ -102,7 +121,9 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
   const [listed, websites, chosenCustomer] = await Promise.all([
     pageOrFirst(input, (i) => caller.admin.customerUsers.list(i)),
     caller.admin.customerUsers.websiteChoices(),
-    input.customerId ? caller.admin.customerUsers.customerChoices({ id: input.customerId, purpose: "view" }).then((rows) => rows[0] ?? null) : null,
+    input.customerId
+      ? caller.admin.customerUsers.customerChoices({ id: input.customerId, purpose: "view" }).then((rows) => rows[0] ?? null)
+      : null,
   ]);
   const { page } = listed;
   const problem = listed.problem ?? inputProblem;
@@ -113,7 +134,10 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
   const moreOpen = moreFilterKeys.some((key) => param(params, key) !== undefined);
   return (
     <>
-      <PageHeader title="Customer Users" actions={can.create ? <ButtonLink href={`${basePath}/new`}>Create Customer User</ButtonLink> : null} />
+      <PageHeader
+        title="Customer Users"
+        actions={can.create ? <ButtonLink href={`${basePath}/new`}>Create Customer User</ButtonLink> : null}
+      />
       <Card>
         <FilterBar
           {...state}
@@ -125,13 +149,42 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
             open: moreOpen,
             children: (
               <>
-                <TextFilter id="filter-first" label="First name" name={keys.firstName} matchName={keys.firstNameMatch} value={input.firstName} match={input.firstNameMatch} />
-                <TextFilter id="filter-last" label="Last name" name={keys.lastName} matchName={keys.lastNameMatch} value={input.lastName} match={input.lastNameMatch} />
-                <TextFilter id="filter-email" label="Email" name={keys.email} matchName={keys.emailMatch} value={input.email} match={input.emailMatch} />
-                <FilterField id="filter-created-from" label="Created from"><Input id="filter-created-from" type="date" name={keys.createdFrom} defaultValue={input.createdFrom} /></FilterField>
-                <FilterField id="filter-created-to" label="Created to"><Input id="filter-created-to" type="date" name={keys.createdTo} defaultValue={input.createdTo} /></FilterField>
-                <FilterField id="filter-signin-from" label="Last sign-in from"><Input id="filter-signin-from" type="date" name={keys.lastLoginFrom} defaultValue={input.lastLoginFrom} /></FilterField>
-                <FilterField id="filter-signin-to" label="Last sign-in to"><Input id="filter-signin-to" type="date" name={keys.lastLoginTo} defaultValue={input.lastLoginTo} /></FilterField>
+                <TextFilter
+                  id="filter-first"
+                  label="First name"
+                  name={keys.firstName}
+                  matchName={keys.firstNameMatch}
+                  value={input.firstName}
+                  match={input.firstNameMatch}
+                />
+                <TextFilter
+                  id="filter-last"
+                  label="Last name"
+                  name={keys.lastName}
+                  matchName={keys.lastNameMatch}
+                  value={input.lastName}
+                  match={input.lastNameMatch}
+                />
+                <TextFilter
+                  id="filter-email"
+                  label="Email"
+                  name={keys.email}
+                  matchName={keys.emailMatch}
+                  value={input.email}
+                  match={input.emailMatch}
+                />
+                <FilterField id="filter-created-from" label="Created from">
+                  <Input id="filter-created-from" type="date" name={keys.createdFrom} defaultValue={input.createdFrom} />
+                </FilterField>
+                <FilterField id="filter-created-to" label="Created to">
+                  <Input id="filter-created-to" type="date" name={keys.createdTo} defaultValue={input.createdTo} />
+                </FilterField>
+                <FilterField id="filter-signin-from" label="Last sign-in from">
+                  <Input id="filter-signin-from" type="date" name={keys.lastLoginFrom} defaultValue={input.lastLoginFrom} />
+                </FilterField>
+                <FilterField id="filter-signin-to" label="Last sign-in to">
+                  <Input id="filter-signin-to" type="date" name={keys.lastLoginTo} defaultValue={input.lastLoginTo} />
+                </FilterField>
               </>
             ),
           }}
@@ -140,10 +193,20 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
             <Input id="filter-q" name={keys.search} defaultValue={input.search} placeholder="Name or email" className="w-48" />
           </FilterField>
           <FilterField id="filter-customer" label="Customer">
-            <CustomerFilterPicker id="filter-customer" name={keys.customer} initial={chosenCustomer ? { id: chosenCustomer.id, name: chosenCustomer.name } : null} />
+            <CustomerFilterPicker
+              id="filter-customer"
+              name={keys.customer}
+              initial={chosenCustomer ? { id: chosenCustomer.id, name: chosenCustomer.name } : null}
+            />
           </FilterField>
           <label className="mb-2 inline-flex items-center gap-1.5 text-xs text-slate-600">
-            <input type="checkbox" name={keys.subsidiaries} value="yes" defaultChecked={input.includeSubsidiaries} className="size-4 rounded border-slate-300" />
+            <input
+              type="checkbox"
+              name={keys.subsidiaries}
+              value="yes"
+              defaultChecked={input.includeSubsidiaries}
+              className="size-4 rounded border-slate-300"
+            />
             and its subsidiaries
           </label>
           <FilterField id="filter-enabled" label="Enabled">
@@ -162,7 +225,11 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
           <FilterField id="filter-website" label="Website">
             <Select id="filter-website" name={keys.website} defaultValue={input.websiteId ?? ""} className="w-40">
               <option value="">Any</option>
-              {websites.map((website) => <option key={website.id} value={website.id}>{website.name}</option>)}
+              {websites.map((website) => (
+                <option key={website.id} value={website.id}>
+                  {website.name}
+                </option>
+              ))}
             </Select>
           </FilterField>
         </FilterBar>
@@ -171,7 +238,11 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
           <Table data-testid="customer-users">
             <thead>
               <tr>
-                {selectable ? <Th className="w-8"><SelectAllBox /></Th> : null}
+                {selectable ? (
+                  <Th className="w-8">
+                    <SelectAllBox />
+                  </Th>
+                ) : null}
                 <SortHeader {...sort} label="Customer" sortKey="customer" />
                 <SortHeader {...sort} label="First name" sortKey="firstName" />
                 <SortHeader {...sort} label="Last name" sortKey="lastName" />
@@ -182,7 +253,9 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
                 <SortHeader {...sort} label="Website" sortKey="website" />
                 <SortHeader {...sort} label="Created" sortKey="createdAt" />
                 <SortHeader {...sort} label="Last sign-in" sortKey="lastLoginAt" />
-                <Th className={sticky}><span className="sr-only">Actions</span></Th>
+                <Th className={sticky}>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </thead>
             <tbody>
@@ -191,25 +264,41 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
                 const name = `${user.firstName} ${user.lastName}`;
                 return (
                   <Tr key={user.id}>
-                    {selectable ? <Td><SelectRowBox id={user.id} label={`Select ${name}`} /></Td> : null}
-                    <Td><span className="block max-w-48 truncate" title={user.customerName}>{user.customerName}</span></Td>
+                    {selectable ? (
+                      <Td>
+                        <SelectRowBox id={user.id} label={`Select ${name}`} />
+                      </Td>
+                    ) : null}
+                    <Td>
+                      <span className="block max-w-48 truncate" title={user.customerName}>
+                        {user.customerName}
+                      </span>
+                    </Td>
                     <Td>{user.firstName}</Td>
                     <Td>{user.lastName}</Td>
                     <Td>
-                      <Link href={`${basePath}/${user.id}`} className="text-brand-700 hover:underline">{user.email}</Link>
-                      {user.erasedAt ? <> <Badge>Erased</Badge></> : null}
+                      <Link href={`${basePath}/${user.id}`} className="text-brand-700 hover:underline">
+                        {user.email}
+                      </Link>
+                      {user.erasedAt ? (
+                        <>
+                          {" "}
+                          <Badge>Erased</Badge>
+                        </>
+                      ) : null}
                     </Td>
                     <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
                     <Td>{user.confirmedAt ? <Badge tone="green">Confirmed</Badge> : <Badge tone="amber">Unconfirmed</Badge>}</Td>
                     <Td>{user.authStatus === "ACTIVE" ? authStatusLabels.ACTIVE : <Badge tone="amber">{authStatusLabels.RESET}</Badge>}</Td>
-                    <Td><span className="block max-w-32 truncate" title={user.websiteName ?? undefined}>{user.websiteName ?? "—"}</span></Td>
+                    <Td>
+                      <span className="block max-w-32 truncate" title={user.websiteName ?? undefined}>
+                        {user.websiteName ?? "—"}
+                      </span>
+                    </Td>
                     <Td>{formatDate(user.createdAt)}</Td>
                     <Td title={user.lastLoginAt ? formatDateTime(user.lastLoginAt) : undefined}>{formatDate(user.lastLoginAt)}</Td>
                     <Td className={`${sticky} text-right`}>
-                      <CustomerUserRowMenu
-                        can={can}
-                        user={actionTargetOf(user)}
-                      />
+                      <CustomerUserRowMenu can={can} user={actionTargetOf(user)} />
                     </Td>
                   </Tr>
                 );

@@ -32,11 +32,18 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const { input, problem: inputProblem } = inputOf(params);
-  const [listed, options] = await Promise.all([pageOrFirst(input, (i) => caller.admin.customers.list(i)), caller.admin.customers.formOptions()]);
+  const [listed, options] = await Promise.all([
+    pageOrFirst(input, (i) => caller.admin.customers.list(i)),
+    caller.admin.customers.formOptions(),
+  ]);
   const { page } = listed;
   const problem = listed.problem ?? inputProblem;
   const parentName = input.parentId ? (page.items[0]?.parent?.name ?? null) : null;
-  const can = { edit: staff.grants.has("customer.edit"), delete: staff.grants.has("customer.delete"), create: staff.grants.has("customer.create") };
+  const can = {
+    edit: staff.grants.has("customer.edit"),
+    delete: staff.grants.has("customer.delete"),
+    create: staff.grants.has("customer.create"),
+  };
   const sortProps = { sort: input.sort, dir: input.dir, basePath, params };
   return (
     <>
@@ -52,7 +59,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <FilterField id="filter-group" label="Group">
             <Select id="filter-group" name="group" defaultValue={input.groupId ?? ""} className="w-40">
               <option value="">Any</option>
-              {options.groups.map((group) => <option key={group.id} value={group.id}>{group.name}</option>)}
+              {options.groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
             </Select>
           </FilterField>
           <FilterField id="filter-enabled" label="Enabled">
@@ -65,13 +76,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <FilterField id="filter-rep" label="Sales representative">
             <Select id="filter-rep" name="rep" defaultValue={input.salesRepId ?? ""} className="w-48">
               <option value="">Anyone</option>
-              {options.staff.map((person) => <option key={person.id} value={person.id}>{person.firstName} {person.lastName}</option>)}
+              {options.staff.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.firstName} {person.lastName}
+                </option>
+              ))}
             </Select>
           </FilterField>
           {input.parentId ? (
             <FilterField id="filter-parent" label="Subsidiaries of">
               <input type="hidden" name="parent" value={input.parentId} />
-              <span id="filter-parent" className="block py-2 text-sm text-slate-800">{parentName ?? `customer #${input.parentId}`}</span>
+              <span id="filter-parent" className="block py-2 text-sm text-slate-800">
+                {parentName ?? `customer #${input.parentId}`}
+              </span>
             </FilterField>
           ) : null}
         </FilterBar>
@@ -85,26 +102,58 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <Th>Users</Th>
               <Th>Sales representatives</Th>
               <SortHeader label="Created" sortKey="createdAt" {...sortProps} />
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
             {page.items.length === 0 ? <EmptyRow colSpan={8}>No customers match.</EmptyRow> : null}
             {page.items.map((customer) => (
               <Tr key={customer.id}>
-                <Td><Link className="font-medium text-brand-700 hover:underline" href={`/admin/customers/${customer.id}`}>{customer.name}</Link></Td>
-                <Td>{customer.parent ? <Link className="text-brand-700 hover:underline" href={`/admin/customers/${customer.parent.id}`}>{customer.parent.name}</Link> : <span className="text-slate-400">—</span>}</Td>
+                <Td>
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/admin/customers/${customer.id}`}>
+                    {customer.name}
+                  </Link>
+                </Td>
+                <Td>
+                  {customer.parent ? (
+                    <Link className="text-brand-700 hover:underline" href={`/admin/customers/${customer.parent.id}`}>
+                      {customer.parent.name}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </Td>
                 <Td>{customer.group?.name ?? <span className="text-slate-400">—</span>}</Td>
                 <Td>{customer.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
                 <Td>{customer.userCount}</Td>
-                <Td className="whitespace-normal">{customer.salesReps.length ? customer.salesReps.map((rep) => `${rep.firstName} ${rep.lastName}`).join(", ") : <span className="text-slate-400">—</span>}</Td>
+                <Td className="whitespace-normal">
+                  {customer.salesReps.length ? (
+                    customer.salesReps.map((rep) => `${rep.firstName} ${rep.lastName}`).join(", ")
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </Td>
                 <Td>{formatDate(customer.createdAt)}</Td>
-                <Td className="text-right"><CustomerRowMenu customer={{ id: customer.id, name: customer.name, enabled: customer.enabled, userCount: customer.userCount }} can={can} /></Td>
+                <Td className="text-right">
+                  <CustomerRowMenu
+                    customer={{ id: customer.id, name: customer.name, enabled: customer.enabled, userCount: customer.userCount }}
+                    can={can}
+                  />
+                </Td>
               </Tr>
             ))}
           </tbody>
         </Table>
-        <GridPager basePath={basePath} params={params} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="customers" />
+        <GridPager
+          basePath={basePath}
+          params={params}
+          limit={input.limit}
+          nextCursor={page.nextCursor}
+          count={page.count}
+          noun="customers"
+        />
       </Card>
     </>
   );

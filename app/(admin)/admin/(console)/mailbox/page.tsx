@@ -24,27 +24,50 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Mailbox">
-        <p className="mt-1 text-sm text-slate-600">Every email Roster sends is written here first. Without an email provider configured, messages stay here and their links can be followed from this page.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Every email Roster sends is written here first. Without an email provider configured, messages stay here and their links can be
+          followed from this page.
+        </p>
       </PageHeader>
       <Card>
         <form className="flex gap-2 border-b border-slate-200 px-4 py-3" role="search">
-          <label htmlFor="to" className="sr-only">Recipient</label>
+          <label htmlFor="to" className="sr-only">
+            Recipient
+          </label>
           <Input id="to" name="to" defaultValue={to} placeholder="Recipient contains…" className="max-w-xs" />
-          <Button type="submit" variant="secondary">Filter</Button>
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
         </form>
-        {page.items.length === 0 && !before ? <div className="p-4"><Alert>No messages yet.</Alert></div> : null}
+        {page.items.length === 0 && !before ? (
+          <div className="p-4">
+            <Alert>No messages yet.</Alert>
+          </div>
+        ) : null}
         <Table>
           <thead>
-            <tr><Th>Sent to</Th><Th>Subject</Th><Th>Language</Th><Th>Status</Th><Th>Written</Th></tr>
+            <tr>
+              <Th>Sent to</Th>
+              <Th>Subject</Th>
+              <Th>Language</Th>
+              <Th>Status</Th>
+              <Th>Written</Th>
+            </tr>
           </thead>
           <tbody>
             {page.items.length === 0 && before ? <EmptyRow colSpan={5}>No older messages.</EmptyRow> : null}
             {page.items.map((message) => (
               <Tr key={message.id}>
                 <Td>{message.toEmail}</Td>
-                <Td><Link className="text-brand-700 hover:underline" href={`/admin/mailbox/${message.id}`}>{message.subject}</Link></Td>
+                <Td>
+                  <Link className="text-brand-700 hover:underline" href={`/admin/mailbox/${message.id}`}>
+                    {message.subject}
+                  </Link>
+                </Td>
                 <Td>{message.locale}</Td>
-                <Td><Badge tone={statusTone[message.status]}>{message.status.toLowerCase()}</Badge></Td>
+                <Td>
+                  <Badge tone={statusTone[message.status]}>{message.status.toLowerCase()}</Badge>
+                </Td>
                 <Td>{formatDateTime(message.createdAt)}</Td>
               </Tr>
             ))}
@@ -52,7 +75,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         </Table>
         {page.nextCursor ? (
           <div className="flex justify-end border-t border-slate-200 px-4 py-3">
-            <ButtonLink variant="secondary" href={`/admin/mailbox?before=${page.nextCursor}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Older messages</ButtonLink>
+            <ButtonLink variant="secondary" href={`/admin/mailbox?before=${page.nextCursor}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>
+              Older messages
+            </ButtonLink>
           </div>
         ) : null}
       </Card>

@@ -30,16 +30,23 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             key={w.id}
             href={`/admin/settings?website=${w.id}`}
             aria-current={w.id === page.website.id ? "page" : undefined}
-            className={cn("rounded-full border px-3 py-1 text-sm", w.id === page.website.id ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 text-slate-700 hover:bg-slate-100")}
+            className={cn(
+              "rounded-full border px-3 py-1 text-sm",
+              w.id === page.website.id
+                ? "border-brand-600 bg-brand-50 text-brand-700"
+                : "border-slate-300 text-slate-700 hover:bg-slate-100",
+            )}
           >
-            {w.name}{w.isDefault ? " (storefront)" : ""}
+            {w.name}
+            {w.isDefault ? " (storefront)" : ""}
           </Link>
         ))}
       </nav>
       {page.website.isDefault ? null : (
         <div className="mb-4 max-w-4xl">
           <Alert testId="not-storefront">
-            The storefront serves {page.websites.find((w) => w.isDefault)?.name ?? "the default website"}. These settings are kept for {page.website.name} and apply once it has a storefront of its own.
+            The storefront serves {page.websites.find((w) => w.isDefault)?.name ?? "the default website"}. These settings are kept for{" "}
+            {page.website.name} and apply once it has a storefront of its own.
           </Alert>
         </div>
       )}

@@ -8,7 +8,14 @@ import { FilterBar, FilterField, FilterSelect, GridPager } from "@/components/gr
 import { gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
 import { ClearLockoutButton } from "@/components/admin/clear-lockout-button";
 import { getStaffCaller } from "@/server/api/caller";
-import { listLoginAttemptsInput, loginRealms, loginResultLabels, loginResults, loginSourceLabels, loginSources } from "@/server/schemas/loginAttempt";
+import {
+  listLoginAttemptsInput,
+  loginRealms,
+  loginResultLabels,
+  loginResults,
+  loginSourceLabels,
+  loginSources,
+} from "@/server/schemas/loginAttempt";
 
 export const metadata: Metadata = { title: "Sign-in Attempts" };
 
@@ -57,7 +64,8 @@ function inputOf(params: SearchParams) {
   });
 }
 
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
 
 export default async function SignInAttemptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -73,25 +81,57 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader title="Sign-in Attempts">
-        <p className="mt-1 text-sm text-slate-600">Every sign-in, refused or not. Failed passwords hold back where they come from for 15 minutes: an address after 10 on one account or 100 on any, a browser that signed in before after 10; an account after 20 from browsers it has not seen, which then sign in only with an emailed link. Clear a lockout when the person has proven who they are.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Every sign-in, refused or not. Failed passwords hold back where they come from for 15 minutes: an address after 10 on one account
+          or 100 on any, a browser that signed in before after 10; an account after 20 from browsers it has not seen, which then sign in
+          only with an emailed link. Clear a lockout when the person has proven who they are.
+        </p>
       </PageHeader>
       <Card className="mb-6" data-testid="lockouts">
         <CardHeader title="Locked out now" description={lockouts.length ? undefined : "Nobody is locked out."} />
         {lockouts.length ? (
           <Table>
-            <thead><tr><Th>Locked</Th><Th>Who</Th><Th>Failures</Th><Th>Until</Th>{canClear ? <Th><span className="sr-only">Actions</span></Th> : null}</tr></thead>
+            <thead>
+              <tr>
+                <Th>Locked</Th>
+                <Th>Who</Th>
+                <Th>Failures</Th>
+                <Th>Until</Th>
+                {canClear ? (
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                ) : null}
+              </tr>
+            </thead>
             <tbody>
               {lockouts.map((lock) => (
                 <Tr key={lock.key}>
-                  <Td>{lockLabels[lock.kind]}{lock.realm ? <div className="text-xs text-slate-500">{lock.realm === "staff" ? "Staff" : "Customer"} account</div> : null}</Td>
+                  <Td>
+                    {lockLabels[lock.kind]}
+                    {lock.realm ? (
+                      <div className="text-xs text-slate-500">{lock.realm === "staff" ? "Staff" : "Customer"} account</div>
+                    ) : null}
+                  </Td>
                   <Td>
                     <div>{lock.subject}</div>
                     {lock.kind === "address-account" ? <div className="text-xs text-slate-500">from {lock.address}</div> : null}
-                    {lock.user ? <div className="text-xs text-slate-500">{lock.user.name}{lock.user.customer ? ` · ${lock.user.customer}` : ""}</div> : lock.realm ? <div className="text-xs text-slate-500">No such account</div> : null}
+                    {lock.user ? (
+                      <div className="text-xs text-slate-500">
+                        {lock.user.name}
+                        {lock.user.customer ? ` · ${lock.user.customer}` : ""}
+                      </div>
+                    ) : lock.realm ? (
+                      <div className="text-xs text-slate-500">No such account</div>
+                    ) : null}
                   </Td>
                   <Td>{lock.failures}</Td>
                   <Td>{formatDateTime(lock.lockedUntil)}</Td>
-                  {canClear ? <Td><ClearLockoutButton lockKey={lock.key} subject={lock.subject} /></Td> : null}
+                  {canClear ? (
+                    <Td>
+                      <ClearLockoutButton lockKey={lock.key} subject={lock.subject} />
+                    </Td>
+                  ) : null}
                 </Tr>
               ))}
             </tbody>
@@ -113,23 +153,70 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
                   <Input id="filter-agent" name={keys.userAgent} defaultValue={input.userAgent} placeholder="contains…" className="w-56" />
                 </FilterField>
                 <FilterField id="filter-user-id" label="Customer user id">
-                  <Input id="filter-user-id" name={keys.userId} type="number" min={1} defaultValue={input.customerUserId} className="w-32" />
+                  <Input
+                    id="filter-user-id"
+                    name={keys.userId}
+                    type="number"
+                    min={1}
+                    defaultValue={input.customerUserId}
+                    className="w-32"
+                  />
                 </FilterField>
               </>
             ),
           }}
         >
-          <FilterField id="filter-email" label="Email tried"><Input id="filter-email" name={keys.email} defaultValue={input.email} placeholder="contains…" className="w-52" /></FilterField>
-          <FilterField id="filter-user" label="User"><Input id="filter-user" name={keys.user} defaultValue={input.user} placeholder="name or email" className="w-48" /></FilterField>
-          <FilterSelect name={keys.result} label="Result" value={input.result} options={options(loginResults, loginResultLabels)} className="w-52" />
-          <FilterSelect name={keys.realm} label="Where" value={input.realm} options={options(loginRealms, realmLabels)} anyLabel="Both" className="w-36" />
-          <FilterSelect name={keys.source} label="Source" value={input.source} options={options(loginSources, loginSourceLabels)} className="w-36" />
-          <FilterField id="filter-ip" label="IP address"><Input id="filter-ip" name={keys.ip} defaultValue={input.ip} placeholder="starts with…" className="w-36" /></FilterField>
-          <FilterField id="filter-from" label="From"><Input id="filter-from" type="date" name={keys.from} defaultValue={input.from} /></FilterField>
-          <FilterField id="filter-to" label="To"><Input id="filter-to" type="date" name={keys.to} defaultValue={input.to} /></FilterField>
+          <FilterField id="filter-email" label="Email tried">
+            <Input id="filter-email" name={keys.email} defaultValue={input.email} placeholder="contains…" className="w-52" />
+          </FilterField>
+          <FilterField id="filter-user" label="User">
+            <Input id="filter-user" name={keys.user} defaultValue={input.user} placeholder="name or email" className="w-48" />
+          </FilterField>
+          <FilterSelect
+            name={keys.result}
+            label="Result"
+            value={input.result}
+            options={options(loginResults, loginResultLabels)}
+            className="w-52"
+          />
+          <FilterSelect
+            name={keys.realm}
+            label="Where"
+            value={input.realm}
+            options={options(loginRealms, realmLabels)}
+            anyLabel="Both"
+            className="w-36"
+          />
+          <FilterSelect
+            name={keys.source}
+            label="Source"
+            value={input.source}
+            options={options(loginSources, loginSourceLabels)}
+            className="w-36"
+          />
+          <FilterField id="filter-ip" label="IP address">
+            <Input id="filter-ip" name={keys.ip} defaultValue={input.ip} placeholder="starts with…" className="w-36" />
+          </FilterField>
+          <FilterField id="filter-from" label="From">
+            <Input id="filter-from" type="date" name={keys.from} defaultValue={input.from} />
+          </FilterField>
+          <FilterField id="filter-to" label="To">
+            <Input id="filter-to" type="date" name={keys.to} defaultValue={input.to} />
+          </FilterField>
         </FilterBar>
         <Table data-testid="sign-in-attempts">
-          <thead><tr><Th>Time</Th><Th>Where</Th><Th>Email tried</Th><Th>User</Th><Th>Result</Th><Th>IP</Th><Th>Browser</Th><Th>Source</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Time</Th>
+              <Th>Where</Th>
+              <Th>Email tried</Th>
+              <Th>User</Th>
+              <Th>Result</Th>
+              <Th>IP</Th>
+              <Th>Browser</Th>
+              <Th>Source</Th>
+            </tr>
+          </thead>
           <tbody>
             {page.items.length === 0 ? <EmptyRow colSpan={8}>No sign-in attempts match.</EmptyRow> : null}
             {page.items.map((row) => (
@@ -138,19 +225,38 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
                 <Td>{realmLabels[row.realm]}</Td>
                 <Td>{row.email}</Td>
                 <Td>
-                  {row.customerUser ? <>{row.customerUser.firstName} {row.customerUser.lastName}<div className="text-xs text-slate-500">{row.customerUser.customer.name}</div></> : null}
+                  {row.customerUser ? (
+                    <>
+                      {row.customerUser.firstName} {row.customerUser.lastName}
+                      <div className="text-xs text-slate-500">{row.customerUser.customer.name}</div>
+                    </>
+                  ) : null}
                   {row.staffUser ? `${row.staffUser.firstName} ${row.staffUser.lastName}` : null}
                   {!row.customerUser && !row.staffUser ? <span className="text-slate-400">Unknown</span> : null}
                 </Td>
-                <Td><Badge tone={row.result === "SUCCESS" ? "green" : row.result === "LOCKED_OUT" ? "red" : "amber"}>{loginResultLabels[row.result]}</Badge></Td>
+                <Td>
+                  <Badge tone={row.result === "SUCCESS" ? "green" : row.result === "LOCKED_OUT" ? "red" : "amber"}>
+                    {loginResultLabels[row.result]}
+                  </Badge>
+                </Td>
                 <Td>{row.ip ?? "—"}</Td>
-                <Td><span className="block max-w-48 truncate" title={row.userAgent ?? undefined}>{row.userAgent ?? "—"}</span></Td>
+                <Td>
+                  <span className="block max-w-48 truncate" title={row.userAgent ?? undefined}>
+                    {row.userAgent ?? "—"}
+                  </span>
+                </Td>
                 <Td>{loginSourceLabels[row.source]}</Td>
               </Tr>
             ))}
           </tbody>
         </Table>
-        <GridPager {...state} limit={input.limit} nextCursor={page.nextCursor ? String(page.nextCursor) : null} count={count} noun="attempts" />
+        <GridPager
+          {...state}
+          limit={input.limit}
+          nextCursor={page.nextCursor ? String(page.nextCursor) : null}
+          count={count}
+          noun="attempts"
+        />
       </Card>
     </>
   );

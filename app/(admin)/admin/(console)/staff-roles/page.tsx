@@ -31,8 +31,13 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
   const grid = { basePath, params, sort: input.sort, dir: input.dir };
   return (
     <>
-      <PageHeader title="Staff Roles" actions={staff.grants.has("staffRole.create") ? <ButtonLink href="/admin/staff-roles/new">New role</ButtonLink> : null}>
-        <p className="mt-1 text-sm text-slate-600">What staff may do in the back office, and for which customers. A change applies on its holders&apos; next page.</p>
+      <PageHeader
+        title="Staff Roles"
+        actions={staff.grants.has("staffRole.create") ? <ButtonLink href="/admin/staff-roles/new">New role</ButtonLink> : null}
+      >
+        <p className="mt-1 text-sm text-slate-600">
+          What staff may do in the back office, and for which customers. A change applies on its holders&apos; next page.
+        </p>
       </PageHeader>
       <Card>
         <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter roles" problem={filterProblem ?? problem}>
@@ -42,7 +47,11 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
           <FilterField id="filter-scope" label="Reaches">
             <Select id="filter-scope" name="scope" defaultValue={input.scope ?? ""} className="w-56">
               <option value="">Any</option>
-              {staffRoleScopes.map((s) => <option key={s} value={s}>{staffScopeLabels[s]}</option>)}
+              {staffRoleScopes.map((s) => (
+                <option key={s} value={s}>
+                  {staffScopeLabels[s]}
+                </option>
+              ))}
             </Select>
           </FilterField>
         </FilterBar>
@@ -61,13 +70,29 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
             {page.items.map((role) => (
               <Tr key={role.id}>
                 <Td>
-                  <Link href={`/admin/staff-roles/${role.id}`} className="font-medium text-brand-700 hover:underline">{role.label}</Link>
-                  {role.predefined ? <span className="ml-2"><Badge>Predefined</Badge></span> : null}
+                  <Link href={`/admin/staff-roles/${role.id}`} className="font-medium text-brand-700 hover:underline">
+                    {role.label}
+                  </Link>
+                  {role.predefined ? (
+                    <span className="ml-2">
+                      <Badge>Predefined</Badge>
+                    </span>
+                  ) : null}
                   {role.description ? <div className="max-w-md truncate text-xs text-slate-500">{role.description}</div> : null}
                 </Td>
-                <Td><Badge tone={role.scope === "ALL" ? "slate" : "blue"}>{staffScopeLabels[role.scope]}</Badge></Td>
+                <Td>
+                  <Badge tone={role.scope === "ALL" ? "slate" : "blue"}>{staffScopeLabels[role.scope]}</Badge>
+                </Td>
                 <Td>{role.permissionCount}</Td>
-                <Td>{role.userCount ? <Link className="text-brand-700 hover:underline" href={`/admin/staff?role=${role.id}`}>{role.userCount}</Link> : 0}</Td>
+                <Td>
+                  {role.userCount ? (
+                    <Link className="text-brand-700 hover:underline" href={`/admin/staff?role=${role.id}`}>
+                      {role.userCount}
+                    </Link>
+                  ) : (
+                    0
+                  )}
+                </Td>
                 <Td>{formatDate(role.createdAt)}</Td>
               </Tr>
             ))}

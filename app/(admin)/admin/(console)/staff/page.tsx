@@ -56,7 +56,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           <FilterField id="filter-role" label="Role">
             <Select id="filter-role" name="role" defaultValue={input.roleId ? String(input.roleId) : ""} className="w-48">
               <option value="">Any</option>
-              {roles.map((role) => <option key={role.id} value={role.id}>{role.label}</option>)}
+              {roles.map((role) => (
+                <option key={role.id} value={role.id}>
+                  {role.label}
+                </option>
+              ))}
             </Select>
           </FilterField>
         </FilterBar>
@@ -69,7 +73,9 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
               <Th>Status</Th>
               <SortHeader {...grid} label="Last sign-in" sortKey="lastLoginAt" />
               <SortHeader {...grid} label="Created" sortKey="createdAt" />
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
@@ -78,24 +84,42 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
               const name = `${member.firstName} ${member.lastName}`;
               return (
                 <Tr key={member.id} data-email={member.email}>
-                  <Td><Link href={`/admin/staff/${member.id}`} className="font-medium text-brand-700 hover:underline">{name}</Link></Td>
+                  <Td>
+                    <Link href={`/admin/staff/${member.id}`} className="font-medium text-brand-700 hover:underline">
+                      {name}
+                    </Link>
+                  </Td>
                   <Td>{member.email}</Td>
                   <Td className="whitespace-normal">{member.roles.map((r) => r.label).join(", ")}</Td>
                   <Td>
                     {member.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
-                    {member.enabled && !member.hasPassword ? <span className="ml-1"><Badge tone="amber">No password yet</Badge></span> : null}
+                    {member.enabled && !member.hasPassword ? (
+                      <span className="ml-1">
+                        <Badge tone="amber">No password yet</Badge>
+                      </span>
+                    ) : null}
                   </Td>
                   <Td>{formatDateTime(member.lastLoginAt)}</Td>
                   <Td>{formatDate(member.createdAt)}</Td>
                   <Td className="text-right">
-                    <StaffUserMenu member={{ id: member.id, name, email: member.email, enabled: member.enabled, isSelf: member.id === staff.id }} canEdit={canEdit} />
+                    <StaffUserMenu
+                      member={{ id: member.id, name, email: member.email, enabled: member.enabled, isSelf: member.id === staff.id }}
+                      canEdit={canEdit}
+                    />
                   </Td>
                 </Tr>
               );
             })}
           </tbody>
         </Table>
-        <GridPager basePath={basePath} params={params} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="staff members" />
+        <GridPager
+          basePath={basePath}
+          params={params}
+          limit={input.limit}
+          nextCursor={page.nextCursor}
+          count={page.count}
+          noun="staff members"
+        />
       </Card>
     </>
   );

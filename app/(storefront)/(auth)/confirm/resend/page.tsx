@@ -9,7 +9,10 @@ export default async function ResendConfirmationPage() {
   // Rendered per request: the page's scripts need the request's CSP nonce (proxy.ts) to run at all.
   await connection();
   return (
-    <AuthShell title="Confirm your email address" subtitle="Enter the email address you registered with and we will send you a new confirmation link.">
+    <AuthShell
+      title="Confirm your email address"
+      subtitle="Enter the email address you registered with and we will send you a new confirmation link."
+    >
       <EmailRequestForm kind="resendConfirmation" />
     </AuthShell>
   );

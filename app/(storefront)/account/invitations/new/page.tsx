@@ -15,7 +15,9 @@ export default async function InvitePage() {
   return (
     <>
       <PageHeader title="Invite a colleague">
-        <p className="mt-1 text-sm text-slate-600">They get an email with a link to choose a password; their account is then enabled and confirmed, with the roles you choose here.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          They get an email with a link to choose a password; their account is then enabled and confirmed, with the roles you choose here.
+        </p>
       </PageHeader>
       <Card>
         <CardBody>

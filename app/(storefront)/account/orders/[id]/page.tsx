@@ -14,7 +14,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const order = await orNotFound(caller.account.orders.get({ id }));
   return (
     <>
-      <PageHeader title={`Order ${order.number}`} actions={<ButtonLink variant="secondary" href="/account/orders">All orders</ButtonLink>} />
+      <PageHeader
+        title={`Order ${order.number}`}
+        actions={
+          <ButtonLink variant="secondary" href="/account/orders">
+            All orders
+          </ButtonLink>
+        }
+      />
       <Card>
         <CardBody>
           <DetailList

@@ -15,7 +15,14 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const quote = await orNotFound(caller.account.quotes.get({ id }));
   return (
     <>
-      <PageHeader title={`Quote ${quote.number}`} actions={<ButtonLink variant="secondary" href="/account/quotes">All quotes</ButtonLink>} />
+      <PageHeader
+        title={`Quote ${quote.number}`}
+        actions={
+          <ButtonLink variant="secondary" href="/account/quotes">
+            All quotes
+          </ButtonLink>
+        }
+      />
       <Card>
         <CardBody>
           <DetailList
@@ -24,7 +31,16 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               ["PO number", quote.poNumber],
               ["Total", money(quote.total, quote.currency)],
               ["Valid until", formatDate(quote.validUntil)],
-              ["Request for quote", quote.rfqId && user.grants.has("rfq.view") ? <Link key="r" className="text-brand-700 hover:underline" href={`/account/rfqs/${quote.rfqId}`}>#{quote.rfqId}</Link> : quote.rfqId ? `#${quote.rfqId}` : null],
+              [
+                "Request for quote",
+                quote.rfqId && user.grants.has("rfq.view") ? (
+                  <Link key="r" className="text-brand-700 hover:underline" href={`/account/rfqs/${quote.rfqId}`}>
+                    #{quote.rfqId}
+                  </Link>
+                ) : quote.rfqId ? (
+                  `#${quote.rfqId}`
+                ) : null,
+              ],
               ["Requested by", owner(quote.customerUser)],
               ["Customer", quote.customer.name],
               ["Created", formatDateTime(quote.createdAt)],

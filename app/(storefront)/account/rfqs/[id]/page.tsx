@@ -15,7 +15,14 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
   const rfq = await orNotFound(caller.account.rfqs.get({ id }));
   return (
     <>
-      <PageHeader title={`Request for quote #${rfq.id}`} actions={<ButtonLink variant="secondary" href="/account/rfqs">All requests</ButtonLink>} />
+      <PageHeader
+        title={`Request for quote #${rfq.id}`}
+        actions={
+          <ButtonLink variant="secondary" href="/account/rfqs">
+            All requests
+          </ButtonLink>
+        }
+      />
       <Card>
         <CardBody>
           <DetailList
@@ -24,7 +31,22 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
               ["PO number", rfq.poNumber],
               ["Note", rfq.note],
               ["Ship until", formatDate(rfq.shipUntil)],
-              ["Quotes", rfq.quotes.length === 0 ? "None yet" : rfq.quotes.map((q) => (user.grants.has("quote.view") ? <Link key={q.id} className="mr-2 text-brand-700 hover:underline" href={`/account/quotes/${q.id}`}>{q.number}</Link> : <span key={q.id} className="mr-2">{q.number}</span>))],
+              [
+                "Quotes",
+                rfq.quotes.length === 0
+                  ? "None yet"
+                  : rfq.quotes.map((q) =>
+                      user.grants.has("quote.view") ? (
+                        <Link key={q.id} className="mr-2 text-brand-700 hover:underline" href={`/account/quotes/${q.id}`}>
+                          {q.number}
+                        </Link>
+                      ) : (
+                        <span key={q.id} className="mr-2">
+                          {q.number}
+                        </span>
+                      ),
+                    ),
+              ],
               ["Requested by", owner(rfq.customerUser)],
               ["Customer", rfq.customer.name],
               ["Submitted", formatDateTime(rfq.createdAt)],

@@ -7,7 +7,13 @@ export const metadata: Metadata = { title: "Role" };
 
 const reach = (level: string | undefined) => (level === "SUBTREE" ? "your company and its subsidiaries" : "your company");
 
-export default async function CompanyRolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CompanyRolePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const id = pageId(await params);
   const query = await searchParams;
   const { user, caller } = await getCustomerCaller();

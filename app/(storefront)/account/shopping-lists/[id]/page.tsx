@@ -14,7 +14,14 @@ export default async function ShoppingListPage({ params }: { params: Promise<{ i
   const list = await orNotFound(caller.account.shoppingLists.get({ id }));
   return (
     <>
-      <PageHeader title={list.label} actions={<ButtonLink variant="secondary" href="/account/shopping-lists">All shopping lists</ButtonLink>} />
+      <PageHeader
+        title={list.label}
+        actions={
+          <ButtonLink variant="secondary" href="/account/shopping-lists">
+            All shopping lists
+          </ButtonLink>
+        }
+      />
       <Card>
         <CardBody>
           <DetailList

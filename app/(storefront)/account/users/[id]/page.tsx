@@ -36,9 +36,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         title={name}
         actions={
           <>
-            <ButtonLink variant="secondary" href="/account/users">All users</ButtonLink>
+            <ButtonLink variant="secondary" href="/account/users">
+              All users
+            </ButtonLink>
             {can.edit ? <ButtonLink href={`/account/users/${user.id}/edit`}>Edit</ButtonLink> : null}
-            {self ? null : <UserButtons person={{ id: user.id, name, enabled: user.enabled }} can={{ edit: can.edit, delete: can.delete }} />}
+            {self ? null : (
+              <UserButtons person={{ id: user.id, name, enabled: user.enabled }} can={{ edit: can.edit, delete: can.delete }} />
+            )}
           </>
         }
       >
@@ -52,7 +56,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       {stronger ? (
         <div className="mb-6">
           <Alert testId="user-stronger">
-            {name} holds permissions beyond yours ({beyond.slice(0, 3).join(", ")}{beyond.length > 3 ? ` and ${beyond.length - 3} more` : ""}). Only someone who holds them can change this user.
+            {name} holds permissions beyond yours ({beyond.slice(0, 3).join(", ")}
+            {beyond.length > 3 ? ` and ${beyond.length - 3} more` : ""}). Only someone who holds them can change this user.
           </Alert>
         </div>
       ) : null}
@@ -79,7 +84,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <CardBody>
             {user.roles.length ? (
               <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="user-roles">
-                {user.roles.map((role) => <li key={role.id}>{role.label}{role.customerId === null ? "" : " (company role)"}</li>)}
+                {user.roles.map((role) => (
+                  <li key={role.id}>
+                    {role.label}
+                    {role.customerId === null ? "" : " (company role)"}
+                  </li>
+                ))}
               </ul>
             ) : (
               <p className="text-sm text-slate-500">No role: the user cannot be enabled until they have one.</p>

@@ -5,7 +5,13 @@ import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer user role" };
 
-export default async function CustomerUserRolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CustomerUserRolePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const id = pageId(await params);
   const query = await searchParams;
   const { staff, caller } = await getStaffCaller();
@@ -19,7 +25,11 @@ export default async function CustomerUserRolePage({ params, searchParams }: { p
       users={users}
       params={query}
       usersNote={`Users of ${reach} who hold it.`}
-      assignNote={role.customer ? `Users of ${role.customer.name} you may edit.` : "Users of any customer you may edit: a predefined role is available to all."}
+      assignNote={
+        role.customer
+          ? `Users of ${role.customer.name} you may edit.`
+          : "Users of any customer you may edit: a predefined role is available to all."
+      }
     />
   );
 }

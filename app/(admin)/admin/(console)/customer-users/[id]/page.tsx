@@ -24,12 +24,26 @@ const PAGE = 10;
 const countryName = new Map(countries);
 
 /** A section of the page: a card with an anchor the section menu links to. */
-function Section({ id, title, description, actions, children }: { id: string; title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  description,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card id={id} aria-labelledby={`${id}-title`} className="scroll-mt-6">
       <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
         <div>
-          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
           {description ? <p className="text-sm text-slate-500">{description}</p> : null}
         </div>
         {actions}
@@ -40,14 +54,44 @@ function Section({ id, title, description, actions, children }: { id: string; ti
 }
 
 /** The paging links of one section: its cursor has the section's name in the URL, and paging returns to it. */
-function SectionPager({ id, noun, page, basePath, params }: { id: string; noun: string; page: { nextCursor: number | null }; basePath: string; params: SearchParams }) {
-  return <ListPager basePath={basePath} params={flatParams(params)} current={intParam(params, id)} nextCursor={page.nextCursor} cursorParam={id} hash={id} noun={noun} />;
+function SectionPager({
+  id,
+  noun,
+  page,
+  basePath,
+  params,
+}: {
+  id: string;
+  noun: string;
+  page: { nextCursor: number | null };
+  basePath: string;
+  params: SearchParams;
+}) {
+  return (
+    <ListPager
+      basePath={basePath}
+      params={flatParams(params)}
+      current={intParam(params, id)}
+      nextCursor={page.nextCursor}
+      cursorParam={id}
+      hash={id}
+      noun={noun}
+    />
+  );
 }
 
 type Column<Row> = { header: string; cell: (row: Row) => ReactNode };
 
 /** One paged list of the user's records; each list keeps its own cursor in the URL. */
-function RecordTable<Row extends { id: number }>({ id, title, noun, columns, page, basePath, params }: {
+function RecordTable<Row extends { id: number }>({
+  id,
+  title,
+  noun,
+  columns,
+  page,
+  basePath,
+  params,
+}: {
   id: string;
   title: string;
   noun: string;
@@ -59,10 +103,22 @@ function RecordTable<Row extends { id: number }>({ id, title, noun, columns, pag
   return (
     <Section id={id} title={title}>
       <Table data-testid={id}>
-        <thead><tr>{columns.map((c) => <Th key={c.header}>{c.header}</Th>)}</tr></thead>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <Th key={c.header}>{c.header}</Th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {page.items.length === 0 ? <EmptyRow colSpan={columns.length}>No {noun} created by this user.</EmptyRow> : null}
-          {page.items.map((row) => <Tr key={row.id}>{columns.map((c) => <Td key={c.header}>{c.cell(row)}</Td>)}</Tr>)}
+          {page.items.map((row) => (
+            <Tr key={row.id}>
+              {columns.map((c) => (
+                <Td key={c.header}>{c.cell(row)}</Td>
+              ))}
+            </Tr>
+          ))}
         </tbody>
       </Table>
       <SectionPager id={id} noun={noun} page={page} basePath={basePath} params={params} />
@@ -70,7 +126,13 @@ function RecordTable<Row extends { id: number }>({ id, title, noun, columns, pag
   );
 }
 
-export default async function CustomerUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CustomerUserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const id = pageId(await params);
   const query = await searchParams;
   const { staff, caller } = await getStaffCaller();
@@ -111,10 +173,15 @@ export default async function CustomerUserPage({ params, searchParams }: { param
       <header className="mb-4 flex flex-wrap items-start justify-between gap-4">
         <div>
           <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-            <Link href="/admin/customer-users" className="hover:underline">Customer Users</Link> / {user.customer.name}
+            <Link href="/admin/customer-users" className="hover:underline">
+              Customer Users
+            </Link>{" "}
+            / {user.customer.name}
           </nav>
           <h1 className="text-2xl font-semibold text-slate-900">{name}</h1>
-          <p className="text-sm text-slate-600">{user.email} · {user.customer.name}</p>
+          <p className="text-sm text-slate-600">
+            {user.email} · {user.customer.name}
+          </p>
           <div className="mt-2 flex flex-wrap gap-2" data-testid="status-badges">
             {user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
             {user.confirmedAt ? <Badge tone="green">Confirmed</Badge> : <Badge tone="amber">Unconfirmed</Badge>}
@@ -131,8 +198,16 @@ export default async function CustomerUserPage({ params, searchParams }: { param
       </header>
 
       <nav aria-label="Sections" className="mb-6 flex flex-wrap gap-x-4 gap-y-1 border-b border-slate-200 pb-3 text-sm">
-        {menu.map(([anchor, label]) => <a key={anchor} href={`#${anchor}`} className="text-brand-700 hover:underline">{label}</a>)}
-        {can("audit.view") ? <Link href={`/admin/audit?entityType=CustomerUser&entityId=${id}`} className="text-brand-700 hover:underline">Change history</Link> : null}
+        {menu.map(([anchor, label]) => (
+          <a key={anchor} href={`#${anchor}`} className="text-brand-700 hover:underline">
+            {label}
+          </a>
+        ))}
+        {can("audit.view") ? (
+          <Link href={`/admin/audit?entityType=CustomerUser&entityId=${id}`} className="text-brand-700 hover:underline">
+            Change history
+          </Link>
+        ) : null}
       </nav>
 
       <div className="space-y-6">
@@ -150,11 +225,29 @@ export default async function CustomerUserPage({ params, searchParams }: { param
                     ["Email", user.email],
                     ["Phone", user.phone],
                     ["Birthday", user.birthday ? formatDate(user.birthday) : null],
-                    ["Customer", <>{user.customer.name}{user.customer.parent ? <span className="text-slate-500"> (subsidiary of {user.customer.parent.name})</span> : null}</>],
-                    ["Sales representatives", user.salesRepresentatives.length ? user.salesRepresentatives.map((s) => `${s.firstName} ${s.lastName}`).join(", ") : null],
+                    [
+                      "Customer",
+                      <>
+                        {user.customer.name}
+                        {user.customer.parent ? <span className="text-slate-500"> (subsidiary of {user.customer.parent.name})</span> : null}
+                      </>,
+                    ],
+                    [
+                      "Sales representatives",
+                      user.salesRepresentatives.length
+                        ? user.salesRepresentatives.map((s) => `${s.firstName} ${s.lastName}`).join(", ")
+                        : null,
+                    ],
                     ["Enabled", user.enabled ? "Yes" : "No"],
                     ["Confirmed", user.confirmedAt ? `Yes, ${formatDateTime(user.confirmedAt)}` : "No"],
-                    ["Password", user.authStatus === "RESET" ? "Reset required before the next sign-in" : user.hasPassword ? "Active" : "Not chosen yet"],
+                    [
+                      "Password",
+                      user.authStatus === "RESET"
+                        ? "Reset required before the next sign-in"
+                        : user.hasPassword
+                          ? "Active"
+                          : "Not chosen yet",
+                    ],
                   ]}
                 />
               </CardBody>
@@ -178,7 +271,11 @@ export default async function CustomerUserPage({ params, searchParams }: { param
         </div>
 
         <Section id="addresses" title="Addresses">
-          {user.addresses.length === 0 ? <CardBody><p className="text-sm text-slate-500">No addresses.</p></CardBody> : (
+          {user.addresses.length === 0 ? (
+            <CardBody>
+              <p className="text-sm text-slate-500">No addresses.</p>
+            </CardBody>
+          ) : (
             <div className="grid gap-4 p-5 md:grid-cols-2 xl:grid-cols-3" data-testid="addresses">
               {user.addresses.map((a) => (
                 <address key={a.id} className="rounded-md border border-slate-200 p-3 text-sm not-italic">
@@ -188,19 +285,40 @@ export default async function CustomerUserPage({ params, searchParams }: { param
                     {a.isDefaultBilling ? <Badge tone="green">Default billing</Badge> : a.isBilling ? <Badge>Billing</Badge> : null}
                     {a.isDefaultShipping ? <Badge tone="green">Default shipping</Badge> : a.isShipping ? <Badge>Shipping</Badge> : null}
                   </div>
-                  {[a.organization, [a.firstName, a.lastName].filter(Boolean).join(" "), a.street, a.street2, `${a.postalCode} ${a.city}`, a.region, countryName.get(a.countryCode) ?? a.countryCode, a.phone]
+                  {[
+                    a.organization,
+                    [a.firstName, a.lastName].filter(Boolean).join(" "),
+                    a.street,
+                    a.street2,
+                    `${a.postalCode} ${a.city}`,
+                    a.region,
+                    countryName.get(a.countryCode) ?? a.countryCode,
+                    a.phone,
+                  ]
                     .filter(Boolean)
-                    .map((line, i) => <div key={i}>{line}</div>)}
+                    .map((line, i) => (
+                      <div key={i}>{line}</div>
+                    ))}
                 </address>
               ))}
             </div>
           )}
         </Section>
 
-        <Section id="roles" title="Roles and effective permissions" description="Permissions add up over the roles; each row names the roles granting it.">
+        <Section
+          id="roles"
+          title="Roles and effective permissions"
+          description="Permissions add up over the roles; each row names the roles granting it."
+        >
           <CardBody className="flex flex-wrap gap-2 border-b border-slate-200" data-testid="roles">
-            {user.roles.length === 0 ? <span className="text-sm text-slate-500">No roles: the user cannot be enabled until one is assigned.</span> : null}
-            {user.roles.map((role) => <Badge key={role.id} tone={role.customerId ? "blue" : "slate"}>{role.label}</Badge>)}
+            {user.roles.length === 0 ? (
+              <span className="text-sm text-slate-500">No roles: the user cannot be enabled until one is assigned.</span>
+            ) : null}
+            {user.roles.map((role) => (
+              <Badge key={role.id} tone={role.customerId ? "blue" : "slate"}>
+                {role.label}
+              </Badge>
+            ))}
           </CardBody>
           {/* Tall: it scrolls on its own, so the records below stay a short scroll away. */}
           <div className="max-h-[28rem] overflow-y-auto">
@@ -209,47 +327,111 @@ export default async function CustomerUserPage({ params, searchParams }: { param
         </Section>
 
         <div className="grid gap-6 xl:grid-cols-2">
-        <RecordTable id="rfqs" title="Requests for quote" noun="requests for quote" page={rfqs} basePath={basePath} params={query} columns={[
-          { header: "PO number", cell: (r) => r.poNumber ?? `#${r.id}` },
-          { header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
-          { header: "Ship until", cell: (r) => formatDate(r.shipUntil) },
-          { header: "Created", cell: (r) => formatDate(r.createdAt) },
-        ]} />
-        <RecordTable id="quotes" title="Quotes" noun="quotes" page={quotes} basePath={basePath} params={query} columns={[
-          { header: "Number", cell: (q) => q.number },
-          { header: "Status", cell: (q) => <StatusBadge status={q.status} /> },
-          { header: "Total", cell: (q) => money(q.total, q.currency) },
-          { header: "Valid until", cell: (q) => formatDate(q.validUntil) },
-          { header: "Created", cell: (q) => formatDate(q.createdAt) },
-        ]} />
-        <RecordTable id="orders" title="Sales orders" noun="sales orders" page={orders} basePath={basePath} params={query} columns={[
-          { header: "Number", cell: (o) => o.number },
-          { header: "PO number", cell: (o) => o.poNumber ?? "—" },
-          { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
-          { header: "Total", cell: (o) => money(o.total, o.currency) },
-          { header: "Created", cell: (o) => formatDate(o.createdAt) },
-        ]} />
-        <RecordTable id="lists" title="Shopping lists" noun="shopping lists" page={lists} basePath={basePath} params={query} columns={[
-          { header: "Label", cell: (l) => <>{l.label}{l.isDefault ? <span className="ml-2"><Badge tone="blue">Default</Badge></span> : null}</> },
-          { header: "Items", cell: (l) => l.lineItemCount },
-          { header: "Subtotal", cell: (l) => money(l.subtotal, l.currency) },
-          { header: "Created", cell: (l) => formatDate(l.createdAt) },
-        ]} />
+          <RecordTable
+            id="rfqs"
+            title="Requests for quote"
+            noun="requests for quote"
+            page={rfqs}
+            basePath={basePath}
+            params={query}
+            columns={[
+              { header: "PO number", cell: (r) => r.poNumber ?? `#${r.id}` },
+              { header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
+              { header: "Ship until", cell: (r) => formatDate(r.shipUntil) },
+              { header: "Created", cell: (r) => formatDate(r.createdAt) },
+            ]}
+          />
+          <RecordTable
+            id="quotes"
+            title="Quotes"
+            noun="quotes"
+            page={quotes}
+            basePath={basePath}
+            params={query}
+            columns={[
+              { header: "Number", cell: (q) => q.number },
+              { header: "Status", cell: (q) => <StatusBadge status={q.status} /> },
+              { header: "Total", cell: (q) => money(q.total, q.currency) },
+              { header: "Valid until", cell: (q) => formatDate(q.validUntil) },
+              { header: "Created", cell: (q) => formatDate(q.createdAt) },
+            ]}
+          />
+          <RecordTable
+            id="orders"
+            title="Sales orders"
+            noun="sales orders"
+            page={orders}
+            basePath={basePath}
+            params={query}
+            columns={[
+              { header: "Number", cell: (o) => o.number },
+              { header: "PO number", cell: (o) => o.poNumber ?? "—" },
+              { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
+              { header: "Total", cell: (o) => money(o.total, o.currency) },
+              { header: "Created", cell: (o) => formatDate(o.createdAt) },
+            ]}
+          />
+          <RecordTable
+            id="lists"
+            title="Shopping lists"
+            noun="shopping lists"
+            page={lists}
+            basePath={basePath}
+            params={query}
+            columns={[
+              {
+                header: "Label",
+                cell: (l) => (
+                  <>
+                    {l.label}
+                    {l.isDefault ? (
+                      <span className="ml-2">
+                        <Badge tone="blue">Default</Badge>
+                      </span>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: "Items", cell: (l) => l.lineItemCount },
+              { header: "Subtotal", cell: (l) => money(l.subtotal, l.currency) },
+              { header: "Created", cell: (l) => formatDate(l.createdAt) },
+            ]}
+          />
         </div>
 
         <div id="communication" className="scroll-mt-6 space-y-6">
           <Section id="emails" title="Emails" description="Everything Roster wrote to this user, from the outbox.">
             <Table data-testid="emails">
-              <thead><tr><Th>Subject</Th><Th>Template</Th><Th>Sent to</Th><Th>Status</Th><Th>Written</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>Subject</Th>
+                  <Th>Template</Th>
+                  <Th>Sent to</Th>
+                  <Th>Status</Th>
+                  <Th>Written</Th>
+                </tr>
+              </thead>
               <tbody>
                 {emails.items.length === 0 ? <EmptyRow colSpan={5}>No emails to this user.</EmptyRow> : null}
                 {emails.items.map((m) => (
                   <Tr key={m.id}>
                     {/* The message itself may hold a live one-time link: only the mailbox's readers open it. */}
-                    <Td>{can("mailbox.view") ? <Link className="text-brand-700 hover:underline" href={`/admin/mailbox/${m.id}`}>{m.subject}</Link> : m.subject}</Td>
-                    <Td><span className="font-mono text-xs">{m.template}</span></Td>
+                    <Td>
+                      {can("mailbox.view") ? (
+                        <Link className="text-brand-700 hover:underline" href={`/admin/mailbox/${m.id}`}>
+                          {m.subject}
+                        </Link>
+                      ) : (
+                        m.subject
+                      )}
+                    </Td>
+                    <Td>
+                      <span className="font-mono text-xs">{m.template}</span>
+                    </Td>
                     <Td>{m.toEmail}</Td>
-                    <Td><Badge tone={m.status === "SENT" ? "green" : m.status === "FAILED" ? "red" : "amber"}>{m.status.toLowerCase()}</Badge></Td>
+                    <Td>
+                      <Badge tone={m.status === "SENT" ? "green" : m.status === "FAILED" ? "red" : "amber"}>{m.status.toLowerCase()}</Badge>
+                    </Td>
                     <Td>{formatDateTime(m.sentAt ?? m.createdAt)}</Td>
                   </Tr>
                 ))}
@@ -259,11 +441,15 @@ export default async function CustomerUserPage({ params, searchParams }: { param
           </Section>
           <div className="grid gap-6 xl:grid-cols-2">
             <Section id="notes" title="Notes">
-              <CardBody><NotesPanel about={{ customerUserId: id }} notes={notes.items} canEdit={can("customerUser.notes")} /></CardBody>
+              <CardBody>
+                <NotesPanel about={{ customerUserId: id }} notes={notes.items} canEdit={can("customerUser.notes")} />
+              </CardBody>
               <SectionPager id="notes" noun="notes" page={notes} basePath={basePath} params={query} />
             </Section>
             <Section id="events" title="Scheduled events">
-              <CardBody><CustomerUserEvents customerUserId={id} events={events.items} canWrite={can("customerUser.notes")} /></CardBody>
+              <CardBody>
+                <CustomerUserEvents customerUserId={id} events={events.items} canWrite={can("customerUser.notes")} />
+              </CardBody>
               <SectionPager id="events" noun="scheduled events" page={events} basePath={basePath} params={query} />
             </Section>
           </div>
@@ -271,14 +457,29 @@ export default async function CustomerUserPage({ params, searchParams }: { param
 
         <Section id="consents" title="Accepted consents">
           <Table data-testid="consents">
-            <thead><tr><Th>Consent</Th><Th>Accepted</Th><Th>Status</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Consent</Th>
+                <Th>Accepted</Th>
+                <Th>Status</Th>
+              </tr>
+            </thead>
             <tbody>
               {consents.length === 0 ? <EmptyRow colSpan={3}>No consents accepted.</EmptyRow> : null}
               {consents.map((c) => (
                 <Tr key={c.id}>
-                  <Td>{c.consent.title}{c.consent.mandatory ? <span className="ml-2 text-xs text-slate-500">mandatory</span> : null}</Td>
+                  <Td>
+                    {c.consent.title}
+                    {c.consent.mandatory ? <span className="ml-2 text-xs text-slate-500">mandatory</span> : null}
+                  </Td>
                   <Td>{formatDateTime(c.acceptedAt)}</Td>
-                  <Td>{c.withdrawnAt ? <Badge tone="amber">Withdrawn {formatDate(c.withdrawnAt)}</Badge> : <Badge tone="green">Accepted</Badge>}</Td>
+                  <Td>
+                    {c.withdrawnAt ? (
+                      <Badge tone="amber">Withdrawn {formatDate(c.withdrawnAt)}</Badge>
+                    ) : (
+                      <Badge tone="green">Accepted</Badge>
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </tbody>
@@ -286,24 +487,54 @@ export default async function CustomerUserPage({ params, searchParams }: { param
         </Section>
 
         {can("oauthApp.manage") ? (
-          <Section id="oauth" title="OAuth applications" description="Applications act as this user through the API, with the user's permissions.">
-            <CardBody><ApplicationsManager customerUserId={id} /></CardBody>
+          <Section
+            id="oauth"
+            title="OAuth applications"
+            description="Applications act as this user through the API, with the user's permissions."
+          >
+            <CardBody>
+              <ApplicationsManager customerUserId={id} />
+            </CardBody>
           </Section>
         ) : null}
 
         {attempts ? (
-          <Section id="attempts" title="Sign-in attempts" actions={<Link href={`/admin/sign-in-attempts?userId=${id}`} className="text-sm text-brand-700 hover:underline">Filter them in Sign-in Attempts</Link>}>
+          <Section
+            id="attempts"
+            title="Sign-in attempts"
+            actions={
+              <Link href={`/admin/sign-in-attempts?userId=${id}`} className="text-sm text-brand-700 hover:underline">
+                Filter them in Sign-in Attempts
+              </Link>
+            }
+          >
             <Table data-testid="sign-in-attempts">
-              <thead><tr><Th>Time</Th><Th>Result</Th><Th>Source</Th><Th>IP</Th><Th>Browser</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>Time</Th>
+                  <Th>Result</Th>
+                  <Th>Source</Th>
+                  <Th>IP</Th>
+                  <Th>Browser</Th>
+                </tr>
+              </thead>
               <tbody>
                 {attempts.items.length === 0 ? <EmptyRow colSpan={5}>No sign-in attempts.</EmptyRow> : null}
                 {attempts.items.map((a) => (
                   <Tr key={a.id}>
                     <Td>{formatDateTime(a.attemptedAt)}</Td>
-                    <Td><Badge tone={a.result === "SUCCESS" ? "green" : a.result === "LOCKED_OUT" ? "red" : "amber"}>{loginResultLabels[a.result]}</Badge></Td>
+                    <Td>
+                      <Badge tone={a.result === "SUCCESS" ? "green" : a.result === "LOCKED_OUT" ? "red" : "amber"}>
+                        {loginResultLabels[a.result]}
+                      </Badge>
+                    </Td>
                     <Td>{loginSourceLabels[a.source]}</Td>
                     <Td>{a.ip ?? "—"}</Td>
-                    <Td><span className="block max-w-64 truncate" title={a.userAgent ?? undefined}>{a.userAgent ?? "—"}</span></Td>
+                    <Td>
+                      <span className="block max-w-64 truncate" title={a.userAgent ?? undefined}>
+                        {a.userAgent ?? "—"}
+                      </span>
+                    </Td>
                   </Tr>
                 ))}
               </tbody>

@@ -21,7 +21,13 @@ const person = (p: { firstName: string; lastName: string }) => `${p.firstName} $
 const link = "text-brand-700 hover:underline";
 const NOTES_PAGE = 10;
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const id = pageId(await params);
   const query = await searchParams;
   const { staff, caller } = await getStaffCaller();
@@ -31,11 +37,17 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     staff.grants.has("customerUser.view") ? caller.admin.customers.users({ customerId: id, limit: 25 }) : null,
     // A stale or hand-edited roles cursor in the URL starts that list again from its first page.
     staff.grants.has("customerUserRole.view")
-      ? pageOrFirst({ customerId: id, limit: 25, cursor: param(query, "roles") }, (input) => caller.admin.customers.roles(input)).then((r) => r.page)
+      ? pageOrFirst({ customerId: id, limit: 25, cursor: param(query, "roles") }, (input) => caller.admin.customers.roles(input)).then(
+          (r) => r.page,
+        )
       : null,
     caller.admin.customers.notes.list({ id, limit: NOTES_PAGE, after: intParam(query, "notes") }),
   ]);
-  const can = { edit: staff.grants.has("customer.edit"), delete: staff.grants.has("customer.delete"), create: staff.grants.has("customer.create") };
+  const can = {
+    edit: staff.grants.has("customer.edit"),
+    delete: staff.grants.has("customer.delete"),
+    create: staff.grants.has("customer.create"),
+  };
   const { counts } = customer;
   const records = [
     counts.orders ? plural(counts.orders, "order") : null,
@@ -51,19 +63,32 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           {customer.ancestors.map((ancestor, index) => (
             <span key={ancestor.id}>
               {index ? " › " : ""}
-              <Link className={link} href={`/admin/customers/${ancestor.id}`}>{ancestor.name}</Link>
+              <Link className={link} href={`/admin/customers/${ancestor.id}`}>
+                {ancestor.name}
+              </Link>
             </span>
           ))}
           {" ›"}
         </nav>
       ) : null}
       <PageHeader
-        title={<span className="flex items-center gap-3">{customer.name}{customer.enabled ? null : <Badge tone="red">Disabled</Badge>}</span>}
+        title={
+          <span className="flex items-center gap-3">
+            {customer.name}
+            {customer.enabled ? null : <Badge tone="red">Disabled</Badge>}
+          </span>
+        }
         actions={
           <>
             {can.edit ? <ButtonLink href={`/admin/customers/${id}/edit`}>Edit</ButtonLink> : null}
-            {can.create ? <ButtonLink variant="secondary" href={`/admin/customers/new?parent=${id}`}>Add subsidiary</ButtonLink> : null}
-            <ButtonLink variant="secondary" href={`/admin/customers/tree?open=${id}`}>Show in hierarchy</ButtonLink>
+            {can.create ? (
+              <ButtonLink variant="secondary" href={`/admin/customers/new?parent=${id}`}>
+                Add subsidiary
+              </ButtonLink>
+            ) : null}
+            <ButtonLink variant="secondary" href={`/admin/customers/tree?open=${id}`}>
+              Show in hierarchy
+            </ButtonLink>
             <CustomerStateButtons customer={{ id, name: customer.name, enabled: customer.enabled, userCount: counts.users }} can={can} />
           </>
         }
@@ -86,7 +111,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                 [
                   "Parent customer",
                   customer.parent ? (
-                    <Link className={link} href={`/admin/customers/${customer.parent.id}`}>{customer.parent.name}</Link>
+                    <Link className={link} href={`/admin/customers/${customer.parent.id}`}>
+                      {customer.parent.name}
+                    </Link>
                   ) : customer.hasParent ? (
                     <span className="text-slate-500">A customer outside your reach</span>
                   ) : (
@@ -94,7 +121,18 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                   ),
                 ],
                 ["Group", customer.group?.name ?? null],
-                ["Status", customer.enabled ? <Badge key="s" tone="green">Enabled</Badge> : <Badge key="s" tone="red">Disabled</Badge>],
+                [
+                  "Status",
+                  customer.enabled ? (
+                    <Badge key="s" tone="green">
+                      Enabled
+                    </Badge>
+                  ) : (
+                    <Badge key="s" tone="red">
+                      Disabled
+                    </Badge>
+                  ),
+                ],
                 ["Sales representatives", customer.salesReps.length ? customer.salesReps.map(person).join(", ") : null],
                 ["Owner", customer.owner ? person(customer.owner) : null],
                 ["Users", plural(counts.users, "user")],
@@ -109,16 +147,30 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <Card data-testid="subsidiaries">
           <CardHeader
             title="Subsidiaries"
-            description={counts.children ? `${plural(counts.children, "direct subsidiary", "direct subsidiaries")}. Disabling ${customer.name} does not disable them.` : undefined}
-            actions={counts.children ? <ButtonLink variant="ghost" href={`/admin/customers/tree?open=${id}`}>Hierarchy</ButtonLink> : null}
+            description={
+              counts.children
+                ? `${plural(counts.children, "direct subsidiary", "direct subsidiaries")}. Disabling ${customer.name} does not disable them.`
+                : undefined
+            }
+            actions={
+              counts.children ? (
+                <ButtonLink variant="ghost" href={`/admin/customers/tree?open=${id}`}>
+                  Hierarchy
+                </ButtonLink>
+              ) : null
+            }
           />
           {subsidiaries.items.length === 0 ? (
-            <CardBody><p className="text-sm text-slate-500">{counts.children ? "None you reach." : "No subsidiaries."}</p></CardBody>
+            <CardBody>
+              <p className="text-sm text-slate-500">{counts.children ? "None you reach." : "No subsidiaries."}</p>
+            </CardBody>
           ) : (
             <ul className="divide-y divide-slate-100" aria-label="Subsidiaries">
               {subsidiaries.items.map((child) => (
                 <li key={child.id} className="flex items-center gap-2 px-5 py-2 text-sm">
-                  <Link className={`font-medium ${link}`} href={`/admin/customers/${child.id}`}>{child.name}</Link>
+                  <Link className={`font-medium ${link}`} href={`/admin/customers/${child.id}`}>
+                    {child.name}
+                  </Link>
                   {child.enabled ? null : <Badge tone="red">Disabled</Badge>}
                   <span className="ml-auto text-xs text-slate-500">
                     {plural(child.userCount, "user")}
@@ -127,7 +179,11 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                 </li>
               ))}
               {subsidiaries.nextCursor ? (
-                <li className="px-5 py-2 text-sm"><Link className={link} href={`/admin/customers?parent=${id}`}>All subsidiaries</Link></li>
+                <li className="px-5 py-2 text-sm">
+                  <Link className={link} href={`/admin/customers?parent=${id}`}>
+                    All subsidiaries
+                  </Link>
+                </li>
               ) : null}
             </ul>
           )}
@@ -139,25 +195,49 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           <Card id="users" data-testid="customer-users">
             <CardHeader
               title="Customer users"
-              description={users.count.value > users.items.length ? `The first ${users.items.length} of ${users.count.capped ? "more than " : ""}${plural(users.count.value, "user")}, by last name.` : undefined}
+              description={
+                users.count.value > users.items.length
+                  ? `The first ${users.items.length} of ${users.count.capped ? "more than " : ""}${plural(users.count.value, "user")}, by last name.`
+                  : undefined
+              }
               actions={
                 <div className="flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm">
                   {users.count.value > users.items.length ? (
-                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>All {users.count.capped ? `${plural(users.count.value, "user")}+` : plural(users.count.value, "user")}</Link>
+                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>
+                      All {users.count.capped ? `${plural(users.count.value, "user")}+` : plural(users.count.value, "user")}
+                    </Link>
                   ) : users.items.length ? (
-                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>Open in Customer Users</Link>
+                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>
+                      Open in Customer Users
+                    </Link>
                   ) : null}
-                  {counts.children ? <Link className={link} href={`/admin/customer-users?customer=${id}&subsidiaries=yes`}>With the subsidiaries&apos; users</Link> : null}
+                  {counts.children ? (
+                    <Link className={link} href={`/admin/customer-users?customer=${id}&subsidiaries=yes`}>
+                      With the subsidiaries&apos; users
+                    </Link>
+                  ) : null}
                 </div>
               }
             />
             <Table>
-              <thead><tr><Th>Name</Th><Th>Email</Th><Th>Enabled</Th><Th>Confirmed</Th><Th>Last sign-in</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Email</Th>
+                  <Th>Enabled</Th>
+                  <Th>Confirmed</Th>
+                  <Th>Last sign-in</Th>
+                </tr>
+              </thead>
               <tbody>
                 {users.items.length === 0 ? <EmptyRow colSpan={5}>No users yet.</EmptyRow> : null}
                 {users.items.map((user) => (
                   <Tr key={user.id}>
-                    <Td><Link className={link} href={`/admin/customer-users/${user.id}`}>{person(user)}</Link></Td>
+                    <Td>
+                      <Link className={link} href={`/admin/customer-users/${user.id}`}>
+                        {person(user)}
+                      </Link>
+                    </Td>
                     <Td>{user.email}</Td>
                     <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
                     <Td>{user.confirmedAt ? formatDate(user.confirmedAt) : <Badge tone="amber">Unconfirmed</Badge>}</Td>
@@ -171,21 +251,42 @@ export default async function CustomerPage({ params, searchParams }: { params: P
 
         {roles ? (
           <Card id="roles" data-testid="customer-roles" className="scroll-mt-6">
-            <CardHeader title="Roles of this customer" description="Roles made for this customer. The predefined roles (Administrator, Buyer) are available to every customer." />
+            <CardHeader
+              title="Roles of this customer"
+              description="Roles made for this customer. The predefined roles (Administrator, Buyer) are available to every customer."
+            />
             <Table>
-              <thead><tr><Th>Role</Th><Th>Users</Th><Th>Self-managed</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>Role</Th>
+                  <Th>Users</Th>
+                  <Th>Self-managed</Th>
+                </tr>
+              </thead>
               <tbody>
                 {roles.items.length === 0 ? <EmptyRow colSpan={3}>This customer has no roles of its own.</EmptyRow> : null}
                 {roles.items.map((role) => (
                   <Tr key={role.id}>
-                    <Td><Link className={link} href={`/admin/customer-user-roles/${role.id}`}>{role.label}</Link></Td>
+                    <Td>
+                      <Link className={link} href={`/admin/customer-user-roles/${role.id}`}>
+                        {role.label}
+                      </Link>
+                    </Td>
                     <Td>{role.userCount}</Td>
                     <Td>{role.selfManaged ? "Yes" : "No"}</Td>
                   </Tr>
                 ))}
               </tbody>
             </Table>
-            <ListPager basePath={`/admin/customers/${id}`} params={flatParams(query)} current={param(query, "roles")} nextCursor={roles.nextCursor} cursorParam="roles" hash="roles" noun="roles" />
+            <ListPager
+              basePath={`/admin/customers/${id}`}
+              params={flatParams(query)}
+              current={param(query, "roles")}
+              nextCursor={roles.nextCursor}
+              cursorParam="roles"
+              hash="roles"
+              noun="roles"
+            />
           </Card>
         ) : null}
 
@@ -194,7 +295,17 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           customerId={id}
           notes={notes.items}
           canEdit={can.edit}
-          pager={<ListPager basePath={`/admin/customers/${id}`} params={flatParams(query)} current={intParam(query, "notes")} nextCursor={notes.nextCursor} cursorParam="notes" hash="notes" noun="notes" />}
+          pager={
+            <ListPager
+              basePath={`/admin/customers/${id}`}
+              params={flatParams(query)}
+              current={intParam(query, "notes")}
+              nextCursor={notes.nextCursor}
+              cursorParam="notes"
+              hash="notes"
+              noun="notes"
+            />
+          }
         />
       </div>
     </>

@@ -20,7 +20,13 @@ export default async function NewCustomerPage({ searchParams }: { searchParams: 
       <PageHeader title={parent ? `New subsidiary of ${parent.name}` : "Create customer"} />
       <CustomerForm
         options={options}
-        start={{ name: "", parent: parent ? { id: parent.id, name: parent.name } : null, groupId: parent?.group?.id ?? null, salesRepIds: [], enabled: true }}
+        start={{
+          name: "",
+          parent: parent ? { id: parent.id, name: parent.name } : null,
+          groupId: parent?.group?.id ?? null,
+          salesRepIds: [],
+          enabled: true,
+        }}
       />
     </>
   );

@@ -17,8 +17,13 @@ export default async function CustomerTreePage({ searchParams }: { searchParams:
     : { levels: { root: await caller.admin.customers.children({ parentId: null }) }, openIds: [], selectedId: undefined };
   return (
     <>
-      <PageHeader title="Customers" actions={staff.grants.has("customer.create") ? <ButtonLink href="/admin/customers/new">Create customer</ButtonLink> : null}>
-        <p className="mt-1 text-sm text-slate-600">Parent companies and their subsidiaries. A Corporate-level administrator reaches their company and all below it.</p>
+      <PageHeader
+        title="Customers"
+        actions={staff.grants.has("customer.create") ? <ButtonLink href="/admin/customers/new">Create customer</ButtonLink> : null}
+      >
+        <p className="mt-1 text-sm text-slate-600">
+          Parent companies and their subsidiaries. A Corporate-level administrator reaches their company and all below it.
+        </p>
       </PageHeader>
       <CustomersTabs current="tree" />
       <Card>

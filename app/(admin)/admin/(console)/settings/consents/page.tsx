@@ -18,7 +18,11 @@ export default async function ConsentsPage() {
       <Card>
         <ConsentManager
           consents={consents}
-          can={{ create: staff.grants.has("consent.create"), edit: staff.grants.has("consent.edit"), delete: staff.grants.has("consent.delete") }}
+          can={{
+            create: staff.grants.has("consent.create"),
+            edit: staff.grants.has("consent.edit"),
+            delete: staff.grants.has("consent.delete"),
+          }}
         />
       </Card>
     </>

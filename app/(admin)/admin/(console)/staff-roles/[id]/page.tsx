@@ -21,7 +21,9 @@ export default async function StaffRolePage({ params }: { params: Promise<{ id: 
     <>
       <PageHeader title={role.label} actions={mayDelete ? <DeleteStaffRoleButton id={role.id} label={role.label} /> : null}>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <Link href="/admin/staff-roles" className="text-brand-700 hover:underline">Staff Roles</Link>
+          <Link href="/admin/staff-roles" className="text-brand-700 hover:underline">
+            Staff Roles
+          </Link>
           <span aria-hidden>·</span>
           <span className="font-mono text-xs">{role.code}</span>
           {role.predefined ? <Badge>Predefined: can be changed, not deleted</Badge> : null}
@@ -29,7 +31,9 @@ export default async function StaffRolePage({ params }: { params: Promise<{ id: 
       </PageHeader>
       {role.beyondYou ? (
         <div className="mb-4">
-          <Alert tone="warning" testId="beyond-you">You cannot change this role: it grants more than you hold: {role.beyondYou}.</Alert>
+          <Alert tone="warning" testId="beyond-you">
+            You cannot change this role: it grants more than you hold: {role.beyondYou}.
+          </Alert>
         </div>
       ) : null}
       <div className="grid gap-6 2xl:grid-cols-[1fr_20rem]">
@@ -38,7 +42,14 @@ export default async function StaffRolePage({ params }: { params: Promise<{ id: 
             <StaffRoleForm
               held={Object.fromEntries(staff.grants)}
               readOnly={!mayEdit}
-              existing={{ id: role.id, version: role.version, label: role.label, description: role.description, scope: role.scope, permissions: role.permissions }}
+              existing={{
+                id: role.id,
+                version: role.version,
+                label: role.label,
+                description: role.description,
+                scope: role.scope,
+                permissions: role.permissions,
+              }}
             />
           </CardBody>
         </Card>
@@ -48,8 +59,14 @@ export default async function StaffRolePage({ params }: { params: Promise<{ id: 
             <ul className="divide-y divide-slate-100 text-sm" data-testid="role-holders">
               {role.users.map((user) => (
                 <li key={user.id} className="px-5 py-2">
-                  <Link href={`/admin/staff/${user.id}`} className="text-brand-700 hover:underline">{user.firstName} {user.lastName}</Link>
-                  {user.enabled ? null : <span className="ml-2"><Badge tone="red">Disabled</Badge></span>}
+                  <Link href={`/admin/staff/${user.id}`} className="text-brand-700 hover:underline">
+                    {user.firstName} {user.lastName}
+                  </Link>
+                  {user.enabled ? null : (
+                    <span className="ml-2">
+                      <Badge tone="red">Disabled</Badge>
+                    </span>
+                  )}
                   <div className="text-xs text-slate-500">{user.email}</div>
                 </li>
               ))}

@@ -14,11 +14,16 @@ export default async function NewStaffRolePage() {
     <>
       <PageHeader title="New staff role">
         <p className="mt-1 text-sm text-slate-600">
-          <Link href="/admin/staff-roles" className="text-brand-700 hover:underline">Staff Roles</Link> · You can grant only what you hold yourself.
+          <Link href="/admin/staff-roles" className="text-brand-700 hover:underline">
+            Staff Roles
+          </Link>{" "}
+          · You can grant only what you hold yourself.
         </p>
       </PageHeader>
       <Card>
-        <CardBody><StaffRoleForm held={Object.fromEntries(staff.grants)} /></CardBody>
+        <CardBody>
+          <StaffRoleForm held={Object.fromEntries(staff.grants)} />
+        </CardBody>
       </Card>
     </>
   );

@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: "Edit Customer User" };
 export default async function EditCustomerUserPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId(await params);
   const { staff, caller } = await getStaffCaller();
-  const [record, options] = await Promise.all([orNotFound(caller.admin.customerUsers.get({ id })), caller.admin.customerUsers.formOptions()]);
+  const [record, options] = await Promise.all([
+    orNotFound(caller.admin.customerUsers.get({ id })),
+    caller.admin.customerUsers.formOptions(),
+  ]);
   if (!staff.grants.has("customerUser.edit")) {
     return (
       <>
