@@ -1,10 +1,11 @@
+import http from "node:http";
 import { DEMO_PASSWORD } from "../../server/seed/demo";
 
 /** Every HTTP answer the tool got, by status, and how many 503s carried Retry-After. */
 export const tally = {
   statuses: new Map<number, number>(),
   retryAfter: 0,
-  record(response: Response) {
+  record(response: Pick<Response, "status" | "headers">) {
     this.statuses.set(response.status, (this.statuses.get(response.status) ?? 0) + 1);
     if (response.status === 503 && response.headers.get("retry-after")) this.retryAfter++;
   },
@@ -43,6 +44,31 @@ export class Session {
     tally.record(response);
     this.keep(response);
     return response;
+  }
+
+  /**
+   * POSTs a body and takes the answer as soon as it comes, even before the body is all sent: a server that refuses
+   * a body unread answers and closes, and fetch() would report only the broken upload (EPIPE), not the answer.
+   */
+  upload(path: string, contentType: string, body: string) {
+    return new Promise<{ status: number }>((resolve, reject) => {
+      let answered = false;
+      const request = http.request(`${this.base}${path}`, {
+        method: "POST",
+        headers: { "content-type": contentType, "content-length": Buffer.byteLength(body), cookie: this.cookie(), origin: this.base },
+      });
+      request.on("response", (response) => {
+        answered = true;
+        const status = response.statusCode ?? 0;
+        tally.record({ status, headers: new Headers(response.headers as Record<string, string>) });
+        response.resume();
+        resolve({ status });
+      });
+      request.on("error", (error) => {
+        if (!answered) reject(error);
+      });
+      request.end(body);
+    });
   }
 
   async signIn(realm: "staff" | "customer", email: string, password = DEMO_PASSWORD) {

@@ -9,7 +9,8 @@ import type { Context } from "../../trpc";
  * answer is timed as a visitor sees it (what runs after the answer, Context.defer, is run untimed between calls, as
  * Next's after() does), over interleaved runs, and the medians compared with a bound generous enough for a busy
  * machine and far below the differences these forms had (registration about 100 ms; the others a transaction
- * and an email's rendering against one lookup).
+ * and an email's rendering against one lookup). A measurement is taken again (up to three times) when its medians
+ * are apart: a form that leaks differs in every one, while a busy machine's noise seldom lasts three.
  */
 let db: PrismaClient;
 let privacyId: number;
@@ -55,28 +56,36 @@ async function timed(send: (visitor: Visitor) => Promise<unknown>) {
   return elapsed;
 }
 
+/** Up to this many measurements: a real difference shows in every one, a busy machine's noise rarely in all. */
+const ATTEMPTS = 3;
+const close = ([a, b]: [number, number]) => Math.abs(a - b) <= Math.min(a, b) * 0.2 + 15;
+const said = ([a, b]: [number, number]) => `with an account ${a.toFixed(1)} ms, without ${b.toFixed(1)} ms`;
+
 describe("public forms naming an email", () => {
   it.each(forms)(
     "$name answers an address with an account as fast as one without",
     async ({ name, send, withAccount }) => {
-      const known: number[] = [];
-      const unknown: number[] = [];
+      const slug = name.replace(/\W/g, "");
       // One untimed round first: the first use of a path compiles its queries and warms the email renderer.
       await timed((v) => send(v, withAccount));
-      await timed((v) => send(v, `warm-${name.replace(/\W/g, "")}@example.test`));
-      // Interleaved, in alternating order: whatever one run leaves behind (its deferred work) weighs on both kinds alike.
-      for (let i = 0; i < RUNS; i++) {
-        const runKnown = async () => known.push(await timed((v) => send(v, withAccount)));
-        const runUnknown = async () => unknown.push(await timed((v) => send(v, `timing-${name.replace(/\W/g, "")}-${i}@example.test`)));
-        if (i % 2) await runUnknown().then(runKnown);
-        else await runKnown().then(runUnknown);
+      await timed((v) => send(v, `warm-${slug}@example.test`));
+      const medians: [number, number][] = [];
+      while (medians.length < ATTEMPTS && !medians.some(close)) {
+        const attempt = medians.length;
+        const known: number[] = [];
+        const unknown: number[] = [];
+        // Interleaved, in alternating order: whatever one run leaves behind (its deferred work) weighs on both kinds alike.
+        for (let i = 0; i < RUNS; i++) {
+          const runKnown = async () => known.push(await timed((v) => send(v, withAccount)));
+          const runUnknown = async () => unknown.push(await timed((v) => send(v, `timing-${slug}-${attempt}-${i}@example.test`)));
+          if (i % 2) await runUnknown().then(runKnown);
+          else await runKnown().then(runUnknown);
+        }
+        medians.push([median(known), median(unknown)]);
       }
-      const [a, b] = [median(known), median(unknown)];
-      console.log(`${name}: medians with an account ${a.toFixed(1)} ms, without ${b.toFixed(1)} ms`);
-      expect(Math.abs(a - b), `medians: with an account ${a.toFixed(1)} ms, without ${b.toFixed(1)} ms`).toBeLessThanOrEqual(
-        Math.min(a, b) * 0.2 + 15,
-      );
+      console.log(`${name}: medians ${medians.map(said).join("; then ")}`);
+      expect(medians.some(close), `medians never close: ${medians.map(said).join("; ")}`).toBe(true);
     },
-    240_000,
+    480_000,
   );
 });
