@@ -68,9 +68,10 @@ function staffRule(principal: StaffPrincipal, permission: StaffPermission): Rule
  * A customer user's level of `permission` over rows of `entity`. Fails closed: a level the entity does not take
  * reaches nothing. While a staff member is signed in as the user, the reach is cut to what both reach.
  */
-function customerRule(principal: CustomerPrincipal, entity: ScopedEntity, permission: CustomerPermission): Rule {
+function customerRule(principal: CustomerPrincipal, entity: ScopedEntity, permission: CustomerPermission, atLeast?: "SUBTREE"): Rule {
   if (entity === "loginAttempt") return nothing; // a back-office record: no customer level reaches it
   const level = principal.grants.get(permission);
+  if (atLeast === "SUBTREE" && level !== "SUBTREE") return nothing;
   const rule: Rule =
     level === "OWN" && ownedEntities.has(entity)
       ? { to: "self", userId: principal.id }
@@ -89,14 +90,30 @@ export function impersonatorRule(principal: CustomerPrincipal): Rule | null {
   return impersonator && impersonator.reach !== "ALL" ? { to: "represented", staffId: impersonator.staffUserId } : null;
 }
 
-/** The rule for `entity` rows through one permission of each realm. */
+/**
+ * The rule for `entity` rows through one permission of each realm. `atLeast: "SUBTREE"`: lower customer levels
+ * reach nothing (a new subsidiary lies below the actor's own customer, so only Corporate reaches where it goes).
+ */
 export function ruleThrough(
   principal: Principal,
   entity: ScopedEntity,
   customerPermission: CustomerPermission,
   staffPermission: StaffPermission,
+  atLeast?: "SUBTREE",
 ): Rule {
-  return principal.realm === "customer" ? customerRule(principal, entity, customerPermission) : staffRule(principal, staffPermission);
+  return principal.realm === "customer"
+    ? customerRule(principal, entity, customerPermission, atLeast)
+    : staffRule(principal, staffPermission);
+}
+
+/**
+ * A customer user's company: their customer and its subsidiaries, cut by an impersonator. How far a capability
+ * reaches (the company audit log).
+ */
+export function companyRule(principal: CustomerPrincipal): Rule {
+  const limit = impersonatorRule(principal);
+  const subtree: Rule = { to: "subtree", path: principal.customerPath };
+  return limit ? { to: "every", rules: [subtree, limit] } : subtree;
 }
 
 /** The rule `scopeWhere(principal, entity, action, staffPermission)` interprets. */
@@ -150,6 +167,20 @@ export function reaches(
   staffPermission?: StaffPermission,
 ): boolean {
   return matches(ruleFor(principal, entity, action, staffPermission), target);
+}
+
+/**
+ * How far `scopeWhere(principal, entity, action, staffPermission)` reaches, in one word: "all" (staff at ALL),
+ * "represented" (staff at REPRESENTED), or the customer levels' "subtree", "customer", "self"; "every" while
+ * impersonated; "nothing". For choices that depend on the breadth itself (a shortcut when nothing is cut).
+ */
+export function reachOf(
+  principal: Principal,
+  entity: ScopedEntity,
+  action: Action = "view",
+  staffPermission?: StaffPermission,
+): Rule["to"] {
+  return ruleFor(principal, entity, action, staffPermission).to;
 }
 
 /** Does `principal` reach this row through a permission not named after its entity (as `customersReachedBy`)? */

@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { CustomerPrincipal, Principal, StaffPrincipal } from "./access";
 import type { Action, CustomerEntity, CustomerPermission, StaffPermission } from "./permissions";
-import { impersonatorRule, roleRule, ruleFor, ruleThrough, type RoleAction, type Rule, type ScopedEntity } from "./reach";
+import { companyRule, impersonatorRule, roleRule, ruleFor, ruleThrough, type RoleAction, type Rule, type ScopedEntity } from "./reach";
 
 export type { RoleAction, ScopedEntity } from "./reach";
 
@@ -27,7 +27,7 @@ type WhereOf = {
 const nothing = { id: { in: [] as number[] } };
 
 /** Prefix of every path in the subtree rooted at a customer (its own path ends with "/"). */
-export const subtreeOf = (path: string) => ({ startsWith: path });
+const subtreeOf = (path: string) => ({ startsWith: path });
 
 const representedBy = (staffId: number) => ({ salesRepresentatives: { some: { staffUserId: staffId } } });
 
@@ -140,8 +140,19 @@ export function customersReachedBy(
   principal: Principal,
   customerPermission: CustomerPermission,
   staffPermission: StaffPermission,
+  atLeast?: "SUBTREE",
 ): Prisma.CustomerWhereInput {
-  return whereOf("customer", ruleThrough(principal, "customer", customerPermission, staffPermission));
+  return whereOf("customer", ruleThrough(principal, "customer", customerPermission, staffPermission, atLeast));
+}
+
+/** A customer user's company (their customer and its subsidiaries, cut by an impersonator): see `companyRule`. */
+export function companyWhere(principal: CustomerPrincipal): Prisma.CustomerWhereInput {
+  return whereOf("customer", companyRule(principal));
+}
+
+/** The same company, for rows filed under their customer's path (audit entries): a prefix of the path. */
+export function companyPathPrefix(principal: CustomerPrincipal) {
+  return subtreeOf(principal.customerPath);
 }
 
 /** The customer users an actor reaches through one permission that is not a customer-user permission itself. */
