@@ -3,6 +3,7 @@ import {
   customerPermissionIndex,
   isStaffPermission,
   levelRank,
+  staffCatalogue,
   staffPermissionIndex,
   type CustomerPermission,
   type Level,
@@ -84,6 +85,11 @@ export function accumulateStaffGrants(roles: Iterable<{ scope: StaffScope; permi
     }
   }
   return result;
+}
+
+/** A staff administrator: every staff permission, for all customers. */
+export function isStaffAdministrator(grants: StaffGrants): boolean {
+  return staffCatalogue.every((info) => grants.get(info.key) === "ALL");
 }
 
 export function customerLevel(principal: Pick<CustomerPrincipal, "grants">, permission: CustomerPermission): Level {

@@ -1,11 +1,15 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { CustomerPrincipal, Principal, StaffPrincipal } from "./access";
-import type { Action, CustomerEntity, CustomerPermission, Level, StaffPermission } from "./permissions";
+import type { Action, CustomerEntity, CustomerPermission, StaffPermission } from "./permissions";
+import { companyRule, impersonatorRule, roleRule, ruleFor, ruleThrough, type RoleAction, type Rule, type ScopedEntity } from "./reach";
+
+export type { RoleAction, ScopedEntity } from "./reach";
 
 /**
- * scopeWhere turns the caller's effective level into a Prisma `where` fragment. Queries AND it with their own
- * filters, so a record outside scope is simply not found (NOT_FOUND), never fetched and compared afterwards.
- * Everything fails closed: a level the entity does not know reaches nothing.
+ * scopeWhere turns the caller's reach (a `Rule`, resolved in reach.ts) into a Prisma `where` fragment. Queries AND it
+ * with their own filters, so a record outside scope is simply not found (NOT_FOUND), never fetched and compared
+ * afterwards. Everything fails closed: a rule the entity cannot express reaches nothing. `reaches` (reach.ts) reads
+ * the same rule in memory; reach.test.ts proves the two agree.
  */
 
 type WhereOf = {
@@ -19,93 +23,90 @@ type WhereOf = {
   order: Prisma.OrderWhereInput;
   loginAttempt: Prisma.LoginAttemptWhereInput;
 };
-export type ScopedEntity = keyof WhereOf;
 
 const nothing = { id: { in: [] as number[] } };
 
 /** Prefix of every path in the subtree rooted at a customer (its own path ends with "/"). */
-export const subtreeOf = (path: string) => ({ startsWith: path });
+const subtreeOf = (path: string) => ({ startsWith: path });
 
-type CustomerScope = { level: Level; userId: number; customerId: number; customerPath: string };
+const representedBy = (staffId: number) => ({ salesRepresentatives: { some: { staffUserId: staffId } } });
 
-/** Per entity: how each level reads. OWN only exists for user-owned entities. */
-const customerRealm: { [E in ScopedEntity]: (s: CustomerScope) => WhereOf[E] | null } = {
-  customer: (s) => (s.level === "CUSTOMER" ? { id: s.customerId } : s.level === "SUBTREE" ? { path: subtreeOf(s.customerPath) } : null),
-  customerAddress: (s) =>
-    s.level === "CUSTOMER"
-      ? { customerId: s.customerId }
-      : s.level === "SUBTREE"
-        ? { customer: { path: subtreeOf(s.customerPath) } }
-        : null,
-  customerUser: (s) =>
-    s.level === "CUSTOMER" ? { customerId: s.customerId } : s.level === "SUBTREE" ? { customerPath: subtreeOf(s.customerPath) } : null,
-  customerUserAddress: (s) =>
-    s.level === "OWN"
-      ? { customerUserId: s.userId }
-      : s.level === "CUSTOMER"
-        ? { customerUser: { customerId: s.customerId } }
-        : s.level === "SUBTREE"
-          ? { customerUser: { customerPath: subtreeOf(s.customerPath) } }
-          : null,
-  shoppingList: (s) => ownedRecord(s),
-  rfq: (s) => ownedRecord(s),
-  quote: (s) => ownedRecord(s),
-  order: (s) => ownedRecord(s),
-  // Sign-in attempts are a back-office record; no customer level reaches them.
-  loginAttempt: () => null,
+/** Per entity, how each leaf of a rule reads. `self` only for entities a single user owns; a missing leaf reaches nothing. */
+type Leaves<W> = {
+  self?: (userId: number) => W;
+  customer?: (customerId: number) => W;
+  subtree?: (path: string) => W;
+  represented: (staffId: number) => W;
 };
 
-function ownedRecord(s: CustomerScope) {
-  return s.level === "OWN"
-    ? { customerUserId: s.userId }
-    : s.level === "CUSTOMER"
-      ? { customerId: s.customerId }
-      : s.level === "SUBTREE"
-        ? { customerPath: subtreeOf(s.customerPath) }
-        : null;
-}
+/** Records carrying their customer and owner (kept by triggers): OWN, Department and Corporate need no join. */
+const ownedRecord = {
+  self: (userId: number) => ({ customerUserId: userId }),
+  customer: (customerId: number) => ({ customerId }),
+  subtree: (path: string) => ({ customerPath: subtreeOf(path) }),
+  represented: (staffId: number) => ({ customer: representedBy(staffId) }),
+};
 
-/** Staff with a REPRESENTED grant reach the customers they are sales representative of. */
-const staffRealm: { [E in ScopedEntity]: (staffUserId: number) => WhereOf[E] } = {
-  customer: (id) => ({ salesRepresentatives: { some: { staffUserId: id } } }),
-  customerAddress: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
-  // The user's row carries its customer's representatives (kept by triggers): one indexed column, no join.
-  customerUser: (id) => ({ customerSalesRepIds: { has: id } }),
-  customerUserAddress: (id) => ({ customerUser: { customer: { salesRepresentatives: { some: { staffUserId: id } } } } }),
-  shoppingList: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
-  rfq: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
-  quote: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
-  order: (id) => ({ customer: { salesRepresentatives: { some: { staffUserId: id } } } }),
+const leaves: { [E in ScopedEntity]: Leaves<WhereOf[E]> } = {
+  customer: { customer: (id) => ({ id }), subtree: (path) => ({ path: subtreeOf(path) }), represented: representedBy },
+  customerAddress: {
+    customer: (customerId) => ({ customerId }),
+    subtree: (path) => ({ customer: { path: subtreeOf(path) } }),
+    represented: (id) => ({ customer: representedBy(id) }),
+  },
+  customerUser: {
+    customer: (customerId) => ({ customerId }),
+    subtree: (path) => ({ customerPath: subtreeOf(path) }),
+    // The user's row carries its customer's representatives (kept by triggers): one indexed column, no join.
+    represented: (id) => ({ customerSalesRepIds: { has: id } }),
+  },
+  customerUserAddress: {
+    self: (userId) => ({ customerUserId: userId }),
+    customer: (customerId) => ({ customerUser: { customerId } }),
+    subtree: (path) => ({ customerUser: { customerPath: subtreeOf(path) } }),
+    represented: (id) => ({ customerUser: { customer: representedBy(id) } }),
+  },
+  shoppingList: ownedRecord,
+  rfq: ownedRecord,
+  quote: ownedRecord,
+  order: ownedRecord,
   // Only attempts that matched a user of a represented customer: unknown emails and staff stay hidden.
-  loginAttempt: (id) => ({ customerUser: { customer: { salesRepresentatives: { some: { staffUserId: id } } } } }),
+  loginAttempt: { represented: (id) => ({ customerUser: { customer: representedBy(id) } }) },
 };
 
-/** The staff permission that governs reading an entity in the back office. */
-const staffViewPermission: Record<ScopedEntity, StaffPermission> = {
-  customer: "customer.view",
-  customerAddress: "customer.view",
-  customerUser: "customerUser.view",
-  customerUserAddress: "customerUser.view",
-  shoppingList: "customerUser.view",
-  rfq: "customerUser.view",
-  quote: "customerUser.view",
-  order: "customerUser.view",
-  loginAttempt: "loginAttempt.view",
-};
+/** The `where` reading of a rule for rows of `entity`. */
+export function whereOf<E extends ScopedEntity>(entity: E, rule: Rule): WhereOf[E] {
+  const leaf = leaves[entity] as Leaves<WhereOf[E]>;
+  const read = (): WhereOf[E] | undefined => {
+    switch (rule.to) {
+      case "nothing":
+      case "offeredOr": // roles only (roleScopeWhere)
+        return undefined;
+      case "all":
+        return {} as WhereOf[E];
+      case "self":
+        return leaf.self?.(rule.userId);
+      case "customer":
+        return leaf.customer?.(rule.customerId);
+      case "subtree":
+        return leaf.subtree?.(rule.path);
+      case "represented":
+        return leaf.represented(rule.staffId);
+      case "every":
+        return { AND: rule.rules.map((r) => whereOf(entity, r)) } as WhereOf[E];
+    }
+  };
+  return read() ?? (nothing as WhereOf[E]);
+}
 
 /**
  * While a staff member is signed in as a customer user (impersonation), the reach is the intersection of the
  * user's and the staff member's: a staff member limited to the customers they represent reaches, as the user, only
- * the records of those customers. Every customer-realm scope below applies it; null when nothing is cut.
+ * the records of those customers. Every customer-realm scope applies it; null when nothing is cut.
  */
 export function impersonationLimit<E extends ScopedEntity>(principal: CustomerPrincipal, entity: E): WhereOf[E] | null {
-  const impersonator = principal.impersonator;
-  return impersonator && impersonator.reach !== "ALL" ? staffRealm[entity](impersonator.staffUserId) : null;
-}
-
-function limited<E extends ScopedEntity>(principal: CustomerPrincipal, entity: E, where: WhereOf[E]): WhereOf[E] {
-  const limit = impersonationLimit(principal, entity);
-  return (limit ? { AND: [where, limit] } : where) as WhereOf[E];
+  const limit = impersonatorRule(principal);
+  return limit ? whereOf(entity, limit) : null;
 }
 
 export function customerScopeWhere<E extends ScopedEntity>(
@@ -113,25 +114,11 @@ export function customerScopeWhere<E extends ScopedEntity>(
   entity: E & CustomerEntity,
   action: Action = "view",
 ): WhereOf[E] {
-  const level = principal.grants.get(`${entity}.${action}` as CustomerPermission) ?? "NONE";
-  const where = customerRealm[entity]({
-    level,
-    userId: principal.id,
-    customerId: principal.customerId,
-    customerPath: principal.customerPath,
-  });
-  return where === null ? (nothing as WhereOf[E]) : limited<E>(principal, entity, where as WhereOf[E]);
+  return whereOf(entity, ruleFor(principal, entity, action));
 }
 
-export function staffScopeWhere<E extends ScopedEntity>(
-  principal: StaffPrincipal,
-  entity: E,
-  permission: StaffPermission = staffViewPermission[entity],
-): WhereOf[E] {
-  const scope = principal.grants.get(permission);
-  if (scope === "ALL") return {} as WhereOf[E];
-  if (scope === "REPRESENTED") return staffRealm[entity](principal.id);
-  return nothing as WhereOf[E];
+export function staffScopeWhere<E extends ScopedEntity>(principal: StaffPrincipal, entity: E, permission?: StaffPermission): WhereOf[E] {
+  return whereOf(entity, ruleFor(principal, entity, "view", permission));
 }
 
 /** Scope for either realm: customer users by their level of `entity.action`, staff by their grant's scope. */
@@ -141,9 +128,7 @@ export function scopeWhere<E extends ScopedEntity>(
   action: Action = "view",
   staffPermission?: StaffPermission,
 ): WhereOf[E] {
-  return principal.realm === "customer"
-    ? customerScopeWhere(principal, entity, action)
-    : staffScopeWhere(principal, entity, staffPermission);
+  return whereOf(entity, ruleFor(principal, entity, action, staffPermission));
 }
 
 /**
@@ -155,12 +140,19 @@ export function customersReachedBy(
   principal: Principal,
   customerPermission: CustomerPermission,
   staffPermission: StaffPermission,
+  atLeast?: "SUBTREE",
 ): Prisma.CustomerWhereInput {
-  if (principal.realm === "staff") return staffScopeWhere(principal, "customer", staffPermission);
-  const level = principal.grants.get(customerPermission);
-  if (level === "CUSTOMER") return limited(principal, "customer", { id: principal.customerId });
-  if (level === "SUBTREE") return limited(principal, "customer", { path: subtreeOf(principal.customerPath) });
-  return nothing;
+  return whereOf("customer", ruleThrough(principal, "customer", customerPermission, staffPermission, atLeast));
+}
+
+/** A customer user's company (their customer and its subsidiaries, cut by an impersonator): see `companyRule`. */
+export function companyWhere(principal: CustomerPrincipal): Prisma.CustomerWhereInput {
+  return whereOf("customer", companyRule(principal));
+}
+
+/** The same company, for rows filed under their customer's path (audit entries): a prefix of the path. */
+export function companyPathPrefix(principal: CustomerPrincipal) {
+  return subtreeOf(principal.customerPath);
 }
 
 /** The customer users an actor reaches through one permission that is not a customer-user permission itself. */
@@ -169,14 +161,8 @@ export function customerUsersReachedBy(
   customerPermission: CustomerPermission,
   staffPermission: StaffPermission,
 ): Prisma.CustomerUserWhereInput {
-  if (principal.realm === "staff") return staffScopeWhere(principal, "customerUser", staffPermission);
-  const level = principal.grants.get(customerPermission);
-  if (level === "CUSTOMER") return limited(principal, "customerUser", { customerId: principal.customerId });
-  if (level === "SUBTREE") return limited(principal, "customerUser", { customerPath: subtreeOf(principal.customerPath) });
-  return nothing;
+  return whereOf("customerUser", ruleThrough(principal, "customerUser", customerPermission, staffPermission));
 }
-
-export type RoleAction = "view" | "create" | "edit" | "delete" | "assign";
 
 /**
  * The customer user roles an actor reaches for one action. Staff holding the action's permission reach every role
@@ -185,17 +171,8 @@ export type RoleAction = "view" | "create" | "edit" | "delete" | "assign";
  * public) and the roles of the customers their level of `customerUserRole.<action>` reaches; never a parent's.
  */
 export function roleScopeWhere(principal: Principal, action: RoleAction): Prisma.CustomerUserRoleWhereInput {
-  if (principal.realm === "staff") {
-    const permission: StaffPermission = action === "assign" ? "customerUserRole.edit" : `customerUserRole.${action}`;
-    return principal.grants.has(permission) ? {} : nothing;
-  }
-  const permission: CustomerPermission = `customerUserRole.${action}`;
-  const level = principal.grants.get(permission);
-  if (level !== "CUSTOMER" && level !== "SUBTREE") return nothing;
-  return {
-    OR: [
-      { customerId: null, selfManaged: true, public: true },
-      { customer: customersReachedBy(principal, permission, "customerUserRole.view") },
-    ],
-  };
+  const rule = roleRule(principal, action);
+  if (rule.to === "all") return {};
+  if (rule.to !== "offeredOr") return nothing;
+  return { OR: [{ customerId: null, selfManaged: true, public: true }, { customer: whereOf("customer", rule.rule) }] };
 }

@@ -1,6 +1,6 @@
 import type { DbClient } from "../db";
 import type { CustomerPrincipal, Principal } from "../authz/access";
-import { impersonationLimit, subtreeOf } from "../authz/scope";
+import { companyPathPrefix, companyWhere, impersonationLimit } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { ListAuditInput } from "../schemas/audit";
 import { companyAuditTypes, forCompany } from "./audit";
@@ -61,17 +61,10 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
 
 /** The company's part of the log; while a staff member is signed in as the user, only the customers both reach. */
 async function companyAuditWhere(db: DbClient, actor: CustomerPrincipal): Promise<Prisma.AuditEventWhereInput[]> {
-  const where: Prisma.AuditEventWhereInput[] = [
-    { customerPath: { startsWith: actor.customerPath } },
-    { entityType: { in: companyAuditTypes } },
-  ];
-  const limit = impersonationLimit(actor, "customer");
-  if (limit) {
+  const where: Prisma.AuditEventWhereInput[] = [{ customerPath: companyPathPrefix(actor) }, { entityType: { in: companyAuditTypes } }];
+  if (impersonationLimit(actor, "customer")) {
     // Entries are filed under their customer's own path: those of the customers within both reaches.
-    const reached = await db.customer.findMany({
-      where: { AND: [{ path: subtreeOf(actor.customerPath) }, limit] },
-      select: { path: true },
-    });
+    const reached = await db.customer.findMany({ where: companyWhere(actor), select: { path: true } });
     where.push({ customerPath: { in: reached.map((customer) => customer.path) } });
   }
   return where;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
 import type { StaffPermission } from "../authz/permissions";
+import { reachOf } from "../authz/reach";
 import { staffScopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError, notFound, staleVersion, type FieldErrors } from "../errors";
@@ -21,7 +22,8 @@ import { dependentsOf } from "./customers";
  */
 
 const scope = (actor: StaffPrincipal, permission: StaffPermission) => staffScopeWhere(actor, "customer", permission);
-const represented = (actor: StaffPrincipal, permission: StaffPermission) => actor.grants.get(permission) === "REPRESENTED";
+const represented = (actor: StaffPrincipal, permission: StaffPermission) =>
+  reachOf(actor, "customer", "view", permission) === "represented";
 
 const invalid = (message: string, fieldErrors: FieldErrors) => new AppError("BAD_REQUEST", message, { fieldErrors });
 

@@ -3,8 +3,9 @@ import type { Db, DbClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
 import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
-import type { CustomerPermission } from "../authz/permissions";
-import { customersReachedBy, impersonationLimit, scopeWhere, staffScopeWhere, subtreeOf } from "../authz/scope";
+import type { Action } from "../authz/permissions";
+import { customerTarget, reaches, reachesThrough } from "../authz/reach";
+import { customersReachedBy, scopeWhere } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
 import type {
@@ -175,13 +176,13 @@ export async function customerUserFormOptions(db: DbClient, actor: Principal) {
 /** The customers an actor may pick: to add a user to, to move a user to, or as a new subsidiary's parent. */
 function customersFor(actor: Principal, purpose: Purpose): Prisma.CustomerWhereInput {
   if (purpose !== "subsidiary") return customersReachedBy(actor, `customerUser.${purpose}`, `customerUser.${purpose}`);
-  if (actor.realm === "staff") {
-    return { AND: [staffScopeWhere(actor, "customer", "customer.create"), staffScopeWhere(actor, "customer", "customerUser.create")] };
-  }
   // A subsidiary lies below the actor's own customer: only a Corporate level reaches it, for both what it takes.
-  const corporate = (permission: CustomerPermission) => actor.grants.get(permission) === "SUBTREE";
-  if (!corporate("customer.edit") || !corporate("customerUser.create")) return { id: { in: [] } };
-  return { AND: [{ path: subtreeOf(actor.customerPath) }, impersonationLimit(actor, "customer") ?? {}] };
+  return {
+    AND: [
+      customersReachedBy(actor, "customer.edit", "customer.create", "SUBTREE"),
+      customersReachedBy(actor, "customerUser.create", "customerUser.create", "SUBTREE"),
+    ],
+  };
 }
 
 /** Up to 20 customers matching `search`, with their ancestry (to tell namesakes apart) and sales representatives. */
@@ -244,18 +245,31 @@ const badRequest = (field: string, message: string) => new AppError("BAD_REQUEST
 const customerNotFound = (field: string, hint: string) =>
   new AppError("NOT_FOUND", "Customer not found.", { fieldErrors: { [field]: [hint] } });
 
-/** Does a customer user's level of `permission` reach `target`? (OWN: themselves; Department: same customer; Corporate: subtree.) */
-function levelReaches(
-  actor: CustomerPrincipal,
-  permission: CustomerPermission,
-  target: { id: number; customerId: number; customerPath: string },
-) {
-  const level = actor.grants.get(permission);
-  if (level === "OWN") return target.id === actor.id;
-  if (level === "CUSTOMER") return target.customerId === actor.customerId;
-  if (level === "SUBTREE") return target.customerPath.startsWith(actor.customerPath);
-  return false;
-}
+/** May a customer user assign roles to the users of this customer (their level of `customerUserRole.assign`)? */
+const mayAssignRolesAt = (actor: CustomerPrincipal, customer: { id: number; path: string; salesRepresentativeIds: number[] }) =>
+  reachesThrough(
+    actor,
+    "customer",
+    customerTarget({ id: customer.id, path: customer.path, salesRepIds: customer.salesRepresentativeIds }),
+    "customerUserRole.assign",
+    "customerUser.edit",
+  );
+
+/** A user's addresses as a reach target: owned by the user, of the user's customer. */
+const userAddresses = (user: { id: number; customerId: number; customerPath: string; customerSalesRepIds: readonly number[] }) => ({
+  customerId: user.customerId,
+  customerPath: user.customerPath,
+  ownerUserId: user.id,
+  salesRepIds: user.customerSalesRepIds,
+});
+
+/** The addresses of a user not yet created at this customer: owned by no one yet, so OWN does not reach them. */
+const newUserAddresses = (customer: { id: number; path: string; salesRepresentativeIds: readonly number[] }) => ({
+  customerId: customer.id,
+  customerPath: customer.path,
+  ownerUserId: null,
+  salesRepIds: customer.salesRepresentativeIds,
+});
 
 /** A new subsidiary under a parent the actor may add subsidiaries to: same group, owner and sales representatives. */
 async function createSubsidiary(tx: DbClient, actor: Principal, input: { name: string; parentId: number }) {
@@ -417,11 +431,7 @@ export async function createCustomerUser(db: Db, actor: Principal, input: Create
   return db.$transaction(async (tx) => {
     await assertEmailFree(tx, input.email);
     const customer = await customerOfSave(tx, actor, input);
-    if (
-      actor.realm === "customer" &&
-      roleIds.length &&
-      !levelReaches(actor, "customerUserRole.assign", { id: 0, customerId: customer.id, customerPath: customer.path })
-    ) {
+    if (actor.realm === "customer" && roleIds.length && !mayAssignRolesAt(actor, customer)) {
       throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
     }
     const roles = await checkedRoles(tx, actor, customer.id, roleIds);
@@ -432,7 +442,7 @@ export async function createCustomerUser(db: Db, actor: Principal, input: Create
     if (
       actor.realm === "customer" &&
       input.addresses.length &&
-      !levelReaches(actor, "customerUserAddress.create", { id: 0, customerId: customer.id, customerPath: customer.path })
+      !reaches(actor, "customerUserAddress", newUserAddresses(customer), "create")
     ) {
       throw new AppError("FORBIDDEN", "Your roles do not let you add addresses for this customer's users.");
     }
@@ -495,6 +505,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
         erasedAt: true,
         customerId: true,
         customerPath: true,
+        customerSalesRepIds: true,
         websiteId: true,
         enabled: true,
         email: true,
@@ -531,11 +542,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     const customer = await customerOfSave(tx, actor, input, { id: before.customerId });
     const customerChanged = customer.id !== before.customerId;
     const rolesChanged = !sameSet(roleIds, heldRoleIds);
-    if (
-      actor.realm === "customer" &&
-      rolesChanged &&
-      !levelReaches(actor, "customerUserRole.assign", { id: before.id, customerId: customer.id, customerPath: customer.path })
-    ) {
+    if (actor.realm === "customer" && rolesChanged && !mayAssignRolesAt(actor, customer)) {
       throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
     }
     const roles = await checkedRoles(tx, actor, customer.id, roleIds, heldRoleIds);
@@ -619,7 +626,13 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
 async function saveAddresses(
   tx: DbClient,
   actor: Principal,
-  user: { id: number; customerId: number; customerPath: string; addresses: (AddressFields & { id: number })[] },
+  user: {
+    id: number;
+    customerId: number;
+    customerPath: string;
+    customerSalesRepIds: number[];
+    addresses: (AddressFields & { id: number })[];
+  },
   addresses: NonNullable<UpdateInput["addresses"]>,
 ) {
   const existing = new Map(user.addresses.map((a) => [a.id, a]));
@@ -638,13 +651,13 @@ async function saveAddresses(
   }
   const deleted = user.addresses.filter((a) => !kept.has(a.id)).map((a) => a.id);
   if (actor.realm === "customer") {
-    const need: [boolean, CustomerPermission, string][] = [
-      [changes.create.length > 0, "customerUserAddress.create", "add"],
-      [changes.update.length > 0, "customerUserAddress.edit", "edit"],
-      [deleted.length > 0, "customerUserAddress.delete", "delete"],
+    const need: [boolean, Action, string][] = [
+      [changes.create.length > 0, "create", "add"],
+      [changes.update.length > 0, "edit", "edit"],
+      [deleted.length > 0, "delete", "delete"],
     ];
-    for (const [needed, permission, verb] of need) {
-      if (needed && !levelReaches(actor, permission, user))
+    for (const [needed, action, verb] of need) {
+      if (needed && !reaches(actor, "customerUserAddress", userAddresses(user), action))
         throw new AppError("FORBIDDEN", `Your roles do not let you ${verb} this user's addresses.`);
     }
   }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type Principal } from "../authz/access";
 import { assertUsersHoldNoMore } from "../authz/grants";
+import { reachOf } from "../authz/reach";
 import { customersReachedBy, scopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuthStatus } from "../generated/prisma/enums";
@@ -91,7 +92,7 @@ function searchFilter(search: string | undefined): Prisma.CustomerUserWhereInput
  * LIMIT), so it costs about 1,000 divided by the share of rows that match: cheap exactly when nothing narrows.
  */
 export function narrows(actor: Principal, input: ListInput) {
-  const wholeScope = actor.realm === "staff" && actor.grants.get("customerUser.view") === "ALL";
+  const wholeScope = reachOf(actor, "customerUser") === "all";
   const texts = [...(input.search ?? "").split(/\s+/), input.firstName, input.lastName, input.email];
   return !wholeScope || !!input.customerId || texts.some((text) => (text?.length ?? 0) >= 3);
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
 import type { StaffPermission } from "../authz/permissions";
+import { reachOf } from "../authz/reach";
 import { staffScopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { notFound } from "../errors";
@@ -129,7 +130,7 @@ export async function listCustomerChildren(db: DbClient, actor: StaffPrincipal, 
   const level: Prisma.CustomerWhereInput =
     input.parentId !== null
       ? { parentId: input.parentId }
-      : actor.grants.get("customer.view") === "ALL"
+      : reachOf(actor, "customer") === "all"
         ? { parentId: null }
         : { OR: [{ parentId: null }, { parent: { is: { NOT: reach } } }] };
   const rows = await db.customer.findMany({

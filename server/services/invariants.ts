@@ -1,6 +1,5 @@
 import type { DbClient } from "../db";
-import { accumulateStaffGrants, type Principal } from "../authz/access";
-import { staffCatalogue } from "../authz/permissions";
+import { accumulateStaffGrants, isStaffAdministrator, type Principal } from "../authz/access";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { enabledWithoutRoleMessage } from "../schemas/customerUser";
@@ -236,7 +235,7 @@ export async function staffAdministrators(tx: DbClient) {
     const grants = accumulateStaffGrants(
       member.roles.map(({ role }) => ({ scope: role.scope, permissions: role.permissions.map((p) => p.permission) })),
     );
-    return staffCatalogue.every((info) => grants.get(info.key) === "ALL");
+    return isStaffAdministrator(grants);
   });
 }
 

@@ -2,6 +2,7 @@ import type { Db, DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import { accumulateCustomerGrants, bumpAuthzEpoch } from "../authz/access";
 import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
+import { customerTarget, reachesThrough } from "../authz/reach";
 import { customersReachedBy } from "../authz/scope";
 import { AppError, notFound } from "../errors";
 import { hashPassword } from "../auth/password";
@@ -69,7 +70,13 @@ async function ttlHours(db: DbClient, websiteId: number | null) {
  * What inviting hands out, checked: the roles are usable by the customer, and a customer user may assign roles to
  * that customer's users and holds at least what the roles grant.
  */
-async function assertMayHandOut(tx: DbClient, actor: Principal, customer: { id: number; path: string }, roleIds: number[], what: string) {
+async function assertMayHandOut(
+  tx: DbClient,
+  actor: Principal,
+  customer: { id: number; path: string; salesRepresentatives: { staffUserId: number }[] },
+  roleIds: number[],
+  what: string,
+) {
   const roles = await rolesUsableBy(tx, customer.id, roleIds);
   if (roles.length !== new Set(roleIds).size) {
     throw new AppError("BAD_REQUEST", "Some chosen roles are not available to this customer.", {
@@ -77,10 +84,9 @@ async function assertMayHandOut(tx: DbClient, actor: Principal, customer: { id: 
     });
   }
   if (actor.realm === "customer") {
-    const level = actor.grants.get("customerUserRole.assign");
-    const reaches =
-      level === "SUBTREE" ? customer.path.startsWith(actor.customerPath) : level === "CUSTOMER" && customer.id === actor.customerId;
-    if (!reaches) throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
+    const target = customerTarget({ ...customer, salesRepIds: customer.salesRepresentatives.map((rep) => rep.staffUserId) });
+    if (!reachesThrough(actor, "customer", target, "customerUserRole.assign", "customerUser.edit"))
+      throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
     assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roleIds), what);
   }
   return roles;
@@ -165,7 +171,7 @@ export async function createInvitation(
 export async function customerForNewUser(tx: DbClient, actor: Principal, customerId: number) {
   const customer = await tx.customer.findFirst({
     where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.create", "customerUser.create")] },
-    select: { id: true, name: true, path: true },
+    select: { id: true, name: true, path: true, salesRepresentatives: { select: { staffUserId: true } } },
   });
   // Out of reach is not there for the actor (NOT_FOUND), as everywhere; the field says what to do.
   if (!customer) {
@@ -226,7 +232,7 @@ async function pendingInScope(tx: DbClient, actor: Principal, id: number) {
       revokedAt: true,
       expiresAt: true,
       websiteId: true,
-      customer: { select: { id: true, name: true, path: true } },
+      customer: { select: { id: true, name: true, path: true, salesRepresentatives: { select: { staffUserId: true } } } },
       roles: { select: { roleId: true } },
     },
   });

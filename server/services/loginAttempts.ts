@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
 import type { StaffPermission } from "../authz/permissions";
+import { reachOf } from "../authz/reach";
 import { staffScopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { LoginResult, LoginSource, Realm } from "../generated/prisma/enums";
@@ -122,7 +123,7 @@ export async function listLockouts(db: DbClient, actor: StaffPrincipal, permissi
     where: { AND: [{ email: { in: emails("customer") } }, staffScopeWhere(actor, "customerUser", permission)] },
     select: { id: true, email: true, firstName: true, lastName: true, customerPath: true, customer: { select: { name: true } } },
   });
-  const reachesAll = actor.grants.get(permission) === "ALL";
+  const reachesAll = reachOf(actor, "customerUser", "view", permission) === "all";
   const staff = reachesAll
     ? await db.staffUser.findMany({
         where: { email: { in: emails("staff") } },

@@ -4,6 +4,7 @@ import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
 import { assertUsersHoldNoMore, assertWithinCustomerGrants, exceedingCustomerGrants } from "../authz/grants";
 import { levelRank, type Level } from "../authz/permissions";
+import { reachesRole } from "../authz/reach";
 import { customersReachedBy, customerUsersReachedBy, roleScopeWhere, scopeWhere, staffScopeWhere, type RoleAction } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -52,7 +53,8 @@ const roleSummarySelect = {
   selfManaged: true,
   public: true,
   createdAt: true,
-  customer: { select: { id: true, name: true, path: true } },
+  // The path and representatives say whether the actor reaches the role's customer (roleAbilities).
+  customer: { select: { id: true, name: true, path: true, salesRepresentatives: { select: { staffUserId: true } } } },
   sourceRole: { select: { id: true, label: true } },
 } as const satisfies Prisma.CustomerUserRoleSelect;
 
@@ -190,7 +192,7 @@ export function roleAbilities(
   role: {
     customerId: number | null;
     selfManaged: boolean;
-    customer: { path: string } | null;
+    customer: { path: string; salesRepresentatives: readonly { staffUserId: number }[] } | null;
     permissions?: readonly { permission: string; level: Level }[];
   },
 ) {
@@ -200,11 +202,13 @@ export function roleAbilities(
   }
   const level = (action: RoleAction) => actor.grants.get(`customerUserRole.${action}`) ?? "NONE";
   const held = (action: RoleAction) => level(action) !== "NONE";
-  const reaches = (action: RoleAction) =>
-    role.customer !== null &&
-    (level(action) === "SUBTREE"
-      ? role.customer.path.startsWith(actor.customerPath)
-      : level(action) === "CUSTOMER" && role.customerId === actor.customerId);
+  const target = role.customer && {
+    customerId: role.customerId,
+    customerPath: role.customer.path,
+    ownerUserId: null,
+    salesRepIds: role.customer.salesRepresentatives.map((rep) => rep.staffUserId),
+  };
+  const reaches = (action: RoleAction) => target !== null && reachesRole(actor, action, target);
   if (role.customerId === null) {
     // Editing a predefined role makes a company copy: it takes Edit and Create.
     return { edit: held("edit") && held("create"), delete: held("delete"), clone: held("create"), assign: held("assign") };
@@ -392,7 +396,7 @@ export async function updateRole(db: Db, actor: Principal, input: UpdateRole): P
     assertSelfManaged(actor, role);
     if (role.version !== input.version) throw staleVersion();
 
-    let customer = role.customer;
+    let customer: { id: number; name: string; path: string } | null = role.customer;
     const customerId = actor.realm === "staff" && input.customerId !== undefined ? input.customerId : role.customerId;
     if (customerId !== role.customerId) {
       if (await tx.customerUserRoleAssignment.count({ where: { roleId: role.id } })) {
