@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { SignInState } from "@/server/auth/actions";
-import type { SignInRefusal } from "@/server/services/signIn";
+import type { SignInRefusal } from "@/server/schemas/identity";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field, Input } from "./ui/field";

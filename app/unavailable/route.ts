@@ -1,7 +1,7 @@
 import { retryAfterSeconds } from "@/server/errors";
 
 /**
- * Where a page goes when the database is busy or unreachable (server/api/unavailable.ts): a 503 with Retry-After,
+ * Where a page goes when the database is busy or unreachable (server/unavailable.ts): a 503 with Retry-After,
  * as a page cannot answer one itself, and a way back to the page once the database answers again.
  */
 export function GET(request: Request) {

@@ -28,7 +28,7 @@ import {
   type CreateCustomerUserInput,
 } from "@/server/schemas/customerUser";
 import { passwordRules } from "@/server/schemas/password";
-import type { CustomerUserRecord, customerChoices, customerUserFormOptions } from "@/server/services/customerUserRecord";
+import type { RouterOutputs } from "@/components/api-types";
 import type { customerPurposes } from "@/server/schemas/customerUser";
 
 /**
@@ -36,9 +36,10 @@ import type { customerPurposes } from "@/server/schemas/customerUser";
  * customer (or a new subsidiary), sales representatives, website and preferred localization; addresses; roles.
  * Save sits at the top right and stays there while scrolling. A refused save keeps everything typed.
  */
-type Options = Awaited<ReturnType<typeof customerUserFormOptions>>;
+type Options = RouterOutputs["admin"]["customerUsers"]["formOptions"];
 type Values = CreateCustomerUserInput & { id?: number; version?: number };
-type CustomerChoice = Awaited<ReturnType<typeof customerChoices>>[number];
+type CustomerChoice = RouterOutputs["admin"]["customerUsers"]["customerChoices"][number];
+type CustomerUserRecord = RouterOutputs["admin"]["customerUsers"]["get"];
 
 function valuesOf(record: CustomerUserRecord | null, options: Options): Values {
   if (!record) {

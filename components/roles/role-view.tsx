@@ -8,15 +8,15 @@ import { FilterBar, FilterField, GridPager } from "@/components/grid/grid";
 import { gridInput, param, type SearchParams } from "@/components/grid/params";
 import { formatDateTime } from "@/components/format";
 import { roleUsersInput } from "@/server/schemas/role";
-import type { getRole, listRoleUsers } from "@/server/services/roles";
+import type { RouterOutputs } from "@/components/api-types";
 import { grantsOf } from "./grants";
 import { PermissionMatrix } from "./permission-matrix";
 import { RoleActions } from "./role-actions";
 import { AddRoleUsers, RemoveRoleUserButton } from "./role-user-controls";
 import { rolesPath, type Audience } from "./paths";
 
-type Role = Awaited<ReturnType<typeof getRole>>;
-type UsersPage = Awaited<ReturnType<typeof listRoleUsers>>;
+type Role = RouterOutputs["admin"]["customerUserRoles"]["get"];
+type UsersPage = RouterOutputs["admin"]["customerUserRoles"]["users"];
 
 /** The users list's input from the URL: search `q` and the grid kit's cursor and page size. */
 export function roleUsersParams(roleId: number, params: SearchParams) {

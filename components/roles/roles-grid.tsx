@@ -7,7 +7,7 @@ import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid
 import { gridInput, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
 import { listRolesInput, roleSortKeys } from "@/server/schemas/role";
-import type { listRoles } from "@/server/services/roles";
+import type { RouterOutputs } from "@/components/api-types";
 import { RoleActions } from "./role-actions";
 import { rolesPath, type Audience } from "./paths";
 
@@ -37,7 +37,7 @@ function YesNoFilter({ id, label, value }: { id: string; label: string; value: b
   );
 }
 
-type Page = Awaited<ReturnType<typeof listRoles>>;
+type Page = RouterOutputs["admin"]["customerUserRoles"]["list"];
 
 export function RolesGrid({
   audience,

@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { loadCustomerSession, loadStaffSession, requireCustomer, requireStaff } from "../auth/session";
 import { createCaller } from "./root";
 import { afterResponse } from "./defer";
-import { toUnavailablePage } from "./unavailable";
+import { toUnavailablePage } from "../unavailable";
 
 /**
  * The in-process tRPC caller for server components: the same procedures and checks as over HTTP. A procedure that

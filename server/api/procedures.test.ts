@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { appRouter } from "./root";
 import { createTRPCRouter, publicProcedure, type Meta } from "./trpc";
-import { isCustomerPermission, isStaffPermission } from "../authz/permissions";
+import { customerPermissionIndex, isCustomerPermission, isStaffPermission } from "../authz/permissions";
 import { createTestDb } from "../test/db";
 import { callerFor, ctxFor, customerPrincipal, staffPrincipal } from "../test/principals";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { CustomerPrincipal, StaffPrincipal } from "../authz/access";
+import { callPath, outcomeOf, procedureEntries, stoppedAtGate } from "../test/attack";
+import { inputVariants } from "../test/walkVariants";
 
 /**
  * The boundary, walked procedure by procedure: every procedure declares what it needs (STYLE rule 2), and the
@@ -80,6 +82,40 @@ describe("every procedure of appRouter", () => {
     const access = procedure._def.meta!.access as { permission: string };
     const lacking: CustomerPrincipal = { ...buyer, grants: new Map([...buyer.grants].filter(([key]) => key !== access.permission)) };
     expect(await codeOf(invoke(callerFor(db, lacking) as unknown as AnyCaller, path))).toBe("FORBIDDEN");
+  });
+});
+
+/** An id nothing has: the positive controls prove the gate lets a holder through, not what the service does next. */
+const MISSING = 2_000_000_000;
+
+/**
+ * The positive controls: for every guarded procedure, a principal holding only what its gate asks for — that one
+ * permission (staff: for all customers; customer users: at its highest level), or nothing for a "signed-in" one —
+ * gets past the gate with an input its schema accepts. What follows (NOT_FOUND for the missing ids, a domain
+ * refusal, success) is the service's business; a gate asking for more than the procedure declares fails here.
+ */
+describe("every guarded procedure lets a principal holding only its permission past the gate", () => {
+  const guarded = procedureEntries.filter(([, p]) => p._def.meta?.access?.kind !== "public");
+
+  it.each(guarded)("%s", async (path, procedure) => {
+    const access = procedure._def.meta!.access as { kind: "staff" | "customer"; permission: string };
+    const held = access.permission === "signed-in" ? [] : [access.permission];
+    const principal: StaffPrincipal | CustomerPrincipal =
+      access.kind === "staff"
+        ? { ...viewer, grants: new Map(held.map((permission) => [permission, "ALL"])) as StaffPrincipal["grants"] }
+        : {
+            ...buyer,
+            grants: new Map(
+              held.map((permission) => [permission, customerPermissionIndex.get(permission)!.levels.at(-1)!]),
+            ) as CustomerPrincipal["grants"],
+          };
+    const schema = procedure._def.inputs[0] as { safeParse: (value: unknown) => { success: boolean } } | undefined;
+    const input = schema ? inputVariants(path, schema, () => MISSING)[0] : undefined;
+    if (schema) expect(schema.safeParse(input).success, `the input ${JSON.stringify(input)} is refused by the schema`).toBe(true);
+
+    const outcome = await outcomeOf(callPath(callerFor(db, principal), path, input));
+    expect(stoppedAtGate(outcome) ? `${outcome.code}: ${(outcome as { message: string }).message}` : "past the gate").toBe("past the gate");
+    expect(outcome.code).not.toMatch(/^(INTERNAL_SERVER_ERROR|unexpected)/);
   });
 });
 

@@ -11,7 +11,7 @@ import { loadStaffPrincipal, type StaffPrincipal } from "../authz/access";
 import { handleTrpcRequest } from "./http";
 import { handleTokenRequest } from "./oauth";
 import { handleApiRequest } from "./rest";
-import { toUnavailablePage } from "./unavailable";
+import { toUnavailablePage } from "../unavailable";
 import { GET as unavailablePage } from "../../app/unavailable/route";
 
 /**

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Principal } from "../authz/access";
 import { createTestDb } from "../test/db";
 import { callerFor, customerPrincipal, impersonate, staffPrincipal } from "../test/principals";
-import { callPath, changedTables, databaseDigest, outcomeOf, procedureEntries, type Outcome } from "../test/attack";
+import { callPath, changedTables, databaseDigest, outcomeOf, procedureEntries, stoppedAtGate, type Outcome } from "../test/attack";
 import { entityOf, idFields, type Entity } from "../test/walk";
 import { inputVariants } from "../test/walkVariants";
 
@@ -86,6 +86,11 @@ type Walker = {
   principal: () => Promise<Principal | null>;
   /** The company (and one of its users) beyond this principal's reach; none: the principal reaches every record. */
   beyond?: { customer: string; user: string };
+  /**
+   * A record beyond reach is NOT_FOUND once past the gate, as if it did not exist: no FORBIDDEN or domain refusal
+   * that tells it exists (the issue's sales manager and other company's administrator).
+   */
+  notFound?: true;
 };
 
 const walkers: Walker[] = [
@@ -95,6 +100,7 @@ const walkers: Walker[] = [
     name: "sales@roster.test (represented customers)",
     principal: () => staffPrincipal(db, "sales@roster.test"),
     beyond: { customer: "Globex Industries", user: "gina.globex@globex.test" },
+    notFound: true,
   },
   { name: "viewer@roster.test (read-only)", principal: () => staffPrincipal(db, "viewer@roster.test") },
   {
@@ -121,6 +127,7 @@ const walkers: Walker[] = [
     name: "gina.globex@globex.test (another company)",
     principal: () => customerPrincipal(db, "gina.globex@globex.test"),
     beyond: { customer: "Acme Holding", user: "amanda.admin@acme.test" },
+    notFound: true,
   },
   {
     name: "dana.department@acme.test (Department)",
@@ -252,10 +259,18 @@ describe("every procedure taking an id, with ids beyond reach", () => {
         if (!anyBeyond) return MISSING;
         return ownedHere(entity) ? (beyond[entity] ?? MISSING) : (context[entity] ?? MISSING);
       };
-      for (const input of inputVariants(path, schema, idFor)) {
+      // The same inputs with nothing in place of the records beyond reach.
+      const missing = inputVariants(path, schema, (field) => (ownedHere(entityOf(path, field)!) ? MISSING : idFor(field)));
+      for (const [index, input] of inputVariants(path, schema, idFor).entries()) {
         calls++;
         const outcome = await outcomeOf(callPath(caller, path, input));
-        const problem = verdict(outcome, procedure._def.type, traces);
+        let problem = verdict(outcome, procedure._def.type, traces);
+        if (!problem && walker.notFound && anyBeyond && !outcome.ok && !stoppedAtGate(outcome) && outcome.code !== "NOT_FOUND") {
+          // Past the gate, a record beyond reach is NOT_FOUND, or refused exactly as a record that does not exist.
+          const absent = await outcomeOf(callPath(caller, path, missing[index]));
+          if (absent.ok || absent.code !== outcome.code || absent.message !== outcome.message)
+            problem = `${outcome.code} (${outcome.message}), but ${absent.code} for a missing record: it tells the record exists`;
+        }
         if (problem) problems.push(`${path} ${JSON.stringify(input).slice(0, 200)}: ${problem}`);
       }
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signInMessages, unavailableMessage } from "./messages";
-import type { SignInRefusal } from "../services/signIn";
+import type { SignInRefusal } from "../schemas/identity";
 import { browserDevice } from "./device";
 import type { RealmName } from "./realm";
 

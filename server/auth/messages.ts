@@ -1,5 +1,5 @@
 import type { SessionEnd } from "../authz/access";
-import type { SignInRefusal } from "../services/signIn";
+import type { SignInRefusal } from "../schemas/identity";
 
 /** What the sign-in page says. "invalid" is the same whether or not the email exists. */
 export const signInMessages: Record<SignInRefusal, string> = {

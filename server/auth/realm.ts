@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { env } from "../env";
 import { clientIp } from "../http";
-import type { SignInOutcome, SignInRefusal, SignInRequest, TicketRequest } from "../services/signIn";
+import type { SignInOutcome, SignInRequest, TicketRequest } from "../services/signIn";
+import type { SignInRefusal } from "../schemas/identity";
 import { endSession, sessionLifetimeSeconds } from "../services/sessions";
 import type { Db, DbClient } from "../db";
 

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "../db";
 import { isDatabaseUnavailable } from "../errors";
-import { toUnavailablePage } from "../api/unavailable";
+import { toUnavailablePage } from "../unavailable";
 import { loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal, type SessionEnd, type StaffPrincipal } from "../authz/access";
 import { customerAuth } from "./customer";
 import { staffAuth } from "./staff";

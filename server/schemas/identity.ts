@@ -53,3 +53,16 @@ export const resetPasswordInput = z.object({ token: tokenInput.shape.token, pass
 
 export const resetPasswordForm = resetPasswordInput.safeExtend({ passwordConfirmation }).refine(matching, mismatch);
 export type ResetPasswordForm = z.input<typeof resetPasswordForm>;
+
+/** Why a sign-in held back: too many failures for the account, the address or the device (server/services/signInLimits.ts). */
+export type Hold = "account-held" | "address-held" | "device-held";
+
+/** Why a password sign-in was refused; the sign-in form words each (server/auth/messages.ts). */
+export type SignInRefusal = "invalid" | Hold | "disabled" | "unconfirmed" | "password-reset" | "customer-disabled";
+
+export type RegistrationOutcome = {
+  /** What the visitor is told to do next; the same for a taken email as for a new one. */
+  next: "confirm-email" | "sign-in";
+  /** Set when the new user is to be signed in at once (no confirmation required, sign-in after registration). */
+  signInTicket: string | null;
+};

@@ -3,7 +3,7 @@ import type { Db, DbClient } from "../db";
 import { AppError, fromPrismaError } from "../errors";
 import { hashPassword } from "../auth/password";
 import { appLink, enqueueEmail, localeOfCustomerUser } from "../email/outbox";
-import { registrationProblems, type registerInput } from "../schemas/identity";
+import { registrationProblems, type RegistrationOutcome, type registerInput } from "../schemas/identity";
 import { recordAudit } from "./audit";
 import { createCustomerNode } from "./customerTree";
 import { allowEmailRequest, answerAlike, type RequestInfo } from "./publicRequests";
@@ -53,13 +53,6 @@ export async function registrationOptions(db: DbClient) {
     consents: await activeConsents(db),
   };
 }
-
-export type RegistrationOutcome = {
-  /** What the visitor is told to do next; the same for a taken email as for a new one. */
-  next: "confirm-email" | "sign-in";
-  /** Set when the new user is to be signed in at once (no confirmation required, sign-in after registration). */
-  signInTicket: string | null;
-};
 
 export async function registerCustomerUser(
   db: Db,

@@ -4,7 +4,8 @@ import { verifyPassword } from "../auth/password";
 import { isWellFormedText } from "../schemas/common";
 import { consumeToken, issueCustomerToken } from "./tokens";
 import { openSession, type SessionRequest } from "./sessions";
-import { signInLimits, type Hold } from "./signInLimits";
+import { signInLimits } from "./signInLimits";
+import type { SignInRefusal } from "../schemas/identity";
 
 export { accountLockKey, ipLockKey } from "./signInLimits";
 
@@ -13,8 +14,6 @@ export { accountLockKey, ipLockKey } from "./signInLimits";
  * email are indistinguishable (same message, same work); the account's state is only revealed to someone who
  * knows its password.
  */
-export type SignInRefusal = "invalid" | Hold | "disabled" | "unconfirmed" | "password-reset" | "customer-disabled";
-
 export type SignInRequest = SessionRequest & { email: string; password: string };
 export type TicketRequest = SessionRequest & { ticket: string };
 /** `sessionId`: the session the sign-in opened (server/services/sessions.ts), named in the session cookie. */

@@ -2,6 +2,7 @@ import type { DbClient } from "../db";
 import { likeLiteral } from "./filters";
 import { clear, registerFailure, rules, type RateLimitRule } from "./rateLimit";
 import { deviceHash, type SessionRealm } from "./sessions";
+import type { Hold } from "../schemas/identity";
 
 /**
  * What holds a password sign-in back after failures, so that guessing is stopped where it comes from and the owner
@@ -13,7 +14,6 @@ import { deviceHash, type SessionRealm } from "./sessions";
  *   then only a known device, or a sign-in link emailed to the owner, gets in.
  * Keys are rows in RateLimit; the back office lists and clears them (server/services/loginAttempts.ts).
  */
-export type Hold = "account-held" | "address-held" | "device-held";
 
 export const accountLockKey = (realm: SessionRealm, email: string) => `login:${realm}:${email}`;
 export const ipLockKey = (ip: string) => `login:ip:${ip}`;

@@ -33,6 +33,17 @@ export async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
   }
 }
 
+/** The builders' own refusals (server/api/trpc.ts): an outcome with one of these stopped at the gate. */
+const gateRefusals = [
+  /^Please sign in\.$/,
+  /^This is only available to (staff|customer users)\.$/,
+  /^You need the permission "/,
+  /^Your roles do not grant "/,
+];
+export function stoppedAtGate(outcome: Outcome): boolean {
+  return !outcome.ok && (outcome.code === "UNAUTHORIZED" || gateRefusals.some((message) => message.test(outcome.message)));
+}
+
 let digestSql: string | undefined;
 /** Every table's rows, hashed per table: a refusal must leave every one as it was. */
 export async function databaseDigest(db: PrismaClient): Promise<Record<string, string>> {

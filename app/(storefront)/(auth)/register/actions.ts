@@ -4,8 +4,7 @@ import { getCaller } from "@/server/api/caller";
 import { runProcedure, type ActionResult } from "@/server/api/action";
 import { customerSignIn } from "@/server/auth/customer";
 import { signInWithTicket } from "@/server/auth/actions";
-import type { RegistrationForm } from "@/server/schemas/identity";
-import type { RegistrationOutcome } from "@/server/services/registration";
+import type { RegistrationForm, RegistrationOutcome } from "@/server/schemas/identity";
 
 /** Registration runs here rather than from the browser so a website that signs new users in can set the session. */
 export async function registerAction(values: RegistrationForm): Promise<ActionResult<{ next: RegistrationOutcome["next"] }>> {

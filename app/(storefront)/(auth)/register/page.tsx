@@ -6,7 +6,7 @@ import { RegisterForm } from "@/components/auth/register-form";
 import { Alert } from "@/components/ui/alert";
 import { param, type SearchParams } from "@/components/grid/params";
 import { getCaller } from "@/server/api/caller";
-import { preferredLocale } from "@/server/services/website";
+import { preferredLocale } from "@/server/auth/locale";
 import { registerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create an account" };

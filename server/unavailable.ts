@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { pathHeader } from "../http";
+import { pathHeader } from "./http";
 
 /**
  * A page cannot set its own status code (Next.js answers a failed render with 500), so a page that finds the
