@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { ListPager } from "@/components/list-pager";
+import { idCursorParam } from "@/components/grid/params";
 import { listRecordsInput, type RecordKind } from "@/server/schemas/records";
 import type { CustomerPrincipal } from "@/server/authz/access";
 import type { CustomerPermission } from "@/server/authz/permissions";
@@ -15,7 +16,7 @@ export type SearchParams = Record<string, string | undefined>;
 
 export function parseListParams(params: SearchParams) {
   const parsed = listRecordsInput.safeParse({
-    after: params.after ? Number(params.after) : undefined,
+    cursor: idCursorParam(params, "after"),
     limit: params.limit ? Number(params.limit) : undefined,
     status: params.status || undefined,
     search: params.q || undefined,
@@ -68,7 +69,7 @@ export function RecordsList<Row extends { id: number }>({
   statuses: readonly string[];
   searchLabel: string;
   columns: { header: string; cell: (row: Row) => ReactNode }[];
-  page: { items: Row[]; nextCursor: number | null };
+  page: { items: Row[]; nextCursor: string | null };
 }) {
   const input = parseListParams(params);
   return (
@@ -125,7 +126,7 @@ export function RecordsList<Row extends { id: number }>({
             ))}
           </tbody>
         </Table>
-        <ListPager basePath={basePath} params={params} current={input.after} nextCursor={page.nextCursor} />
+        <ListPager basePath={basePath} params={params} current={input.cursor} nextCursor={page.nextCursor} />
       </Card>
     </>
   );

@@ -4,8 +4,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
-import { pageSizes, type SortDirection } from "@/server/schemas/grid";
+import type { SortDirection } from "@/server/schemas/grid";
 import { gridHref, gridKeys, type SearchParams } from "./params";
+import { listKeys } from "./page";
+import { Pager } from "./pager";
 
 /**
  * Server-rendered grid parts: sortable column headers, the filter bar and the pager. Every control is a link
@@ -138,7 +140,7 @@ export function FilterBar({
         </details>
       ) : null}
       {problem ? (
-        <p className="w-full text-xs text-red-600" data-testid="filter-problem">
+        <p className="w-full text-xs text-red-600" data-testid="list-problem">
           {problem}
         </p>
       ) : null}
@@ -146,10 +148,7 @@ export function FilterBar({
   );
 }
 
-/**
- * Keyset paging: back to the first page, on to the next, and the page size. `count` is exact up to `cap`
- * (a grid never counts a million rows on every page); above it the pager says "more than".
- */
+/** The pager of a grid not yet loaded with `listPage` (components/grid/page.ts): the one `Pager` over its URL state. */
 export function GridPager({
   basePath,
   params,
@@ -158,50 +157,5 @@ export function GridPager({
   count,
   noun,
 }: GridState & { limit: number; nextCursor: string | null; count?: { value: number; capped: boolean }; noun: string }) {
-  const onLaterPage = typeof params[gridKeys.cursor] === "string" && params[gridKeys.cursor] !== "";
-  const total = count
-    ? count.capped
-      ? `More than ${count.value.toLocaleString("en-US")} ${noun}`
-      : `${count.value.toLocaleString("en-US")} ${count.value === 1 ? noun.replace(/s$/, "") : noun}`
-    : null;
-  return (
-    <nav
-      aria-label="Pages"
-      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600"
-    >
-      <div className="flex items-center gap-3">
-        {total ? <span data-testid="grid-count">{total}</span> : null}
-        <span className="flex items-center gap-1" aria-label="Rows per page">
-          <span>Rows:</span>
-          {pageSizes.map((size) =>
-            size === limit ? (
-              <span key={size} aria-current="true" className="rounded bg-slate-200 px-1.5 font-medium text-slate-900">
-                {size}
-              </span>
-            ) : (
-              <Link
-                key={size}
-                href={gridHref(basePath, params, { [gridKeys.limit]: size })}
-                className="rounded px-1.5 text-brand-700 hover:bg-slate-100"
-              >
-                {size}
-              </Link>
-            ),
-          )}
-        </span>
-      </div>
-      <div className="flex gap-2">
-        {onLaterPage ? (
-          <ButtonLink variant="secondary" href={gridHref(basePath, params, {})}>
-            First page
-          </ButtonLink>
-        ) : null}
-        {nextCursor ? (
-          <ButtonLink variant="secondary" href={gridHref(basePath, params, { [gridKeys.cursor]: nextCursor })}>
-            Next page
-          </ButtonLink>
-        ) : null}
-      </div>
-    </nav>
-  );
+  return <Pager state={{ basePath, params, keys: listKeys, limit }} page={{ nextCursor, count }} noun={noun} />;
 }

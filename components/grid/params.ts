@@ -69,6 +69,9 @@ export function intParam(params: SearchParams, key: string, allowed?: readonly n
   return allowed && !allowed.includes(value) ? undefined : value;
 }
 
+/** The cursor of a list paged by id (the id as text) from the URL, if it is one; else none (the first page). */
+export const idCursorParam = (params: SearchParams, key: string) => intParam(params, key)?.toString();
+
 /** A boolean filter written as "yes"/"no" in the URL. */
 export function yesNoParam(params: SearchParams, key: string): boolean | undefined {
   const raw = param(params, key);

@@ -5,6 +5,7 @@ import { customerCaller, staffCaller } from "../test/principals";
 import { CLIENT_ADDRESS_HEADER } from "../http";
 import { handleTokenRequest } from "./oauth";
 import { handleApiRequest, openApiDocument } from "./rest";
+import { invalidCursorMessage } from "../schemas/grid";
 
 /** The token endpoint and /api/v1 over HTTP (Request in, Response out), against a real database. */
 let db: PrismaClient;
@@ -142,8 +143,14 @@ describe("/api/v1", () => {
     const { token } = await tokenFor("amanda.admin@acme.test");
     const first = await (await api("/orders?limit=2", token)).json();
     expect(first.items).toHaveLength(2);
-    const second = await (await api(`/orders?limit=2&after=${first.nextCursor}`, token)).json();
+    expect(first.nextCursor).toBe(String(first.items[1].id));
+    const second = await (await api(`/orders?limit=2&cursor=${first.nextCursor}`, token)).json();
     expect(second.items[0].id).toBeLessThan(first.items[1].id);
+    // `after`, the name the cursor had before, is still accepted.
+    expect(await (await api(`/orders?limit=2&after=${first.nextCursor}`, token)).json()).toEqual(second);
+    const tampered = await api(`/orders?limit=2&cursor=x${first.nextCursor}`, token);
+    expect(tampered.status).toBe(400);
+    expect((await tampered.json()).error.message).toBe(invalidCursorMessage);
     const shipped = await (await api("/orders?status=SHIPPED&limit=50", token)).json();
     expect(shipped.items.every((o: { status: string }) => o.status === "SHIPPED")).toBe(true);
   });
@@ -466,7 +473,7 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(doc.paths!["/users"]!).sort()).toEqual(["get", "post"]);
     expect(Object.keys(doc.paths!["/users/{id}"]!).sort()).toEqual(["get", "put"]);
     const params = (doc.paths!["/orders"]!.get!.parameters ?? []) as { name: string }[];
-    expect(params.map((p) => p.name)).toEqual(expect.arrayContaining(["after", "limit", "status", "search"]));
+    expect(params.map((p) => p.name)).toEqual(expect.arrayContaining(["cursor", "limit", "status", "search"]));
     expect(Object.keys(doc.paths!["/roles"]!)).toEqual(["get"]);
     const roleParams = (doc.paths!["/roles"]!.get!.parameters ?? []) as { name: string }[];
     expect(roleParams.map((p) => p.name)).toEqual(

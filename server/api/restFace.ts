@@ -102,6 +102,17 @@ function converted(schema: unknown, input: unknown, textKeys: readonly string[] 
   );
 }
 
+/**
+ * `after` is the name the id-paged lists gave their cursor before every list took `cursor`: REST clients written
+ * then keep working, as the README documents. tRPC callers use `cursor` only.
+ */
+function withCursorAlias(schema: unknown, input: unknown): unknown {
+  const shape = base(schema)?._zod.def.shape as Record<string, unknown> | undefined;
+  if (!shape || !("cursor" in shape) || "after" in shape || !input || typeof input !== "object" || !("after" in input)) return input;
+  const { after, ...rest } = input as Record<string, unknown>;
+  return "cursor" in rest ? rest : { ...rest, cursor: after };
+}
+
 const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureNode>;
 const openapiPaths = Object.keys(procedures).filter((path) => procedures[path]!._def.meta?.openapi);
 
@@ -119,7 +130,7 @@ function restCaller(ctx: Context) {
     const textKeys = ["GET", "DELETE"].includes(method) ? null : [...route.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
     const target = keys.reduce((node, key) => node[key] as Node, real)[name] as (input: unknown) => Promise<unknown>;
     keys.reduce((node, key) => (node[key] ??= {}) as Node, caller)[name] = (input: unknown) =>
-      target(converted(inputs[0], input, textKeys));
+      target(converted(inputs[0], withCursorAlias(inputs[0], input), textKeys));
   }
   return caller;
 }

@@ -25,12 +25,12 @@ const orderIdsOf = async (where: object) =>
 async function listedOrders(principal: CustomerPrincipal) {
   const caller = callerFor(db, principal);
   const ids: number[] = [];
-  let after: number | undefined;
+  let cursor: string | undefined;
   do {
-    const page = await caller.account.orders.list({ after, limit: 10 });
+    const page = await caller.account.orders.list({ cursor, limit: 10 });
     ids.push(...page.items.map((o) => o.id));
-    after = page.nextCursor ?? undefined;
-  } while (after);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
   return ids;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, pageSize, text } from "./common";
-import { cursor, keysetPageOutput, massIds, sortInput } from "./grid";
+import { cursor, countedPageOutput, massIds, sortInput } from "./grid";
 import { meOutput } from "./me";
 
 /**
@@ -59,7 +59,7 @@ export const accountUserRowOutput = z.object({
   roles: z.array(roleRef),
 });
 
-export const accountUserPageOutput = keysetPageOutput(accountUserRowOutput);
+export const accountUserPageOutput = countedPageOutput(accountUserRowOutput);
 
 const addressOutput = z.object({
   id: z.number(),

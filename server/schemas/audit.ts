@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { id, moment, pageSize, text } from "./common";
+import { cursor } from "./grid";
+import { moment, pageSize, text } from "./common";
 
 export const listAuditInput = z.object({
-  before: id.optional(),
+  cursor,
   limit: pageSize,
   /** e.g. "CustomerUser" */
   entityType: text(60).optional(),

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { cursor } from "./grid";
 import { id, moment as within, optionalText, pageSize, requiredText, text } from "./common";
 
 /** Scheduled events with a customer user (calls, visits, reviews), kept with their page in the back office. */
 export const listCalendarEventsInput = z.object({
   customerUserId: id,
-  after: id.optional(),
+  cursor,
   limit: pageSize,
 });
 

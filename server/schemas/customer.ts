@@ -82,8 +82,8 @@ export { noteBody, noteIdInput, updateNoteInput } from "./note";
 export const createCustomerNoteInput = z.object({ customerId: id, body: noteBody });
 export const listCustomerNotesInput = z.object({
   id,
-  /** Keyset cursor: the id of the last note of the previous page (newest first). */
-  after: id.optional(),
+  /** Keyset cursor: the id of the last note of the previous page as text (newest first). */
+  cursor,
   limit: pageSize,
 });
 

@@ -190,8 +190,8 @@ export type UpdateCustomerUserInput = z.input<typeof updateCustomerUserInput>;
 
 export const customerUserIdInput = z.object({ id });
 
-/** A page of one user's emails (newest first); `after` is the id of the last one of the page before. */
-export const customerUserEmailsInput = z.object({ id, after: id.optional(), limit: pageSize });
+/** A page of one user's emails (newest first); `cursor` is the id of the last one of the page before. */
+export const customerUserEmailsInput = z.object({ id, cursor, limit: pageSize });
 
 /**
  * Who may be picked as the user's customer: for a new user, for moving an existing one, or as a new subsidiary's

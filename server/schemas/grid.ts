@@ -10,8 +10,17 @@ export const pageSizes = [10, 25, 50, 100] as const;
 export const sortDirections = ["asc", "desc"] as const;
 export type SortDirection = (typeof sortDirections)[number];
 
-/** Opaque keyset cursor: where the previous page ended (see server/services/keyset.ts). */
-export const cursor = exactText(512, "This page link is not valid.").optional();
+/**
+ * The one answer to a cursor that is malformed, tampered with, or from another sort: every list gives it, and the
+ * pages recognise it to fall back to the first page.
+ */
+export const invalidCursorMessage = "This page link is not valid any more: start again from the first page.";
+
+/**
+ * Opaque keyset cursor: where the previous page ended (see server/services/keyset.ts); for the lists paged by id,
+ * the id of the last row as decimal text.
+ */
+export const cursor = exactText(512, invalidCursorMessage).optional();
 
 /** `sort` among the grid's sortable columns and `dir`, with the grid's defaults. */
 export function sortInput<const K extends readonly [string, ...string[]]>(
@@ -34,10 +43,18 @@ export type MassResult = {
   skipped: { id: number; label: string; reason: string }[];
 };
 
-/** A keyset page as the /api/v1 OpenAPI documents it: the rows, the cursor of the next page, and a capped count. */
-export const keysetPageOutput = <T extends z.ZodType>(item: T) =>
+const countOutput = z.object({ value: z.number(), capped: z.boolean().describe("True when there are more than `value`") });
+
+/**
+ * A page as the /api/v1 OpenAPI documents it: the rows, the cursor of the next page, and a capped count (null for
+ * the lists that do not count: those paged newest first by id).
+ */
+export const pageOutput = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
     nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
-    count: z.object({ value: z.number(), capped: z.boolean().describe("True when there are more than `value`") }),
+    count: countOutput.nullable(),
   });
+
+/** The page of a list that always counts. */
+export const countedPageOutput = <T extends z.ZodType>(item: T) => pageOutput(item).extend({ count: countOutput });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursor } from "./grid";
 import { email, exactText, id, optionalText, pageSize, text } from "./common";
 import { newPassword } from "./password";
 
@@ -21,8 +22,8 @@ export const invitationStatusLabels: Record<InvitationStatus, string> = {
 };
 
 export const listInvitationsInput = z.object({
-  /** Keyset cursor: the id of the last row of the previous page (newest first). */
-  before: id.optional(),
+  /** Keyset cursor: the id of the last row of the previous page as text (newest first). */
+  cursor,
   limit: pageSize,
   status: z.enum(invitationStatuses).optional(),
   /** Invited email contains. */

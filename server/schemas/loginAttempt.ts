@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursor } from "./grid";
 import { day as isoDay, exactText, id, pageSize, text } from "./common";
 
 /** The values of the LoginResult and Realm enums (schemas import nothing from the server; a service checks they agree). */
@@ -37,8 +38,8 @@ const day = isoDay();
 
 export const listLoginAttemptsInput = z
   .object({
-    /** Keyset cursor: the id of the last row of the previous page (newest first). */
-    after: id.optional(),
+    /** Keyset cursor: the id of the last row of the previous page as text (newest first). */
+    cursor,
     limit: pageSize,
     email: text(254).toLowerCase().optional(),
     result: z.enum(loginResults).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursor } from "./grid";
 import { id, pageSize, requiredText } from "./common";
 
 /** Staff notes on a customer or a customer user (the "communication" of their pages in the back office). */
@@ -7,8 +8,8 @@ const body = noteBody;
 
 export const listNotesInput = z.object({
   customerUserId: id,
-  /** Keyset cursor: the id of the last note of the previous page (newest first). */
-  after: id.optional(),
+  /** Keyset cursor: the id of the last note of the previous page as text (newest first). */
+  cursor,
   limit: pageSize,
 });
 export const createNoteInput = z.object({ customerUserId: id, body });

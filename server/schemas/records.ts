@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursor } from "./grid";
 import { id, pageSize, text } from "./common";
 
 /** Lists of the records customer users create: orders, quotes, RFQs, shopping lists. */
@@ -13,8 +14,8 @@ export const recordStatuses = {
 } as const satisfies Record<RecordKind, readonly string[]>;
 
 export const listRecordsInput = z.object({
-  /** Keyset cursor: the id of the last row of the previous page (newest first). */
-  after: id.optional(),
+  /** Keyset cursor: the id of the last row of the previous page as text (newest first); /api/v1 also takes it as `after`. */
+  cursor: cursor.describe("The `nextCursor` of the previous page (also accepted as `after`)"),
   limit: pageSize,
   status: text(40).optional(),
   /** Number, PO number or label contains. */
@@ -32,11 +33,6 @@ export const getRecordInput = z.object({ id });
 const personRef = z.object({ id: z.number(), firstName: z.string(), lastName: z.string(), email: z.string() }).nullable();
 const customerRef = z.object({ id: z.number(), name: z.string() });
 const money = z.string().describe('Decimal amount as a string, e.g. "129.90"');
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item),
-    nextCursor: z.number().nullable().describe("Pass as `after` for the next page; null on the last page"),
-  });
 
 export const orderOutput = z.object({
   id: z.number(),

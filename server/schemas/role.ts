@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { customerPermissionIndex, levelShortLabels, type Level } from "../authz/permissions";
 import { exactText, id, pageSize, text, version } from "./common";
-import { cursor, keysetPageOutput, sortInput } from "./grid";
+import { cursor, countedPageOutput, sortInput } from "./grid";
 
 /**
  * Customer user roles, for the back office and the storefront. The permission rows are checked against the
@@ -119,7 +119,7 @@ export const roleRowOutput = z.object({
   can: roleAbilitiesOutput,
 });
 
-export const rolePageOutput = keysetPageOutput(roleRowOutput);
+export const rolePageOutput = countedPageOutput(roleRowOutput);
 
 export const roleDetailOutput = roleRowOutput.extend({
   version: z.number(),

@@ -5,7 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { ListAuditInput } from "../schemas/audit";
 import { companyAuditTypes, forCompany } from "./audit";
 import { likeLiteral } from "./filters";
-import { idAfter } from "./keyset";
+import { keysetPage, keysetWhere, mapPage, newestFirst } from "./keyset";
 
 /**
  * Reading the audit log. Staff with "View the audit log" see everything; a customer user with the capability
@@ -18,7 +18,7 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
   const rows = await db.auditEvent.findMany({
     where: {
       AND: company ? await companyAuditWhere(db, actor) : [],
-      ...idAfter(input.before),
+      ...keysetWhere(newestFirst, input.cursor),
       ...(input.entityType ? { entityType: input.entityType } : {}),
       ...(input.entityId ? { entityId: input.entityId } : {}),
       ...(input.action ? { action: { startsWith: likeLiteral(input.action) } } : {}),
@@ -43,7 +43,7 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit).map((row) => {
+  return mapPage(keysetPage(rows, input.limit, newestFirst), (row) => {
     const before = company ? forCompany(row.entityType, row.before) : row.before;
     const after = company ? forCompany(row.entityType, row.after) : row.after;
     return {
@@ -56,7 +56,6 @@ export async function listAuditEvents(db: DbClient, actor: Principal, input: Lis
       changes: changedFields(before, after),
     };
   });
-  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
 }
 
 /** The company's part of the log; while a staff member is signed in as the user, only the customers both reach. */

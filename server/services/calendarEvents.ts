@@ -3,7 +3,7 @@ import type { Db, DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
 import type { createCalendarEventInput, listCalendarEventsInput } from "../schemas/calendarEvent";
 import { recordAudit } from "./audit";
-import { idPage } from "./keyset";
+import { keysetPage, newestFirst } from "./keyset";
 import { onePage, visibleUser, writableUser } from "./notes";
 
 /** Events scheduled with a customer user: seen with the user, added where the staff member's notes permission reaches. */
@@ -27,9 +27,10 @@ export async function listCalendarEvents(db: DbClient, actor: StaffPrincipal, in
     take: input.limit + 1,
   });
   const now = Date.now();
-  return idPage(
+  return keysetPage(
     rows.map((row) => ({ ...row, upcoming: row.startAt.getTime() > now })),
     input.limit,
+    newestFirst,
   );
 }
 

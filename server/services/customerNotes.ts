@@ -5,7 +5,7 @@ import { staffScopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import type { createCustomerNoteInput, listCustomerNotesInput, updateNoteInput } from "../schemas/customer";
 import { recordAudit } from "./audit";
-import { idAfter, idPage } from "./keyset";
+import { keysetWhere, newestFirst, keysetPage } from "./keyset";
 import { noteSelect } from "./notes";
 import { customerInScope } from "./customers";
 
@@ -17,12 +17,12 @@ const select = noteSelect;
 export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCustomerNotesInput>) {
   const customer = await customerInScope(db, actor, input.id);
   const rows = await db.note.findMany({
-    where: { customerId: customer.id, ...idAfter(input.after) },
+    where: { customerId: customer.id, ...keysetWhere(newestFirst, input.cursor) },
     select,
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(rows, input.limit);
+  return keysetPage(rows, input.limit, newestFirst);
 }
 
 async function noteInScope(tx: DbClient, actor: StaffPrincipal, id: number) {

@@ -22,7 +22,7 @@ import { companyTransaction, lockCompanies } from "./companyLock";
 import { rolesUsableBy } from "./invitations";
 import { sendWelcomeEmail } from "./linkEmails";
 import { likeLiteral } from "./filters";
-import { idAfter, idPage } from "./keyset";
+import { keysetWhere, newestFirst, keysetPage } from "./keyset";
 import { websiteLocalizations } from "./website";
 
 /**
@@ -136,12 +136,12 @@ export async function customerUserConsents(db: DbClient, actor: Principal, id: n
 export async function customerUserEmails(db: DbClient, actor: Principal, input: z.output<typeof customerUserEmailsInput>) {
   const user = await userInScope(db, actor, input.id, "view");
   const rows = await db.emailMessage.findMany({
-    where: { customerUserId: user.id, ...idAfter(input.after) },
+    where: { customerUserId: user.id, ...keysetWhere(newestFirst, input.cursor) },
     select: { id: true, subject: true, template: true, toEmail: true, locale: true, status: true, createdAt: true, sentAt: true },
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(rows, input.limit);
+  return keysetPage(rows, input.limit, newestFirst);
 }
 
 async function userInScope(db: DbClient, actor: Principal, id: number, action: "view" | "edit") {

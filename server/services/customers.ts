@@ -13,7 +13,7 @@ import type {
   listCustomersInput,
   pickCustomerInput,
 } from "../schemas/customer";
-import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, mapPage, type KeysetSort } from "./keyset";
 import { addressSelect } from "./addresses";
 import { ancestorNames, pathIds, visibleParents } from "./customerTree";
 import { likeLiteral } from "./filters";
@@ -140,7 +140,7 @@ export async function listCustomerChildren(db: DbClient, actor: StaffPrincipal, 
     take: input.limit + 1,
   });
   const page = keysetPage(rows, input.limit, byName, (row) => row.name);
-  return { items: await shapeNodes(db, page.items, reach), nextCursor: page.nextCursor };
+  return { ...page, items: await shapeNodes(db, page.items, reach) };
 }
 
 export type TreeLevel = Awaited<ReturnType<typeof listCustomerChildren>>;
@@ -264,7 +264,8 @@ export async function listUsersOfCustomer(db: DbClient, actor: StaffPrincipal, i
     }),
     cappedCount((take) => db.customerUser.count({ where, take })),
   ]);
-  return { items, count };
+  // A preview of the first users; the customer-users grid filtered by the customer pages through the rest.
+  return { items, nextCursor: null, count };
 }
 
 const byLabel: KeysetSort = { field: "label", dir: "asc", type: "string" };
@@ -285,5 +286,5 @@ export async function listRolesOfCustomer(db: DbClient, actor: StaffPrincipal, i
     _count: { _all: true },
   });
   const users = new Map(assigned.map((a) => [a.roleId, a._count._all]));
-  return { items: page.items.map((role) => ({ ...role, userCount: users.get(role.id) ?? 0 })), nextCursor: page.nextCursor };
+  return mapPage(page, (role) => ({ ...role, userCount: users.get(role.id) ?? 0 }));
 }

@@ -14,7 +14,7 @@ import { recordAudit } from "./audit";
 import { lockCustomerPath } from "./customerTree";
 import { hashToken, newRawToken } from "./tokens";
 import { likeLiteral } from "./filters";
-import { idAfter } from "./keyset";
+import { keysetPage, keysetWhere, mapPage, newestFirst } from "./keyset";
 
 /**
  * Invitations: an administrator invites a colleague by email with chosen roles. An invitation is Pending until
@@ -188,13 +188,13 @@ function invitationScope(actor: Principal, mode: "view" | "create" = "view") {
 export async function listInvitations(
   db: DbClient,
   actor: Principal,
-  input: { before?: number; limit: number; status?: InvitationStatus; search?: string; customerId?: number },
+  input: { cursor?: string; limit: number; status?: InvitationStatus; search?: string; customerId?: number },
 ) {
   const rows = await db.invitation.findMany({
     where: {
       AND: [
         invitationScope(actor),
-        idAfter(input.before),
+        keysetWhere(newestFirst, input.cursor),
         input.status ? statusWhere(input.status) : {},
         input.search ? { email: { contains: likeLiteral(input.search.toLowerCase()) } } : {},
         input.customerId ? { customerId: input.customerId } : {},
@@ -218,8 +218,11 @@ export async function listInvitations(
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit).map((row) => ({ ...row, roles: row.roles.map((r) => r.role), status: invitationStatus(row) }));
-  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+  return mapPage(keysetPage(rows, input.limit, newestFirst), (row) => ({
+    ...row,
+    roles: row.roles.map((r) => r.role),
+    status: invitationStatus(row),
+  }));
 }
 
 async function pendingInScope(tx: DbClient, actor: Principal, id: number) {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decodeCursor, encodeCursor, keysetOrderBy, keysetPage, keysetRanges, keysetRows, keysetWhere, type KeysetSort } from "./keyset";
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetOrderBy,
+  keysetPage,
+  keysetRanges,
+  keysetRows,
+  keysetWhere,
+  newestFirst,
+  type KeysetSort,
+} from "./keyset";
+import { invalidCursorMessage } from "../schemas/grid";
 import { AppError } from "../errors";
 
 type Value = number | boolean | string | null;
@@ -155,6 +166,17 @@ describe("keyset pagination", () => {
     expect(decodeCursor(encodeCursor(at, 7), sort)).toEqual({ value: at, id: 7 });
     for (const bad of ["not-base64-json", encodeCursor("yesterday", 7), encodeCursor(null, 7), Buffer.from("[1]").toString("base64url")]) {
       expect(() => decodeCursor(bad, sort)).toThrow(AppError);
+    }
+  });
+
+  it("pages the lists paged by id newest first, with the id as decimal text for a cursor, and refuses any other", async () => {
+    const rows = Array.from({ length: 11 }, (_, i) => ({ id: i + 1, v: null }));
+    const first = keysetPage([...rows].reverse().slice(0, 4), 3, newestFirst);
+    expect(first).toEqual({ items: [rows[10], rows[9], rows[8]], nextCursor: "9", count: null });
+    expect(keysetWhere(newestFirst, "9")).toEqual({ id: { lt: 9 } });
+    expect((await walk(rows, newestFirst, 4)).map((r) => r.id)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    for (const bad of ["x9", "09", "0", "-3", "9.5", " 9", "2147483648", encodeCursor(9, 9), "99999999999"]) {
+      expect(() => keysetWhere(newestFirst, bad)).toThrow(invalidCursorMessage);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { AppError } from "../errors";
 import { earliestMoment, INT4_MAX, isWellFormedText, latestMoment } from "../schemas/common";
-import type { SortDirection } from "../schemas/grid";
+import { invalidCursorMessage, type SortDirection } from "../schemas/grid";
 
 /**
  * Keyset pagination over one sort column plus the id as tie-breaker, in either direction, for nullable columns
@@ -31,14 +31,29 @@ export type KeysetSort = {
 
 type Cursor = { value: SortValue; id: number };
 
+/** What every list answers: a page of rows, the cursor of the next page (null on the last) and, if it counts, the count. */
+export type Count = { value: number; capped: boolean };
+export type Page<Row> = { items: Row[]; nextCursor: string | null; count: Count | null };
+
+/**
+ * The order of the lists paged by id alone (records, notes, emails, events, sign-in attempts, the outbox, the audit
+ * log, invitations): newest first. Their cursor is the id as decimal text, which a REST client may also pass as `after`.
+ */
+export const newestFirst: KeysetSort = { field: "id", dir: "desc", type: "number" };
+
 export function encodeCursor(value: SortValue, id: number): string {
   const plain = value instanceof Date ? value.toISOString() : value;
   return Buffer.from(JSON.stringify([plain, id])).toString("base64url");
 }
 
-const invalidCursor = () => new AppError("BAD_REQUEST", "This page link is not valid any more: start again from the first page.");
+const invalidCursor = () => new AppError("BAD_REQUEST", invalidCursorMessage);
 
 export function decodeCursor(cursor: string, sort: KeysetSort): Cursor {
+  if (sort.field === "id") {
+    const id = /^[1-9]\d{0,9}$/.test(cursor) ? Number(cursor) : NaN;
+    if (!(id <= INT4_MAX)) throw invalidCursor();
+    return { value: id, id };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -158,30 +173,31 @@ function discreteWhere(sort: KeysetSort, values: readonly (string | boolean)[], 
   return branches.length === 1 ? branches[0]! : { OR: branches };
 }
 
-/** Cuts the extra row a query fetched (take: limit + 1) into the page and the cursor of the next one. */
-export function keysetPage<Row extends { id: number }>(rows: Row[], limit: number, sort: KeysetSort, valueOf: (row: Row) => SortValue) {
+/**
+ * Cuts the extra row a query fetched (take: limit + 1) into the page and the cursor of the next one (for an id sort,
+ * the id as text). `valueOf` reads the sort column of a row; the count is the list's, if it counts.
+ */
+export function keysetPage<Row extends { id: number }>(
+  rows: Row[],
+  limit: number,
+  sort: KeysetSort,
+  valueOf: (row: Row) => SortValue = (row) => row.id,
+  count: Count | null = null,
+): Page<Row> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(valueOf(last), last.id) : null };
+  const next = rows.length > limit && last ? (sort.field === "id" ? String(last.id) : encodeCursor(valueOf(last), last.id)) : null;
+  return { items, nextCursor: next, count };
 }
+
+/** The same page with each row reshaped. */
+export const mapPage = <A, B>(page: Page<A>, f: (row: A) => B): Page<B> => ({ ...page, items: page.items.map(f) });
 
 /**
  * A count that stops at `cap`: exact for the lists people page through by hand, "more than" for the big ones,
  * and never a COUNT(*) over a million rows on every page. `count(take)` runs the grid's own where with `take`.
  */
-export async function cappedCount(count: (take: number) => Promise<number>, cap = 1000) {
+export async function cappedCount(count: (take: number) => Promise<number>, cap = 1000): Promise<Count> {
   const value = await count(cap + 1);
   return value > cap ? { value: cap, capped: true } : { value, capped: false };
-}
-
-/** The rows after `after` in a list keyset-paged by id alone (newest first); everything without a cursor. */
-export const idAfter = (after: number | undefined) => (after ? { id: { lt: after } } : {});
-
-/**
- * The page of a list keyset-paged by id alone (newest first, `id < after`): the rows a query fetched with
- * `take: limit + 1`, cut into the page and the id to pass as `after` for the next one.
- */
-export function idPage<Row extends { id: number }>(rows: Row[], limit: number) {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }

@@ -9,7 +9,7 @@ import type { LoginResult, LoginSource, Realm } from "../generated/prisma/enums"
 import { notFound } from "../errors";
 import { loginRealms, loginResults, loginSources, type listLoginAttemptsInput } from "../schemas/loginAttempt";
 import { recordAudit } from "./audit";
-import { cappedCount, idAfter, idPage } from "./keyset";
+import { cappedCount, keysetWhere, newestFirst, keysetPage } from "./keyset";
 import { dayRange, likeLiteral } from "./filters";
 
 /**
@@ -55,7 +55,7 @@ function attemptsWhere(actor: StaffPrincipal, input: z.output<typeof listLoginAt
 export async function listLoginAttempts(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listLoginAttemptsInput>) {
   const where = attemptsWhere(actor, input);
   const rows = await db.loginAttempt.findMany({
-    where: { AND: [where, idAfter(input.after)] },
+    where: { AND: [where, keysetWhere(newestFirst, input.cursor)] },
     select: {
       id: true,
       attemptedAt: true,
@@ -71,7 +71,7 @@ export async function listLoginAttempts(db: DbClient, actor: StaffPrincipal, inp
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(rows, input.limit);
+  return keysetPage(rows, input.limit, newestFirst);
 }
 
 /** How many attempts match the filters, exact up to a thousand. */

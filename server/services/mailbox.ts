@@ -2,13 +2,13 @@ import type { DbClient } from "../db";
 import { notFound } from "../errors";
 import { withSecret } from "../email/outbox";
 import { likeLiteral } from "./filters";
-import { idAfter } from "./keyset";
+import { keysetPage, keysetWhere, newestFirst } from "./keyset";
 
 /** The development mailbox: the outbox as staff read it, newest first. */
-export async function listMailbox(db: DbClient, input: { before?: number; limit: number; to?: string; customerUserId?: number }) {
+export async function listMailbox(db: DbClient, input: { cursor?: string; limit: number; to?: string; customerUserId?: number }) {
   const rows = await db.emailMessage.findMany({
     where: {
-      ...idAfter(input.before),
+      ...keysetWhere(newestFirst, input.cursor),
       ...(input.to ? { toEmail: { contains: likeLiteral(input.to.toLowerCase()) } } : {}),
       // One customer user's messages (their page's communication), whichever address they were sent to.
       ...(input.customerUserId ? { customerUserId: input.customerUserId } : {}),
@@ -17,8 +17,7 @@ export async function listMailbox(db: DbClient, input: { before?: number; limit:
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit);
-  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+  return keysetPage(rows, input.limit, newestFirst);
 }
 
 /**

@@ -5,7 +5,7 @@ import { staffScopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import type { createNoteInput, listNotesInput, updateNoteInput } from "../schemas/note";
 import { recordAudit } from "./audit";
-import { idAfter, idPage } from "./keyset";
+import { keysetWhere, newestFirst, keysetPage } from "./keyset";
 import { lockCustomerPath } from "./customerTree";
 
 /**
@@ -23,13 +23,13 @@ export const noteSelect = {
 export async function listNotes(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listNotesInput>) {
   await visibleUser(db, actor, input.customerUserId);
   const rows = await db.note.findMany({ where: onePage(input), select: noteSelect, orderBy: { id: "desc" }, take: input.limit + 1 });
-  return idPage(rows, input.limit);
+  return keysetPage(rows, input.limit, newestFirst);
 }
 
 /** One user's rows, after the cursor (newest first): notes and events page alike. */
-export const onePage = (input: { customerUserId: number; after?: number }) => ({
+export const onePage = (input: { customerUserId: number; cursor?: string }) => ({
   customerUserId: input.customerUserId,
-  ...idAfter(input.after),
+  ...keysetWhere(newestFirst, input.cursor),
 });
 
 const writable = (actor: StaffPrincipal) => staffScopeWhere(actor, "customerUser", "customerUser.notes");

@@ -3,7 +3,7 @@ import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { recordStatuses, type ListRecordsInput } from "../schemas/records";
-import { idAfter, idPage } from "./keyset";
+import { keysetWhere, newestFirst, keysetPage } from "./keyset";
 import { likeLiteral } from "./filters";
 
 /**
@@ -16,7 +16,7 @@ const customer = { select: { id: true, name: true } } as const;
 
 function common(input: ListRecordsInput) {
   return {
-    ...idAfter(input.after),
+    ...keysetWhere(newestFirst, input.cursor),
     ...(input.customerUserId ? { customerUserId: input.customerUserId } : {}),
     ...(input.customerId ? { customerId: input.customerId } : {}),
   };
@@ -60,9 +60,10 @@ export async function listOrders(db: DbClient, actor: Principal, input: ListReco
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(
+  return keysetPage(
     rows.map((r) => ({ ...r, subtotal: money(r.subtotal), total: money(r.total) })),
     input.limit,
+    newestFirst,
   );
 }
 
@@ -120,9 +121,10 @@ export async function listQuotes(db: DbClient, actor: Principal, input: ListReco
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(
+  return keysetPage(
     rows.map((r) => ({ ...r, total: money(r.total) })),
     input.limit,
+    newestFirst,
   );
 }
 
@@ -162,7 +164,7 @@ export async function listRfqs(db: DbClient, actor: Principal, input: ListRecord
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(rows, input.limit);
+  return keysetPage(rows, input.limit, newestFirst);
 }
 
 export async function getRfq(db: DbClient, actor: Principal, id: number) {
@@ -208,9 +210,10 @@ export async function listShoppingLists(db: DbClient, actor: Principal, input: L
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  return idPage(
+  return keysetPage(
     rows.map((r) => ({ ...r, subtotal: money(r.subtotal) })),
     input.limit,
+    newestFirst,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuditTable } from "@/components/audit-table";
-import { flatParams, gridInput, intParam, type SearchParams } from "@/components/grid/params";
+import { flatParams, gridInput, idCursorParam, type SearchParams } from "@/components/grid/params";
 import { ListPager } from "@/components/list-pager";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCustomerCaller } from "@/server/api/caller";
@@ -13,7 +13,7 @@ export default async function CompanyAuditPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
   if (!user.grants.has("audit.view")) redirect("/account");
-  const { input } = gridInput(listAuditInput, params, [], { before: intParam(params, "before") });
+  const { input } = gridInput(listAuditInput, params, [], { cursor: idCursorParam(params, "before") });
   const page = await caller.account.audit.list(input);
   return (
     <>
@@ -27,7 +27,7 @@ export default async function CompanyAuditPage({ searchParams }: { searchParams:
         <ListPager
           basePath="/account/audit"
           params={flatParams(params)}
-          current={input.before}
+          current={input.cursor}
           nextCursor={page.nextCursor}
           cursorParam="before"
         />

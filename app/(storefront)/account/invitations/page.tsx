@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, FilterSelect } from "@/components/grid/grid";
-import { gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
+import { gridInput, idCursorParam, intParam, param, type SearchParams } from "@/components/grid/params";
 import { ListPager } from "@/components/list-pager";
 import { InvitationActions } from "@/components/account/invitation-form";
 import { formatDateTime } from "@/components/format";
@@ -27,7 +27,7 @@ const statusTone: Record<InvitationStatus, "blue" | "green" | "red" | "slate"> =
 function inputOf(params: SearchParams) {
   const status = param(params, "status")?.toUpperCase();
   return gridInput(listInvitationsInput, params, [], {
-    before: intParam(params, "before"),
+    cursor: idCursorParam(params, "before"),
     status: (invitationStatuses as readonly string[]).includes(status ?? "") ? status : undefined,
     search: param(params, "q"),
     customerId: intParam(params, "customer"),
@@ -120,7 +120,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
             ))}
           </tbody>
         </Table>
-        <ListPager basePath={basePath} params={flat} current={input.before} nextCursor={page.nextCursor} cursorParam="before" />
+        <ListPager basePath={basePath} params={flat} current={input.cursor} nextCursor={page.nextCursor} cursorParam="before" />
       </Card>
     </>
   );

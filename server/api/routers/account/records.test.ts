@@ -80,12 +80,12 @@ describe.each(kinds)("account.$router", (kind) => {
     const amanda = await customerCaller(db, "amanda.admin@acme.test");
     const all = await listed(amanda, kind);
     const seen: number[] = [];
-    let after: number | undefined;
+    let cursor: string | undefined;
     do {
-      const page: { items: { id: number }[]; nextCursor: number | null } = await procedures(amanda, kind).list({ limit: 2, after });
+      const page: { items: { id: number }[]; nextCursor: string | null } = await procedures(amanda, kind).list({ limit: 2, cursor });
       seen.push(...page.items.map((row) => row.id));
-      after = page.nextCursor ?? undefined;
-    } while (after !== undefined && seen.length <= all.length);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined && seen.length <= all.length);
     expect(seen).toEqual(all);
   });
 

@@ -1,5 +1,6 @@
 import { createTRPCRouter, customerProcedure } from "../../trpc";
 import * as s from "../../../schemas/records";
+import { pageOutput } from "../../../schemas/grid";
 import * as records from "../../../services/records";
 
 /**
@@ -14,7 +15,7 @@ export const ordersRouter = createTRPCRouter({
   list: customerProcedure("order.view")
     .meta(api("/orders", "Orders", "Orders within the user's scope, newest first"))
     .input(s.listRecordsInput)
-    .output(s.pageOf(s.orderOutput))
+    .output(pageOutput(s.orderOutput))
     .query(({ ctx, input }) => records.listOrders(ctx.db, ctx.actor, input)),
   get: customerProcedure("order.view")
     .meta(api("/orders/{id}", "Orders", "One order"))
@@ -27,7 +28,7 @@ export const quotesRouter = createTRPCRouter({
   list: customerProcedure("quote.view")
     .meta(api("/quotes", "Quotes", "Quotes within the user's scope, newest first"))
     .input(s.listRecordsInput)
-    .output(s.pageOf(s.quoteOutput))
+    .output(pageOutput(s.quoteOutput))
     .query(({ ctx, input }) => records.listQuotes(ctx.db, ctx.actor, input)),
   get: customerProcedure("quote.view")
     .meta(api("/quotes/{id}", "Quotes", "One quote"))
@@ -40,7 +41,7 @@ export const rfqsRouter = createTRPCRouter({
   list: customerProcedure("rfq.view")
     .meta(api("/rfqs", "Requests for quote", "Requests for quote within the user's scope, newest first"))
     .input(s.listRecordsInput)
-    .output(s.pageOf(s.rfqOutput))
+    .output(pageOutput(s.rfqOutput))
     .query(({ ctx, input }) => records.listRfqs(ctx.db, ctx.actor, input)),
   get: customerProcedure("rfq.view")
     .meta(api("/rfqs/{id}", "Requests for quote", "One request for quote"))
@@ -53,7 +54,7 @@ export const shoppingListsRouter = createTRPCRouter({
   list: customerProcedure("shoppingList.view")
     .meta(api("/shopping-lists", "Shopping lists", "Shopping lists within the user's scope, newest first"))
     .input(s.listRecordsInput)
-    .output(s.pageOf(s.shoppingListOutput))
+    .output(pageOutput(s.shoppingListOutput))
     .query(({ ctx, input }) => records.listShoppingLists(ctx.db, ctx.actor, input)),
   get: customerProcedure("shoppingList.view")
     .meta(api("/shopping-lists/{id}", "Shopping lists", "One shopping list"))

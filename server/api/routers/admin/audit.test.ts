@@ -48,7 +48,7 @@ describe("the audit log", () => {
     const admin = await staffCaller(db, "admin@roster.test");
     const first = await admin.admin.audit.list({ limit: 2 });
     expect(first.items).toHaveLength(2);
-    const second = await admin.admin.audit.list({ limit: 2, before: first.nextCursor! });
+    const second = await admin.admin.audit.list({ limit: 2, cursor: first.nextCursor! });
     expect(second.items[0]!.id).toBeLessThan(first.items[1]!.id);
   });
 

@@ -95,13 +95,13 @@ describe("admin.customers.notes", () => {
     const written = [];
     for (let i = 1; i <= 7; i++) written.push((await caller.admin.customers.notes.create({ customerId: initech, body: `Call ${i}` })).id);
     const seen: number[] = [];
-    let after: number | undefined;
+    let cursor: string | undefined;
     do {
-      const page = await caller.admin.customers.notes.list({ id: initech, limit: 3, after });
+      const page = await caller.admin.customers.notes.list({ id: initech, limit: 3, cursor });
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((n) => n.id));
-      after = page.nextCursor ?? undefined;
-    } while (after);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     const all = await db.note.findMany({ where: { customerId: initech }, select: { id: true }, orderBy: { id: "desc" } });
     expect(seen).toEqual(all.map((n) => n.id));
     expect(seen.slice(0, 7)).toEqual(written.toReversed());

@@ -49,12 +49,12 @@ describe("admin.loginAttempts.list", () => {
   it("shows every attempt to staff reaching all customers, newest first, page by page", async () => {
     const admin = await staffCaller(db, "admin@roster.test");
     const ids: number[] = [];
-    let after: number | undefined;
+    let cursor: string | undefined;
     do {
-      const page = await admin.admin.loginAttempts.list({ limit: 10, after });
+      const page = await admin.admin.loginAttempts.list({ limit: 10, cursor });
       ids.push(...page.items.map((row) => row.id));
-      after = page.nextCursor ?? undefined;
-    } while (after);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     expect(ids).toHaveLength(await db.loginAttempt.count());
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);
     const first = (await admin.admin.loginAttempts.list({ email: "BOB.BUYER", result: "SUCCESS" })).items;
@@ -106,7 +106,7 @@ describe("admin.loginAttempts.list", () => {
     const admin = await staffCaller(db, "admin@roster.test");
     expect(await admin.admin.loginAttempts.count({ ip: "192.168.7." })).toEqual({ value: 2, capped: false });
     const first = await admin.admin.loginAttempts.list({ limit: 1, ip: "192.168.7." });
-    expect(await admin.admin.loginAttempts.count({ ip: "192.168.7.", after: first.nextCursor! })).toEqual({ value: 2, capped: false });
+    expect(await admin.admin.loginAttempts.count({ ip: "192.168.7.", cursor: first.nextCursor! })).toEqual({ value: 2, capped: false });
     const sales = await staffCaller(db, "sales@roster.test");
     expect(await sales.admin.loginAttempts.count({ user: "gary" })).toEqual({ value: 0, capped: false });
     expect((await sales.admin.loginAttempts.count({ user: "bob" })).value).toBe(2);

@@ -120,7 +120,7 @@ describe("admin.records, notes, events and emails, for one customer user's page"
       expect((await list({ customerUserId: gary })).items).toEqual([]);
     }
     const firstPage = await caller.admin.records.orders({ customerUserId: bob, limit: 2 });
-    const next = await caller.admin.records.orders({ customerUserId: bob, limit: 2, after: firstPage.nextCursor! });
+    const next = await caller.admin.records.orders({ customerUserId: bob, limit: 2, cursor: firstPage.nextCursor! });
     expect(next.items.map((o) => o.id)).not.toContain(firstPage.items[0]!.id);
   });
 
@@ -136,16 +136,16 @@ describe("admin.records, notes, events and emails, for one customer user's page"
       list: (input: {
         customerUserId: number;
         limit: number;
-        after?: number;
-      }) => Promise<{ items: { id: number }[]; nextCursor: number | null }>,
+        cursor?: string;
+      }) => Promise<{ items: { id: number }[]; nextCursor: string | null }>,
     ) => {
       const pages: number[][] = [];
-      let after: number | undefined;
+      let cursor: string | undefined;
       do {
-        const page = await list({ customerUserId: bob, limit: 2, after });
+        const page = await list({ customerUserId: bob, limit: 2, cursor });
         pages.push(page.items.map((row) => row.id));
-        after = page.nextCursor ?? undefined;
-      } while (after);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
       return pages;
     };
     const notes = await walk(caller.admin.notes.list);
@@ -206,7 +206,7 @@ describe("admin.records, notes, events and emails, for one customer user's page"
       },
       expect.objectContaining({ id: written[1]!.id, subject: "Reset 2" }),
     ]);
-    const rest = await caller.admin.customerUsers.emails({ id: bob, limit: 2, after: first.nextCursor! });
+    const rest = await caller.admin.customerUsers.emails({ id: bob, limit: 2, cursor: first.nextCursor! });
     expect(rest.items.map((m) => m.subject)).toContain("Reset 1");
     expect(rest.items.every((m) => m.id < written[1]!.id)).toBe(true);
     // A read-only staff member who sees every customer sees Gary's too; the sales manager is told there is no Gary.

@@ -5,7 +5,7 @@ import { FilterBar, FilterField } from "@/components/grid/grid";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { getStaffCaller } from "@/server/api/caller";
-import { flatParams, gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
+import { flatParams, gridInput, idCursorParam, param, type SearchParams } from "@/components/grid/params";
 import { listAuditInput } from "@/server/schemas/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const to = param(params, "to");
   const { input, problem } = gridInput(listAuditInput, params, [], {
-    before: intParam(params, "before"),
+    cursor: idCursorParam(params, "before"),
     entityType: param(params, "entityType"),
     entityId: param(params, "entityId"),
     action: param(params, "action"),
@@ -88,7 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <ListPager
           basePath={basePath}
           params={flatParams(params)}
-          current={input.before}
+          current={input.cursor}
           nextCursor={page.nextCursor}
           cursorParam="before"
         />

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { gridInput, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
+import { FilterBar, FilterField, SortHeader } from "@/components/grid/grid";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { param, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
 import { CreateGroupButton, GroupRowMenu } from "@/components/admin/customer-groups";
 import { getStaffCaller } from "@/server/api/caller";
@@ -17,12 +19,12 @@ const basePath = "/admin/customer-groups";
 export default async function CustomerGroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
-  const { input, problem: inputProblem } = gridInput(listCustomerGroupsInput, params, customerGroupSortKeys, {
-    search: param(params, "q"),
-  });
-  const { page, problem } = await pageOrFirst(input, (i) => caller.admin.customerGroups.list(i));
+  const { input, page, problem, state } = await listPage(
+    { basePath, params, schema: listCustomerGroupsInput, sorts: customerGroupSortKeys, filters: { search: param(params, "q") } },
+    (i) => caller.admin.customerGroups.list(i),
+  );
   const can = { edit: staff.grants.has("customerGroup.edit"), delete: staff.grants.has("customerGroup.delete") };
-  const sortProps = { sort: input.sort, dir: input.dir, basePath, params };
+  const sortProps = { sort: input.sort, dir: input.dir, basePath, params: state.params };
   return (
     <>
       <PageHeader title="Customer Groups" actions={staff.grants.has("customerGroup.create") ? <CreateGroupButton /> : null}>
@@ -31,7 +33,7 @@ export default async function CustomerGroupsPage({ searchParams }: { searchParam
         </p>
       </PageHeader>
       <Card>
-        <FilterBar basePath={basePath} params={params} filterKeys={["q"]} label="Filter groups" problem={problem ?? inputProblem}>
+        <FilterBar basePath={basePath} params={state.params} filterKeys={["q"]} label="Filter groups" problem={problem}>
           <FilterField id="filter-q" label="Name">
             <Input id="filter-q" name="q" defaultValue={input.search} placeholder="contains…" className="w-56" />
           </FilterField>
@@ -65,7 +67,7 @@ export default async function CustomerGroupsPage({ searchParams }: { searchParam
             ))}
           </tbody>
         </Table>
-        <GridPager basePath={basePath} params={params} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="groups" />
+        <Pager state={state} page={page} noun="groups" />
       </Card>
     </>
   );

@@ -6,8 +6,10 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/components/format";
-import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { gridInput, intParam, pageOrFirst, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { FilterBar, FilterField, SortHeader } from "@/components/grid/grid";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid/selection";
 import { CustomerFilterPicker } from "@/components/admin/customer-picker";
 import { CustomerUserRowMenu } from "@/components/admin/customer-user-actions";
@@ -45,10 +47,11 @@ const keys = {
 const filterKeys = Object.values(keys);
 const moreFilterKeys = [keys.firstName, keys.lastName, keys.email, keys.createdFrom, keys.createdTo, keys.lastLoginFrom, keys.lastLoginTo];
 
-function inputOf(params: SearchParams) {
+/** The grid's filters as the URL holds them. */
+function filtersOf(params: SearchParams) {
   const match = (key: string) => (param(params, key) === "startsWith" ? "startsWith" : undefined);
   const password = param(params, keys.password);
-  return gridInput(listCustomerUsersInput, params, customerUserSorts, {
+  return {
     search: param(params, keys.search),
     customerId: intParam(params, keys.customer),
     includeSubsidiaries: param(params, keys.subsidiaries) === "yes",
@@ -66,7 +69,7 @@ function inputOf(params: SearchParams) {
     createdTo: param(params, keys.createdTo),
     lastLoginFrom: param(params, keys.lastLoginFrom),
     lastLoginTo: param(params, keys.lastLoginTo),
-  });
+  };
 }
 
 function YesNoAny({ id, name, value, yes, no }: { id: string; name: string; value: boolean | undefined; yes: string; no: string }) {
@@ -117,17 +120,14 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const can = customerUserPermissions(staff.grants);
-  const { input, problem: inputProblem } = inputOf(params);
-  const [listed, websites, chosenCustomer] = await Promise.all([
-    pageOrFirst(input, (i) => caller.admin.customerUsers.list(i)),
+  const spec = { basePath, params, schema: listCustomerUsersInput, sorts: customerUserSorts, filters: filtersOf(params) };
+  const customerId = intParam(params, keys.customer);
+  const [{ input, page, problem, state: list }, websites, chosenCustomer] = await Promise.all([
+    listPage(spec, (i) => caller.admin.customerUsers.list(i)),
     caller.admin.customerUsers.websiteChoices(),
-    input.customerId
-      ? caller.admin.customerUsers.customerChoices({ id: input.customerId, purpose: "view" }).then((rows) => rows[0] ?? null)
-      : null,
+    customerId ? caller.admin.customerUsers.customerChoices({ id: customerId, purpose: "view" }).then((rows) => rows[0] ?? null) : null,
   ]);
-  const { page } = listed;
-  const problem = listed.problem ?? inputProblem;
-  const state = { basePath, params };
+  const state = { basePath, params: list.params };
   const sort = { ...state, sort: input.sort, dir: input.dir };
   const selectable = can.enable || can.delete;
   const columns = 11 + (selectable ? 1 : 0);
@@ -306,7 +306,7 @@ export default async function CustomerUsersPage({ searchParams }: { searchParams
             </tbody>
           </Table>
         </SelectionProvider>
-        <GridPager {...state} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="customer users" />
+        <Pager state={list} page={page} noun="customer users" />
       </Card>
     </>
   );

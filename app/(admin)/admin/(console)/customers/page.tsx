@@ -5,8 +5,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { gridInput, intParam, pageOrFirst, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { FilterBar, FilterField, SortHeader } from "@/components/grid/grid";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
 import { CustomerRowMenu } from "@/components/admin/customers/customer-actions";
 import { CustomersTabs } from "@/components/admin/customers/customers-tabs";
@@ -18,33 +20,32 @@ export const metadata: Metadata = { title: "Customers" };
 const basePath = "/admin/customers";
 const filterKeys = ["q", "group", "enabled", "rep", "parent"] as const;
 
-function inputOf(params: SearchParams) {
-  return gridInput(listCustomersInput, params, customerSortKeys, {
+/** The grid's filters as the URL holds them. */
+function filtersOf(params: SearchParams) {
+  return {
     search: param(params, "q"),
     groupId: intParam(params, "group"),
     enabled: yesNoParam(params, "enabled"),
     salesRepId: intParam(params, "rep"),
     parentId: intParam(params, "parent"),
-  });
+  };
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
-  const { input, problem: inputProblem } = inputOf(params);
-  const [listed, options] = await Promise.all([
-    pageOrFirst(input, (i) => caller.admin.customers.list(i)),
+  const spec = { basePath, params, schema: listCustomersInput, sorts: customerSortKeys, filters: filtersOf(params) };
+  const [{ input, page, problem, state }, options] = await Promise.all([
+    listPage(spec, (i) => caller.admin.customers.list(i)),
     caller.admin.customers.formOptions(),
   ]);
-  const { page } = listed;
-  const problem = listed.problem ?? inputProblem;
   const parentName = input.parentId ? (page.items[0]?.parent?.name ?? null) : null;
   const can = {
     edit: staff.grants.has("customer.edit"),
     delete: staff.grants.has("customer.delete"),
     create: staff.grants.has("customer.create"),
   };
-  const sortProps = { sort: input.sort, dir: input.dir, basePath, params };
+  const sortProps = { sort: input.sort, dir: input.dir, basePath, params: state.params };
   return (
     <>
       <PageHeader title="Customers" actions={can.create ? <ButtonLink href="/admin/customers/new">Create customer</ButtonLink> : null}>
@@ -52,7 +53,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </PageHeader>
       <CustomersTabs current="list" />
       <Card>
-        <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter customers" problem={problem}>
+        <FilterBar basePath={basePath} params={state.params} filterKeys={filterKeys} label="Filter customers" problem={problem}>
           <FilterField id="filter-q" label="Name">
             <Input id="filter-q" name="q" defaultValue={input.search} placeholder="contains…" className="w-56" />
           </FilterField>
@@ -146,14 +147,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             ))}
           </tbody>
         </Table>
-        <GridPager
-          basePath={basePath}
-          params={params}
-          limit={input.limit}
-          nextCursor={page.nextCursor}
-          count={page.count}
-          noun="customers"
-        />
+        <Pager state={state} page={page} noun="customers" />
       </Card>
     </>
   );

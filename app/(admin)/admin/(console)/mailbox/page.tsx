@@ -7,7 +7,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
-import { gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
+import { gridInput, idCursorParam, param, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller } from "@/server/api/caller";
 import { listMailboxInput } from "@/server/schemas/mailbox";
 
@@ -18,8 +18,12 @@ const statusTone = { QUEUED: "amber", SENDING: "blue", SENT: "green", FAILED: "r
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { caller } = await getStaffCaller();
-  const { input } = gridInput(listMailboxInput, params, [], { before: intParam(params, "before"), to: param(params, "to"), limit: 50 });
-  const { before, to } = input;
+  const { input } = gridInput(listMailboxInput, params, [], {
+    cursor: idCursorParam(params, "before"),
+    to: param(params, "to"),
+    limit: 50,
+  });
+  const { cursor: before, to } = input;
   const page = await caller.admin.mailbox.list(input);
   return (
     <>

@@ -1,11 +1,14 @@
+import type { z } from "zod";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
-import { FilterBar, FilterField, FilterSelect, GridPager } from "@/components/grid/grid";
-import { gridInput, intParam, param, type SearchParams } from "@/components/grid/params";
+import { FilterBar, FilterField, FilterSelect } from "@/components/grid/grid";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { intParam, param, type SearchParams } from "@/components/grid/params";
 import { ClearLockoutButton } from "@/components/admin/clear-lockout-button";
 import { getStaffCaller } from "@/server/api/caller";
 import {
@@ -48,9 +51,9 @@ const moreFilterKeys = [keys.userAgent, keys.userId];
 
 const choose = <T extends string>(values: readonly T[], value: string | undefined) => values.find((v) => v === value);
 
-function inputOf(params: SearchParams) {
-  return gridInput(listLoginAttemptsInput, params, [], {
-    after: intParam(params, "cursor"),
+/** The list's filters as the URL holds them. */
+function filtersOf(params: SearchParams) {
+  return {
     email: param(params, keys.email),
     user: param(params, keys.user),
     customerUserId: intParam(params, keys.userId),
@@ -61,7 +64,7 @@ function inputOf(params: SearchParams) {
     userAgent: param(params, keys.userAgent),
     from: param(params, keys.from),
     to: param(params, keys.to),
-  });
+  };
 }
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
@@ -70,14 +73,15 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
 export default async function SignInAttemptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
-  const { input, problem } = inputOf(params);
-  const [page, count, lockouts] = await Promise.all([
-    caller.admin.loginAttempts.list(input),
-    caller.admin.loginAttempts.count(input),
+  // The count is its own procedure (a page is read more often than the filters change); the page carries it.
+  const load = (i: z.output<typeof listLoginAttemptsInput>) =>
+    Promise.all([caller.admin.loginAttempts.list(i), caller.admin.loginAttempts.count(i)]).then(([page, count]) => ({ ...page, count }));
+  const [{ input, page, problem, state: list }, lockouts] = await Promise.all([
+    listPage({ basePath, params, schema: listLoginAttemptsInput, filters: filtersOf(params) }, load),
     caller.admin.loginAttempts.lockouts(),
   ]);
   const canClear = staff.grants.has("loginAttempt.clearLockout");
-  const state = { basePath, params };
+  const state = { basePath, params: list.params };
   return (
     <>
       <PageHeader title="Sign-in Attempts">
@@ -250,13 +254,7 @@ export default async function SignInAttemptsPage({ searchParams }: { searchParam
             ))}
           </tbody>
         </Table>
-        <GridPager
-          {...state}
-          limit={input.limit}
-          nextCursor={page.nextCursor ? String(page.nextCursor) : null}
-          count={count}
-          noun="attempts"
-        />
+        <Pager state={list} page={page} noun="attempts" />
       </Card>
     </>
   );

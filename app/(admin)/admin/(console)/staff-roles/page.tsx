@@ -5,8 +5,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { gridInput, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
+import { FilterBar, FilterField, SortHeader } from "@/components/grid/grid";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { param, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
 import { NoAccess } from "@/components/admin/no-access";
 import { getStaffCaller } from "@/server/api/caller";
@@ -23,12 +25,12 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("staffRole.view")) return <NoAccess title="Staff Roles" permission="staffRole.view" />;
   const scope = param(params, "scope");
-  const { input, problem: filterProblem } = gridInput(listStaffRolesInput, params, staffRoleSorts, {
-    q: param(params, "q"),
-    scope: staffRoleScopes.find((s) => s === scope),
-  });
-  const { page, problem } = await pageOrFirst(input, (i) => caller.admin.staffRoles.list(i));
-  const grid = { basePath, params, sort: input.sort, dir: input.dir };
+  const filters = { q: param(params, "q"), scope: staffRoleScopes.find((s) => s === scope) };
+  const { input, page, problem, state } = await listPage(
+    { basePath, params, schema: listStaffRolesInput, sorts: staffRoleSorts, filters },
+    (i) => caller.admin.staffRoles.list(i),
+  );
+  const grid = { basePath, params: state.params, sort: input.sort, dir: input.dir };
   return (
     <>
       <PageHeader
@@ -40,7 +42,7 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
         </p>
       </PageHeader>
       <Card>
-        <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter roles" problem={filterProblem ?? problem}>
+        <FilterBar basePath={basePath} params={state.params} filterKeys={filterKeys} label="Filter roles" problem={problem}>
           <FilterField id="filter-q" label="Label">
             <Input id="filter-q" name="q" defaultValue={input.q} placeholder="contains…" className="w-56" />
           </FilterField>
@@ -98,7 +100,7 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
             ))}
           </tbody>
         </Table>
-        <GridPager basePath={basePath} params={params} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="roles" />
+        <Pager state={state} page={page} noun="roles" />
       </Card>
     </>
   );

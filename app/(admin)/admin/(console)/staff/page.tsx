@@ -5,8 +5,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { gridInput, intParam, pageOrFirst, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { FilterBar, FilterField, SortHeader } from "@/components/grid/grid";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { formatDate, formatDateTime } from "@/components/format";
 import { NoAccess } from "@/components/admin/no-access";
 import { StaffUserMenu } from "@/components/admin/staff-user-menu";
@@ -22,17 +24,13 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("staffUser.view")) return <NoAccess title="Staff" permission="staffUser.view" />;
-  const { input, problem: filterProblem } = gridInput(listStaffUsersInput, params, staffUserSorts, {
-    q: param(params, "q"),
-    enabled: yesNoParam(params, "enabled"),
-    roleId: intParam(params, "role"),
-  });
-  const [{ page, problem }, roles] = await Promise.all([
-    pageOrFirst(input, (i) => caller.admin.staffUsers.list(i)),
+  const filters = { q: param(params, "q"), enabled: yesNoParam(params, "enabled"), roleId: intParam(params, "role") };
+  const [{ input, page, problem, state }, roles] = await Promise.all([
+    listPage({ basePath, params, schema: listStaffUsersInput, sorts: staffUserSorts, filters }, (i) => caller.admin.staffUsers.list(i)),
     caller.admin.staffUsers.roleChoices(),
   ]);
   const canEdit = staff.grants.has("staffUser.edit");
-  const grid = { basePath, params, sort: input.sort, dir: input.dir };
+  const grid = { basePath, params: state.params, sort: input.sort, dir: input.dir };
   return (
     <>
       <PageHeader
@@ -42,7 +40,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-slate-600">The people who use the back office. What each can do comes from their roles.</p>
       </PageHeader>
       <Card>
-        <FilterBar basePath={basePath} params={params} filterKeys={filterKeys} label="Filter staff" problem={filterProblem ?? problem}>
+        <FilterBar basePath={basePath} params={state.params} filterKeys={filterKeys} label="Filter staff" problem={problem}>
           <FilterField id="filter-q" label="Name or email">
             <Input id="filter-q" name="q" defaultValue={input.q} placeholder="contains…" className="w-56" />
           </FilterField>
@@ -112,14 +110,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             })}
           </tbody>
         </Table>
-        <GridPager
-          basePath={basePath}
-          params={params}
-          limit={input.limit}
-          nextCursor={page.nextCursor}
-          count={page.count}
-          noun="staff members"
-        />
+        <Pager state={state} page={page} noun="staff members" />
       </Card>
     </>
   );

@@ -11,7 +11,7 @@ import { ApplicationsManager } from "@/components/oauth/applications-manager";
 import { NotesPanel } from "@/components/admin/notes-panel";
 import { CustomerUserEvents } from "@/components/admin/customer-user-events";
 import { formatDate, formatDateTime, fullName } from "@/components/format";
-import { flatParams, intParam, pageId, type SearchParams } from "@/components/grid/params";
+import { flatParams, idCursorParam, intParam, pageId, type SearchParams } from "@/components/grid/params";
 import { countries } from "@/server/schemas/address";
 import { loginResultLabels, loginSourceLabels } from "@/server/schemas/loginAttempt";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
@@ -63,7 +63,7 @@ function SectionPager({
 }: {
   id: string;
   noun: string;
-  page: { nextCursor: number | null };
+  page: { nextCursor: string | null };
   basePath: string;
   params: SearchParams;
 }) {
@@ -96,7 +96,7 @@ function RecordTable<Row extends { id: number }>({
   title: string;
   noun: string;
   columns: Column<Row>[];
-  page: { items: Row[]; nextCursor: number | null };
+  page: { items: Row[]; nextCursor: string | null };
   basePath: string;
   params: SearchParams;
 }) {
@@ -138,19 +138,19 @@ export default async function CustomerUserPage({
   const { staff, caller } = await getStaffCaller();
   const can = (permission: Parameters<typeof staff.grants.has>[0]) => staff.grants.has(permission);
   const user = await orNotFound(caller.admin.customerUsers.get({ id }));
-  const after = (key: string) => intParam(query, key);
+  const after = (key: string) => idCursorParam(query, key);
   const records = { customerUserId: id, limit: PAGE };
   const [permissions, consents, rfqs, quotes, orders, lists, notes, events, emails, attempts] = await Promise.all([
     caller.admin.customerUsers.effectivePermissions({ id }),
     caller.admin.customerUsers.consents({ id }),
-    caller.admin.records.rfqs({ ...records, after: after("rfqs") }),
-    caller.admin.records.quotes({ ...records, after: after("quotes") }),
-    caller.admin.records.orders({ ...records, after: after("orders") }),
-    caller.admin.records.shoppingLists({ ...records, after: after("lists") }),
-    caller.admin.notes.list({ customerUserId: id, limit: PAGE, after: after("notes") }),
-    caller.admin.calendarEvents.list({ customerUserId: id, limit: PAGE, after: after("events") }),
-    caller.admin.customerUsers.emails({ id, limit: PAGE, after: after("emails") }),
-    can("loginAttempt.view") ? caller.admin.loginAttempts.list({ customerUserId: id, limit: PAGE, after: after("attempts") }) : null,
+    caller.admin.records.rfqs({ ...records, cursor: after("rfqs") }),
+    caller.admin.records.quotes({ ...records, cursor: after("quotes") }),
+    caller.admin.records.orders({ ...records, cursor: after("orders") }),
+    caller.admin.records.shoppingLists({ ...records, cursor: after("lists") }),
+    caller.admin.notes.list({ customerUserId: id, limit: PAGE, cursor: after("notes") }),
+    caller.admin.calendarEvents.list({ customerUserId: id, limit: PAGE, cursor: after("events") }),
+    caller.admin.customerUsers.emails({ id, limit: PAGE, cursor: after("emails") }),
+    can("loginAttempt.view") ? caller.admin.loginAttempts.list({ customerUserId: id, limit: PAGE, cursor: after("attempts") }) : null,
   ]);
   const basePath = `/admin/customer-users/${id}`;
   const name = fullName(user);

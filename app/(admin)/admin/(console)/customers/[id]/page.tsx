@@ -11,7 +11,7 @@ import { CustomerStateButtons } from "@/components/admin/customers/customer-acti
 import { CustomerAddresses } from "@/components/admin/customers/customer-addresses";
 import { CustomerNotes } from "@/components/admin/customers/customer-notes";
 import { ListPager } from "@/components/list-pager";
-import { flatParams, intParam, pageId, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
+import { flatParams, idCursorParam, pageId, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -41,7 +41,7 @@ export default async function CustomerPage({
           (r) => r.page,
         )
       : null,
-    caller.admin.customers.notes.list({ id, limit: NOTES_PAGE, after: intParam(query, "notes") }),
+    caller.admin.customers.notes.list({ id, limit: NOTES_PAGE, cursor: idCursorParam(query, "notes") }),
   ]);
   const can = {
     edit: staff.grants.has("customer.edit"),
@@ -299,7 +299,7 @@ export default async function CustomerPage({
             <ListPager
               basePath={`/admin/customers/${id}`}
               params={flatParams(query)}
-              current={intParam(query, "notes")}
+              current={idCursorParam(query, "notes")}
               nextCursor={notes.nextCursor}
               cursorParam="notes"
               hash="notes"
