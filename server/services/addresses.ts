@@ -14,8 +14,8 @@ import { recordAudit } from "./audit";
  */
 export type AddressKind = "customerUserAddress" | "customerAddress";
 
-export const addressSelect = {
-  id: true,
+/** The fields an address of either kind has, as one select: what a form edits and what "the same address" compares. */
+export const addressFields = {
   label: true,
   organization: true,
   namePrefix: true,
@@ -35,8 +35,9 @@ export const addressSelect = {
   isShipping: true,
   isDefaultBilling: true,
   isDefaultShipping: true,
-  updatedAt: true,
 } as const;
+
+export const addressSelect = { id: true, ...addressFields, updatedAt: true } as const;
 
 export type Address = Prisma.CustomerUserAddressGetPayload<{ select: typeof addressSelect }>;
 type Row = Address & Record<string, unknown>;

@@ -15,6 +15,7 @@ import type {
   createCustomerUserInput,
   updateCustomerUserInput,
 } from "../schemas/customerUser";
+import { addressFields } from "./addresses";
 import { recordAudit } from "./audit";
 import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParent } from "./customerTree";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
@@ -41,27 +42,6 @@ const dayOf = (value: string | null | undefined) => (value ? new Date(`${value}T
 const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 const unique = (ids: readonly number[]) => [...new Set(ids)];
 
-const addressFields = {
-  label: true,
-  organization: true,
-  namePrefix: true,
-  firstName: true,
-  middleName: true,
-  lastName: true,
-  nameSuffix: true,
-  street: true,
-  street2: true,
-  city: true,
-  postalCode: true,
-  region: true,
-  countryCode: true,
-  phone: true,
-  isPrimary: true,
-  isBilling: true,
-  isShipping: true,
-  isDefaultBilling: true,
-  isDefaultShipping: true,
-} as const;
 type AddressFields = Prisma.CustomerUserAddressGetPayload<{ select: typeof addressFields }>;
 
 const recordSelect = {
