@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appRouter } from "./root";
-import { earliestMoment, id, INT4_MAX, latestMoment, text, wellFormed } from "../schemas/common";
+import { day, earliestMoment, id, INT4_MAX, latestMoment, text, wellFormed } from "../schemas/common";
 import { tokenRequest } from "../schemas/oauth";
 import { dateBounds, defOf, lengthBounds, numberBounds } from "../test/zodShape";
 
@@ -108,5 +108,11 @@ describe("input bounds", () => {
       "input.tags: a record is not known to be bounded",
     ]);
     expect(problemsOf(z.object({ id, name: text(10).optional(), ids: z.array(id).max(5) }), "input")).toEqual([]);
+  });
+
+  it("hold for days: from 1900 on, like moments (year 0000 passes the format but has no day in PostgreSQL)", () => {
+    const accepted = (value: string) => day().safeParse(value).success;
+    expect(["0000-02-29", "0001-01-01", "1899-12-31"].filter(accepted)).toEqual([]);
+    expect(["1900-01-01", "2026-12-07", "9999-12-31"].every(accepted)).toBe(true);
   });
 });

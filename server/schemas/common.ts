@@ -56,12 +56,20 @@ export const email = text(254, "An email address has at most 254 characters.")
   .pipe(z.email("Enter a valid email address."))
   .transform((value) => value.toLowerCase());
 
-/** A day as a date input gives it: YYYY-MM-DD. */
-export const day = (message = "Enter a valid date.") => z.iso.date(message).check(wellFormed).max(10, message);
-
 /** The moments a timestamp column stores and people mean: from 1900 to the end of year 9999. */
 export const earliestMoment = new Date("1900-01-01T00:00:00.000Z");
 export const latestMoment = new Date("9999-12-31T23:59:59.999Z");
+
+/**
+ * A day as a date input gives it: YYYY-MM-DD, from 1900 on like a moment (the format alone lets year 0000 through,
+ * which PostgreSQL has no day for: a day filter on it was a 500).
+ */
+export const day = (message = "Enter a valid date.") =>
+  z.iso
+    .date(message)
+    .check(wellFormed)
+    .max(10, message)
+    .refine((value) => value >= "1900-01-01", "Enter a date after 1900.");
 
 /** A date and time within what a timestamp column keeps (JavaScript's dates reach further back than PostgreSQL's). */
 export const moment = (schema: z.ZodDate = z.date()) =>
