@@ -7,8 +7,8 @@ import { DEMO_PASSWORD } from "./seed/demo";
 import { CLIENT_ADDRESS_HEADER, compileTrust, installClientAddressHook } from "./clientAddress";
 import { browserOrigin, clientIp } from "./http";
 import { createTRPCRouter, httpContext, publicProcedure } from "./api/trpc";
-import { signInCustomerUser } from "./services/signIn";
-import { rules } from "./services/rateLimit";
+import { signInCustomerUser } from "./services/identity/signIn";
+import { rules } from "./services/identity/rateLimit";
 
 /**
  * A real HTTP server with the hook installed, as under `next start`: requests arrive on a socket from 127.0.0.1 and

@@ -4,7 +4,7 @@ import { appRouter } from "./root";
 import { createTestDb } from "../test/db";
 import { customerCaller, staffCaller } from "../test/principals";
 import { invalidCursorMessage } from "../schemas/grid";
-import { encodeCursor } from "../services/keyset";
+import { encodeCursor } from "../services/kit/keyset";
 import type { PrismaClient } from "../generated/prisma/client";
 import { readdirSync, readFileSync } from "node:fs";
 import { listRoutes } from "../../e2e/lists/routes";

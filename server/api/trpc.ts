@@ -23,7 +23,7 @@ export type Context = {
   requestOrigin: string | null;
   /**
    * Runs work after the answer is sent (Next's after(); in tests, before the call returns). For the public forms
-   * whose work depends on whether an email has an account (server/services/publicRequests.ts).
+   * whose work depends on whether an email has an account (server/services/identity/publicRequests.ts).
    */
   defer: (work: () => Promise<unknown>) => Promise<void>;
   /** Lazily loaded, once per request: a procedure of one realm never pays for the other's session. */

@@ -1,6 +1,6 @@
 import "server-only";
-import { signInCustomerUser, signInCustomerWithTicket } from "../services/signIn";
-import { signInWithImpersonationTicket } from "../services/impersonation";
+import { signInCustomerUser, signInCustomerWithTicket } from "../services/identity/signIn";
+import { signInWithImpersonationTicket } from "../services/customerUsers/impersonation";
 import { createRealmAuth } from "./realm";
 
 export const {

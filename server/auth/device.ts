@@ -8,7 +8,7 @@ const YEAR_SECONDS = 365 * 24 * 60 * 60;
 /**
  * This browser's device id in a realm: a random value in a long-lived cookie, made on first use. Recorded (hashed)
  * on each session it opens, it is how the sign-in limits recognise a browser the account signed in from before
- * (server/services/signInLimits.ts). It proves nothing by itself and opens nothing.
+ * (server/services/identity/signInLimits.ts). It proves nothing by itself and opens nothing.
  */
 export async function browserDevice(realm: RealmName): Promise<string> {
   const jar = await cookies();

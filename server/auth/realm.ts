@@ -4,9 +4,9 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { env } from "../env";
 import { clientIp } from "../http";
-import type { SignInOutcome, SignInRequest, TicketRequest } from "../services/signIn";
+import type { SignInOutcome, SignInRequest, TicketRequest } from "../services/identity/signIn";
 import type { SignInRefusal } from "../schemas/identity";
-import { endSession, sessionLifetimeSeconds } from "../services/sessions";
+import { endSession, sessionLifetimeSeconds } from "../services/identity/sessions";
 import type { Db, DbClient } from "../db";
 
 export type RealmName = "staff" | "customer";

@@ -1,5 +1,5 @@
 import "server-only";
-import { signInStaffUser } from "../services/signIn";
+import { signInStaffUser } from "../services/identity/signIn";
 import { createRealmAuth } from "./realm";
 
 export const {

@@ -30,7 +30,7 @@ export type CustomerPrincipal = {
   customerPath: string;
   websiteId: number | null;
   grants: CustomerGrants;
-  /** Set when a staff member is signed in as this user (server/services/impersonation.ts). */
+  /** Set when a staff member is signed in as this user (server/services/customerUsers/impersonation.ts). */
   impersonator?: Impersonator;
 };
 
@@ -161,7 +161,7 @@ export function clearGrantCache() {
 
 /**
  * `sv` null: a credential that is not a session (an OAuth access token), which sessionVersion does not govern.
- * `sid`: the session row a session cookie names (server/services/sessions.ts); a cookie without one is no session
+ * `sid`: the session row a session cookie names (server/services/identity/sessions.ts); a cookie without one is no session
  * (server/auth/realm.ts), so only in-process callers (tests, scripts) leave it out.
  * `imp`: the impersonation a staff member opened this session with.
  */

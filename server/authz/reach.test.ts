@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
-import { createCustomerNode } from "../services/customerTree";
+import { createCustomerNode } from "../services/customers/paths";
 import { createTestDb } from "../test/db";
 import type { CustomerPrincipal, Principal, StaffPrincipal } from "./access";
 import {

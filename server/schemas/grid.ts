@@ -17,7 +17,7 @@ export type SortDirection = (typeof sortDirections)[number];
 export const invalidCursorMessage = "This page link is not valid any more: start again from the first page.";
 
 /**
- * Opaque keyset cursor: where the previous page ended (see server/services/keyset.ts); for the lists paged by id,
+ * Opaque keyset cursor: where the previous page ended (see server/services/kit/keyset.ts); for the lists paged by id,
  * the id of the last row as decimal text.
  */
 export const cursor = exactText(512, invalidCursorMessage).optional();

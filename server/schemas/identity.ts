@@ -54,7 +54,7 @@ export const resetPasswordInput = z.object({ token: tokenInput.shape.token, pass
 export const resetPasswordForm = resetPasswordInput.safeExtend({ passwordConfirmation }).refine(matching, mismatch);
 export type ResetPasswordForm = z.input<typeof resetPasswordForm>;
 
-/** Why a sign-in held back: too many failures for the account, the address or the device (server/services/signInLimits.ts). */
+/** Why a sign-in held back: too many failures for the account, the address or the device (server/services/identity/signInLimits.ts). */
 export type Hold = "account-held" | "address-held" | "device-held";
 
 /** Why a password sign-in was refused; the sign-in form words each (server/auth/messages.ts). */

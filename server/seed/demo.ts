@@ -1,7 +1,7 @@
 import type { DbClient } from "../db";
 import { hashPassword } from "../auth/password";
 import { departmentAdministratorGrants, predefinedRoles, predefinedStaffRoles } from "../authz/presets";
-import { createCustomerNode } from "../services/customerTree";
+import { createCustomerNode } from "../services/customers/paths";
 
 /**
  * Demo data that makes Roster explorable at once, and the fixture router and browser tests rely on. Every demo

@@ -11,10 +11,10 @@ import {
   type massSetEnabledInput,
   type PasswordStatus,
 } from "../schemas/accountUser";
-import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
-import { forEachRow } from "./mass";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./kit/keyset";
+import { forEachRow } from "./kit/mass";
 import { deleteCustomerUser, setCustomerUserEnabled } from "./customerUsers";
-import { likeLiteral } from "./filters";
+import { likeLiteral } from "./kit/filters";
 
 /**
  * The users grid of /account/users (and GET /api/v1/users): the users the actor's level of `customerUser.view`

@@ -5,7 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { defaultsToClear, type addressInput, type updateAddressInput } from "../schemas/address";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/record";
 
 /**
  * The storefront address books: a user's own (CustomerUserAddress) and their company's (CustomerAddress). Both

@@ -16,15 +16,15 @@ import type {
   updateCustomerUserInput,
 } from "../schemas/customerUser";
 import { addressFields } from "./addresses";
-import { recordAudit } from "./audit";
-import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParent } from "./customerTree";
+import { recordAudit } from "./audit/record";
+import { ancestorNames, createCustomerNode, lockCustomerPath, visibleParent } from "./customers/paths";
 import { assertCustomerKeepsManager, assertEnabledHasRoles, assertNotSelf } from "./invariants";
-import { companyTransaction, lockCompanies } from "./companyLock";
+import { companyTransaction, lockCompanies } from "./customerUsers/companyLock";
 import { rolesUsableBy } from "./invitations";
-import { sendWelcomeEmail } from "./linkEmails";
-import { likeLiteral } from "./filters";
-import { keysetWhere, newestFirst, keysetPage } from "./keyset";
-import { websiteLocalizations } from "./website";
+import { sendWelcomeEmail } from "./identity/linkEmails";
+import { likeLiteral } from "./kit/filters";
+import { keysetWhere, newestFirst, keysetPage } from "./kit/keyset";
+import { websiteLocalizations } from "./settings/storefront";
 
 /**
  * A customer user's record: read it whole, create it, edit it. Realm-generic: staff in the back office (bounded by

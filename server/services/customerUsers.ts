@@ -18,11 +18,11 @@ import {
   type setCustomerUserEnabledInput,
 } from "../schemas/customerUser";
 import { assertCustomerKeepsManager, assertHasRole, assertNotSelf } from "./invariants";
-import { companyTransaction, lockCompanies } from "./companyLock";
-import { cappedCount, keysetOrderBy, keysetPage, keysetRows, type KeysetSort } from "./keyset";
-import { forEachRow } from "./mass";
-import { auditCustomerUser } from "./audit";
-import { dayRange, likeLiteral } from "./filters";
+import { companyTransaction, lockCompanies } from "./customerUsers/companyLock";
+import { cappedCount, keysetOrderBy, keysetPage, keysetRows, type KeysetSort } from "./kit/keyset";
+import { forEachRow } from "./kit/mass";
+import { auditCustomerUser } from "./audit/record";
+import { dayRange, likeLiteral } from "./kit/filters";
 
 // The schema's list must name the enum's values exactly, in the database's order (the keyset relies on it).
 const _authStatuses: readonly AuthStatus[] = authStatuses;

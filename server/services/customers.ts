@@ -13,10 +13,10 @@ import type {
   listCustomersInput,
   pickCustomerInput,
 } from "../schemas/customer";
-import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, mapPage, type KeysetSort } from "./keyset";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, mapPage, type KeysetSort } from "./kit/keyset";
 import { addressSelect } from "./addresses";
-import { ancestorNames, pathIds, visibleParents } from "./customerTree";
-import { likeLiteral } from "./filters";
+import { ancestorNames, pathIds, visibleParents } from "./customers/paths";
+import { likeLiteral } from "./kit/filters";
 
 /**
  * Customers in the back office, read side: the grid, the tree (one level at a time, never the whole table), the

@@ -10,9 +10,9 @@ import {
   keepingStaffAdministrator,
   staffAdministrators,
 } from "./invariants";
-import { createCustomerNode } from "./customerTree";
+import { createCustomerNode } from "./customers/paths";
 import { customerPrincipal } from "../test/principals";
-import { lockCompanies } from "./companyLock";
+import { lockCompanies } from "./customerUsers/companyLock";
 
 let db: PrismaClient;
 beforeAll(async () => {

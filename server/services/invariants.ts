@@ -3,7 +3,7 @@ import { accumulateStaffGrants, isStaffAdministrator, type Principal } from "../
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { enabledWithoutRoleMessage } from "../schemas/customerUser";
-import { assertLocked, isLocked, type CompanyLock } from "./companyLock";
+import { assertLocked, isLocked, type CompanyLock } from "./customerUsers/companyLock";
 
 /**
  * The rules every path that changes users or roles must keep (DESIGN section 3, "Self-protection"):

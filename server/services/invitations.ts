@@ -9,12 +9,12 @@ import { hashPassword } from "../auth/password";
 import { enqueueEmail, secretLink } from "../email/outbox";
 import { toLocale } from "../email/templates";
 import type { InvitationStatus } from "../schemas/invitations";
-import { activeConsents, consentProblems } from "./registration";
-import { recordAudit } from "./audit";
-import { lockCustomerPath } from "./customerTree";
-import { hashToken, newRawToken } from "./tokens";
-import { likeLiteral } from "./filters";
-import { keysetPage, keysetWhere, mapPage, newestFirst } from "./keyset";
+import { activeConsents, consentProblems } from "./identity/registration";
+import { recordAudit } from "./audit/record";
+import { lockCustomerPath } from "./customers/paths";
+import { hashToken, newRawToken } from "./identity/tokens";
+import { likeLiteral } from "./kit/filters";
+import { keysetPage, keysetWhere, mapPage, newestFirst } from "./kit/keyset";
 
 /**
  * Invitations: an administrator invites a colleague by email with chosen roles. An invitation is Pending until

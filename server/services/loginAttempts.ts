@@ -8,9 +8,9 @@ import type { Prisma } from "../generated/prisma/client";
 import type { LoginResult, LoginSource, Realm } from "../generated/prisma/enums";
 import { notFound } from "../errors";
 import { loginRealms, loginResults, loginSources, type listLoginAttemptsInput } from "../schemas/loginAttempt";
-import { recordAudit } from "./audit";
-import { cappedCount, keysetWhere, newestFirst, keysetPage } from "./keyset";
-import { dayRange, likeLiteral } from "./filters";
+import { recordAudit } from "./audit/record";
+import { cappedCount, keysetWhere, newestFirst, keysetPage } from "./kit/keyset";
+import { dayRange, likeLiteral } from "./kit/filters";
 
 /**
  * Sign-in attempts and lockouts for the back office. A staff member limited to the customers they represent sees
@@ -83,7 +83,7 @@ export function countLoginAttempts(db: DbClient, actor: StaffPrincipal, input: z
 export type LockKind = "account" | "address-account" | "device" | "password" | "address";
 
 /**
- * Keys written by server/services/signInLimits.ts: login:<realm>:<email> (the account, from new browsers),
+ * Keys written by server/services/identity/signInLimits.ts: login:<realm>:<email> (the account, from new browsers),
  * login:<realm>-ip:<address> <email>, login:<realm>-device:<hash> <email>, login:<realm>-password:<email> and
  * login:ip:<address> (an address, every account). `subject` is the email, or the address for an address's lock.
  */

@@ -1,8 +1,8 @@
 import type { DbClient } from "../db";
 import { notFound } from "../errors";
 import { withSecret } from "../email/outbox";
-import { likeLiteral } from "./filters";
-import { keysetPage, keysetWhere, newestFirst } from "./keyset";
+import { likeLiteral } from "./kit/filters";
+import { keysetPage, keysetWhere, newestFirst } from "./kit/keyset";
 
 /** The development mailbox: the outbox as staff read it, newest first. */
 export async function listMailbox(db: DbClient, input: { cursor?: string; limit: number; to?: string; customerUserId?: number }) {

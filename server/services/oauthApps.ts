@@ -1,12 +1,12 @@
-import { assertNotImpersonating } from "./impersonation";
+import { assertNotImpersonating } from "./customerUsers/impersonation";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db, DbClient } from "../db";
 import { loadCustomerPrincipal, type CustomerPrincipal, type Principal } from "../authz/access";
 import { staffScopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import type { LoginResult } from "../generated/prisma/enums";
-import { recordAudit } from "./audit";
-import { clear, lockedUntil, registerFailure, rules } from "./rateLimit";
+import { recordAudit } from "./audit/record";
+import { clear, lockedUntil, registerFailure, rules } from "./identity/rateLimit";
 
 /**
  * OAuth 2.0 applications of customer users (client credentials grant): an application acts as its customer user,

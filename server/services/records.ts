@@ -3,8 +3,8 @@ import type { Principal } from "../authz/access";
 import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import { recordStatuses, type ListRecordsInput } from "../schemas/records";
-import { keysetWhere, newestFirst, keysetPage } from "./keyset";
-import { likeLiteral } from "./filters";
+import { keysetWhere, newestFirst, keysetPage } from "./kit/keyset";
+import { likeLiteral } from "./kit/filters";
 
 /**
  * The records customer users create, listed within the caller's scope: their own (OWN), their customer's

@@ -19,12 +19,12 @@ import type {
   RolePermissionRow,
   updateCompanyRoleInput,
 } from "../schemas/role";
-import { recordAudit } from "./audit";
-import { visibleParents } from "./customerTree";
+import { recordAudit } from "./audit/record";
+import { visibleParents } from "./customers/paths";
 import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
-import { companyTransaction, isLocked, lockCompanies, type CompanyLock } from "./companyLock";
-import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./keyset";
-import { likeLiteral } from "./filters";
+import { companyTransaction, isLocked, lockCompanies, type CompanyLock } from "./customerUsers/companyLock";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./kit/keyset";
+import { likeLiteral } from "./kit/filters";
 
 /**
  * Customer user roles, for staff and for customer administrators alike (`actor` decides what is reached).

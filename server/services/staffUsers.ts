@@ -15,12 +15,12 @@ import type {
   StaffUserSort,
   updateStaffUserInput,
 } from "../schemas/staffUser";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/record";
 import { assertNotSelfStaff, keepingStaffAdministrator } from "./invariants";
-import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, type SortValue } from "./keyset";
-import { clearAccountHolds } from "./signInLimits";
-import { consumeToken, invalidToken, issueStaffToken, peekToken } from "./tokens";
-import { likeLiteral } from "./filters";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, type SortValue } from "./kit/keyset";
+import { clearAccountHolds } from "./identity/signInLimits";
+import { consumeToken, invalidToken, issueStaffToken, peekToken } from "./identity/tokens";
+import { likeLiteral } from "./kit/filters";
 
 /**
  * Back-office accounts. A new staff member gets a single-use link to choose a password (never a password by email).

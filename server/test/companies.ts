@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import { createCustomerNode } from "../services/customerTree";
+import { createCustomerNode } from "../services/customers/paths";
 
 /**
  * Small companies made straight in the database, for tests that need many fresh ones (the race rounds): a root

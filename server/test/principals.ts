@@ -2,7 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { loadCustomerPrincipal, loadStaffPrincipal, type CustomerPrincipal, type StaffPrincipal } from "../authz/access";
 import { createCaller } from "../api/root";
 import type { Context } from "../api/trpc";
-import { signInWithImpersonationTicket } from "../services/impersonation";
+import { signInWithImpersonationTicket } from "../services/customerUsers/impersonation";
 import { CLIENT_ADDRESS_HEADER } from "../http";
 
 /** The principal a real session of this user would load (same code path as a request). */

@@ -5,7 +5,7 @@ import {
   loadStaffPrincipal,
   type CustomerPrincipal,
 } from "../../../server/authz/access";
-import { openSession } from "../../../server/services/sessions";
+import { openSession } from "../../../server/services/identity/sessions";
 import { listAccountUsersInput, type ListAccountUsersInput } from "../../../server/schemas/accountUser";
 import { listAccountUsers } from "../../../server/services/accountUsers";
 import { ms, printTable, sampling, time, timeTogether, type Timing } from "../measure";

@@ -1,7 +1,7 @@
 import type { StaffPrincipal } from "../../../server/authz/access";
 import { listCustomerUsersInput, type ListCustomerUsersInput } from "../../../server/schemas/customerUser";
 import { listCustomerUsers, narrows } from "../../../server/services/customerUsers";
-import { encodeCursor } from "../../../server/services/keyset";
+import { encodeCursor } from "../../../server/services/kit/keyset";
 import { staffCaller } from "../caller";
 import { ms, printTable, sampling, timeTogether, type Timing } from "../measure";
 import type { BenchContext } from "../context";

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { createTestDb } from "../../test/db";
 import { customerCaller, customerPrincipal, staffCaller } from "../../test/principals";
-import { likeLiteral } from "../../services/filters";
-import { signInCustomerUser } from "../../services/signIn";
-import { createCustomerNode } from "../../services/customerTree";
+import { likeLiteral } from "../../services/kit/filters";
+import { signInCustomerUser } from "../../services/identity/signIn";
+import { createCustomerNode } from "../../services/customers/paths";
 
 /**
  * Every search box and text filter matches what was typed, `%` and `_` included: Prisma puts the value into a LIKE

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { callerFor, customerCaller, impersonate, staffCaller } from "../../../test/principals";
 import { mandatoryConsentIds, tokenFromEmail } from "../../../test/mail";
-import { auditRecordTypes, recordAudit, type AuditEntityType } from "../../../services/audit";
+import { auditRecordTypes, recordAudit, type AuditEntityType } from "../../../services/audit/record";
 import { acceptInvitation } from "../../../services/invitations";
 
 /**

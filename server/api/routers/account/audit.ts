@@ -1,6 +1,6 @@
 import { createTRPCRouter, customerProcedure } from "../../trpc";
 import { listAuditInput } from "../../../schemas/audit";
-import { listAuditEvents } from "../../../services/auditLog";
+import { listAuditEvents } from "../../../services/audit/log";
 
 /** The company's audit log (capability "View the company audit log"). */
 export const companyAuditRouter = createTRPCRouter({

@@ -1,6 +1,6 @@
 import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
 import { consentIdInput } from "../../../schemas/consent";
-import { acceptConsent, listConsents, withdrawConsent } from "../../../services/consents";
+import { acceptConsent, listConsents, withdrawConsent } from "../../../services/account/consents";
 
 /** One's own consents: personal, so no role decides them. */
 export const consentsRouter = createTRPCRouter({

@@ -1,5 +1,5 @@
 import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
-import { endImpersonation } from "../../../services/impersonation";
+import { endImpersonation } from "../../../services/customerUsers/impersonation";
 
 export const accountImpersonationRouter = createTRPCRouter({
   /** Ends the impersonation this session belongs to; the page then signs the customer session out. */

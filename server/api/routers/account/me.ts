@@ -1,6 +1,6 @@
 import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
 import { explainCustomerUser } from "../../../authz/explain";
-import { getAccountHome } from "../../../services/account";
+import { getAccountHome } from "../../../services/account/home";
 import { meOutput } from "../../../schemas/me";
 
 export const meRouter = createTRPCRouter({

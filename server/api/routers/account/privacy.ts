@@ -1,5 +1,5 @@
 import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
-import { exportPersonalData } from "../../../services/privacy";
+import { exportPersonalData } from "../../../services/customerUsers/privacy";
 
 /** Every user may download what Roster holds about them. */
 export const myDataRouter = createTRPCRouter({

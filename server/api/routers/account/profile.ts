@@ -1,9 +1,9 @@
 import { createTRPCRouter, customerProcedure, SIGNED_IN } from "../../trpc";
 import { changeEmailInput, changePasswordInput, updateProfileInput } from "../../../schemas/profile";
-import { cancelEmailChange, getProfile, requestEmailChange, updateProfile } from "../../../services/profile";
-import { changePassword } from "../../../services/passwords";
-import { endAllSessions } from "../../../services/sessions";
-import { assertNotImpersonating } from "../../../services/impersonation";
+import { cancelEmailChange, getProfile, requestEmailChange, updateProfile } from "../../../services/account/profile";
+import { changePassword } from "../../../services/identity/passwords";
+import { endAllSessions } from "../../../services/identity/sessions";
+import { assertNotImpersonating } from "../../../services/customerUsers/impersonation";
 
 export const profileRouter = createTRPCRouter({
   /** One's own profile; everyone may read it, `canEdit` says whether their roles let them change it. */

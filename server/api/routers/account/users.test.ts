@@ -5,7 +5,7 @@ import { callerFor, customerCaller, customerPrincipal } from "../../../test/prin
 import { bumpAuthzEpoch, type CustomerPrincipal } from "../../../authz/access";
 import { customerCatalogue } from "../../../authz/permissions";
 import { enabledWithoutRoleMessage, type CreateCustomerUserInput, type UpdateCustomerUserInput } from "../../../schemas/customerUser";
-import { createCustomerNode } from "../../../services/customerTree";
+import { createCustomerNode } from "../../../services/customers/paths";
 import { editInputOf } from "../../../test/attack";
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { customerCaller, staffCaller } from "../../../test/principals";
-import { changedFields } from "../../../services/auditLog";
+import { changedFields } from "../../../services/audit/log";
 
 let db: PrismaClient;
 const id = async (email: string) => (await db.customerUser.findUniqueOrThrow({ where: { email } })).id;

@@ -1,6 +1,6 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { listAuditInput } from "../../../schemas/audit";
-import { listAuditEvents } from "../../../services/auditLog";
+import { listAuditEvents } from "../../../services/audit/log";
 
 export const auditRouter = createTRPCRouter({
   list: staffProcedure("audit.view")

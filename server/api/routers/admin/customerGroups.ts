@@ -1,6 +1,6 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { customerGroupInput, customerIdInput, listCustomerGroupsInput, updateCustomerGroupInput } from "../../../schemas/customer";
-import { createCustomerGroup, deleteCustomerGroup, listCustomerGroups, updateCustomerGroup } from "../../../services/customerGroups";
+import { createCustomerGroup, deleteCustomerGroup, listCustomerGroups, updateCustomerGroup } from "../../../services/customers/groups";
 
 export const customerGroupsRouter = createTRPCRouter({
   list: staffProcedure("customerGroup.view")

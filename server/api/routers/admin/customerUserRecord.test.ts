@@ -14,10 +14,10 @@ import {
   type CreateCustomerUserInput,
   type UpdateCustomerUserInput,
 } from "../../../schemas/customerUser";
-import { createCustomerNode } from "../../../services/customerTree";
+import { createCustomerNode } from "../../../services/customers/paths";
 import { createCustomerUser, roleChoices, updateCustomerUser } from "../../../services/customerUserRecord";
-import { hashToken } from "../../../services/tokens";
-import { signInCustomerUser } from "../../../services/signIn";
+import { hashToken } from "../../../services/identity/tokens";
+import { signInCustomerUser } from "../../../services/identity/signIn";
 
 /**
  * Create, edit and view a customer user: admin.customerUsers.{get,create,update,formOptions,customerChoices,

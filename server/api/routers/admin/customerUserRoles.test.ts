@@ -4,7 +4,7 @@ import type { Level } from "../../../authz/permissions";
 import type { StaffPrincipal } from "../../../authz/access";
 import { createTestDb } from "../../../test/db";
 import { callerFor, customerPrincipal, staffCaller, staffPrincipal } from "../../../test/principals";
-import { createCustomerNode } from "../../../services/customerTree";
+import { createCustomerNode } from "../../../services/customers/paths";
 
 let db: PrismaClient;
 let admin: Awaited<ReturnType<typeof staffCaller>>;

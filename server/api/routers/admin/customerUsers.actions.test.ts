@@ -3,11 +3,11 @@ import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { callerFor, customerPrincipal, staffCaller } from "../../../test/principals";
 import { lastEmail } from "../../../test/mail";
-import { createCustomerNode } from "../../../services/customerTree";
+import { createCustomerNode } from "../../../services/customers/paths";
 import { deleteCustomerUser, setCustomerUserEnabled } from "../../../services/customerUsers";
-import { forceCustomerUserPasswordReset } from "../../../services/customerUserAccount";
-import { signInCustomerUser } from "../../../services/signIn";
-import { hashToken } from "../../../services/tokens";
+import { forceCustomerUserPasswordReset } from "../../../services/customerUsers/credentials";
+import { signInCustomerUser } from "../../../services/identity/signIn";
+import { hashToken } from "../../../services/identity/tokens";
 import { DEMO_PASSWORD } from "../../../seed/demo";
 
 let db: PrismaClient;

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { staffCaller } from "../../../test/principals";
-import { createCustomerNode, moveCustomer } from "../../../services/customerTree";
+import { createCustomerNode, moveCustomer } from "../../../services/customers/paths";
 import { customerUserSorts, type ListCustomerUsersInput } from "../../../schemas/customerUser";
 import { sortDirections } from "../../../schemas/grid";
 

@@ -27,7 +27,7 @@ import {
   forceCustomerUserPasswordReset,
   resendCustomerUserConfirmation,
   sendCustomerUserWelcome,
-} from "../../../services/customerUserAccount";
+} from "../../../services/customerUsers/credentials";
 import * as record from "../../../services/customerUserRecord";
 import { explainCustomerUser } from "../../../authz/explain";
 import { z } from "zod";

@@ -3,8 +3,8 @@ import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { callerFor, customerCaller, staffCaller, staffPrincipal } from "../../../test/principals";
 import { loadCustomerPrincipal } from "../../../authz/access";
-import { signInCustomerUser } from "../../../services/signIn";
-import { createCustomerNode } from "../../../services/customerTree";
+import { signInCustomerUser } from "../../../services/identity/signIn";
+import { createCustomerNode } from "../../../services/customers/paths";
 import { DEMO_PASSWORD } from "../../../seed/demo";
 import type { StaffPermission, StaffScope } from "../../../authz/permissions";
 

@@ -26,9 +26,9 @@ import {
   openTreeAt,
   pickCustomers,
 } from "../../../services/customers";
-import { createCustomer, deleteCustomer, setCustomerEnabled, updateCustomer } from "../../../services/customerEdits";
-import { createCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from "../../../services/customerAddresses";
-import { createCustomerNote, deleteCustomerNote, listCustomerNotes, updateCustomerNote } from "../../../services/customerNotes";
+import { createCustomer, deleteCustomer, setCustomerEnabled, updateCustomer } from "../../../services/customers/commands";
+import { createCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from "../../../services/customers/addresses";
+import { createCustomerNote, deleteCustomerNote, listCustomerNotes, updateCustomerNote } from "../../../services/customers/notes";
 
 const customerAddressesRouter = createTRPCRouter({
   create: staffProcedure("customer.edit")

@@ -2,7 +2,7 @@ import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { z } from "zod";
 import { id } from "../../../schemas/common";
 import { startImpersonationInput } from "../../../schemas/impersonation";
-import { impersonationTarget, startImpersonation } from "../../../services/impersonation";
+import { impersonationTarget, startImpersonation } from "../../../services/customerUsers/impersonation";
 
 export const impersonationRouter = createTRPCRouter({
   /** The customer user a staff member would sign in as, and why not when they cannot. */

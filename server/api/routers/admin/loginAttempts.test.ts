@@ -3,9 +3,9 @@ import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { staffCaller } from "../../../test/principals";
 import { DEMO_PASSWORD } from "../../../seed/demo";
-import { accountLockKey, ipLockKey, signInCustomerUser, signInStaffUser } from "../../../services/signIn";
-import { addressLockKey, deviceLockKey, passwordCheckKey } from "../../../services/signInLimits";
-import { rules } from "../../../services/rateLimit";
+import { accountLockKey, ipLockKey, signInCustomerUser, signInStaffUser } from "../../../services/identity/signIn";
+import { addressLockKey, deviceLockKey, passwordCheckKey } from "../../../services/identity/signInLimits";
+import { rules } from "../../../services/identity/rateLimit";
 
 let db: PrismaClient;
 const attempt = (email: string, password = "wrong-password-1", ip = "10.40.0.1") =>

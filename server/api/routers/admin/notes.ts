@@ -1,8 +1,8 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { createNoteInput, listNotesInput, noteIdInput, updateNoteInput } from "../../../schemas/note";
 import { createCalendarEventInput, listCalendarEventsInput } from "../../../schemas/calendarEvent";
-import * as notes from "../../../services/notes";
-import * as events from "../../../services/calendarEvents";
+import * as notes from "../../../services/customerUsers/notes";
+import * as events from "../../../services/customerUsers/events";
 
 /** Notes on a customer user: read with the user, written with "Add and edit notes and events". */
 export const notesRouter = createTRPCRouter({

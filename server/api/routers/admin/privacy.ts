@@ -1,6 +1,6 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { eraseCustomerUserInput, exportPersonalDataInput } from "../../../schemas/privacy";
-import { eraseCustomerUser, exportPersonalData } from "../../../services/privacy";
+import { eraseCustomerUser, exportPersonalData } from "../../../services/customerUsers/privacy";
 
 export const privacyRouter = createTRPCRouter({
   export: staffProcedure("customerUser.privacy")

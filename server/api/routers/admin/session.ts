@@ -1,6 +1,6 @@
 import { createTRPCRouter, staffProcedure, SIGNED_IN } from "../../trpc";
 import { explainStaffUser } from "../../../authz/explain";
-import { endAllSessions } from "../../../services/sessions";
+import { endAllSessions } from "../../../services/identity/sessions";
 
 export const staffSessionRouter = createTRPCRouter({
   /** Who is signed in, and which staff permissions they hold (navigation shows only what they may use). */

@@ -1,13 +1,13 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { updateWebsiteSettingsInput, websiteSettingsInput } from "../../../schemas/settings";
 import { createConsentInput, consentDefinitionIdInput, updateConsentInput } from "../../../schemas/consent";
-import { getWebsiteSettings, updateWebsiteSettings } from "../../../services/settings";
+import { getWebsiteSettings, updateWebsiteSettings } from "../../../services/settings/websiteSettings";
 import {
   createConsentDefinition,
   deleteConsentDefinition,
   listConsentDefinitions,
   updateConsentDefinition,
-} from "../../../services/consentDefinitions";
+} from "../../../services/settings/consents";
 
 export const settingsRouter = createTRPCRouter({
   get: staffProcedure("settings.view")

@@ -1,6 +1,6 @@
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { createStaffRoleInput, listStaffRolesInput, staffRoleIdInput, updateStaffRoleInput } from "../../../schemas/staffRole";
-import { createStaffRole, deleteStaffRole, getStaffRole, listStaffRoles, updateStaffRole } from "../../../services/staffRoles";
+import { createStaffRole, deleteStaffRole, getStaffRole, listStaffRoles, updateStaffRole } from "../../../services/staff/roles";
 
 export const staffRolesRouter = createTRPCRouter({
   list: staffProcedure("staffRole.view")

@@ -6,9 +6,9 @@ import { lastEmail, tokenFromEmail } from "../../../test/mail";
 import { loadStaffPrincipal } from "../../../authz/access";
 import { staffCatalogue } from "../../../authz/permissions";
 import { verifyPassword } from "../../../auth/password";
-import { hashToken, issueCustomerToken } from "../../../services/tokens";
-import { registerFailure, rules } from "../../../services/rateLimit";
-import { accountLockKey, signInStaffUser } from "../../../services/signIn";
+import { hashToken, issueCustomerToken } from "../../../services/identity/tokens";
+import { registerFailure, rules } from "../../../services/identity/rateLimit";
+import { accountLockKey, signInStaffUser } from "../../../services/identity/signIn";
 
 let db: PrismaClient;
 let roles: Record<string, number>;

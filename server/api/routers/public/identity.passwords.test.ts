@@ -5,9 +5,9 @@ import { callerFor, customerCaller } from "../../../test/principals";
 import { lastEmail, tokenFromEmail } from "../../../test/mail";
 import { DEMO_PASSWORD } from "../../../seed/demo";
 import { verifyPassword } from "../../../auth/password";
-import { hashToken, issueCustomerToken } from "../../../services/tokens";
-import { registerFailure, rules } from "../../../services/rateLimit";
-import { accountLockKey, signInCustomerUser } from "../../../services/signIn";
+import { hashToken, issueCustomerToken } from "../../../services/identity/tokens";
+import { registerFailure, rules } from "../../../services/identity/rateLimit";
+import { accountLockKey, signInCustomerUser } from "../../../services/identity/signIn";
 
 let db: PrismaClient;
 beforeAll(async () => {

@@ -5,10 +5,10 @@ import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { callerFor } from "../../../test/principals";
 import { lastEmail, tokenFromEmail } from "../../../test/mail";
-import { hashToken } from "../../../services/tokens";
-import { signInCustomerWithTicket } from "../../../services/signIn";
+import { hashToken } from "../../../services/identity/tokens";
+import { signInCustomerWithTicket } from "../../../services/identity/signIn";
 import { verifyPassword } from "../../../auth/password";
-import { rules } from "../../../services/rateLimit";
+import { rules } from "../../../services/identity/rateLimit";
 
 let db: PrismaClient;
 let privacyId: number;

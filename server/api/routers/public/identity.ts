@@ -1,11 +1,11 @@
 import { createTRPCRouter, publicProcedure, type Context } from "../../trpc";
 import { clientIp } from "../../../http";
 import { emailInput, registerInput, resetPasswordInput, tokenInput } from "../../../schemas/identity";
-import { confirmEmail, registerCustomerUser, registrationOptions, resendConfirmation } from "../../../services/registration";
-import { checkPasswordLink, requestPasswordReset, resetPassword } from "../../../services/passwords";
-import { confirmEmailChange } from "../../../services/profile";
-import { linkTarget } from "../../../services/tokens";
-import { requestSignInLink } from "../../../services/signInLinks";
+import { confirmEmail, registerCustomerUser, registrationOptions, resendConfirmation } from "../../../services/identity/registration";
+import { checkPasswordLink, requestPasswordReset, resetPassword } from "../../../services/identity/passwords";
+import { confirmEmailChange } from "../../../services/account/profile";
+import { linkTarget } from "../../../services/identity/tokens";
+import { requestSignInLink } from "../../../services/identity/signInLinks";
 
 const requestOf = (ctx: Context) => ({ ip: clientIp(ctx.headers), defer: ctx.defer });
 

@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Sign-in Attempts" };
 
 const basePath = "/admin/sign-in-attempts";
 const realmLabels = { CUSTOMER: "Storefront", STAFF: "Back office" } as const;
-/** What a lockout holds back (server/services/signInLimits.ts). */
+/** What a lockout holds back (server/services/identity/signInLimits.ts). */
 const lockLabels = {
   account: "The account, from new browsers",
   "address-account": "An address, for this account",
