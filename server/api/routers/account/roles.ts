@@ -12,7 +12,9 @@ import {
   roleUsersInput,
   updateCompanyRoleInput,
 } from "../../../schemas/role";
-import * as roles from "../../../services/roles";
+import * as assignments from "../../../services/roles/assignments";
+import * as commands from "../../../services/roles/commands";
+import * as queries from "../../../services/roles/queries";
 
 /**
  * A company's roles in the storefront: the predefined roles offered to it and its own (its subsidiaries' too at
@@ -30,37 +32,37 @@ export const rolesRouter = createTRPCRouter({
     )
     .input(listRolesInput)
     .output(rolePageOutput)
-    .query(({ ctx, input }) => roles.listRoles(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => queries.listRoles(ctx.db, ctx.actor, input)),
   get: customerProcedure("customerUserRole.view")
     .meta(api("/roles/{id}", "One role with its permissions"))
     .input(roleIdInput)
     .output(roleDetailOutput)
-    .query(({ ctx, input }) => roles.getRole(ctx.db, ctx.actor, input.id)),
+    .query(({ ctx, input }) => queries.getRole(ctx.db, ctx.actor, input.id)),
   users: customerProcedure("customerUserRole.view")
     .input(roleUsersInput)
-    .query(({ ctx, input }) => roles.listRoleUsers(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => assignments.listRoleUsers(ctx.db, ctx.actor, input)),
   candidates: customerProcedure("customerUserRole.assign")
     .input(roleCandidatesInput)
-    .query(({ ctx, input }) => roles.listRoleCandidates(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => assignments.listRoleCandidates(ctx.db, ctx.actor, input)),
   customerOptions: customerProcedure("customerUserRole.create")
     .input(roleCustomerOptionsInput)
-    .query(({ ctx, input }) => roles.listRoleCustomerOptions(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => queries.listRoleCustomerOptions(ctx.db, ctx.actor, input)),
   create: customerProcedure("customerUserRole.create")
     .input(createCompanyRoleInput)
-    .mutation(({ ctx, input }) => roles.createRole(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => commands.createRole(ctx.db, ctx.actor, input)),
   update: customerProcedure("customerUserRole.edit")
     .input(updateCompanyRoleInput)
-    .mutation(({ ctx, input }) => roles.updateRole(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => commands.updateRole(ctx.db, ctx.actor, input)),
   clone: customerProcedure("customerUserRole.create")
     .input(cloneRoleInput)
-    .mutation(({ ctx, input }) => roles.cloneRole(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => commands.cloneRole(ctx.db, ctx.actor, input)),
   delete: customerProcedure("customerUserRole.delete")
     .input(roleIdInput)
-    .mutation(({ ctx, input }) => roles.deleteRole(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => commands.deleteRole(ctx.db, ctx.actor, input)),
   addUsers: customerProcedure("customerUserRole.assign")
     .input(roleUserIdsInput)
-    .mutation(({ ctx, input }) => roles.addRoleUsers(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => assignments.addRoleUsers(ctx.db, ctx.actor, input)),
   removeUsers: customerProcedure("customerUserRole.assign")
     .input(roleUserIdsInput)
-    .mutation(({ ctx, input }) => roles.removeRoleUsers(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => assignments.removeRoleUsers(ctx.db, ctx.actor, input)),
 });
