@@ -5,14 +5,15 @@ import {
   actionLabel,
   customerCatalogue,
   customerEntityTable,
-  customerPermissionIndex,
   entityActions,
   entityLevels,
   levelLabels,
   levelShortLabels,
+  type CustomerPermission,
   type Level,
 } from "@/server/authz/permissions";
 import type { Grants } from "./grants";
+import { allowed, clampTo, ladderOf, LevelCell, LevelPips, maxOf, SetAll, tones } from "./matrix-cells";
 
 /**
  * The permission matrix of a customer user role, generated from the catalogue: one row per entity, one column per
@@ -22,93 +23,10 @@ import type { Grants } from "./grants";
  * what the administrator cannot grant at all is left out. Without `onChange` it only shows the levels.
  */
 
-const tones: Record<Level, string> = {
-  NONE: "border-slate-200 bg-white text-slate-500",
-  OWN: "border-amber-300 bg-amber-50 text-amber-900",
-  CUSTOMER: "border-blue-300 bg-blue-50 text-blue-900",
-  SUBTREE: "border-green-400 bg-green-50 text-green-900",
-  GRANTED: "border-green-400 bg-green-50 text-green-900",
-};
-
-/** Position on the common ladder None < User < Department < Corporate (capabilities: None < Granted). */
-const genericRank = (level: Level) => (level === "GRANTED" ? 1 : entityLevels.indexOf(level));
-
-const ladderOf = (permission: string): readonly Level[] => customerPermissionIndex.get(permission)?.levels ?? ["NONE"];
-
-function maxOf(maxLevels: Grants | undefined, permission: string): Level | null {
-  if (!maxLevels) return null;
-  return maxLevels[permission] ?? "NONE";
-}
-
-function allowed(maxLevels: Grants | undefined, permission: string, level: Level) {
-  const max = maxOf(maxLevels, permission);
-  return max === null || genericRank(level) <= genericRank(max);
-}
-
-/** The level a "set all" gives one cell: the chosen one or, where the cell does not take it or may not, the nearest below. */
-function clampTo(permission: string, requested: Level, maxLevels: Grants | undefined): Level {
-  const fitting = ladderOf(permission).filter(
-    (level) => genericRank(level) <= genericRank(requested) && allowed(maxLevels, permission, level),
-  );
-  return fitting.at(-1) ?? "NONE";
-}
-
-function LevelPips({ level }: { level: Level }) {
-  const rank = genericRank(level);
-  return (
-    <span aria-hidden className="flex shrink-0 items-end gap-px">
-      {[1, 2, 3].map((step) => (
-        <span
-          key={step}
-          className={cn(
-            "w-1 rounded-sm",
-            step === 1 ? "h-1.5" : step === 2 ? "h-2.5" : "h-3.5",
-            rank >= step ? "bg-current" : "bg-slate-200",
-          )}
-        />
-      ))}
-    </span>
-  );
-}
-
-function SetAll({
-  label,
-  levels,
-  onSet,
-  className,
-}: {
-  label: string;
-  levels: readonly Level[];
-  onSet: (level: Level) => void;
-  className?: string;
-}) {
-  return (
-    <select
-      aria-label={label}
-      title={label}
-      value=""
-      onChange={(event) => {
-        if (event.target.value) onSet(event.target.value as Level);
-      }}
-      className={cn(
-        "block rounded border border-slate-300 bg-white px-1 py-0.5 text-xs font-normal normal-case tracking-normal text-slate-600",
-        className ?? "mt-1 w-full",
-      )}
-    >
-      <option value="">Set all…</option>
-      {levels.map((level) => (
-        <option key={level} value={level}>
-          {levelShortLabels[level]}
-        </option>
-      ))}
-    </select>
-  );
-}
-
 const entityRows = customerEntityTable.map((entity) => ({
   ...entity,
-  permissions: new Map(entity.actions.map((action) => [action, `${entity.entity}.${action}`])),
-  ladder: ladderOf(`${entity.entity}.${entity.actions[0]}`),
+  permissions: new Map(entity.actions.map((action) => [action, `${entity.entity}.${action}` as CustomerPermission])),
+  ladder: ladderOf(`${entity.entity}.${entity.actions[0]}` as CustomerPermission),
 }));
 const capabilities = customerCatalogue.filter((info) => info.kind === "capability");
 
@@ -127,12 +45,12 @@ export function PermissionMatrix({
 }) {
   const id = useId();
   const editable = !!onChange;
-  const levelOf = (permission: string): Level => value[permission] ?? "NONE";
-  const over = (permission: string) => !allowed(maxLevels, permission, levelOf(permission));
-  const shown = (permission: string) =>
+  const levelOf = (permission: CustomerPermission): Level => value[permission] ?? "NONE";
+  const over = (permission: CustomerPermission) => !allowed(maxLevels, permission, levelOf(permission));
+  const shown = (permission: CustomerPermission) =>
     !hideUngrantable || levelOf(permission) !== "NONE" || (maxOf(maxLevels, permission) ?? "GRANTED") !== "NONE";
 
-  const set = (changes: [string, Level][]) => {
+  const set = (changes: [CustomerPermission, Level][]) => {
     if (!onChange) return;
     const next: Record<string, Level> = { ...value };
     for (const [permission, level] of changes) {
@@ -141,7 +59,8 @@ export function PermissionMatrix({
     }
     onChange(next);
   };
-  const setMany = (permissions: string[], requested: Level) => set(permissions.map((p) => [p, clampTo(p, requested, maxLevels)]));
+  const setMany = (permissions: CustomerPermission[], requested: Level) =>
+    set(permissions.map((p) => [p, clampTo(p, requested, maxLevels)]));
 
   const rowsShown = entityRows.filter((row) => [...row.permissions.values()].some(shown));
   const columns = entityActions.filter((action) => rowsShown.some((row) => row.permissions.has(action)));
@@ -276,44 +195,16 @@ export function PermissionMatrix({
                       </td>
                     );
                   }
-                  const level = levelOf(permission);
-                  const label = `${row.label}: ${actionLabel(action)}`;
-                  const max = maxOf(maxLevels, permission);
                   return (
-                    <td key={action} className="px-1.5 py-2" data-permission={permission}>
-                      <div
-                        className={cn(
-                          "flex items-center gap-1.5 rounded border px-1.5",
-                          tones[level],
-                          over(permission) && "border-red-500 ring-2 ring-red-200",
-                        )}
-                      >
-                        <LevelPips level={level} />
-                        {editable ? (
-                          <select
-                            aria-label={label}
-                            title={over(permission) && max ? `Above your own level (${levelShortLabels[max]})` : label}
-                            aria-invalid={over(permission) || undefined}
-                            value={level}
-                            onChange={(event) => set([[permission, event.target.value as Level]])}
-                            className="w-full min-w-[6.25rem] cursor-pointer bg-transparent py-1 text-xs font-medium outline-none"
-                          >
-                            {ladderOf(permission).map((option) => (
-                              <option key={option} value={option} disabled={!allowed(maxLevels, permission, option)}>
-                                {levelShortLabels[option]}
-                                {option !== level && !allowed(maxLevels, permission, option) && max
-                                  ? ` — above yours (${levelShortLabels[max]})`
-                                  : ""}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          <span className="py-1 text-xs font-medium" aria-label={`${label}: ${levelShortLabels[level]}`}>
-                            {levelShortLabels[level]}
-                          </span>
-                        )}
-                      </div>
-                    </td>
+                    <LevelCell
+                      key={action}
+                      permission={permission}
+                      label={`${row.label}: ${actionLabel(action)}`}
+                      level={levelOf(permission)}
+                      maxLevels={maxLevels}
+                      over={over(permission)}
+                      onSet={editable ? (level) => set([[permission, level]]) : undefined}
+                    />
                   );
                 })}
               </tr>
