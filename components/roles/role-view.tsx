@@ -4,8 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, GridPager } from "@/components/grid/grid";
-import { gridInput, param, type SearchParams } from "@/components/grid/params";
+import type { z } from "zod";
+import { FilterBar, FilterField } from "@/components/grid/grid";
+import type { ListState } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { param, type SearchParams } from "@/components/grid/params";
 import { formatDateTime } from "@/components/format";
 import { roleUsersInput } from "@/server/schemas/role";
 import type { RouterOutputs } from "@/components/api-types";
@@ -18,10 +21,18 @@ import { rolesPath, type Audience } from "./paths";
 type Role = RouterOutputs["admin"]["customerUserRoles"]["get"];
 type UsersPage = RouterOutputs["admin"]["customerUserRoles"]["users"];
 
-/** The users list's input from the URL: search `q` and the grid kit's cursor and page size. */
-export function roleUsersParams(roleId: number, params: SearchParams) {
-  return gridInput(roleUsersInput, params, [], { roleId, search: param(params, "q") }).input;
+/** The holders list on a role's page, as both audiences load it with `listPage`: search `q`, cursor and page size. */
+export function roleUsersSpec(audience: Audience, roleId: number, params: SearchParams) {
+  return {
+    basePath: `${rolesPath(audience)}/${roleId}`,
+    params,
+    schema: roleUsersInput,
+    filters: { search: param(params, "q") },
+    fixed: { roleId },
+  };
 }
+
+type Users = { input: z.output<typeof roleUsersInput>; page: UsersPage; problem: string | null; state: ListState };
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -43,7 +54,7 @@ export function RoleView({
 }: {
   audience: Audience;
   role: Role;
-  users: UsersPage;
+  users: Users;
   params: SearchParams;
   usersNote: string;
   assignNote: string;
@@ -112,9 +123,15 @@ export function RoleView({
         </Card>
         <Card>
           <CardHeader title="Users with this role" description={usersNote} />
-          <FilterBar basePath={`${base}/${role.id}`} params={params} filterKeys={["q"]} label="Find users with this role">
+          <FilterBar
+            basePath={users.state.basePath}
+            params={users.state.params}
+            filterKeys={["q"]}
+            label="Find users with this role"
+            problem={users.problem}
+          >
             <FilterField id="q" label="Name or email">
-              <Input id="q" name="q" defaultValue={param(params, "q")} placeholder="contains…" className="w-56" />
+              <Input id="q" name="q" defaultValue={users.input.search} placeholder="contains…" className="w-56" />
             </FilterField>
           </FilterBar>
           <Table data-testid="role-users">
@@ -132,12 +149,12 @@ export function RoleView({
               </tr>
             </thead>
             <tbody>
-              {users.items.length === 0 ? (
+              {users.page.items.length === 0 ? (
                 <EmptyRow colSpan={role.can.assign ? 5 : 4}>
-                  Nobody {param(params, "q") ? "matching" : "you can see"} holds this role.
+                  Nobody {users.input.search ? "matching" : "you can see"} holds this role.
                 </EmptyRow>
               ) : null}
-              {users.items.map((user) => (
+              {users.page.items.map((user) => (
                 <Tr key={user.id}>
                   <Td>
                     {user.firstName} {user.lastName}
@@ -158,14 +175,7 @@ export function RoleView({
               ))}
             </tbody>
           </Table>
-          <GridPager
-            basePath={`${base}/${role.id}`}
-            params={params}
-            limit={roleUsersParams(role.id, params).limit}
-            nextCursor={users.nextCursor}
-            count={users.count}
-            noun="users"
-          />
+          <Pager state={users.state} page={users.page} noun="users" />
           {role.can.assign ? <AddRoleUsers audience={audience} roleId={role.id} scopeNote={assignNote} /> : null}
         </Card>
       </div>

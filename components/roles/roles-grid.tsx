@@ -3,26 +3,36 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, GridPager, SortHeader } from "@/components/grid/grid";
-import { gridInput, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import type { z } from "zod";
+import { FilterBar, FilterField, SortHeader } from "@/components/grid/grid";
+import type { ListState } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { formatDate } from "@/components/format";
 import { listRolesInput, roleSortKeys } from "@/server/schemas/role";
 import type { RouterOutputs } from "@/components/api-types";
 import { RoleActions } from "./role-actions";
 import { rolesPath, type Audience } from "./paths";
 
-/** The roles grid of either audience: filters, sort and keyset pages in the URL (the grid kit). */
+/** The roles grid of either audience: filters, sort and keyset pages in the URL (the list kit). */
 
 const filterKeys = ["label", "customer", "owner", "selfManaged", "public"] as const;
 
-export function parseRoleListParams(params: SearchParams) {
-  return gridInput(listRolesInput, params, roleSortKeys, {
-    label: param(params, "label"),
-    customer: param(params, "customer"),
-    owner: param(params, "owner"),
-    selfManaged: yesNoParam(params, "selfManaged"),
-    public: yesNoParam(params, "public"),
-  });
+/** The roles list as both audiences' pages load it with `listPage`. */
+export function roleListSpec(audience: Audience, params: SearchParams) {
+  return {
+    basePath: rolesPath(audience),
+    params,
+    schema: listRolesInput,
+    sorts: roleSortKeys,
+    filters: {
+      label: param(params, "label"),
+      customer: param(params, "customer"),
+      owner: param(params, "owner"),
+      selfManaged: yesNoParam(params, "selfManaged"),
+      public: yesNoParam(params, "public"),
+    },
+  };
 }
 
 function YesNoFilter({ id, label, value }: { id: string; label: string; value: boolean | undefined }) {
@@ -41,17 +51,19 @@ type Page = RouterOutputs["admin"]["customerUserRoles"]["list"];
 
 export function RolesGrid({
   audience,
-  params,
+  input,
   page,
   problem,
+  state,
 }: {
   audience: Audience;
-  params: SearchParams;
+  input: z.output<typeof listRolesInput>;
   page: Page;
   problem: string | null;
+  state: ListState;
 }) {
   const basePath = rolesPath(audience);
-  const { input } = parseRoleListParams(params);
+  const { params } = state;
   const staff = audience === "admin";
   const sortProps = { sort: input.sort, dir: input.dir, basePath, params };
   const columns = staff ? 7 : 4;
@@ -128,7 +140,7 @@ export function RolesGrid({
           ))}
         </tbody>
       </Table>
-      <GridPager basePath={basePath} params={params} limit={input.limit} nextCursor={page.nextCursor} count={page.count} noun="roles" />
+      <Pager state={state} page={page} noun="roles" />
     </Card>
   );
 }

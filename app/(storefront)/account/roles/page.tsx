@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { parseRoleListParams, RolesGrid } from "@/components/roles/roles-grid";
-import { pageOrFirst, type SearchParams } from "@/components/grid/params";
+import { roleListSpec, RolesGrid } from "@/components/roles/roles-grid";
+import { listPage } from "@/components/grid/page";
+import type { SearchParams } from "@/components/grid/params";
 import { getCustomerCaller } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Roles" };
@@ -12,9 +13,7 @@ export default async function CompanyRolesPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
   if (!user.grants.has("customerUserRole.view")) redirect("/account");
-  const { input, problem: inputProblem } = parseRoleListParams(params);
-  const { page, problem: pageProblem } = await pageOrFirst(input, (i) => caller.account.roles.list(i));
-  const problem = pageProblem ?? inputProblem;
+  const list = await listPage(roleListSpec("account", params), (i) => caller.account.roles.list(i));
   return (
     <>
       <PageHeader
@@ -27,7 +26,7 @@ export default async function CompanyRolesPage({ searchParams }: { searchParams:
           it for your company.
         </p>
       </PageHeader>
-      <RolesGrid audience="account" params={params} page={page} problem={problem} />
+      <RolesGrid audience="account" {...list} />
     </>
   );
 }

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { parseRoleListParams, RolesGrid } from "@/components/roles/roles-grid";
-import { pageOrFirst, type SearchParams } from "@/components/grid/params";
+import { roleListSpec, RolesGrid } from "@/components/roles/roles-grid";
+import { listPage } from "@/components/grid/page";
+import type { SearchParams } from "@/components/grid/params";
 import { getStaffCaller } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer User Roles" };
@@ -12,9 +13,7 @@ export default async function CustomerUserRolesPage({ searchParams }: { searchPa
   const params = await searchParams;
   const { staff, caller } = await getStaffCaller();
   if (!staff.grants.has("customerUserRole.view")) redirect("/admin");
-  const { input, problem: inputProblem } = parseRoleListParams(params);
-  const { page, problem: pageProblem } = await pageOrFirst(input, (i) => caller.admin.customerUserRoles.list(i));
-  const problem = pageProblem ?? inputProblem;
+  const list = await listPage(roleListSpec("admin", params), (i) => caller.admin.customerUserRoles.list(i));
   return (
     <>
       <PageHeader
@@ -28,7 +27,7 @@ export default async function CustomerUserRolesPage({ searchParams }: { searchPa
           to its users.
         </p>
       </PageHeader>
-      <RolesGrid audience="admin" params={params} page={page} problem={problem} />
+      <RolesGrid audience="admin" {...list} />
     </>
   );
 }

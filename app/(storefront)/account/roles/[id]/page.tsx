@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { RoleView, roleUsersParams } from "@/components/roles/role-view";
-import { pageId, pageOrFirst, type SearchParams } from "@/components/grid/params";
+import { RoleView, roleUsersSpec } from "@/components/roles/role-view";
+import { listPage } from "@/components/grid/page";
+import { pageId, type SearchParams } from "@/components/grid/params";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Role" };
@@ -18,7 +19,7 @@ export default async function CompanyRolePage({
   const query = await searchParams;
   const { user, caller } = await getCustomerCaller();
   const role = await orNotFound(caller.account.roles.get({ id }));
-  const { page: users } = await pageOrFirst(roleUsersParams(id, query), (input) => caller.account.roles.users(input));
+  const users = await listPage(roleUsersSpec("account", id, query), (input) => caller.account.roles.users(input));
   return (
     <RoleView
       audience="account"

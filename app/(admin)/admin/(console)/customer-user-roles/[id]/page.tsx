@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { RoleView, roleUsersParams } from "@/components/roles/role-view";
-import { pageId, pageOrFirst, type SearchParams } from "@/components/grid/params";
+import { RoleView, roleUsersSpec } from "@/components/roles/role-view";
+import { listPage } from "@/components/grid/page";
+import { pageId, type SearchParams } from "@/components/grid/params";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer user role" };
@@ -16,7 +17,7 @@ export default async function CustomerUserRolePage({
   const query = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const role = await orNotFound(caller.admin.customerUserRoles.get({ id }));
-  const { page: users } = await pageOrFirst(roleUsersParams(id, query), (input) => caller.admin.customerUserRoles.users(input));
+  const users = await listPage(roleUsersSpec("admin", id, query), (input) => caller.admin.customerUserRoles.users(input));
   const reach = staff.grants.get("customerUser.view") === "ALL" ? "every customer" : "the customers you represent";
   return (
     <RoleView
