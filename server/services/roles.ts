@@ -21,7 +21,7 @@ import type {
 } from "../schemas/role";
 import { recordAudit } from "./audit/record";
 import { visibleParents } from "./customers/paths";
-import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./invariants";
+import { guardCustomerManagers, assertRoleDeletable, assertUsersKeepARole } from "./customerUsers/invariants";
 import { companyTransaction, isLocked, lockCompanies, type CompanyLock } from "./customerUsers/companyLock";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./kit/keyset";
 import { likeLiteral } from "./kit/filters";
