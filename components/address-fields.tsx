@@ -1,27 +1,12 @@
 "use client";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/form-field";
-import { countries, type AddressInput } from "@/server/schemas/address";
+import { addressFieldNames, addressFlagNames, countries, type AddressInput } from "@/server/schemas/address";
 
-/** A blank address, shipping by default. */
-export const emptyAddress: AddressInput = {
-  label: "",
-  organization: "",
-  firstName: "",
-  lastName: "",
-  street: "",
-  street2: "",
-  city: "",
-  postalCode: "",
-  region: "",
-  countryCode: "",
-  phone: "",
-  isPrimary: false,
-  isBilling: false,
-  isShipping: true,
-  isDefaultBilling: false,
-  isDefaultShipping: false,
-};
+/** A blank address, shipping by default: every field of the schema's list, text empty and flags off. */
+export const emptyAddress = Object.fromEntries(
+  addressFieldNames.map((name) => [name, addressFlagNames.includes(name) ? name === "isShipping" : ""]),
+) as AddressInput;
 
 /**
  * The fields of one address (server/schemas/address.ts) in a react-hook-form form: on their own (the storefront's

@@ -8,7 +8,7 @@ import { mandatoryConsentIds, tokenFromEmail } from "../test/mail";
 import { callerFor, customerPrincipal, impersonate, staffPrincipal } from "../test/principals";
 import { ZodError } from "zod";
 import { apiCall, apiToken, callPath, changedTables, databaseDigest, editInputOf, procedureEntries } from "../test/attack";
-import { acceptInvitation } from "../services/invitations";
+import { acceptInvitation } from "../services/customerUsers/invitationAcceptance";
 
 /**
  * Every path that changes what a user holds or may do, attacked by a weaker administrator against a stronger user

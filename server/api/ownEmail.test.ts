@@ -4,7 +4,7 @@ import type { CustomerPrincipal } from "../authz/access";
 import { createTestDb } from "../test/db";
 import { callerFor, customerCaller, impersonate } from "../test/principals";
 import { apiCall, apiToken, changedTables, databaseDigest, editInputOf, outcomeOf, procedureEntries } from "../test/attack";
-import { ownEmailRefusal } from "../services/customerUserRecord";
+import { ownEmailRefusal } from "../services/customerUsers/update";
 
 /**
  * One's own email address changes only through the verified flow (account.profile.changeEmail: the current

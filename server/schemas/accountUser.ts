@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, pageSize, text } from "./common";
+import { addressOutput } from "./address";
 import { cursor, countedPageOutput, massIds, sortInput } from "./grid";
 import { meOutput } from "./me";
 
@@ -60,29 +61,6 @@ export const accountUserRowOutput = z.object({
 });
 
 export const accountUserPageOutput = countedPageOutput(accountUserRowOutput);
-
-const addressOutput = z.object({
-  id: z.number(),
-  label: z.string().nullable(),
-  organization: z.string().nullable(),
-  namePrefix: z.string().nullable(),
-  firstName: z.string().nullable(),
-  middleName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  nameSuffix: z.string().nullable(),
-  street: z.string(),
-  street2: z.string().nullable(),
-  city: z.string(),
-  postalCode: z.string(),
-  region: z.string().nullable(),
-  countryCode: z.string(),
-  phone: z.string().nullable(),
-  isPrimary: z.boolean(),
-  isBilling: z.boolean(),
-  isShipping: z.boolean(),
-  isDefaultBilling: z.boolean(),
-  isDefaultShipping: z.boolean(),
-});
 
 /** One user as the storefront and the API see them: no staff-side fields (owner, sales representatives). */
 export const accountUserOutput = z.object({

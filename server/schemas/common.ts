@@ -74,3 +74,11 @@ export const day = (message = "Enter a valid date.") =>
 /** A date and time within what a timestamp column keeps (JavaScript's dates reach further back than PostgreSQL's). */
 export const moment = (schema: z.ZodDate = z.date()) =>
   schema.min(earliestMoment, "Enter a date after 1900.").max(latestMoment, "Enter a date before the year 10000.");
+
+/** "addresses.1.isPrimary" as zod's path: array indexes are numbers. */
+export const issuePath = (path: string) => path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
+/** Problems keyed by field path ("addresses.1.isPrimary"), added to a refinement as issues at those paths. */
+export function addProblems(ctx: z.RefinementCtx, problems: Record<string, string[]>) {
+  for (const [path, messages] of Object.entries(problems)) ctx.addIssue({ code: "custom", path: issuePath(path), message: messages[0]! });
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { noteBody } from "./note";
-import { id, pageSize, requiredText, text, version } from "./common";
-import { addressInput } from "./address";
+import { addProblems, id, pageSize, requiredText, text, version } from "./common";
+import { addressInput, oneDefaultPerKind } from "./address";
 import { cursor, sortInput } from "./grid";
 
 /** Customers (companies) and customer groups in the back office: grid, tree, form, notes. */
@@ -32,19 +32,6 @@ export const customerChildrenInput = z.object({
 /** The parent picker's search: a few customers whose name contains the text. */
 export const pickCustomerInput = z.object({ search: text(100).default("") });
 
-/** At most one primary, one default billing and one default shipping address among those given at once. */
-function oneDefaultEach(addresses: { isPrimary: boolean; isDefaultBilling: boolean; isDefaultShipping: boolean }[], ctx: z.RefinementCtx) {
-  const flags = [
-    ["isPrimary", "primary address"],
-    ["isDefaultBilling", "default billing address"],
-    ["isDefaultShipping", "default shipping address"],
-  ] as const;
-  for (const [flag, noun] of flags) {
-    if (addresses.filter((a) => a[flag]).length > 1)
-      ctx.addIssue({ code: "custom", path: ["addresses"], message: `Only one address can be the ${noun}.` });
-  }
-}
-
 const customerFields = {
   name: requiredText(255, "Enter the customer's name."),
   /** Null: a top-level customer. */
@@ -60,7 +47,7 @@ const customerFields = {
 
 export const createCustomerInput = z
   .object({ ...customerFields, addresses: z.array(addressInput).max(20, "At most 20 addresses at once.").default([]) })
-  .superRefine((value, ctx) => oneDefaultEach(value.addresses, ctx));
+  .superRefine((value, ctx) => addProblems(ctx, oneDefaultPerKind(value.addresses)));
 export type CreateCustomerInput = z.input<typeof createCustomerInput>;
 
 export const updateCustomerInput = z.object({ id, version, ...customerFields });

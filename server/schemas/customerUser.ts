@@ -1,6 +1,18 @@
 import { z } from "zod";
-import { day as isoDay, email, id, idOf, optionalText, pageSize, requiredText, text as boundedText, version } from "./common";
-import { addressInput } from "./address";
+import {
+  addProblems,
+  day as isoDay,
+  email,
+  id,
+  idOf,
+  issuePath,
+  optionalText,
+  pageSize,
+  requiredText,
+  text as boundedText,
+  version,
+} from "./common";
+import { addressInput, oneDefaultPerKind } from "./address";
 import { cursor, massIds, sortInput } from "./grid";
 import { newPassword } from "./password";
 import { birthday, phone } from "./profile";
@@ -132,17 +144,7 @@ export function customerUserRecordProblems(value: {
   const problems: Record<string, string[]> = {};
   if (value.enabled && !value.roleIds?.length) problems.roleIds = [enabledWithoutRoleMessage];
   if (!value.newCustomer && !value.customerId) problems.customerId = ["Choose the customer this user represents."];
-  const addresses = value.addresses ?? [];
-  const onlyOne = [
-    ["isDefaultBilling", "Only one address can be the default billing address."],
-    ["isDefaultShipping", "Only one address can be the default shipping address."],
-    ["isPrimary", "Only one address can be the primary address."],
-  ] as const;
-  for (const [flag, message] of onlyOne) {
-    const marked = addresses.flatMap((address, index) => (address[flag] ? [index] : []));
-    for (const index of marked.slice(1)) problems[`addresses.${index}.${flag}`] = [message];
-  }
-  return problems;
+  return { ...problems, ...oneDefaultPerKind(value.addresses ?? []) };
 }
 
 const structural = (value: z.output<typeof recordFields> & { addresses?: z.output<typeof addressBook> }, ctx: z.RefinementCtx) => {
@@ -150,11 +152,10 @@ const structural = (value: z.output<typeof recordFields> & { addresses?: z.outpu
   // adds it as a refinement so it shows before the round trip.
   const { roleIds: _roles, ...problems } = customerUserRecordProblems(value);
   if (value.customerId && value.newCustomer) problems.customerId = ["Choose an existing customer or create a new one, not both."];
-  for (const [path, messages] of Object.entries(problems)) ctx.addIssue({ code: "custom", path: issuePath(path), message: messages[0]! });
+  addProblems(ctx, problems);
 };
 
-/** "addresses.1.isPrimary" as zod's path: array indexes are numbers. */
-export const issuePath = (path: string) => path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+export { issuePath };
 
 export const createCustomerUserInput = recordFields
   .safeExtend({

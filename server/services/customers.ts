@@ -14,7 +14,7 @@ import type {
   pickCustomerInput,
 } from "../schemas/customer";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, mapPage, type KeysetSort } from "./kit/keyset";
-import { addressSelect } from "./addresses";
+import { addressSelect } from "./addresses/fields";
 import { ancestorNames, pathIds, visibleParents } from "./customers/paths";
 import { likeLiteral } from "./kit/filters";
 

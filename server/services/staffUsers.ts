@@ -16,7 +16,7 @@ import type {
   updateStaffUserInput,
 } from "../schemas/staffUser";
 import { recordAudit } from "./audit/record";
-import { assertNotSelfStaff, keepingStaffAdministrator } from "./invariants";
+import { assertNotSelfStaff, keepingStaffAdministrator } from "./staff/invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, type SortValue } from "./kit/keyset";
 import { clearAccountHolds } from "./identity/signInLimits";
 import { consumeToken, invalidToken, issueStaffToken, peekToken } from "./identity/tokens";

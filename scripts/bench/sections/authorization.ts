@@ -7,7 +7,7 @@ import {
 } from "../../../server/authz/access";
 import { openSession } from "../../../server/services/identity/sessions";
 import { listAccountUsersInput, type ListAccountUsersInput } from "../../../server/schemas/accountUser";
-import { listAccountUsers } from "../../../server/services/accountUsers";
+import { listAccountUsers } from "../../../server/services/customerUsers/companyList";
 import { ms, printTable, sampling, time, timeTogether, type Timing } from "../measure";
 
 type Company = { label: "largest" | "smallest"; principal: CustomerPrincipal; sessionVersion: number };

@@ -1,6 +1,6 @@
 import type { StaffPrincipal } from "../../../server/authz/access";
 import { listCustomerUsersInput, type ListCustomerUsersInput } from "../../../server/schemas/customerUser";
-import { listCustomerUsers, narrows } from "../../../server/services/customerUsers";
+import { listCustomerUsers, narrows } from "../../../server/services/customerUsers/grid";
 import { encodeCursor } from "../../../server/services/kit/keyset";
 import { staffCaller } from "../caller";
 import { ms, printTable, sampling, timeTogether, type Timing } from "../measure";

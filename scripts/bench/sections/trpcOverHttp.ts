@@ -4,7 +4,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { appRouter } from "../../../server/api/root";
 import { listCustomerUsersInput } from "../../../server/schemas/customerUser";
-import { listCustomerUsers } from "../../../server/services/customerUsers";
+import { listCustomerUsers } from "../../../server/services/customerUsers/grid";
 import { staffCaller, staffContext } from "../caller";
 import { ms, printTable, sampling, timeTogether, type Timing } from "../measure";
 import type { BenchContext } from "../context";

@@ -6,10 +6,10 @@ import { scopeWhere } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
 import type { customerUserActionInput } from "../../schemas/customerUser";
 import { auditCustomerUser } from "../audit/record";
-import { assertNotSelf } from "../invariants";
+import { assertNotSelf } from "./invariants";
 import { sendLinkEmail, sendWelcomeEmail } from "../identity/linkEmails";
 import { sendConfirmation } from "../identity/registration";
-import { erased } from "../customerUsers";
+import { erased } from "./lifecycle";
 
 /**
  * What staff do about a customer user's access besides enabling: confirm them by hand, send the confirmation

@@ -3,7 +3,7 @@ import type { Principal } from "../../authz/access";
 import { scopeWhere } from "../../authz/scope";
 import { notFound } from "../../errors";
 import { eraseAuditSubject, recordAudit } from "../audit/record";
-import { assertCustomerKeepsManager, assertNotSelf } from "../invariants";
+import { assertCustomerKeepsManager, assertNotSelf } from "./invariants";
 import { companyTransaction, lockCompanies } from "./companyLock";
 
 /**

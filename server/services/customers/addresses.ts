@@ -6,7 +6,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { notFound } from "../../errors";
 import { defaultsToClear, type updateAddressInput } from "../../schemas/address";
 import type { customerAddressInput } from "../../schemas/customer";
-import { addressSelect } from "../addresses";
+import { addressSelect } from "../addresses/fields";
 import { recordAudit } from "../audit/record";
 import { customerInScope } from "../customers";
 

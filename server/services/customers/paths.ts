@@ -2,7 +2,7 @@ import type { DbClient } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../../errors";
 import { lockCompanies } from "../customerUsers/companyLock";
-import { guardCustomerManagers } from "../invariants";
+import { guardCustomerManagers } from "../customerUsers/invariants";
 
 /**
  * The customer tree as materialized paths ("/1/5/23/"). Rows that are scoped by customer carry a copy of the

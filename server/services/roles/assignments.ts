@@ -7,7 +7,7 @@ import { notFound } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { roleCandidatesInput, roleUserIdsInput, roleUsersInput } from "../../schemas/role";
 import { recordAudit } from "../audit/record";
-import { guardCustomerManagers, assertUsersKeepARole } from "../invariants";
+import { guardCustomerManagers, assertUsersKeepARole } from "../customerUsers/invariants";
 import { companyTransaction, lockCompanies } from "../customerUsers/companyLock";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "../kit/keyset";
 import { likeLiteral } from "../kit/filters";

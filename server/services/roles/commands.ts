@@ -4,7 +4,7 @@ import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../../au
 import { AppError, staleVersion } from "../../errors";
 import type { cloneRoleInput, createCompanyRoleInput, createRoleInput, updateCompanyRoleInput } from "../../schemas/role";
 import { recordAudit } from "../audit/record";
-import { guardCustomerManagers, assertRoleDeletable } from "../invariants";
+import { guardCustomerManagers, assertRoleDeletable } from "../customerUsers/invariants";
 import { companyTransaction, isLocked, lockCompanies, type CompanyLock } from "../customerUsers/companyLock";
 import {
   assertBounded,

@@ -9,7 +9,7 @@ import { predefinedStaffRoleCodes } from "../../authz/presets";
 import { AppError, notFound, staleVersion } from "../../errors";
 import { staffRoleScopes, type createStaffRoleInput, type listStaffRolesInput, type updateStaffRoleInput } from "../../schemas/staffRole";
 import { recordAudit } from "../audit/record";
-import { keepingStaffAdministrator } from "../invariants";
+import { keepingStaffAdministrator } from "./invariants";
 import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort, type SortValue } from "../kit/keyset";
 import { likeLiteral } from "../kit/filters";
 

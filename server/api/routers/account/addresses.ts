@@ -1,6 +1,6 @@
 import { createTRPCRouter, customerProcedure } from "../../trpc";
 import { addressIdInput, addressInput, listAddressesInput, updateAddressInput } from "../../../schemas/address";
-import { createAddress, deleteAddress, listAddresses, updateAddress, type AddressKind } from "../../../services/addresses";
+import { createAddress, deleteAddress, listAddresses, updateAddress, type AddressKind } from "../../../services/addresses/book";
 
 /** Both storefront address books take the same procedures, each under its own entity's permissions. */
 function addressRouter(kind: AddressKind) {

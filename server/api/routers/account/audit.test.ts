@@ -4,7 +4,7 @@ import { createTestDb } from "../../../test/db";
 import { callerFor, customerCaller, impersonate, staffCaller } from "../../../test/principals";
 import { mandatoryConsentIds, tokenFromEmail } from "../../../test/mail";
 import { auditRecordTypes, recordAudit, type AuditEntityType } from "../../../services/audit/record";
-import { acceptInvitation } from "../../../services/invitations";
+import { acceptInvitation } from "../../../services/customerUsers/invitationAcceptance";
 
 /**
  * What the company audit log (account.audit.list) may carry: only the record types a company may read, without

@@ -1,6 +1,6 @@
 import { createTRPCRouter, customerProcedure } from "../../trpc";
 import { createInvitationInput, invitationIdInput, listInvitationsInput } from "../../../schemas/invitations";
-import * as invitations from "../../../services/invitations";
+import * as invitations from "../../../services/customerUsers/invitations";
 
 /**
  * A company administrator's invitations: within their user-management level, bounded by their own grants. Only

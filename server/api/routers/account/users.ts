@@ -8,9 +8,19 @@ import {
   updateCustomerUserInput,
 } from "../../../schemas/customerUser";
 import * as s from "../../../schemas/accountUser";
-import * as record from "../../../services/customerUserRecord";
-import { customerUserInScope, deleteCustomerUser, setCustomerUserEnabled } from "../../../services/customerUsers";
-import { listAccountUsers, massDelete, massSetEnabled } from "../../../services/accountUsers";
+import * as record from "../../../services/customerUsers/record";
+import * as choices from "../../../services/customerUsers/choices";
+import { createCustomerUser } from "../../../services/customerUsers/create";
+import { updateCustomerUser } from "../../../services/customerUsers/update";
+import { customerUserInScope } from "../../../services/customerUsers/grid";
+import {
+  deleteCustomerUser,
+  massDeleteCustomerUsers,
+  massSetCustomerUsersEnabled,
+  setCustomerUserEnabled,
+} from "../../../services/customerUsers/lifecycle";
+import { listAccountUsers } from "../../../services/customerUsers/companyList";
+import { roleChoices } from "../../../services/roles/choices";
 import { explainCustomerUser } from "../../../authz/explain";
 
 /**
@@ -42,27 +52,27 @@ export const accountUsersRouter = createTRPCRouter({
 
   // ------------------------------------------------------------------- the form's choices
   /** The websites with their localizations (the form asks for the preferred one when there are several). */
-  formOptions: customerProcedure("customerUser.view").query(({ ctx }) => record.customerUserFormOptions(ctx.db, ctx.actor)),
+  formOptions: customerProcedure("customerUser.view").query(({ ctx }) => choices.customerUserFormOptions(ctx.db, ctx.actor)),
   /** The customers within reach for a purpose: adding a user, moving one, or a new subsidiary's parent. */
   customerChoices: customerProcedure("customerUser.view")
     .input(customerChoicesInput)
-    .query(({ ctx, input }) => record.customerChoices(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => choices.customerChoices(ctx.db, ctx.actor, input)),
   /** The predefined public roles and the customer's own, each saying whether the caller may hand it out. */
   roleChoices: customerProcedure("customerUser.view")
     .input(roleChoicesInput)
-    .query(({ ctx, input }) => record.roleChoices(ctx.db, ctx.actor, input.customerId)),
+    .query(({ ctx, input }) => roleChoices(ctx.db, ctx.actor, input.customerId)),
 
   // ------------------------------------------------------------------------------ changes
   create: customerProcedure("customerUser.create")
     .meta(api("POST", "/users", "Create a user (roles within the caller's own grants)"))
     .input(createCustomerUserInput)
     .output(s.savedUserOutput)
-    .mutation(({ ctx, input }) => record.createCustomerUser(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createCustomerUser(ctx.db, ctx.actor, input)),
   update: customerProcedure("customerUser.edit")
     .meta(api("PUT", "/users/{id}", "Save a user as loaded at `version`; addresses left out stay as they are"))
     .input(updateCustomerUserInput)
     .output(s.savedUserOutput)
-    .mutation(({ ctx, input }) => record.updateCustomerUser(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => updateCustomerUser(ctx.db, ctx.actor, input)),
   setEnabled: customerProcedure("customerUser.edit")
     .input(setCustomerUserEnabledInput)
     .mutation(({ ctx, input }) => setCustomerUserEnabled(ctx.db, ctx.actor, input)),
@@ -72,8 +82,8 @@ export const accountUsersRouter = createTRPCRouter({
   /** Each selected user through setEnabled's rules; yourself and refused rows are reported as skipped. */
   massSetEnabled: customerProcedure("customerUser.edit")
     .input(s.massSetEnabledInput)
-    .mutation(({ ctx, input }) => massSetEnabled(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => massSetCustomerUsersEnabled(ctx.db, ctx.actor, input)),
   massDelete: customerProcedure("customerUser.delete")
     .input(s.massDeleteInput)
-    .mutation(({ ctx, input }) => massDelete(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => massDeleteCustomerUsers(ctx.db, ctx.actor, input)),
 });

@@ -12,23 +12,25 @@ import {
   setCustomerUserEnabledInput,
   updateCustomerUserInput,
 } from "../../../schemas/customerUser";
+import { customerUserInScope, listCustomerUsers, websiteChoices } from "../../../services/customerUsers/grid";
 import {
   customerUserDeletion,
-  customerUserInScope,
   deleteCustomerUser,
-  listCustomerUsers,
   massDeleteCustomerUsers,
   massSetCustomerUsersEnabled,
   setCustomerUserEnabled,
-  websiteChoices,
-} from "../../../services/customerUsers";
+} from "../../../services/customerUsers/lifecycle";
 import {
   confirmCustomerUser,
   forceCustomerUserPasswordReset,
   resendCustomerUserConfirmation,
   sendCustomerUserWelcome,
 } from "../../../services/customerUsers/credentials";
-import * as record from "../../../services/customerUserRecord";
+import * as record from "../../../services/customerUsers/record";
+import * as choices from "../../../services/customerUsers/choices";
+import { createCustomerUser } from "../../../services/customerUsers/create";
+import { updateCustomerUser } from "../../../services/customerUsers/update";
+import { roleChoices } from "../../../services/roles/choices";
 import { explainCustomerUser } from "../../../authz/explain";
 import { z } from "zod";
 import { id } from "../../../schemas/common";
@@ -86,7 +88,7 @@ export const customerUsersRouter = createTRPCRouter({
       const user = await customerUserInScope(ctx.db, ctx.actor, input.id);
       return explainCustomerUser(ctx.db, user.id);
     }),
-  // ---------------------------------------------------------- the record: view, create, edit (customerUserRecord.ts)
+  // ------------------------------------------------- the record: view, create, edit (customerUsers/record, create, update)
   get: staffProcedure("customerUser.view")
     .input(customerUserIdInput)
     .query(({ ctx, input }) => record.getCustomerUser(ctx.db, ctx.actor, input.id)),
@@ -98,18 +100,18 @@ export const customerUsersRouter = createTRPCRouter({
     .input(customerUserEmailsInput)
     .query(({ ctx, input }) => record.customerUserEmails(ctx.db, ctx.actor, input)),
   /** Websites with their localizations, and the staff who can be sales representatives. */
-  formOptions: staffProcedure("customerUser.view").query(({ ctx }) => record.customerUserFormOptions(ctx.db, ctx.actor)),
+  formOptions: staffProcedure("customerUser.view").query(({ ctx }) => choices.customerUserFormOptions(ctx.db, ctx.actor)),
   customerChoices: staffProcedure("customerUser.view")
     .input(customerChoicesInput)
-    .query(({ ctx, input }) => record.customerChoices(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => choices.customerChoices(ctx.db, ctx.actor, input)),
   /** The predefined roles and the customer's own: what the form offers, reloaded when the customer changes. */
   roleChoices: staffProcedure("customerUser.view")
     .input(roleChoicesInput)
-    .query(({ ctx, input }) => record.roleChoices(ctx.db, ctx.actor, input.customerId)),
+    .query(({ ctx, input }) => roleChoices(ctx.db, ctx.actor, input.customerId)),
   create: staffProcedure("customerUser.create")
     .input(createCustomerUserInput)
-    .mutation(({ ctx, input }) => record.createCustomerUser(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createCustomerUser(ctx.db, ctx.actor, input)),
   update: staffProcedure("customerUser.edit")
     .input(updateCustomerUserInput)
-    .mutation(({ ctx, input }) => record.updateCustomerUser(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => updateCustomerUser(ctx.db, ctx.actor, input)),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../../trpc";
 import { exactText } from "../../../schemas/common";
 import { acceptInvitationInput } from "../../../schemas/invitations";
-import { acceptInvitation, peekInvitation } from "../../../services/invitations";
+import { acceptInvitation, peekInvitation } from "../../../services/customerUsers/invitationAcceptance";
 
 /** Following an invitation link: anyone holding the link (it is the credential), nobody else. */
 export const publicInvitationsRouter = createTRPCRouter({

@@ -1,25 +1,16 @@
 import type { z } from "zod";
-import type { Db, DbClient } from "../db";
-import type { Prisma } from "../generated/prisma/client";
-import type { Principal } from "../authz/access";
-import { scopeWhere } from "../authz/scope";
-import {
-  passwordStatusOf,
-  type AccountUserSort,
-  type listAccountUsersInput,
-  type massDeleteInput,
-  type massSetEnabledInput,
-  type PasswordStatus,
-} from "../schemas/accountUser";
-import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "./kit/keyset";
-import { forEachRow } from "./kit/mass";
-import { deleteCustomerUser, setCustomerUserEnabled } from "./customerUsers";
-import { likeLiteral } from "./kit/filters";
+import type { DbClient } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Principal } from "../../authz/access";
+import { scopeWhere } from "../../authz/scope";
+import { passwordStatusOf, type AccountUserSort, type listAccountUsersInput, type PasswordStatus } from "../../schemas/accountUser";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, type KeysetSort } from "../kit/keyset";
+import { likeLiteral } from "../kit/filters";
 
 /**
  * The users grid of /account/users (and GET /api/v1/users): the users the actor's level of `customerUser.view`
- * reaches, filtered, sorted and keyset-paged; and its mass actions, each row through the single action's service.
- * Realm-generic like the services it builds on, so the back office's grid can share it.
+ * reaches, filtered, sorted and keyset-paged. Its row actions and mass actions are lifecycle.ts', shared with the
+ * back office. Realm-generic like the services it builds on, so the back office's grid can share it.
  */
 
 type ListInput = z.output<typeof listAccountUsersInput>;
@@ -100,25 +91,4 @@ export async function listAccountUsers(db: DbClient, actor: Principal, input: Li
     nextCursor: page.nextCursor,
     count,
   };
-}
-
-/** Names for a mass action's report: the users in the actor's reach; any other id is reported by number. */
-async function labels(db: DbClient, actor: Principal, ids: readonly number[]) {
-  const users = await db.customerUser.findMany({
-    where: { id: { in: [...ids] }, ...scopeWhere(actor, "customerUser") },
-    select: { id: true, firstName: true, lastName: true },
-  });
-  const names = new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
-  return (id: number) => names.get(id) ?? `User #${id}`;
-}
-
-/** Enables or disables each selected user by the single action's rules; the actor and refused rows are skipped with the reason. */
-export async function massSetEnabled(db: Db, actor: Principal, input: z.output<typeof massSetEnabledInput>) {
-  const labelOf = await labels(db, actor, input.ids);
-  return forEachRow(input.ids, labelOf, (id) => setCustomerUserEnabled(db, actor, { id, enabled: input.enabled }));
-}
-
-export async function massDelete(db: Db, actor: Principal, input: z.output<typeof massDeleteInput>) {
-  const labelOf = await labels(db, actor, input.ids);
-  return forEachRow(input.ids, labelOf, (id) => deleteCustomerUser(db, actor, { id }));
 }

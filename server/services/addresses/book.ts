@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import type { Db, DbClient } from "../db";
-import type { CustomerPrincipal } from "../authz/access";
-import type { Prisma } from "../generated/prisma/client";
-import { scopeWhere } from "../authz/scope";
-import { notFound } from "../errors";
-import { defaultsToClear, type addressInput, type updateAddressInput } from "../schemas/address";
-import { recordAudit } from "./audit/record";
+import type { Db, DbClient } from "../../db";
+import type { CustomerPrincipal } from "../../authz/access";
+import type { Prisma } from "../../generated/prisma/client";
+import { scopeWhere } from "../../authz/scope";
+import { notFound } from "../../errors";
+import { defaultsToClear, type addressInput, type updateAddressInput } from "../../schemas/address";
+import { recordAudit } from "../audit/record";
+import { addressSelect, type Address } from "./fields";
 
 /**
  * The storefront address books: a user's own (CustomerUserAddress) and their company's (CustomerAddress). Both
@@ -14,32 +15,6 @@ import { recordAudit } from "./audit/record";
  */
 export type AddressKind = "customerUserAddress" | "customerAddress";
 
-/** The fields an address of either kind has, as one select: what a form edits and what "the same address" compares. */
-export const addressFields = {
-  label: true,
-  organization: true,
-  namePrefix: true,
-  firstName: true,
-  middleName: true,
-  lastName: true,
-  nameSuffix: true,
-  street: true,
-  street2: true,
-  city: true,
-  postalCode: true,
-  region: true,
-  countryCode: true,
-  phone: true,
-  isPrimary: true,
-  isBilling: true,
-  isShipping: true,
-  isDefaultBilling: true,
-  isDefaultShipping: true,
-} as const;
-
-export const addressSelect = { id: true, ...addressFields, updatedAt: true } as const;
-
-export type Address = Prisma.CustomerUserAddressGetPayload<{ select: typeof addressSelect }>;
 type Row = Address & Record<string, unknown>;
 type Where = Record<string, unknown>;
 

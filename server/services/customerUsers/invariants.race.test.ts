@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import type { PrismaClient } from "../generated/prisma/client";
-import { appRouter } from "../api/root";
-import { createTestDb } from "../test/db";
-import { customerCaller, staffCaller } from "../test/principals";
-import { companyRuleViolations, raceCompany, type RaceCompany } from "../test/companies";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { appRouter } from "../../api/root";
+import { createTestDb } from "../../test/db";
+import { customerCaller, staffCaller } from "../../test/principals";
+import { companyRuleViolations, raceCompany, type RaceCompany } from "../../test/companies";
 
 /**
  * The company rules under concurrency: every path that can take away a company's last user manager or an enabled

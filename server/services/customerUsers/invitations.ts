@@ -1,33 +1,23 @@
-import type { Db, DbClient } from "../db";
-import type { Principal } from "../authz/access";
-import { accumulateCustomerGrants, bumpAuthzEpoch } from "../authz/access";
-import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
-import { customerTarget, reachesThrough } from "../authz/reach";
-import { customersReachedBy } from "../authz/scope";
-import { AppError, notFound } from "../errors";
-import { hashPassword } from "../auth/password";
-import { enqueueEmail, secretLink } from "../email/outbox";
-import { toLocale } from "../email/templates";
-import type { InvitationStatus } from "../schemas/invitations";
-import { activeConsents, consentProblems } from "./identity/registration";
-import { recordAudit } from "./audit/record";
-import { lockCustomerPath } from "./customers/paths";
-import { hashToken, newRawToken } from "./identity/tokens";
-import { likeLiteral } from "./kit/filters";
-import { keysetPage, keysetWhere, mapPage, newestFirst } from "./kit/keyset";
+import type { Db, DbClient } from "../../db";
+import type { Principal } from "../../authz/access";
+import { customersReachedBy } from "../../authz/scope";
+import { AppError, notFound } from "../../errors";
+import { enqueueEmail, secretLink } from "../../email/outbox";
+import { toLocale } from "../../email/templates";
+import type { InvitationStatus } from "../../schemas/invitations";
+import { recordAudit } from "../audit/record";
+import { hashToken, newRawToken } from "../identity/tokens";
+import { likeLiteral } from "../kit/filters";
+import { keysetPage, keysetWhere, mapPage, newestFirst } from "../kit/keyset";
+import { assertMayHandOut } from "../roles/choices";
+import { invitationStatus } from "./invitationAcceptance";
 
 /**
  * Invitations: an administrator invites a colleague by email with chosen roles. An invitation is Pending until
  * accepted, revoked or expired; it is bound to the invited address (the account is created for exactly that
  * email), single-use, and expires (WebsiteSettings.invitationTtlHours, a week by default). What it hands out is
- * bounded like any role assignment.
+ * bounded like any role assignment (roles/choices.ts). Accepting one is invitationAcceptance.ts'.
  */
-export function invitationStatus(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InvitationStatus {
-  if (invitation.acceptedAt) return "ACCEPTED";
-  if (invitation.revokedAt) return "REVOKED";
-  return invitation.expiresAt <= new Date() ? "EXPIRED" : "PENDING";
-}
-
 const statusWhere = (status: InvitationStatus) => {
   const now = new Date();
   return {
@@ -37,14 +27,6 @@ const statusWhere = (status: InvitationStatus) => {
     EXPIRED: { acceptedAt: null, revokedAt: null, expiresAt: { lte: now } },
   }[status];
 };
-
-/** Roles a customer's users may hold: the predefined public roles and the customer's own. */
-export async function rolesUsableBy(db: DbClient, customerId: number, roleIds: number[]) {
-  return db.customerUserRole.findMany({
-    where: { id: { in: roleIds }, OR: [{ customerId: null, public: true }, { customerId }] },
-    select: { id: true, label: true },
-  });
-}
 
 /**
  * The website an invitation is for: the inviting customer user's own, else the default storefront. Its settings
@@ -66,31 +48,12 @@ async function ttlHours(db: DbClient, websiteId: number | null) {
   return settings?.invitationTtlHours ?? 168;
 }
 
-/**
- * What inviting hands out, checked: the roles are usable by the customer, and a customer user may assign roles to
- * that customer's users and holds at least what the roles grant.
- */
-async function assertMayHandOut(
-  tx: DbClient,
-  actor: Principal,
-  customer: { id: number; path: string; salesRepresentatives: { staffUserId: number }[] },
-  roleIds: number[],
-  what: string,
-) {
-  const roles = await rolesUsableBy(tx, customer.id, roleIds);
-  if (roles.length !== new Set(roleIds).size) {
-    throw new AppError("BAD_REQUEST", "Some chosen roles are not available to this customer.", {
-      fieldErrors: { roleIds: ["Choose roles available to this customer."] },
-    });
-  }
-  if (actor.realm === "customer") {
-    const target = customerTarget({ ...customer, salesRepIds: customer.salesRepresentatives.map((rep) => rep.staffUserId) });
-    if (!reachesThrough(actor, "customer", target, "customerUserRole.assign", "customerUser.edit"))
-      throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
-    assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roleIds), what);
-  }
-  return roles;
-}
+/** An invitation's customer as the role check reads it. */
+const handOutTarget = (customer: { id: number; path: string; salesRepresentatives: { staffUserId: number }[] }) => ({
+  id: customer.id,
+  path: customer.path,
+  salesRepresentativeIds: customer.salesRepresentatives.map((rep) => rep.staffUserId),
+});
 
 async function sendInvitation(
   tx: DbClient,
@@ -121,7 +84,7 @@ export async function createInvitation(
   return db.$transaction(async (tx) => {
     const customer = await customerForNewUser(tx, actor, input.customerId);
     const roleIds = [...new Set(input.roleIds)];
-    const roles = await assertMayHandOut(tx, actor, customer, roleIds, "invite a user");
+    const roles = await assertMayHandOut(tx, actor, handOutTarget(customer), roleIds, { what: "invite a user" });
     if (await tx.customerUser.count({ where: { email: input.email } })) {
       throw new AppError("CONFLICT", "This email already has an account.", {
         fieldErrors: { email: ["This email already has an account."] },
@@ -254,9 +217,9 @@ export async function resendInvitation(db: Db, actor: Principal, id: number) {
     await assertMayHandOut(
       tx,
       actor,
-      invitation.customer,
+      handOutTarget(invitation.customer),
       invitation.roles.map((r) => r.roleId),
-      "send an invitation",
+      { what: "send an invitation" },
     );
     const hours = await ttlHours(tx, invitation.websiteId);
     const raw = newRawToken();
@@ -294,149 +257,5 @@ export async function revokeInvitation(db: Db, actor: Principal, id: number) {
       subjectUserId: null,
     });
     return { id, status: "REVOKED" as const };
-  });
-}
-
-// ------------------------------------------------------------------------------------ accepting
-
-const invalidInvitation = () =>
-  new AppError("BAD_REQUEST", "This invitation is not valid any more: it was used, revoked or has expired. Ask for a new one.", {
-    fieldErrors: { token: ["This invitation is not valid any more."] },
-  });
-
-/**
- * An invitation hands its roles out when it is accepted, so they must still lie within what the administrator who
- * sent it holds then: one whose roles grew, or whose sender was demoted since, gives nothing (they send a new one).
- */
-async function assertSenderMayStillGive(tx: DbClient, senderId: number | null, roleIds: number[]) {
-  if (senderId === null) return;
-  const held = accumulateCustomerGrants(
-    await tx.rolePermission.findMany({
-      where: { role: { assignments: { some: { customerUserId: senderId } } } },
-      select: { permission: true, level: true },
-    }),
-  );
-  if (exceedingCustomerGrants(held, await grantsOfRoles(tx, roleIds)).length) {
-    throw new AppError(
-      "BAD_REQUEST",
-      "This invitation gives more than the administrator who sent it may give now. Ask them for a new one.",
-      {
-        fieldErrors: { token: ["This invitation is not valid any more."] },
-      },
-    );
-  }
-}
-
-/** What the acceptance page shows for a link, or null when the link is not (or no longer) valid. */
-export async function peekInvitation(db: DbClient, raw: string) {
-  const invitation = await db.invitation.findUnique({
-    where: { tokenHash: hashToken(raw) },
-    select: {
-      email: true,
-      firstName: true,
-      lastName: true,
-      acceptedAt: true,
-      revokedAt: true,
-      expiresAt: true,
-      customer: { select: { name: true, enabled: true } },
-    },
-  });
-  if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) return null;
-  return {
-    email: invitation.email,
-    firstName: invitation.firstName,
-    lastName: invitation.lastName,
-    companyName: invitation.customer.name,
-    consents: await activeConsents(db),
-  };
-}
-
-/**
- * Accepts an invitation: creates the account for the invited address, enabled and confirmed (the link proved the
- * address), with the invitation's roles. Single use, even under concurrent requests.
- */
-export async function acceptInvitation(
-  db: Db,
-  input: { token: string; firstName: string; lastName: string; password: string; consentIds: number[] },
-) {
-  const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({
-      where: { tokenHash: hashToken(input.token) },
-      select: {
-        id: true,
-        email: true,
-        acceptedAt: true,
-        revokedAt: true,
-        expiresAt: true,
-        websiteId: true,
-        customer: { select: { id: true, path: true, enabled: true } },
-        roles: { select: { roleId: true } },
-        invitedByCustomerUserId: true,
-      },
-    });
-    if (!invitation || invitationStatus(invitation) !== "PENDING" || !invitation.customer.enabled) throw invalidInvitation();
-    // The same consents as registration asks for: an invited account is no exception to them.
-    const problems = consentProblems(await activeConsents(tx), input);
-    if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", "Some fields need your attention.", { fieldErrors: problems });
-    await assertSenderMayStillGive(
-      tx,
-      invitation.invitedByCustomerUserId,
-      invitation.roles.map((r) => r.roleId),
-    );
-    const claimed = await tx.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
-      data: { acceptedAt: new Date() },
-    });
-    if (claimed.count !== 1) throw invalidInvitation();
-    if (await tx.customerUser.count({ where: { email: invitation.email } })) {
-      throw new AppError("CONFLICT", "An account with this email exists already: sign in instead.");
-    }
-    const website = invitation.websiteId ?? (await tx.website.findFirst({ where: { isDefault: true }, select: { id: true } }))?.id ?? null;
-    const roleIds = (
-      await rolesUsableBy(
-        tx,
-        invitation.customer.id,
-        invitation.roles.map((r) => r.roleId),
-      )
-    ).map((r) => r.id);
-    // Read under a lock, so a move of the customer meanwhile cannot leave the new user with the old path.
-    const customerPath = (await lockCustomerPath(tx, invitation.customer.id))?.path ?? invitation.customer.path;
-    const user = await tx.customerUser.create({
-      data: {
-        email: invitation.email,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        passwordHash,
-        passwordChangedAt: new Date(),
-        enabled: roleIds.length > 0,
-        confirmedAt: new Date(),
-        customerId: invitation.customer.id,
-        customerPath,
-        websiteId: website,
-        roles: { createMany: { data: roleIds.map((roleId) => ({ roleId })) } },
-        consentAcceptances: { createMany: { data: [...new Set(input.consentIds)].map((consentId) => ({ consentId })) } },
-      },
-      select: { id: true, email: true },
-    });
-    await tx.invitation.update({ where: { id: invitation.id }, data: { customerUserId: user.id } });
-    // The invitation's entries (the address it was sent to) are now about this user, for erasure.
-    await tx.auditEvent.updateMany({
-      where: { entityType: "Invitation", entityId: String(invitation.id) },
-      data: { subjectUserId: user.id },
-    });
-    await bumpAuthzEpoch(tx);
-    await recordAudit(
-      tx,
-      { realm: "system" },
-      {
-        action: "invitation.accept",
-        entityType: "CustomerUser",
-        entityId: user.id,
-        customerPath,
-        after: { email: user.email, invitationId: invitation.id, consentIds: input.consentIds },
-      },
-    );
-    return { id: user.id, email: user.email, enabled: roleIds.length > 0 };
   });
 }

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../generated/prisma/client";
-import { createTestDb } from "../test/db";
-import { callerFor, customerCaller, customerPrincipal } from "../test/principals";
-import { hashToken } from "./identity/tokens";
-import { signInCustomerUser } from "./identity/signIn";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { createTestDb } from "../../test/db";
+import { callerFor, customerCaller, customerPrincipal } from "../../test/principals";
+import { hashToken } from "../identity/tokens";
+import { signInCustomerUser } from "../identity/signIn";
 
 let db: PrismaClient;
 let roles: { admin: number; buyer: number };

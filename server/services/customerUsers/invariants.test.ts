@@ -1,18 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../generated/prisma/client";
-import { createTestDb } from "../test/db";
-import {
-  ancestorPaths,
-  assertCustomerKeepsManager,
-  assertHasRole,
-  assertNotSelf,
-  assertRoleDeletable,
-  keepingStaffAdministrator,
-  staffAdministrators,
-} from "./invariants";
-import { createCustomerNode } from "./customers/paths";
-import { customerPrincipal } from "../test/principals";
-import { lockCompanies } from "./customerUsers/companyLock";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { createTestDb } from "../../test/db";
+import { ancestorPaths, assertCustomerKeepsManager, assertHasRole, assertNotSelf, assertRoleDeletable } from "./invariants";
+import { createCustomerNode } from "../customers/paths";
+import { customerPrincipal } from "../../test/principals";
+import { lockCompanies } from "./companyLock";
 
 let db: PrismaClient;
 beforeAll(async () => {
@@ -82,38 +74,5 @@ describe("invariants", () => {
     await db.customerUserRoleAssignment.deleteMany({ where: { roleId: own.id } });
     await db.websiteSettings.updateMany({ where: {}, data: { defaultRoleId: own.id } });
     await expect(assertRoleDeletable(db, own.id)).rejects.toThrow("default role for registrations");
-  });
-});
-
-describe("staff administrators", () => {
-  it("are the enabled staff holding every staff permission for all customers", async () => {
-    expect((await staffAdministrators(db)).map((s) => s.firstName)).toEqual(["Ada"]);
-  });
-
-  it("survive two changes at once that would each leave the other as the last one", async () => {
-    const adminRole = await db.staffRole.findUniqueOrThrow({ where: { code: "ADMINISTRATOR" } });
-    const zed = await db.staffUser.create({
-      data: { email: "zed.race@roster.test", firstName: "Zed", lastName: "Race", roles: { create: { roleId: adminRole.id } } },
-    });
-    const ada = await db.staffUser.findUniqueOrThrow({ where: { email: "admin@roster.test" } });
-    // Both changes reach the write before either commits, unless the first holds the other off (then it gives up waiting).
-    let arrived = 0;
-    let release = () => {};
-    const bothThere = new Promise<void>((resolve) => (release = resolve));
-    const disable = (id: number) =>
-      db.$transaction((tx) =>
-        keepingStaffAdministrator(
-          tx,
-          async () => {
-            if (++arrived === 2) release();
-            await Promise.race([bothThere, new Promise((resolve) => setTimeout(resolve, 1_000))]);
-            await tx.staffUser.update({ where: { id }, data: { enabled: false } });
-          },
-          (last) => `${last} is the last one.`,
-        ),
-      );
-    const outcomes = await Promise.allSettled([disable(zed.id), disable(ada.id)]);
-    expect(outcomes.filter((o) => o.status === "rejected")).toHaveLength(1);
-    expect(await staffAdministrators(db)).toHaveLength(1);
   });
 });
