@@ -46,11 +46,6 @@ export function gridHref(basePath: string, params: SearchParams, patch: Record<s
   return qs ? `${basePath}?${qs}` : basePath;
 }
 
-/** True when any of the given filter keys is set. */
-export function hasAny(params: SearchParams, keys: readonly string[]) {
-  return keys.some((key) => param(params, key) !== undefined);
-}
-
 /**
  * The record id of a page's `[id]` segment, read with the procedures' own id schema: anything else (not a number,
  * beyond what an id column holds) is the app's 404, as a record that is not there.
@@ -68,9 +63,6 @@ export function intParam(params: SearchParams, key: string, allowed?: readonly n
   const value = Number(raw);
   return allowed && !allowed.includes(value) ? undefined : value;
 }
-
-/** The cursor of a list paged by id (the id as text) from the URL, if it is one; else none (the first page). */
-export const idCursorParam = (params: SearchParams, key: string) => intParam(params, key)?.toString();
 
 /** A boolean filter written as "yes"/"no" in the URL. */
 export function yesNoParam(params: SearchParams, key: string): boolean | undefined {
