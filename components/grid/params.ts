@@ -79,6 +79,7 @@ type Schema<T> = {
 };
 
 /**
+ * Left for the role pages until they load with `listPage` (components/grid/page.ts), which does the same and more.
  * A grid's input from its URL: the sort (one of `sortKeys`), direction, page size and cursor, with the grid's
  * `filters`, parsed by the grid's own input schema. A hand-edited URL never breaks the page: a value that does not
  * parse is dropped, and `problem` says what was wrong.
@@ -107,6 +108,7 @@ export function gridInput<T>(
 }
 
 /**
+ * Left for the role pages until they load with `listPage`, the one recovery from a refused cursor.
  * One page of a grid; a cursor the list refuses (stale or tampered: BAD_REQUEST) falls back to the first page,
  * with the reason as `problem`.
  */
