@@ -5,7 +5,7 @@ import { listRoutes } from "./routes";
 // A cursor that is no list's own: the page answers with its first page and says why, never an error page. On a
 // page with several lists, only the list whose cursor was refused starts over.
 for (const route of listRoutes) {
-  test(`${route.path} opened with a tampered ${route.cursorKey} cursor shows the first page and the problem`, async ({ page }) => {
+  test(`${route.path}?${route.cursorKey}= tampered: the first page and the problem`, async ({ page }) => {
     if (route.as === "staff") await signInAsStaff(page);
     else await signInAsCustomer(page, "amanda.admin@acme.test");
     let path = route.path;
