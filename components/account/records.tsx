@@ -1,77 +1,52 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { ListPager } from "@/components/list-pager";
-import { idCursorParam } from "@/components/grid/params";
-import { listRecordsInput, type RecordKind } from "@/server/schemas/records";
-import type { CustomerPrincipal } from "@/server/authz/access";
-import type { CustomerPermission } from "@/server/authz/permissions";
+import { statusLabel } from "@/components/records/status-badge";
+import { listPage, type ListState } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { param, type SearchParams } from "@/components/grid/params";
+import { listRecordsInput, type ListRecordsInput } from "@/server/schemas/records";
 
 /** The storefront's record lists: one layout for orders, quotes, RFQs and shopping lists. */
-export type SearchParams = Record<string, string | undefined>;
 
-export function parseListParams(params: SearchParams) {
-  const parsed = listRecordsInput.safeParse({
-    cursor: idCursorParam(params, "after"),
-    limit: params.limit ? Number(params.limit) : undefined,
-    status: params.status || undefined,
-    search: params.q || undefined,
-  });
-  return parsed.success ? parsed.data : listRecordsInput.parse({});
-}
-
-const reach = { OWN: "your own", CUSTOMER: "your company's", SUBTREE: "your company's and its subsidiaries'" } as const;
-
-/** Says whose records the list holds, from the level the user's roles grant. */
-export function scopeSentence(user: CustomerPrincipal, permission: CustomerPermission, noun: string) {
-  const level = user.grants.get(permission);
-  return level && level in reach ? `Showing ${reach[level as keyof typeof reach]} ${noun}.` : "";
-}
-
-export const statusLabel = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replaceAll("_", " ");
-
-const tones: Record<string, "green" | "amber" | "red" | "slate" | "blue"> = {
-  OPEN: "blue",
-  PROCESSING: "amber",
-  SHIPPED: "green",
-  CLOSED: "slate",
-  CANCELLED: "red",
-  DRAFT: "slate",
-  SENT_TO_CUSTOMER: "blue",
-  ACCEPTED: "green",
-  DECLINED: "red",
-  EXPIRED: "slate",
-  SUBMITTED: "blue",
-  MORE_INFO_REQUESTED: "amber",
-};
-export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={tones[status] ?? "slate"}>{statusLabel(status)}</Badge>;
+/** One page of a record list, read from the URL (status and `q`) by the kit. */
+export function recordsPage<P extends { items: unknown[]; nextCursor: string | null }>(
+  basePath: string,
+  params: SearchParams,
+  load: (input: ListRecordsInput) => Promise<P>,
+) {
+  const filters = { status: param(params, "status"), search: param(params, "q") };
+  return listPage({ basePath, params, schema: listRecordsInput, filters }, load);
 }
 
 export function RecordsList<Row extends { id: number }>({
   title,
   description,
-  basePath,
-  params,
+  noun,
   statuses,
   searchLabel,
   columns,
-  page,
+  list,
 }: {
   title: string;
   description: string;
-  basePath: string;
-  params: SearchParams;
+  /** What the list holds ("orders"), for the pager. */
+  noun: string;
   statuses: readonly string[];
   searchLabel: string;
   columns: { header: string; cell: (row: Row) => ReactNode }[];
-  page: { items: Row[]; nextCursor: string | null };
+  list: {
+    page: { items: Row[]; nextCursor: string | null; count?: { value: number; capped: boolean } | null };
+    problem: string | null;
+    state: ListState;
+  };
 }) {
-  const input = parseListParams(params);
+  const { page, problem, state } = list;
+  const q = param(state.params, "q");
+  const status = param(state.params, "status");
   return (
     <>
       <PageHeader title={title}>
@@ -81,12 +56,12 @@ export function RecordsList<Row extends { id: number }>({
         <form className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-4 py-3" role="search">
           <label className="text-sm">
             <span className="sr-only">{searchLabel}</span>
-            <Input name="q" defaultValue={params.q} placeholder={searchLabel} className="w-64" />
+            <Input name="q" defaultValue={q} placeholder={searchLabel} className="w-64" />
           </label>
           {statuses.length ? (
             <label className="text-sm">
               <span className="sr-only">Status</span>
-              <Select name="status" defaultValue={params.status ?? ""} aria-label="Status">
+              <Select name="status" defaultValue={status ?? ""} aria-label="Status">
                 <option value="">Any status</option>
                 {statuses.map((s) => (
                   <option key={s} value={s}>
@@ -99,8 +74,8 @@ export function RecordsList<Row extends { id: number }>({
           <Button type="submit" variant="secondary">
             Filter
           </Button>
-          {params.q || params.status ? (
-            <Link href={basePath} className="px-2 text-sm text-brand-700 hover:underline">
+          {q || status ? (
+            <Link href={state.basePath} className="px-2 text-sm text-brand-700 hover:underline">
               Clear
             </Link>
           ) : null}
@@ -115,7 +90,7 @@ export function RecordsList<Row extends { id: number }>({
           </thead>
           <tbody>
             {page.items.length === 0 ? (
-              <EmptyRow colSpan={columns.length}>Nothing here{params.q || params.status ? " matches these filters" : " yet"}.</EmptyRow>
+              <EmptyRow colSpan={columns.length}>Nothing here{q || status ? " matches these filters" : " yet"}.</EmptyRow>
             ) : null}
             {page.items.map((row) => (
               <Tr key={row.id}>
@@ -126,31 +101,8 @@ export function RecordsList<Row extends { id: number }>({
             ))}
           </tbody>
         </Table>
-        <ListPager basePath={basePath} params={params} current={input.cursor} nextCursor={page.nextCursor} />
+        <Pager state={state} page={page} noun={noun} problem={problem} />
       </Card>
     </>
   );
 }
-
-export function DetailList({ items }: { items: [string, ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-3 gap-y-2 text-sm">
-      {items.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="text-slate-500">{label}</dt>
-          <dd className="col-span-2">{value ?? "—"}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export function owner(person: { firstName: string; lastName: string } | null) {
-  return person ? `${person.firstName} ${person.lastName}` : "(deleted user)";
-}
-
-export function money(amount: string, currency: string) {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(Number(amount));
-}
-
-export type { RecordKind };

@@ -148,7 +148,7 @@ export function FilterBar({
   );
 }
 
-/** The pager of a grid not yet loaded with `listPage` (components/grid/page.ts): the one `Pager` over its URL state. */
+/** The pager of the role grids, not yet loaded with `listPage` (components/grid/page.ts): the one `Pager` over its URL state. */
 export function GridPager({
   basePath,
   params,

@@ -86,3 +86,18 @@ export async function listPage<I extends { cursor?: string; limit: number }, P e
     return { input: first, page: await load(first), problem: (error as Error).message, state: { ...state, params } };
   }
 }
+
+/**
+ * One page of a section's list, on a page with several: its cursor has the section's anchor as its URL key (so the
+ * sections page apart), paging brings the reader back to the section, and a refused cursor starts only that
+ * section over. `fixed` is what the URL does not choose: the record the section belongs to, its page size.
+ */
+export function sectionPage<I extends { cursor?: string; limit: number }, P extends { nextCursor: string | null }>(
+  where: { basePath: string; params: SearchParams; key: string },
+  schema: ListSpec<I>["schema"],
+  fixed: Record<string, unknown> & { limit: number },
+  load: (input: I) => Promise<P>,
+) {
+  const { basePath, params, key } = where;
+  return listPage({ basePath, params, schema, keys: { cursor: key }, hash: key, fixed }, load);
+}

@@ -14,12 +14,15 @@ export function Pager({
   page,
   noun,
   sizes = true,
+  problem,
 }: {
   state: ListState;
   page: { nextCursor: string | null; count?: { value: number; capped: boolean } | null };
   /** What is paged ("customer users"), for the count and for screen readers when a page has several lists. */
   noun: string;
   sizes?: boolean;
+  /** Why the list shows its first page (a refused cursor), for a list with no filter bar to say it. */
+  problem?: string | null;
 }) {
   const { keys, params, limit } = state;
   const href = (patch: Record<string, string | number | undefined>) => {
@@ -36,13 +39,18 @@ export function Pager({
       ? `More than ${count.value.toLocaleString("en-US")} ${noun}`
       : `${count.value.toLocaleString("en-US")} ${count.value === 1 ? noun.replace(/s$/, "") : noun}`
     : null;
-  if (!total && !sizes && !onLaterPage && !page.nextCursor) return null;
+  if (!total && !sizes && !onLaterPage && !page.nextCursor && !problem) return null;
   const of = <span className="sr-only"> of {noun}</span>;
   return (
     <nav
       aria-label={`Pages of ${noun}`}
       className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600"
     >
+      {problem ? (
+        <p className="w-full text-xs text-red-600" data-testid="list-problem">
+          {problem}
+        </p>
+      ) : null}
       <div className="flex items-center gap-3">
         {total ? <span data-testid="grid-count">{total}</span> : null}
         {sizes ? (

@@ -46,11 +46,6 @@ export function gridHref(basePath: string, params: SearchParams, patch: Record<s
   return qs ? `${basePath}?${qs}` : basePath;
 }
 
-/** True when any of the given filter keys is set. */
-export function hasAny(params: SearchParams, keys: readonly string[]) {
-  return keys.some((key) => param(params, key) !== undefined);
-}
-
 /**
  * The record id of a page's `[id]` segment, read with the procedures' own id schema: anything else (not a number,
  * beyond what an id column holds) is the app's 404, as a record that is not there.
@@ -69,9 +64,6 @@ export function intParam(params: SearchParams, key: string, allowed?: readonly n
   return allowed && !allowed.includes(value) ? undefined : value;
 }
 
-/** The cursor of a list paged by id (the id as text) from the URL, if it is one; else none (the first page). */
-export const idCursorParam = (params: SearchParams, key: string) => intParam(params, key)?.toString();
-
 /** A boolean filter written as "yes"/"no" in the URL. */
 export function yesNoParam(params: SearchParams, key: string): boolean | undefined {
   const raw = param(params, key);
@@ -87,6 +79,7 @@ type Schema<T> = {
 };
 
 /**
+ * Left for the role pages until they load with `listPage` (components/grid/page.ts), which does the same and more.
  * A grid's input from its URL: the sort (one of `sortKeys`), direction, page size and cursor, with the grid's
  * `filters`, parsed by the grid's own input schema. A hand-edited URL never breaks the page: a value that does not
  * parse is dropped, and `problem` says what was wrong.
@@ -115,6 +108,7 @@ export function gridInput<T>(
 }
 
 /**
+ * Left for the role pages until they load with `listPage`, the one recovery from a refused cursor.
  * One page of a grid; a cursor the list refuses (stale or tampered: BAD_REQUEST) falls back to the first page,
  * with the reason as `problem`.
  */

@@ -1,8 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
-import { AddressBookView } from "@/components/account/address-book";
-import type { AddressValues } from "@/components/account/address-form";
+import { AddressBookView } from "@/components/addresses/address-book";
+import type { AddressValues } from "@/components/addresses/address-form";
 
 type Address = AddressValues & { id: number };
 

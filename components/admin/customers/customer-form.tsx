@@ -13,7 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/form-field";
 import { applyServerErrors } from "@/components/ui/form";
-import { AddressForm, type AddressValues } from "@/components/account/address-form";
+import { AddressForm, type AddressValues } from "@/components/addresses/address-form";
 import { countries } from "@/server/schemas/address";
 import { createCustomerInput, updateCustomerInput, type CreateCustomerInput } from "@/server/schemas/customer";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker";

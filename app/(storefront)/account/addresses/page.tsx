@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AddressBook } from "@/components/account/address-book";
+import { AddressBook } from "@/components/addresses/address-book";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuditTable } from "@/components/audit-table";
-import { flatParams, gridInput, idCursorParam, type SearchParams } from "@/components/grid/params";
-import { ListPager } from "@/components/list-pager";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import type { SearchParams } from "@/components/grid/params";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCustomerCaller } from "@/server/api/caller";
 import { listAuditInput } from "@/server/schemas/audit";
@@ -13,8 +14,9 @@ export default async function CompanyAuditPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
   if (!user.grants.has("audit.view")) redirect("/account");
-  const { input } = gridInput(listAuditInput, params, [], { cursor: idCursorParam(params, "before") });
-  const page = await caller.account.audit.list(input);
+  const { page, problem, state } = await listPage({ basePath: "/account/audit", params, schema: listAuditInput }, (input) =>
+    caller.account.audit.list(input),
+  );
   return (
     <>
       <PageHeader title="Audit log">
@@ -24,13 +26,7 @@ export default async function CompanyAuditPage({ searchParams }: { searchParams:
       </PageHeader>
       <Card>
         <AuditTable rows={page.items} />
-        <ListPager
-          basePath="/account/audit"
-          params={flatParams(params)}
-          current={input.cursor}
-          nextCursor={page.nextCursor}
-          cursorParam="before"
-        />
+        <Pager state={state} page={page} noun="changes" problem={problem} />
       </Card>
     </>
   );

@@ -6,8 +6,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar, FilterField, FilterSelect } from "@/components/grid/grid";
-import { gridInput, idCursorParam, intParam, param, type SearchParams } from "@/components/grid/params";
-import { ListPager } from "@/components/list-pager";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { intParam, param, type SearchParams } from "@/components/grid/params";
 import { InvitationActions } from "@/components/account/invitation-form";
 import { formatDateTime } from "@/components/format";
 import { getCustomerCaller } from "@/server/api/caller";
@@ -24,26 +25,23 @@ const statusTone: Record<InvitationStatus, "blue" | "green" | "red" | "slate"> =
   EXPIRED: "slate",
 };
 
-function inputOf(params: SearchParams) {
+function filtersOf(params: SearchParams) {
   const status = param(params, "status")?.toUpperCase();
-  return gridInput(listInvitationsInput, params, [], {
-    cursor: idCursorParam(params, "before"),
+  return {
     status: (invitationStatuses as readonly string[]).includes(status ?? "") ? status : undefined,
     search: param(params, "q"),
     customerId: intParam(params, "customer"),
-  });
+  };
 }
 
 export default async function InvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
   if (!user.grants.has("customerUser.create")) notFound();
-  const { input, problem } = inputOf(params);
-  const [page, customers] = await Promise.all([
-    caller.account.invitations.list(input),
+  const [{ input, page, problem, state }, customers] = await Promise.all([
+    listPage({ basePath, params, schema: listInvitationsInput, filters: filtersOf(params) }, (i) => caller.account.invitations.list(i)),
     caller.account.users.customerChoices({ purpose: "create" }),
   ]);
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return (
     <>
       <PageHeader title="Invitations" actions={<ButtonLink href="/account/invitations/new">Invite a colleague</ButtonLink>}>
@@ -120,7 +118,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
             ))}
           </tbody>
         </Table>
-        <ListPager basePath={basePath} params={flat} current={input.cursor} nextCursor={page.nextCursor} cursorParam="before" />
+        <Pager state={state} page={page} noun="invitations" />
       </Card>
     </>
   );

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RecordsList, StatusBadge, money, owner, parseListParams, scopeSentence, type SearchParams } from "@/components/account/records";
+import { RecordsList, recordsPage } from "@/components/account/records";
+import { scopeSentence } from "@/components/account/scope-sentence";
+import type { SearchParams } from "@/components/grid/params";
+import { StatusBadge } from "@/components/records/status-badge";
+import { money, owner } from "@/components/records/values";
 import { formatDate } from "@/components/format";
 import { getCustomerCaller } from "@/server/api/caller";
 import { recordStatuses } from "@/server/schemas/records";
@@ -10,16 +14,15 @@ export const metadata: Metadata = { title: "Orders" };
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
-  const page = await caller.account.orders.list(parseListParams(params));
+  const list = await recordsPage("/account/orders", params, (input) => caller.account.orders.list(input));
   return (
     <RecordsList
       title="Orders"
       description={scopeSentence(user, "order.view", "orders")}
-      basePath="/account/orders"
-      params={params}
+      noun="orders"
       statuses={recordStatuses.order}
       searchLabel="Order or PO number"
-      page={page}
+      list={list}
       columns={[
         {
           header: "Order",

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RecordsList, StatusBadge, owner, parseListParams, scopeSentence, type SearchParams } from "@/components/account/records";
+import { RecordsList, recordsPage } from "@/components/account/records";
+import { scopeSentence } from "@/components/account/scope-sentence";
+import type { SearchParams } from "@/components/grid/params";
+import { StatusBadge } from "@/components/records/status-badge";
+import { owner } from "@/components/records/values";
 import { formatDate } from "@/components/format";
 import { getCustomerCaller } from "@/server/api/caller";
 import { recordStatuses } from "@/server/schemas/records";
@@ -10,16 +14,15 @@ export const metadata: Metadata = { title: "Requests for quote" };
 export default async function RfqsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
-  const page = await caller.account.rfqs.list(parseListParams(params));
+  const list = await recordsPage("/account/rfqs", params, (input) => caller.account.rfqs.list(input));
   return (
     <RecordsList
       title="Requests for quote"
       description={scopeSentence(user, "rfq.view", "requests for quote")}
-      basePath="/account/rfqs"
-      params={params}
+      noun="requests for quote"
       statuses={recordStatuses.rfq}
       searchLabel="PO number"
-      page={page}
+      list={list}
       columns={[
         {
           header: "Request",

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RecordsList, money, owner, parseListParams, scopeSentence, type SearchParams } from "@/components/account/records";
+import { RecordsList, recordsPage } from "@/components/account/records";
+import { scopeSentence } from "@/components/account/scope-sentence";
+import type { SearchParams } from "@/components/grid/params";
+import { money, owner } from "@/components/records/values";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/format";
 import { getCustomerCaller } from "@/server/api/caller";
@@ -10,16 +13,15 @@ export const metadata: Metadata = { title: "Shopping lists" };
 export default async function ShoppingListsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
-  const page = await caller.account.shoppingLists.list(parseListParams(params));
+  const list = await recordsPage("/account/shopping-lists", params, (input) => caller.account.shoppingLists.list(input));
   return (
     <RecordsList
       title="Shopping lists"
       description={scopeSentence(user, "shoppingList.view", "shopping lists")}
-      basePath="/account/shopping-lists"
-      params={params}
+      noun="shopping lists"
       statuses={[]}
       searchLabel="Name"
-      page={page}
+      list={list}
       columns={[
         {
           header: "Name",

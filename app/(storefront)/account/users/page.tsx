@@ -5,11 +5,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Td, Th, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField, FilterSelect, GridPager, SortHeader, SortLink } from "@/components/grid/grid";
-import { gridInput, intParam, pageOrFirst, param, yesNoParam, type SearchParams } from "@/components/grid/params";
+import { FilterBar, FilterField, FilterSelect, SortHeader, SortLink } from "@/components/grid/grid";
+import { listInput, listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { intParam, param, yesNoParam, type SearchParams } from "@/components/grid/params";
 import { SelectAllBox, SelectionProvider, SelectRowBox } from "@/components/grid/selection";
 import { UserMassActions, UserRowMenu } from "@/components/account/user-actions";
-import { scopeSentence } from "@/components/account/records";
+import { scopeSentence } from "@/components/account/scope-sentence";
 import { formatDate } from "@/components/format";
 import { getCustomerCaller, orNull } from "@/server/api/caller";
 import {
@@ -25,16 +27,17 @@ export const metadata: Metadata = { title: "Users" };
 const basePath = "/account/users";
 const filterKeys = ["q", "customer", "enabled", "confirmed", "password", "role"] as const;
 
-function inputOf(params: SearchParams) {
+function specOf(params: SearchParams) {
   const password = param(params, "password")?.toUpperCase();
-  return gridInput(listAccountUsersInput, params, accountUserSorts, {
+  const filters = {
     search: param(params, "q"),
     customerId: intParam(params, "customer"),
     enabled: yesNoParam(params, "enabled"),
     confirmed: yesNoParam(params, "confirmed"),
     passwordStatus: (passwordStatuses as readonly string[]).includes(password ?? "") ? password : undefined,
     roleId: intParam(params, "role"),
-  });
+  };
+  return { basePath, params, schema: listAccountUsersInput, sorts: accountUserSorts, filters };
 }
 
 const passwordTone: Record<PasswordStatus, "green" | "amber" | "slate"> = { ACTIVE: "slate", RESET: "amber", NONE: "amber" };
@@ -43,22 +46,20 @@ const passwordBadge: Record<PasswordStatus, string> = { ACTIVE: "Password set", 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { user, caller } = await getCustomerCaller();
-  const parsed = inputOf(params);
-  const [{ page, problem }, customers, roles] = await Promise.all([
-    pageOrFirst(parsed.input, (input) => caller.account.users.list(input)).then(({ page, problem }) => ({
-      page,
-      problem: problem ?? parsed.problem,
-    })),
+  const spec = specOf(params);
+  // The role filter offers the roles of the customer filtered on (read here too, so both load at once).
+  const customerId = listInput(spec).input.customerId ?? user.customerId;
+  const [{ input, page, problem, state }, customers, roles] = await Promise.all([
+    listPage(spec, (i) => caller.account.users.list(i)),
     caller.account.users.customerChoices({ purpose: "view" }),
-    orNull(caller.account.users.roleChoices({ customerId: parsed.input.customerId ?? user.customerId })).then((roles) => roles ?? []),
+    orNull(caller.account.users.roleChoices({ customerId })).then((roles) => roles ?? []),
   ]);
   const can = { edit: user.grants.has("customerUser.edit"), delete: user.grants.has("customerUser.delete") };
   const canCreate = user.grants.has("customerUser.create");
   const mass = can.edit || can.delete;
   const grid = { basePath, params };
-  const sortProps = { ...grid, sort: parsed.input.sort, dir: parsed.input.dir };
-  const ariaSort = (...keys: string[]) =>
-    keys.includes(parsed.input.sort) ? (parsed.input.dir === "asc" ? "ascending" : "descending") : "none";
+  const sortProps = { ...grid, sort: input.sort, dir: input.dir };
+  const ariaSort = (...keys: string[]) => (keys.includes(input.sort) ? (input.dir === "asc" ? "ascending" : "descending") : "none");
   const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? "yes" : "no");
   return (
     <>
@@ -80,13 +81,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <Card>
         <FilterBar {...grid} filterKeys={filterKeys} label="Filter users" problem={problem}>
           <FilterField id="filter-q" label="Name or email">
-            <Input id="filter-q" name="q" defaultValue={parsed.input.search} placeholder="contains…" className="w-52" />
+            <Input id="filter-q" name="q" defaultValue={input.search} placeholder="contains…" className="w-52" />
           </FilterField>
           {customers.length > 1 ? (
             <FilterSelect
               name="customer"
               label="Customer"
-              value={parsed.input.customerId}
+              value={input.customerId}
               options={customers.map((c) => ({ value: c.id, label: c.name }))}
               className="w-48"
             />
@@ -94,7 +95,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <FilterSelect
             name="enabled"
             label="Enabled"
-            value={yesNo(parsed.input.enabled)}
+            value={yesNo(input.enabled)}
             options={[
               { value: "yes", label: "Enabled" },
               { value: "no", label: "Disabled" },
@@ -104,7 +105,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <FilterSelect
             name="confirmed"
             label="Confirmed"
-            value={yesNo(parsed.input.confirmed)}
+            value={yesNo(input.confirmed)}
             options={[
               { value: "yes", label: "Confirmed" },
               { value: "no", label: "Unconfirmed" },
@@ -114,7 +115,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <FilterSelect
             name="password"
             label="Password"
-            value={parsed.input.passwordStatus?.toLowerCase()}
+            value={input.passwordStatus?.toLowerCase()}
             options={passwordStatuses.map((s) => ({ value: s.toLowerCase(), label: passwordStatusLabels[s] }))}
             className="w-36"
           />
@@ -122,7 +123,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <FilterSelect
               name="role"
               label="Role"
-              value={parsed.input.roleId}
+              value={input.roleId}
               options={roles.map((r) => ({ value: r.id, label: r.label }))}
               className="w-40"
             />
@@ -202,7 +203,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </table>
           </div>
         </SelectionProvider>
-        <GridPager {...grid} limit={parsed.input.limit} nextCursor={page.nextCursor} count={page.count} noun="users" />
+        <Pager state={state} page={page} noun="users" />
       </Card>
     </>
   );

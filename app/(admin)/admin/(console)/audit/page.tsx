@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit-table";
-import { ListPager } from "@/components/list-pager";
 import { FilterBar, FilterField } from "@/components/grid/grid";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { getStaffCaller } from "@/server/api/caller";
-import { flatParams, gridInput, idCursorParam, param, type SearchParams } from "@/components/grid/params";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { param, type SearchParams } from "@/components/grid/params";
 import { listAuditInput } from "@/server/schemas/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -36,16 +37,17 @@ const basePath = "/admin/audit";
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const to = param(params, "to");
-  const { input, problem } = gridInput(listAuditInput, params, [], {
-    cursor: idCursorParam(params, "before"),
+  const filters = {
     entityType: param(params, "entityType"),
     entityId: param(params, "entityId"),
     action: param(params, "action"),
     from: param(params, "from"),
     to: to ? `${to}T23:59:59.999Z` : undefined,
-  });
+  };
   const { caller } = await getStaffCaller();
-  const page = await caller.admin.audit.list(input);
+  const { page, problem, state } = await listPage({ basePath, params, schema: listAuditInput, filters }, (input) =>
+    caller.admin.audit.list(input),
+  );
   return (
     <>
       <PageHeader title="Audit log">
@@ -85,13 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </FilterField>
         </FilterBar>
         <AuditTable rows={page.items} recordHref={recordHref} />
-        <ListPager
-          basePath={basePath}
-          params={flatParams(params)}
-          current={input.cursor}
-          nextCursor={page.nextCursor}
-          cursorParam="before"
-        />
+        <Pager state={state} page={page} noun="changes" />
       </Card>
     </>
   );

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
-import { gridInput, idCursorParam, param, type SearchParams } from "@/components/grid/params";
+import { listPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { intParam, param, type SearchParams } from "@/components/grid/params";
+import { pageSizes } from "@/server/schemas/grid";
 import { getStaffCaller } from "@/server/api/caller";
 import { listMailboxInput } from "@/server/schemas/mailbox";
 
@@ -18,13 +21,12 @@ const statusTone = { QUEUED: "amber", SENDING: "blue", SENT: "green", FAILED: "r
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { caller } = await getStaffCaller();
-  const { input } = gridInput(listMailboxInput, params, [], {
-    cursor: idCursorParam(params, "before"),
-    to: param(params, "to"),
-    limit: 50,
-  });
+  // Fifty to a page unless the reader picks another size: the outbox fills fast.
+  const filters = { to: param(params, "to"), limit: intParam(params, "limit", pageSizes) ?? 50 };
+  const { input, page, problem, state } = await listPage({ basePath: "/admin/mailbox", params, schema: listMailboxInput, filters }, (i) =>
+    caller.admin.mailbox.list(i),
+  );
   const { cursor: before, to } = input;
-  const page = await caller.admin.mailbox.list(input);
   return (
     <>
       <PageHeader title="Mailbox">
@@ -77,13 +79,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </Table>
-        {page.nextCursor ? (
-          <div className="flex justify-end border-t border-slate-200 px-4 py-3">
-            <ButtonLink variant="secondary" href={`/admin/mailbox?before=${page.nextCursor}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>
-              Older messages
-            </ButtonLink>
-          </div>
-        ) : null}
+        <Pager state={state} page={page} noun="messages" problem={problem} />
       </Card>
     </>
   );

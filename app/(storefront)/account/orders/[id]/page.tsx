@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { DetailList, StatusBadge, money, owner } from "@/components/account/records";
+import { DetailList } from "@/components/records/detail-list";
+import { StatusBadge } from "@/components/records/status-badge";
+import { money, owner } from "@/components/records/values";
 import { formatDate, formatDateTime } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
 import { pageId } from "@/components/grid/params";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { DetailList, money, owner } from "@/components/account/records";
+import { DetailList } from "@/components/records/detail-list";
+import { money, owner } from "@/components/records/values";
 import { formatDateTime } from "@/components/format";
 import { getCustomerCaller, orNotFound } from "@/server/api/caller";
 import { pageId } from "@/components/grid/params";

@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
-import { DetailList } from "@/components/account/records";
+import { DetailList } from "@/components/records/detail-list";
 import { PermissionTable } from "@/components/permission-table";
 import { UserButtons } from "@/components/account/user-actions";
 import { formatDate, formatDateTime, fullName } from "@/components/format";

@@ -4,14 +4,16 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
-import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
-import { DetailList } from "@/components/account/records";
-import { formatDate, formatDateTime } from "@/components/format";
+import { DetailList } from "@/components/records/detail-list";
+import { formatDateTime } from "@/components/format";
 import { CustomerStateButtons } from "@/components/admin/customers/customer-actions";
 import { CustomerAddresses } from "@/components/admin/customers/customer-addresses";
 import { CustomerNotes } from "@/components/admin/customers/customer-notes";
-import { ListPager } from "@/components/list-pager";
-import { flatParams, idCursorParam, pageId, pageOrFirst, param, type SearchParams } from "@/components/grid/params";
+import { CustomerRolesSection, CustomerUsersSection } from "@/components/admin/customers/customer-people";
+import { sectionPage } from "@/components/grid/page";
+import { Pager } from "@/components/grid/pager";
+import { pageId, type SearchParams } from "@/components/grid/params";
+import { listCustomerNotesInput } from "@/server/schemas/customer";
 import { getStaffCaller, orNotFound } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -32,16 +34,14 @@ export default async function CustomerPage({
   const query = await searchParams;
   const { staff, caller } = await getStaffCaller();
   const customer = await orNotFound(caller.admin.customers.get({ id }));
-  const [subsidiaries, users, roles, notes] = await Promise.all([
+  const [subsidiaries, notes] = await Promise.all([
     caller.admin.customers.children({ parentId: id, limit: 25 }),
-    staff.grants.has("customerUser.view") ? caller.admin.customers.users({ customerId: id, limit: 25 }) : null,
-    // A stale or hand-edited roles cursor in the URL starts that list again from its first page.
-    staff.grants.has("customerUserRole.view")
-      ? pageOrFirst({ customerId: id, limit: 25, cursor: param(query, "roles") }, (input) => caller.admin.customers.roles(input)).then(
-          (r) => r.page,
-        )
-      : null,
-    caller.admin.customers.notes.list({ id, limit: NOTES_PAGE, cursor: idCursorParam(query, "notes") }),
+    sectionPage(
+      { basePath: `/admin/customers/${id}`, params: query, key: "notes" },
+      listCustomerNotesInput,
+      { id, limit: NOTES_PAGE },
+      (input) => caller.admin.customers.notes.list(input),
+    ),
   ]);
   const can = {
     edit: staff.grants.has("customer.edit"),
@@ -191,120 +191,16 @@ export default async function CustomerPage({
       </div>
 
       <div className="mt-6 space-y-6">
-        {users ? (
-          <Card id="users" data-testid="customer-users">
-            <CardHeader
-              title="Customer users"
-              description={
-                users.count.value > users.items.length
-                  ? `The first ${users.items.length} of ${users.count.capped ? "more than " : ""}${plural(users.count.value, "user")}, by last name.`
-                  : undefined
-              }
-              actions={
-                <div className="flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm">
-                  {users.count.value > users.items.length ? (
-                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>
-                      All {users.count.capped ? `${plural(users.count.value, "user")}+` : plural(users.count.value, "user")}
-                    </Link>
-                  ) : users.items.length ? (
-                    <Link className={link} href={`/admin/customer-users?customer=${id}`}>
-                      Open in Customer Users
-                    </Link>
-                  ) : null}
-                  {counts.children ? (
-                    <Link className={link} href={`/admin/customer-users?customer=${id}&subsidiaries=yes`}>
-                      With the subsidiaries&apos; users
-                    </Link>
-                  ) : null}
-                </div>
-              }
-            />
-            <Table>
-              <thead>
-                <tr>
-                  <Th>Name</Th>
-                  <Th>Email</Th>
-                  <Th>Enabled</Th>
-                  <Th>Confirmed</Th>
-                  <Th>Last sign-in</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.items.length === 0 ? <EmptyRow colSpan={5}>No users yet.</EmptyRow> : null}
-                {users.items.map((user) => (
-                  <Tr key={user.id}>
-                    <Td>
-                      <Link className={link} href={`/admin/customer-users/${user.id}`}>
-                        {person(user)}
-                      </Link>
-                    </Td>
-                    <Td>{user.email}</Td>
-                    <Td>{user.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}</Td>
-                    <Td>{user.confirmedAt ? formatDate(user.confirmedAt) : <Badge tone="amber">Unconfirmed</Badge>}</Td>
-                    <Td>{formatDateTime(user.lastLoginAt)}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-          </Card>
-        ) : null}
-
-        {roles ? (
-          <Card id="roles" data-testid="customer-roles" className="scroll-mt-6">
-            <CardHeader
-              title="Roles of this customer"
-              description="Roles made for this customer. The predefined roles (Administrator, Buyer) are available to every customer."
-            />
-            <Table>
-              <thead>
-                <tr>
-                  <Th>Role</Th>
-                  <Th>Users</Th>
-                  <Th>Self-managed</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {roles.items.length === 0 ? <EmptyRow colSpan={3}>This customer has no roles of its own.</EmptyRow> : null}
-                {roles.items.map((role) => (
-                  <Tr key={role.id}>
-                    <Td>
-                      <Link className={link} href={`/admin/customer-user-roles/${role.id}`}>
-                        {role.label}
-                      </Link>
-                    </Td>
-                    <Td>{role.userCount}</Td>
-                    <Td>{role.selfManaged ? "Yes" : "No"}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-            <ListPager
-              basePath={`/admin/customers/${id}`}
-              params={flatParams(query)}
-              current={param(query, "roles")}
-              nextCursor={roles.nextCursor}
-              cursorParam="roles"
-              hash="roles"
-              noun="roles"
-            />
-          </Card>
-        ) : null}
+        {staff.grants.has("customerUser.view") ? <CustomerUsersSection customerId={id} hasChildren={counts.children > 0} /> : null}
+        {staff.grants.has("customerUserRole.view") ? <CustomerRolesSection customerId={id} params={query} /> : null}
 
         <CustomerAddresses customerId={id} addresses={customer.addresses} canEdit={can.edit} />
         <CustomerNotes
           customerId={id}
-          notes={notes.items}
+          notes={notes.page.items}
           canEdit={can.edit}
           pager={
-            <ListPager
-              basePath={`/admin/customers/${id}`}
-              params={flatParams(query)}
-              current={idCursorParam(query, "notes")}
-              nextCursor={notes.nextCursor}
-              cursorParam="notes"
-              hash="notes"
-              noun="notes"
-            />
+            <Pager state={notes.state} page={{ nextCursor: notes.page.nextCursor }} noun="notes" sizes={false} problem={notes.problem} />
           }
         />
       </div>
