@@ -6,11 +6,9 @@ import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
 import type { SortDirection } from "@/server/schemas/grid";
 import { gridHref, gridKeys, type SearchParams } from "./params";
-import { listKeys } from "./page";
-import { Pager } from "./pager";
 
 /**
- * Server-rendered grid parts: sortable column headers, the filter bar and the pager. Every control is a link
+ * Server-rendered grid parts: sortable column headers, the filter bar (the pager is `Pager`, pager.tsx). Every control is a link
  * or a GET form, so the grid works before (and without) hydration and its state is always the URL.
  */
 
@@ -146,16 +144,4 @@ export function FilterBar({
       ) : null}
     </form>
   );
-}
-
-/** The pager of the role grids, not yet loaded with `listPage` (components/grid/page.ts): the one `Pager` over its URL state. */
-export function GridPager({
-  basePath,
-  params,
-  limit,
-  nextCursor,
-  count,
-  noun,
-}: GridState & { limit: number; nextCursor: string | null; count?: { value: number; capped: boolean }; noun: string }) {
-  return <Pager state={{ basePath, params, keys: listKeys, limit }} page={{ nextCursor, count }} noun={noun} />;
 }

@@ -4,7 +4,6 @@
  */
 import { notFound } from "next/navigation";
 import { id, isWellFormedText } from "@/server/schemas/common";
-import { pageSizes } from "@/server/schemas/grid";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -68,58 +67,4 @@ export function intParam(params: SearchParams, key: string, allowed?: readonly n
 export function yesNoParam(params: SearchParams, key: string): boolean | undefined {
   const raw = param(params, key);
   return raw === "yes" ? true : raw === "no" ? false : undefined;
-}
-
-export type GridInput<T> = { input: T; problem: string | null };
-
-type Schema<T> = {
-  safeParse: (
-    value: unknown,
-  ) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-};
-
-/**
- * Left for the role pages until they load with `listPage` (components/grid/page.ts), which does the same and more.
- * A grid's input from its URL: the sort (one of `sortKeys`), direction, page size and cursor, with the grid's
- * `filters`, parsed by the grid's own input schema. A hand-edited URL never breaks the page: a value that does not
- * parse is dropped, and `problem` says what was wrong.
- */
-export function gridInput<T>(
-  schema: Schema<T>,
-  params: SearchParams,
-  sortKeys: readonly string[],
-  filters: Record<string, unknown>,
-): GridInput<T> {
-  const sort = param(params, gridKeys.sort);
-  const dir = param(params, gridKeys.dir);
-  const raw: Record<string, unknown> = {
-    sort: sort && sortKeys.includes(sort) ? sort : undefined,
-    dir: dir === "asc" || dir === "desc" ? dir : undefined,
-    cursor: param(params, gridKeys.cursor),
-    limit: intParam(params, gridKeys.limit, pageSizes),
-    ...filters,
-  };
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { input: parsed.data, problem: null };
-  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-  const retry = schema.safeParse(Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key))));
-  const fallback = retry.success ? retry.data : (schema.safeParse({}) as { data: T }).data;
-  return { input: fallback, problem: parsed.error.issues[0]?.message ?? "Check the filters." };
-}
-
-/**
- * Left for the role pages until they load with `listPage`, the one recovery from a refused cursor.
- * One page of a grid; a cursor the list refuses (stale or tampered: BAD_REQUEST) falls back to the first page,
- * with the reason as `problem`.
- */
-export async function pageOrFirst<I extends { cursor?: string }, R>(
-  input: I,
-  list: (input: I) => Promise<R>,
-): Promise<{ page: R; problem: string | null }> {
-  try {
-    return { page: await list(input), problem: null };
-  } catch (error) {
-    if (!input.cursor || (error as { code?: string }).code !== "BAD_REQUEST") throw error;
-    return { page: await list({ ...input, cursor: undefined }), problem: (error as Error).message };
-  }
 }
