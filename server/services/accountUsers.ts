@@ -79,7 +79,7 @@ const rowSelect = {
 
 export async function listAccountUsers(db: DbClient, actor: Principal, input: ListInput) {
   const sort: KeysetSort = { ...sortColumns[input.sort], dir: input.dir };
-  const where: Prisma.CustomerUserWhereInput = { AND: [scopeWhere(actor, "customerUser"), ...filters(input)] };
+  const where: Prisma.CustomerUserWhereInput = { AND: [scopeWhere(actor, "customerUser.view"), ...filters(input)] };
   const [rows, count] = await Promise.all([
     db.customerUser.findMany({
       where: { AND: [where, keysetWhere(sort, input.cursor)] },
@@ -105,7 +105,7 @@ export async function listAccountUsers(db: DbClient, actor: Principal, input: Li
 /** Names for a mass action's report: the users in the actor's reach; any other id is reported by number. */
 async function labels(db: DbClient, actor: Principal, ids: readonly number[]) {
   const users = await db.customerUser.findMany({
-    where: { id: { in: [...ids] }, ...scopeWhere(actor, "customerUser") },
+    where: { id: { in: [...ids] }, ...scopeWhere(actor, "customerUser.view") },
     select: { id: true, firstName: true, lastName: true },
   });
   const names = new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));

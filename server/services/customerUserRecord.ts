@@ -3,9 +3,8 @@ import type { Db, DbClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
 import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
-import type { Action } from "../authz/permissions";
-import { customerTarget, reaches, reachesThrough } from "../authz/reach";
-import { customersReachedBy, scopeWhere } from "../authz/scope";
+import { customerTarget, reaches } from "../authz/reach";
+import { scopeWhere } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import { hashPassword } from "../auth/password";
 import type {
@@ -81,10 +80,10 @@ const recordSelect = {
 
 /** The whole record, as the view and edit pages show it; NOT_FOUND outside the actor's scope. */
 export async function getCustomerUser(db: DbClient, actor: Principal, id: number) {
-  const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser") }, select: recordSelect });
+  const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser.view") }, select: recordSelect });
   if (!user) throw notFound("Customer user");
   const { websiteSettings, salesRepresentatives, roles, passwordHash, ...rest } = user;
-  const customer = await visibleParent(db, user.customer, customersReachedBy(actor, "customer.view", "customer.view"));
+  const customer = await visibleParent(db, user.customer, scopeWhere(actor, "customer.view"));
   const localization = websiteSettings.find((s) => s.websiteId === user.websiteId)?.localization ?? null;
   return {
     ...rest,
@@ -126,7 +125,7 @@ export async function customerUserEmails(db: DbClient, actor: Principal, input: 
 
 async function userInScope(db: DbClient, actor: Principal, id: number, action: "view" | "edit") {
   const user = await db.customerUser.findFirst({
-    where: { id, ...scopeWhere(actor, "customerUser", action, action === "edit" ? "customerUser.edit" : undefined) },
+    where: { id, ...scopeWhere(actor, `customerUser.${action}`) },
     select: { id: true },
   });
   if (!user) throw notFound("Customer user");
@@ -153,16 +152,17 @@ export async function customerUserFormOptions(db: DbClient, actor: Principal) {
   return { websites: withLocalizations, staff };
 }
 
+/** A subsidiary lies below the actor's own customer: only a Corporate level reaches it, for both what it takes. */
+const purposeOps = {
+  view: "customer.listUsers",
+  create: "customer.addUser",
+  edit: "customer.moveUserTo",
+  subsidiary: "customer.addSubsidiary",
+} as const;
+
 /** The customers an actor may pick: to add a user to, to move a user to, or as a new subsidiary's parent. */
 function customersFor(actor: Principal, purpose: Purpose): Prisma.CustomerWhereInput {
-  if (purpose !== "subsidiary") return customersReachedBy(actor, `customerUser.${purpose}`, `customerUser.${purpose}`);
-  // A subsidiary lies below the actor's own customer: only a Corporate level reaches it, for both what it takes.
-  return {
-    AND: [
-      customersReachedBy(actor, "customer.edit", "customer.create", "SUBTREE"),
-      customersReachedBy(actor, "customerUser.create", "customerUser.create", "SUBTREE"),
-    ],
-  };
+  return scopeWhere(actor, purposeOps[purpose]);
 }
 
 /** Up to 20 customers matching `search`, with their ancestry (to tell namesakes apart) and sales representatives. */
@@ -184,7 +184,7 @@ export async function customerChoices(db: DbClient, actor: Principal, input: z.o
   const ancestry = await ancestorNames(
     db,
     rows.map((row) => row.path),
-    customersReachedBy(actor, "customer.view", "customer.view"),
+    scopeWhere(actor, "customer.view"),
   );
   return rows.map(({ path: _path, salesRepresentatives, ...row }, index) => ({
     ...row,
@@ -202,7 +202,7 @@ export async function customerChoices(db: DbClient, actor: Principal, input: z.o
 export async function roleChoices(db: DbClient, actor: Principal, customerId: number | null) {
   if (customerId !== null) {
     const reached = await db.customer.count({
-      where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.view", "customerUser.view")] },
+      where: { AND: [{ id: customerId }, scopeWhere(actor, "customer.listUsers")] },
     });
     if (!reached) throw notFound("Customer");
   }
@@ -227,12 +227,10 @@ const customerNotFound = (field: string, hint: string) =>
 
 /** May a customer user assign roles to the users of this customer (their level of `customerUserRole.assign`)? */
 const mayAssignRolesAt = (actor: CustomerPrincipal, customer: { id: number; path: string; salesRepresentativeIds: number[] }) =>
-  reachesThrough(
+  reaches(
     actor,
-    "customer",
+    "customer.assignRoles",
     customerTarget({ id: customer.id, path: customer.path, salesRepIds: customer.salesRepresentativeIds }),
-    "customerUserRole.assign",
-    "customerUser.edit",
   );
 
 /** A user's addresses as a reach target: owned by the user, of the user's customer. */
@@ -419,11 +417,7 @@ export async function createCustomerUser(db: Db, actor: Principal, input: Create
       (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ??
       customer.salesRepresentativeIds;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    if (
-      actor.realm === "customer" &&
-      input.addresses.length &&
-      !reaches(actor, "customerUserAddress", newUserAddresses(customer), "create")
-    ) {
+    if (actor.realm === "customer" && input.addresses.length && !reaches(actor, "customerUserAddress.create", newUserAddresses(customer))) {
       throw new AppError("FORBIDDEN", "Your roles do not let you add addresses for this customer's users.");
     }
     const fields = personFields(input);
@@ -478,7 +472,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     // Any edit may disable the user, change their roles or move them: the company's rules are counted under its lock.
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const before = await tx.customerUser.findFirst({
-      where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.edit") },
+      where: { id: input.id, ...scopeWhere(actor, "customerUser.edit") },
       select: {
         id: true,
         version: true,
@@ -631,13 +625,13 @@ async function saveAddresses(
   }
   const deleted = user.addresses.filter((a) => !kept.has(a.id)).map((a) => a.id);
   if (actor.realm === "customer") {
-    const need: [boolean, Action, string][] = [
+    const need: [boolean, "create" | "edit" | "delete", string][] = [
       [changes.create.length > 0, "create", "add"],
       [changes.update.length > 0, "edit", "edit"],
       [deleted.length > 0, "delete", "delete"],
     ];
     for (const [needed, action, verb] of need) {
-      if (needed && !reaches(actor, "customerUserAddress", userAddresses(user), action))
+      if (needed && !reaches(actor, `customerUserAddress.${action}`, userAddresses(user)))
         throw new AppError("FORBIDDEN", `Your roles do not let you ${verb} this user's addresses.`);
     }
   }

@@ -3,7 +3,7 @@ import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type Principal } from "../authz/access";
 import { assertUsersHoldNoMore } from "../authz/grants";
 import { reachOf } from "../authz/reach";
-import { customersReachedBy, scopeWhere } from "../authz/scope";
+import { scopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuthStatus } from "../generated/prisma/enums";
 import { AppError, notFound } from "../errors";
@@ -92,13 +92,13 @@ function searchFilter(search: string | undefined): Prisma.CustomerUserWhereInput
  * LIMIT), so it costs about 1,000 divided by the share of rows that match: cheap exactly when nothing narrows.
  */
 export function narrows(actor: Principal, input: ListInput) {
-  const wholeScope = reachOf(actor, "customerUser") === "all";
+  const wholeScope = reachOf(actor, "customerUser.view") === "all";
   const texts = [...(input.search ?? "").split(/\s+/), input.firstName, input.lastName, input.email];
   return !wholeScope || !!input.customerId || texts.some((text) => (text?.length ?? 0) >= 3);
 }
 
 /** Customers whose users the actor may list. */
-const reachedCustomers = (actor: Principal) => customersReachedBy(actor, "customerUser.view", "customerUser.view");
+const reachedCustomers = (actor: Principal) => scopeWhere(actor, "customer.listUsers");
 
 /**
  * One keyset page of the customer users the actor's scope reaches, filtered and sorted as the grid asks, with a
@@ -112,7 +112,7 @@ export async function listCustomerUsers(db: DbClient, actor: Principal, input: L
       ? await db.customer.findFirst({ where: { id: input.customerId, ...reachedCustomers(actor) }, select: { path: true } })
       : null;
   const filters: Prisma.CustomerUserWhereInput[] = [
-    scopeWhere(actor, "customerUser"),
+    scopeWhere(actor, "customerUser.view"),
     ...searchFilter(input.search),
     input.customerId
       ? input.includeSubsidiaries
@@ -150,7 +150,7 @@ export function websiteChoices(db: DbClient) {
 /** The customer user with this id if the actor's scope reaches it, else NOT_FOUND. */
 export async function customerUserInScope(db: DbClient, actor: Principal, id: number) {
   const user = await db.customerUser.findFirst({
-    where: { id, ...scopeWhere(actor, "customerUser") },
+    where: { id, ...scopeWhere(actor, "customerUser.view") },
     select: { id: true, customerId: true, customerPath: true },
   });
   if (!user) throw notFound("Customer user");
@@ -168,7 +168,7 @@ export async function setCustomerUserEnabled(db: Db, actor: Principal, input: z.
   return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
-      where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.enable") },
+      where: { id: input.id, ...scopeWhere(actor, "customerUser.enable") },
       select: { id: true, enabled: true, customerId: true, customerPath: true, erasedAt: true },
     });
     if (!user) throw notFound("Customer user");
@@ -210,7 +210,7 @@ export const erased = () => new AppError("BAD_REQUEST", "This user's personal da
  */
 export async function customerUserDeletion(db: DbClient, actor: Principal, id: number) {
   const user = await db.customerUser.findFirst({
-    where: { id, ...scopeWhere(actor, "customerUser", "delete", "customerUser.delete") },
+    where: { id, ...scopeWhere(actor, "customerUser.delete") },
     select: {
       id: true,
       email: true,
@@ -304,7 +304,7 @@ export async function deleteCustomerUser(db: Db, actor: Principal, input: z.outp
 /** "First Last <email>" for the rows of a mass action the actor reaches; the rest read "Customer user #id". */
 async function rowLabels(db: DbClient, actor: Principal, ids: readonly number[]) {
   const rows = await db.customerUser.findMany({
-    where: { id: { in: [...ids] }, ...scopeWhere(actor, "customerUser") },
+    where: { id: { in: [...ids] }, ...scopeWhere(actor, "customerUser.view") },
     select: { id: true, firstName: true, lastName: true, email: true },
   });
   const labels = new Map(rows.map((r) => [r.id, `${r.firstName} ${r.lastName} <${r.email}>`]));

@@ -2,8 +2,8 @@ import type { Db, DbClient } from "../db";
 import type { Principal } from "../authz/access";
 import { accumulateCustomerGrants, bumpAuthzEpoch } from "../authz/access";
 import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../authz/grants";
-import { customerTarget, reachesThrough } from "../authz/reach";
-import { customersReachedBy } from "../authz/scope";
+import { customerTarget, reaches } from "../authz/reach";
+import { scopeWhere } from "../authz/scope";
 import { AppError, notFound } from "../errors";
 import { hashPassword } from "../auth/password";
 import { enqueueEmail, secretLink } from "../email/outbox";
@@ -85,7 +85,7 @@ async function assertMayHandOut(
   }
   if (actor.realm === "customer") {
     const target = customerTarget({ ...customer, salesRepIds: customer.salesRepresentatives.map((rep) => rep.staffUserId) });
-    if (!reachesThrough(actor, "customer", target, "customerUserRole.assign", "customerUser.edit"))
+    if (!reaches(actor, "customer.assignRoles", target))
       throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
     assertWithinCustomerGrants(actor.grants, await grantsOfRoles(tx, roleIds), what);
   }
@@ -170,7 +170,7 @@ export async function createInvitation(
  */
 export async function customerForNewUser(tx: DbClient, actor: Principal, customerId: number) {
   const customer = await tx.customer.findFirst({
-    where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.create", "customerUser.create")] },
+    where: { AND: [{ id: customerId }, scopeWhere(actor, "customer.addUser")] },
     select: { id: true, name: true, path: true, salesRepresentatives: { select: { staffUserId: true } } },
   });
   // Out of reach is not there for the actor (NOT_FOUND), as everywhere; the field says what to do.
@@ -182,7 +182,7 @@ export async function customerForNewUser(tx: DbClient, actor: Principal, custome
 
 /** Invitations are seen where the actor sees users, and changed where the actor may add users. */
 function invitationScope(actor: Principal, mode: "view" | "create" = "view") {
-  return { customer: customersReachedBy(actor, `customerUser.${mode}`, `customerUser.${mode}`) };
+  return { customer: scopeWhere(actor, mode === "view" ? "customer.listUsers" : "customer.addUser") };
 }
 
 export async function listInvitations(

@@ -4,8 +4,8 @@ import type { Db, DbClient } from "../db";
 import { bumpAuthzEpoch, type CustomerPrincipal, type Principal } from "../authz/access";
 import { assertUsersHoldNoMore, assertWithinCustomerGrants, exceedingCustomerGrants } from "../authz/grants";
 import { levelRank, type Level } from "../authz/permissions";
-import { reachesRole } from "../authz/reach";
-import { customersReachedBy, customerUsersReachedBy, roleScopeWhere, scopeWhere, staffScopeWhere, type RoleAction } from "../authz/scope";
+import { reaches as reachesFor } from "../authz/reach";
+import { scopeWhere, type RoleAction } from "../authz/scope";
 import { AppError, notFound, staleVersion } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type {
@@ -69,7 +69,10 @@ type RoleRow = Prisma.CustomerUserRoleGetPayload<{ select: typeof roleDetailSele
 
 /** The role if `action` reaches it for this actor, else NOT_FOUND. */
 async function roleFor(db: DbClient, actor: Principal, id: number, action: RoleAction): Promise<RoleRow> {
-  const role = await db.customerUserRole.findFirst({ where: { AND: [{ id }, roleScopeWhere(actor, action)] }, select: roleDetailSelect });
+  const role = await db.customerUserRole.findFirst({
+    where: { AND: [{ id }, scopeWhere(actor, `customerUserRole.${action}`)] },
+    select: roleDetailSelect,
+  });
   if (!role) throw notFound("Role");
   return role;
 }
@@ -82,7 +85,7 @@ function assertSelfManaged(actor: Principal, role: RoleRow) {
 }
 
 /** The users whose roles count in lists: the ones the actor sees. */
-const holderScope = (actor: Principal) => scopeWhere(actor, "customerUser");
+const holderScope = (actor: Principal) => scopeWhere(actor, "customerUser.view");
 
 /** Only rows that grant something are stored. */
 function grantedRows(rows: readonly RolePermissionRow[]): RolePermissionRow[] {
@@ -137,10 +140,7 @@ async function ownerFor(tx: DbClient, actor: Principal, customerId: number | nul
       fieldErrors: { customerId: ["Choose your company."] },
     });
   }
-  const reach =
-    actor.realm === "staff"
-      ? staffScopeWhere(actor, "customer", "customer.view")
-      : customersReachedBy(actor, `customerUserRole.${action}`, "customerUserRole.view");
+  const reach = scopeWhere(actor, `customer.${action}Role`);
   const customer = await tx.customer.findFirst({
     where: { AND: [{ id: customerId }, reach] },
     select: { id: true, name: true, path: true },
@@ -208,7 +208,7 @@ export function roleAbilities(
     ownerUserId: null,
     salesRepIds: role.customer.salesRepresentatives.map((rep) => rep.staffUserId),
   };
-  const reaches = (action: RoleAction) => target !== null && reachesRole(actor, action, target);
+  const reaches = (action: RoleAction) => target !== null && reachesFor(actor, `customerUserRole.${action}`, target);
   if (role.customerId === null) {
     // Editing a predefined role makes a company copy: it takes Edit and Create.
     return { edit: held("edit") && held("create"), delete: held("delete"), clone: held("create"), assign: held("assign") };
@@ -223,7 +223,7 @@ export async function listRoles(db: DbClient, actor: Principal, input: z.output<
   const sort: KeysetSort = { field: input.sort, dir: input.dir, type: input.sort === "label" ? "string" : "date" };
   const where: Prisma.CustomerUserRoleWhereInput = {
     AND: [
-      roleScopeWhere(actor, "view"),
+      scopeWhere(actor, "customerUserRole.view"),
       input.label ? { label: { contains: likeLiteral(input.label), mode: "insensitive" } } : {},
       input.customer ? { customer: { name: { contains: likeLiteral(input.customer), mode: "insensitive" } } } : {},
       input.owner === "predefined" ? { customerId: null } : input.owner === "customer" ? { customerId: { not: null } } : {},
@@ -324,7 +324,7 @@ function searchWhere(search: string | undefined): Prisma.CustomerUserWhereInput 
 function assignableWhere(actor: Principal, role: RoleRow): Prisma.CustomerUserWhereInput {
   return {
     AND: [
-      customerUsersReachedBy(actor, "customerUserRole.assign", "customerUser.edit"),
+      scopeWhere(actor, "customerUser.assignRole"),
       role.customerId === null ? {} : { customerId: role.customerId },
       { erasedAt: null },
     ],
@@ -344,17 +344,14 @@ export async function listRoleCandidates(db: DbClient, actor: Principal, input: 
 
 /** Customers a role may be built for, by name (a picker's options). */
 export async function listRoleCustomerOptions(db: DbClient, actor: Principal, input: { search?: string }) {
-  const reach =
-    actor.realm === "staff"
-      ? staffScopeWhere(actor, "customer", "customer.view")
-      : customersReachedBy(actor, "customerUserRole.create", "customerUserRole.view");
+  const reach = scopeWhere(actor, "customer.createRole");
   const rows = await db.customer.findMany({
     where: { AND: [reach, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}] },
     select: { id: true, name: true, parent: { select: { id: true, name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
   });
-  return visibleParents(db, rows, customersReachedBy(actor, "customer.view", "customer.view"));
+  return visibleParents(db, rows, scopeWhere(actor, "customer.view"));
 }
 
 // ---------------------------------------------------------------------------------------------- changing
