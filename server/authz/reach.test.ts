@@ -241,14 +241,18 @@ describe("reaches and scopeWhere: one rule, two readings", () => {
     for (const entity of Object.keys(rows) as (keyof typeof rows)[]) expect(rows[entity].length).toBeGreaterThan(0);
   });
 
-  it("agree for every operation of the table", async () => {
-    for (const op of operationNames) {
+  const runs = 12;
+  for (const op of operationNames) {
+    it(`agree for ${op}`, async () => {
       await fc.assert(
         fc.asyncProperty(principal(), (p) => expectAgreement(op, p)),
-        { numRuns: 12 },
+        { numRuns: runs },
       );
-    }
-    expect(partial).toBeGreaterThan((operationNames.length * 12) / 10);
+    });
+  }
+
+  it("reached some rows but not all in a tenth of those comparisons at least", () => {
+    expect(partial).toBeGreaterThan((operationNames.length * runs) / 10);
   });
 
   // A row added to the table is run above; here it must also reach some rows but not all for some principal, so a row
