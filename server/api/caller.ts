@@ -1,10 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { getDb } from "../db";
 import { loadCustomerSession, loadStaffSession, requireCustomer, requireStaff } from "../auth/session";
+import { customerSession, staffSession } from "../authz/abilities";
 import { createCaller } from "./root";
 import { afterResponse } from "./defer";
 import { toUnavailablePage } from "../unavailable";
@@ -36,37 +35,18 @@ export const getCaller = cache(async () => {
 
 /**
  * For back-office pages: redirects to the sign-in page when the session is gone (layouts and pages render in
- * parallel, so a page must not rely on its layout's redirect), then the caller.
+ * parallel, so a page must not rely on its layout's redirect), then `me` (what `admin.session.me` answers: the
+ * screens' abilities, reach and menu) and the caller. `staff` (the principal) stays until every page reads `me`.
  */
 export async function getStaffCaller() {
   const staff = await requireStaff();
-  return { staff, caller: await getCaller() };
+  return { staff, me: staffSession(staff), caller: await getCaller() };
 }
 
+/** The same for account pages: `me` is what `account.me.session` answers. */
 export async function getCustomerCaller() {
   const user = await requireCustomer();
-  return { user, caller: await getCaller() };
+  return { user, me: customerSession(user), caller: await getCaller() };
 }
 
-/**
- * For pages that show something else when a procedure refuses (a link that is not valid any more, a parent the
- * actor does not reach): the refusal is null; a failure (and the redirect of a busy database) propagates.
- */
-export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR" && error.code !== "SERVICE_UNAVAILABLE") return null;
-    throw error;
-  }
-}
-
-/** For pages: a procedure's NOT_FOUND becomes the 404 page; anything else propagates. */
-export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if ((error as { code?: string }).code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
+export { orNoAccess, orNotFound, orNull } from "./refusals";

@@ -1,8 +1,11 @@
 import type { CustomerPrincipal, Principal, StaffPrincipal } from "./access";
-import type { Action, CustomerPermission, StaffPermission } from "./permissions";
+import { operationDef, type Operation, type OperationDef, type ScopedEntity } from "./operations";
+import { staffPermissionIndex, type CustomerPermission, type StaffPermission } from "./permissions";
+
+export type { ScopedEntity } from "./operations";
 
 /**
- * Reach, resolved once: what an actor's grants let them reach through one permission, as a `Rule`. The rule has two
+ * Reach, resolved once: what an actor's grants let them reach for one operation (operations.ts), as a `Rule`. The rule has two
  * interpreters that must agree (reach.test.ts proves it on the database): `scopeWhere` (scope.ts) reads it as a
  * Prisma `where`, `reaches` below as a predicate over a row already in memory. No other code reads levels or scopes
  * to decide reach.
@@ -23,10 +26,6 @@ export type Rule =
   /** Roles: the predefined roles offered to customers (self-managed and public), or what `rule` reaches. */
   | { to: "offeredOr"; rule: Rule };
 
-/** The entities scope knows; `customerUserRole` only through `roleScopeWhere`/`reachesRole`. */
-export type ScopedEntity =
-  "customer" | "customerAddress" | "customerUser" | "customerUserAddress" | "shoppingList" | "rfq" | "quote" | "order" | "loginAttempt";
-
 /** What reach depends on, for a row of any scoped entity (the customer it belongs to, the user who owns it). */
 export type ReachTarget = {
   customerId: number | null;
@@ -44,24 +43,12 @@ const nothing: Rule = { to: "nothing" };
 /** Entities a single customer user owns: the only ones an OWN level reaches. */
 const ownedEntities: ReadonlySet<ScopedEntity> = new Set(["customerUserAddress", "shoppingList", "rfq", "quote", "order"]);
 
-/** The staff permission that governs reading an entity in the back office. */
-export const staffViewPermission: Record<ScopedEntity, StaffPermission> = {
-  customer: "customer.view",
-  customerAddress: "customer.view",
-  customerUser: "customerUser.view",
-  customerUserAddress: "customerUser.view",
-  shoppingList: "customerUser.view",
-  rfq: "customerUser.view",
-  quote: "customerUser.view",
-  order: "customerUser.view",
-  loginAttempt: "loginAttempt.view",
-};
-
+/** One staff permission: its scope; an unscoped permission reaches everything once held. */
 function staffRule(principal: StaffPrincipal, permission: StaffPermission): Rule {
   const scope = principal.grants.get(permission);
-  if (scope === "ALL") return { to: "all" };
-  if (scope === "REPRESENTED") return { to: "represented", staffId: principal.id };
-  return nothing;
+  if (scope === undefined) return nothing;
+  if (scope === "ALL" || staffPermissionIndex.get(permission)?.scoped === false) return { to: "all" };
+  return { to: "represented", staffId: principal.id };
 }
 
 /**
@@ -80,8 +67,7 @@ function customerRule(principal: CustomerPrincipal, entity: ScopedEntity, permis
         : level === "SUBTREE"
           ? { to: "subtree", path: principal.customerPath }
           : nothing;
-  const limit = impersonatorRule(principal);
-  return rule.to === "nothing" || !limit ? rule : { to: "every", rules: [rule, limit] };
+  return cut(principal, rule);
 }
 
 /** The impersonating staff member's cut, or null when nothing is cut. */
@@ -90,50 +76,46 @@ export function impersonatorRule(principal: CustomerPrincipal): Rule | null {
   return impersonator && impersonator.reach !== "ALL" ? { to: "represented", staffId: impersonator.staffUserId } : null;
 }
 
-/**
- * The rule for `entity` rows through one permission of each realm. `atLeast: "SUBTREE"`: lower customer levels
- * reach nothing (a new subsidiary lies below the actor's own customer, so only Corporate reaches where it goes).
- */
-export function ruleThrough(
-  principal: Principal,
-  entity: ScopedEntity,
-  customerPermission: CustomerPermission,
-  staffPermission: StaffPermission,
-  atLeast?: "SUBTREE",
-): Rule {
-  return principal.realm === "customer"
-    ? customerRule(principal, entity, customerPermission, atLeast)
-    : staffRule(principal, staffPermission);
-}
+const cut = (principal: CustomerPrincipal, rule: Rule): Rule => {
+  const limit = impersonatorRule(principal);
+  return rule.to === "nothing" || !limit ? rule : { to: "every", rules: [rule, limit] };
+};
+
+/** Several permissions: each must reach. One: its own rule, unwrapped (the where fragments stay as the indexes expect). */
+const each = (rules: Rule[]): Rule => (rules.length === 1 ? rules[0]! : { to: "every", rules });
 
 /**
  * A customer user's company: their customer and its subsidiaries, cut by an impersonator. How far a capability
  * reaches (the company audit log).
  */
-export function companyRule(principal: CustomerPrincipal): Rule {
-  const limit = impersonatorRule(principal);
-  const subtree: Rule = { to: "subtree", path: principal.customerPath };
-  return limit ? { to: "every", rules: [subtree, limit] } : subtree;
+function companyRule(principal: CustomerPrincipal): Rule {
+  return cut(principal, { to: "subtree", path: principal.customerPath });
 }
 
-/** The rule `scopeWhere(principal, entity, action, staffPermission)` interprets. */
-export function ruleFor(principal: Principal, entity: ScopedEntity, action: Action = "view", staffPermission?: StaffPermission): Rule {
-  return ruleThrough(principal, entity, `${entity}.${action}` as CustomerPermission, staffPermission ?? staffViewPermission[entity]);
-}
-
-export type RoleAction = "view" | "create" | "edit" | "delete" | "assign";
-
-/** The rule `roleScopeWhere` interprets: see there. */
-export function roleRule(principal: Principal, action: RoleAction): Rule {
-  if (principal.realm === "staff") {
-    // Unscoped: holding the permission reaches every role.
-    const permission: StaffPermission = action === "assign" ? "customerUserRole.edit" : `customerUserRole.${action}`;
-    return principal.grants.has(permission) ? { to: "all" } : nothing;
+function customerRealmRule(principal: CustomerPrincipal, def: OperationDef): Rule {
+  const { customer: permissions, entity } = def;
+  if (permissions === null) return nothing;
+  // The actor's own record: an impersonator reaches it by construction (impersonation starts only within their reach).
+  if (permissions === "self") return { to: "self", userId: principal.id };
+  if (def.granted) {
+    if (!permissions.every((permission) => principal.grants.has(permission))) return nothing;
+    return def.granted === "self" ? { to: "self", userId: principal.id } : companyRule(principal);
   }
-  const permission: CustomerPermission = `customerUserRole.${action}`;
-  const level = principal.grants.get(permission);
-  if (level !== "CUSTOMER" && level !== "SUBTREE") return nothing;
-  return { to: "offeredOr", rule: customerRule(principal, "customer", permission) };
+  if (entity === "customerUserRole") {
+    // The predefined roles offered to customers, or the roles of the customers the level reaches (never a parent's).
+    const permission = permissions[0]!;
+    const level = principal.grants.get(permission);
+    if (level !== "CUSTOMER" && level !== "SUBTREE") return nothing;
+    return { to: "offeredOr", rule: customerRule(principal, "customer", permission) };
+  }
+  return each(permissions.map((permission) => customerRule(principal, entity, permission, def.atLeast)));
+}
+
+/** The rule `scopeWhere(principal, op)` and `reaches(principal, op, target)` interpret. */
+export function ruleFor(principal: Principal, op: Operation): Rule {
+  const def = operationDef(op);
+  if (principal.realm === "customer") return customerRealmRule(principal, def);
+  return def.staff === null ? nothing : each(def.staff.map((permission) => staffRule(principal, permission)));
 }
 
 /** The predicate reading of a rule. */
@@ -158,45 +140,45 @@ export function matches(rule: Rule, target: ReachTarget): boolean {
   }
 }
 
-/** Does `principal` reach this row as `scopeWhere(principal, entity, action, staffPermission)` would find it? */
-export function reaches(
-  principal: Principal,
-  entity: ScopedEntity,
-  target: ReachTarget,
-  action: Action = "view",
-  staffPermission?: StaffPermission,
-): boolean {
-  return matches(ruleFor(principal, entity, action, staffPermission), target);
+/** Does `principal` reach this row for `op`, as `scopeWhere(principal, op)` would find it? */
+export function reaches(principal: Principal, op: Operation, target: ReachTarget): boolean {
+  return matches(ruleFor(principal, op), target);
+}
+
+/** Whether a rule can reach anything at all (an intersection reaches nothing when one part does). */
+function reachesSome(rule: Rule): boolean {
+  if (rule.to === "nothing") return false;
+  if (rule.to === "every") return rule.rules.every(reachesSome);
+  return true;
+}
+
+/** Does `principal` hold `op` at all (somewhere)? For screens: a page, a create button. */
+export function holds(principal: Principal, op: Operation): boolean {
+  return reachesSome(ruleFor(principal, op));
+}
+
+/** How far an operation reaches, in one word. */
+export type Breadth = "all" | "represented" | "subtree" | "customer" | "self" | "nothing";
+
+function breadth(rule: Rule): Breadth {
+  switch (rule.to) {
+    case "every":
+      // The actor's own reach; what an impersonator cuts from it (or a second permission) narrows it, never widens it.
+      return rule.rules.every(reachesSome) ? breadth(rule.rules[0]!) : "nothing";
+    case "offeredOr":
+      return breadth(rule.rule);
+    default:
+      return rule.to;
+  }
 }
 
 /**
- * How far `scopeWhere(principal, entity, action, staffPermission)` reaches, in one word: "all" (staff at ALL),
- * "represented" (staff at REPRESENTED), or the customer levels' "subtree", "customer", "self"; "every" while
- * impersonated; "nothing". For choices that depend on the breadth itself (a shortcut when nothing is cut).
+ * How far `op` reaches, in one word: "all" (staff at ALL), "represented" (staff at REPRESENTED), or the customer
+ * levels' "subtree", "customer", "self"; "nothing". For choices that depend on the breadth itself (a shortcut when
+ * nothing is cut) and for the pages' sentences ("your company's", "every customer").
  */
-export function reachOf(
-  principal: Principal,
-  entity: ScopedEntity,
-  action: Action = "view",
-  staffPermission?: StaffPermission,
-): Rule["to"] {
-  return ruleFor(principal, entity, action, staffPermission).to;
-}
-
-/** Does `principal` reach this row through a permission not named after its entity (as `customersReachedBy`)? */
-export function reachesThrough(
-  principal: Principal,
-  entity: ScopedEntity,
-  target: ReachTarget,
-  customerPermission: CustomerPermission,
-  staffPermission: StaffPermission,
-): boolean {
-  return matches(ruleThrough(principal, entity, customerPermission, staffPermission), target);
-}
-
-/** Does `principal` reach this role for `action`, as `roleScopeWhere` would find it? */
-export function reachesRole(principal: Principal, action: RoleAction, target: ReachTarget): boolean {
-  return matches(roleRule(principal, action), target);
+export function reachOf(principal: Principal, op: Operation): Breadth {
+  return breadth(ruleFor(principal, op));
 }
 
 /** A customer's own row as a reach target. */

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDb } from "../test/db";
 import { callerFor, customerPrincipal } from "../test/principals";
 import type { CustomerPrincipal } from "./access";
-import { customerScopeWhere } from "./scope";
+import { scopeWhere } from "./scope";
 import { entityLevels, type Level } from "./permissions";
 
 /**
@@ -103,7 +103,7 @@ describe("records within scope", () => {
   });
 });
 
-describe("customerScopeWhere (property)", () => {
+describe("scopeWhere on a customer level (property)", () => {
   it("never reaches outside the level: own records, own customer, or own subtree — never a parent or another tree", async () => {
     const users = await db.customerUser.findMany({ where: { enabled: true }, select: { email: true } });
     const principals = await Promise.all(users.slice(0, 20).map((u) => customerPrincipal(db, u.email)));
@@ -111,7 +111,7 @@ describe("customerScopeWhere (property)", () => {
       fc.asyncProperty(fc.constantFrom(...principals), fc.constantFrom(...entityLevels), async (principal, level: Level) => {
         const scoped: CustomerPrincipal = { ...principal, grants: new Map([["shoppingList.view", level]]) };
         const rows = await db.shoppingList.findMany({
-          where: customerScopeWhere(scoped, "shoppingList"),
+          where: scopeWhere(scoped, "shoppingList.view"),
           select: { customerUserId: true, customerId: true, customerPath: true },
         });
         for (const row of rows) {

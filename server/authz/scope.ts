@@ -1,9 +1,9 @@
 import type { Prisma } from "../generated/prisma/client";
-import type { CustomerPrincipal, Principal, StaffPrincipal } from "./access";
-import type { Action, CustomerEntity, CustomerPermission, StaffPermission } from "./permissions";
-import { companyRule, impersonatorRule, roleRule, ruleFor, ruleThrough, type RoleAction, type Rule, type ScopedEntity } from "./reach";
+import type { CustomerPrincipal, Principal } from "./access";
+import { operationDef, type EntityOf, type Operation, type ScopedEntity } from "./operations";
+import { impersonatorRule, ruleFor, type Rule } from "./reach";
 
-export type { RoleAction, ScopedEntity } from "./reach";
+export type { Operation, OperationOn, RoleAction, ScopedEntity } from "./operations";
 
 /**
  * scopeWhere turns the caller's reach (a `Rule`, resolved in reach.ts) into a Prisma `where` fragment. Queries AND it
@@ -12,7 +12,7 @@ export type { RoleAction, ScopedEntity } from "./reach";
  * the same rule in memory; reach.test.ts proves the two agree.
  */
 
-type WhereOf = {
+export type WhereOf = {
   customer: Prisma.CustomerWhereInput;
   customerAddress: Prisma.CustomerAddressWhereInput;
   customerUser: Prisma.CustomerUserWhereInput;
@@ -22,7 +22,11 @@ type WhereOf = {
   quote: Prisma.QuoteWhereInput;
   order: Prisma.OrderWhereInput;
   loginAttempt: Prisma.LoginAttemptWhereInput;
+  customerUserRole: Prisma.CustomerUserRoleWhereInput;
 };
+
+/** The entities with a leaf per rule; roles read their rule through the customer they belong to (see `roleWhere`). */
+type LeafEntity = Exclude<ScopedEntity, "customerUserRole">;
 
 const nothing = { id: { in: [] as number[] } };
 
@@ -47,7 +51,7 @@ const ownedRecord = {
   represented: (staffId: number) => ({ customer: representedBy(staffId) }),
 };
 
-const leaves: { [E in ScopedEntity]: Leaves<WhereOf[E]> } = {
+const leaves: { [E in LeafEntity]: Leaves<WhereOf[E]> } = {
   customer: { customer: (id) => ({ id }), subtree: (path) => ({ path: subtreeOf(path) }), represented: representedBy },
   customerAddress: {
     customer: (customerId) => ({ customerId }),
@@ -55,6 +59,8 @@ const leaves: { [E in ScopedEntity]: Leaves<WhereOf[E]> } = {
     represented: (id) => ({ customer: representedBy(id) }),
   },
   customerUser: {
+    // The actor's own row ("self" operations: their own data, their own API applications).
+    self: (id) => ({ id }),
     customer: (customerId) => ({ customerId }),
     subtree: (path) => ({ customerPath: subtreeOf(path) }),
     // The user's row carries its customer's representatives (kept by triggers): one indexed column, no join.
@@ -76,11 +82,12 @@ const leaves: { [E in ScopedEntity]: Leaves<WhereOf[E]> } = {
 
 /** The `where` reading of a rule for rows of `entity`. */
 export function whereOf<E extends ScopedEntity>(entity: E, rule: Rule): WhereOf[E] {
-  const leaf = leaves[entity] as Leaves<WhereOf[E]>;
+  if (entity === "customerUserRole") return roleWhere(rule) as WhereOf[E];
+  const leaf = leaves[entity as LeafEntity] as Leaves<WhereOf[E]>;
   const read = (): WhereOf[E] | undefined => {
     switch (rule.to) {
       case "nothing":
-      case "offeredOr": // roles only (roleScopeWhere)
+      case "offeredOr": // roles only (roleWhere)
         return undefined;
       case "all":
         return {} as WhereOf[E];
@@ -100,6 +107,17 @@ export function whereOf<E extends ScopedEntity>(entity: E, rule: Rule): WhereOf[
 }
 
 /**
+ * Roles: staff holding the permission reach every role (it is not limited to represented customers; who may be given
+ * a role is, see `customerUser.assignRole`). A customer user reaches the predefined roles offered to customers
+ * (self-managed and public) and the roles of the customers their level reaches; never a parent's.
+ */
+function roleWhere(rule: Rule): Prisma.CustomerUserRoleWhereInput {
+  if (rule.to === "all") return {};
+  if (rule.to !== "offeredOr") return nothing;
+  return { OR: [{ customerId: null, selfManaged: true, public: true }, { customer: whereOf("customer", rule.rule) }] };
+}
+
+/**
  * While a staff member is signed in as a customer user (impersonation), the reach is the intersection of the
  * user's and the staff member's: a staff member limited to the customers they represent reaches, as the user, only
  * the records of those customers. Every customer-realm scope applies it; null when nothing is cut.
@@ -109,70 +127,14 @@ export function impersonationLimit<E extends ScopedEntity>(principal: CustomerPr
   return limit ? whereOf(entity, limit) : null;
 }
 
-export function customerScopeWhere<E extends ScopedEntity>(
-  principal: CustomerPrincipal,
-  entity: E & CustomerEntity,
-  action: Action = "view",
-): WhereOf[E] {
-  return whereOf(entity, ruleFor(principal, entity, action));
-}
+const operationEntity = <O extends Operation>(op: O) => operationDef(op).entity as EntityOf<O>;
 
-export function staffScopeWhere<E extends ScopedEntity>(principal: StaffPrincipal, entity: E, permission?: StaffPermission): WhereOf[E] {
-  return whereOf(entity, ruleFor(principal, entity, "view", permission));
-}
-
-/** Scope for either realm: customer users by their level of `entity.action`, staff by their grant's scope. */
-export function scopeWhere<E extends ScopedEntity>(
-  principal: Principal,
-  entity: E & CustomerEntity,
-  action: Action = "view",
-  staffPermission?: StaffPermission,
-): WhereOf[E] {
-  return whereOf(entity, ruleFor(principal, entity, action, staffPermission));
-}
-
-/**
- * The customers an actor reaches through one permission: a customer user by its level (Department: their
- * customer; Corporate: their subtree), staff by the permission's scope. For actions on customer-owned things that
- * are not rows of the customer itself (users invited to it, roles created for it).
- */
-export function customersReachedBy(
-  principal: Principal,
-  customerPermission: CustomerPermission,
-  staffPermission: StaffPermission,
-  atLeast?: "SUBTREE",
-): Prisma.CustomerWhereInput {
-  return whereOf("customer", ruleThrough(principal, "customer", customerPermission, staffPermission, atLeast));
-}
-
-/** A customer user's company (their customer and its subsidiaries, cut by an impersonator): see `companyRule`. */
-export function companyWhere(principal: CustomerPrincipal): Prisma.CustomerWhereInput {
-  return whereOf("customer", companyRule(principal));
+/** The rows of the operation's entity the actor reaches for `op` (operations.ts says which permission each realm needs). */
+export function scopeWhere<O extends Operation>(principal: Principal, op: O): WhereOf[EntityOf<O>] {
+  return whereOf(operationEntity(op), ruleFor(principal, op)) as WhereOf[EntityOf<O>];
 }
 
 /** The same company, for rows filed under their customer's path (audit entries): a prefix of the path. */
 export function companyPathPrefix(principal: CustomerPrincipal) {
   return subtreeOf(principal.customerPath);
-}
-
-/** The customer users an actor reaches through one permission that is not a customer-user permission itself. */
-export function customerUsersReachedBy(
-  principal: Principal,
-  customerPermission: CustomerPermission,
-  staffPermission: StaffPermission,
-): Prisma.CustomerUserWhereInput {
-  return whereOf("customerUser", ruleThrough(principal, "customerUser", customerPermission, staffPermission));
-}
-
-/**
- * The customer user roles an actor reaches for one action. Staff holding the action's permission reach every role
- * (the permission is not limited to represented customers; who may be given a role is, see
- * `customerUsersReachedBy`). A customer user reaches the predefined roles offered to customers (self-managed and
- * public) and the roles of the customers their level of `customerUserRole.<action>` reaches; never a parent's.
- */
-export function roleScopeWhere(principal: Principal, action: RoleAction): Prisma.CustomerUserRoleWhereInput {
-  const rule = roleRule(principal, action);
-  if (rule.to === "all") return {};
-  if (rule.to !== "offeredOr") return nothing;
-  return { OR: [{ customerId: null, selfManaged: true, public: true }, { customer: whereOf("customer", rule.rule) }] };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CustomerPermission } from "./permissions";
 import type { CustomerPrincipal, StaffPrincipal } from "./access";
-import { customersReachedBy, roleScopeWhere, scopeWhere } from "./scope";
+import { scopeWhere } from "./scope";
 
 /**
  * The fragments as the database's index plans expect them (the customer-user grid and the record lists use the
@@ -37,12 +37,12 @@ describe("scopeWhere fragments", () => {
   const represented = { customer: { salesRepresentatives: { some: { staffUserId: 7 } } } };
 
   it("customer users (the grid)", () => {
-    expect(scopeWhere(staff("ALL"), "customerUser")).toStrictEqual({});
-    expect(scopeWhere(staff("REPRESENTED"), "customerUser")).toStrictEqual({ customerSalesRepIds: { has: 7 } });
-    expect(scopeWhere(staff(null), "customerUser")).toStrictEqual(nothing);
-    expect(scopeWhere(customer("CUSTOMER"), "customerUser")).toStrictEqual({ customerId: 3 });
-    expect(scopeWhere(customer("SUBTREE"), "customerUser")).toStrictEqual({ customerPath: { startsWith: "/1/3/" } });
-    expect(scopeWhere(customer("OWN"), "customerUser")).toStrictEqual(nothing);
+    expect(scopeWhere(staff("ALL"), "customerUser.view")).toStrictEqual({});
+    expect(scopeWhere(staff("REPRESENTED"), "customerUser.view")).toStrictEqual({ customerSalesRepIds: { has: 7 } });
+    expect(scopeWhere(staff(null), "customerUser.view")).toStrictEqual(nothing);
+    expect(scopeWhere(customer("CUSTOMER"), "customerUser.view")).toStrictEqual({ customerId: 3 });
+    expect(scopeWhere(customer("SUBTREE"), "customerUser.view")).toStrictEqual({ customerPath: { startsWith: "/1/3/" } });
+    expect(scopeWhere(customer("OWN"), "customerUser.view")).toStrictEqual(nothing);
     const impersonated = customer("SUBTREE", {
       impersonationId: 1,
       staffUserId: 9,
@@ -51,31 +51,33 @@ describe("scopeWhere fragments", () => {
       expiresAt: new Date(0),
       reach: "REPRESENTED",
     });
-    expect(scopeWhere(impersonated, "customerUser")).toStrictEqual({
+    expect(scopeWhere(impersonated, "customerUser.view")).toStrictEqual({
       AND: [{ customerPath: { startsWith: "/1/3/" } }, { customerSalesRepIds: { has: 9 } }],
     });
-    expect(scopeWhere({ ...impersonated, impersonator: { ...impersonated.impersonator!, reach: "ALL" } }, "customerUser")).toStrictEqual({
+    expect(
+      scopeWhere({ ...impersonated, impersonator: { ...impersonated.impersonator!, reach: "ALL" } }, "customerUser.view"),
+    ).toStrictEqual({
       customerPath: { startsWith: "/1/3/" },
     });
   });
 
   it("records and addresses", () => {
-    expect(scopeWhere(customer("OWN"), "order")).toStrictEqual({ customerUserId: 5 });
-    expect(scopeWhere(customer("CUSTOMER"), "order")).toStrictEqual({ customerId: 3 });
-    expect(scopeWhere(customer("SUBTREE"), "order")).toStrictEqual({ customerPath: { startsWith: "/1/3/" } });
-    expect(scopeWhere(staff("REPRESENTED"), "order")).toStrictEqual(represented);
-    expect(scopeWhere(customer("CUSTOMER"), "customerUserAddress")).toStrictEqual({ customerUser: { customerId: 3 } });
-    expect(scopeWhere(staff("REPRESENTED"), "customerUserAddress")).toStrictEqual({ customerUser: represented });
+    expect(scopeWhere(customer("OWN"), "order.view")).toStrictEqual({ customerUserId: 5 });
+    expect(scopeWhere(customer("CUSTOMER"), "order.view")).toStrictEqual({ customerId: 3 });
+    expect(scopeWhere(customer("SUBTREE"), "order.view")).toStrictEqual({ customerPath: { startsWith: "/1/3/" } });
+    expect(scopeWhere(staff("REPRESENTED"), "order.view")).toStrictEqual(represented);
+    expect(scopeWhere(customer("CUSTOMER"), "customerUserAddress.view")).toStrictEqual({ customerUser: { customerId: 3 } });
+    expect(scopeWhere(staff("REPRESENTED"), "customerUserAddress.view")).toStrictEqual({ customerUser: represented });
   });
 
   it("customers reached through another permission, and roles", () => {
-    expect(customersReachedBy(customer("SUBTREE"), "customerUser.view", "customerUser.view")).toStrictEqual({
+    expect(scopeWhere(customer("SUBTREE"), "customer.listUsers")).toStrictEqual({
       path: { startsWith: "/1/3/" },
     });
-    expect(customersReachedBy(staff("REPRESENTED"), "customerUser.view", "customerUser.view")).toStrictEqual(represented.customer);
-    expect(roleScopeWhere(customer("CUSTOMER"), "view")).toStrictEqual({
+    expect(scopeWhere(staff("REPRESENTED"), "customer.listUsers")).toStrictEqual(represented.customer);
+    expect(scopeWhere(customer("CUSTOMER"), "customerUserRole.view")).toStrictEqual({
       OR: [{ customerId: null, selfManaged: true, public: true }, { customer: { id: 3 } }],
     });
-    expect(roleScopeWhere(customer("OWN"), "view")).toStrictEqual(nothing);
+    expect(scopeWhere(customer("OWN"), "customerUserRole.view")).toStrictEqual(nothing);
   });
 });

@@ -1,9 +1,8 @@
 import type { z } from "zod";
 import type { DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
-import type { StaffPermission } from "../authz/permissions";
 import { reachOf } from "../authz/reach";
-import { staffScopeWhere } from "../authz/scope";
+import { scopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import { notFound } from "../errors";
 import type {
@@ -24,7 +23,7 @@ import { likeLiteral } from "./kit/filters";
  * to the customers they represent reaches those and nothing else (NOT_FOUND).
  */
 
-const scope = (actor: StaffPrincipal, permission: StaffPermission = "customer.view") => staffScopeWhere(actor, "customer", permission);
+const scope = (actor: StaffPrincipal) => scopeWhere(actor, "customer.view");
 
 const personSelect = { id: true, firstName: true, lastName: true } as const;
 
@@ -130,7 +129,7 @@ export async function listCustomerChildren(db: DbClient, actor: StaffPrincipal, 
   const level: Prisma.CustomerWhereInput =
     input.parentId !== null
       ? { parentId: input.parentId }
-      : reachOf(actor, "customer") === "all"
+      : reachOf(actor, "customer.view") === "all"
         ? { parentId: null }
         : { OR: [{ parentId: null }, { parent: { is: { NOT: reach } } }] };
   const rows = await db.customer.findMany({
@@ -206,9 +205,9 @@ export async function customerFormOptions(db: DbClient) {
 }
 
 /** The customer with this id if the actor's grant of `permission` reaches it, else NOT_FOUND. */
-export async function customerInScope(db: DbClient, actor: StaffPrincipal, id: number, permission: StaffPermission = "customer.view") {
+export async function customerInScope(db: DbClient, actor: StaffPrincipal, id: number, op: "customer.view" | "customer.edit") {
   const customer = await db.customer.findFirst({
-    where: { id, ...scope(actor, permission) },
+    where: { id, ...scopeWhere(actor, op) },
     select: { id: true, name: true, path: true },
   });
   if (!customer) throw notFound("Customer");
@@ -253,8 +252,8 @@ export async function getCustomer(db: DbClient, actor: StaffPrincipal, id: numbe
 
 /** The customer's own users, as far as the actor's customer-user scope reaches. */
 export async function listUsersOfCustomer(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerPartInput>) {
-  const customer = await customerInScope(db, actor, input.customerId);
-  const where = { customerId: customer.id, ...staffScopeWhere(actor, "customerUser") };
+  const customer = await customerInScope(db, actor, input.customerId, "customer.view");
+  const where = { customerId: customer.id, ...scopeWhere(actor, "customerUser.view") };
   const [items, count] = await Promise.all([
     db.customerUser.findMany({
       where,
@@ -272,7 +271,7 @@ const byLabel: KeysetSort = { field: "label", dir: "asc", type: "string" };
 
 /** A page of the roles the customer owns, by label (predefined roles belong to no customer and are listed on the roles page). */
 export async function listRolesOfCustomer(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerRolesInput>) {
-  const customer = await customerInScope(db, actor, input.customerId);
+  const customer = await customerInScope(db, actor, input.customerId, "customer.view");
   const rows = await db.customerUserRole.findMany({
     where: { AND: [{ customerId: customer.id }, keysetWhere(byLabel, input.cursor)] },
     select: { id: true, label: true, selfManaged: true, public: true },

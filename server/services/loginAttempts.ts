@@ -1,9 +1,8 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../db";
 import type { StaffPrincipal } from "../authz/access";
-import type { StaffPermission } from "../authz/permissions";
 import { reachOf } from "../authz/reach";
-import { staffScopeWhere } from "../authz/scope";
+import { scopeWhere } from "../authz/scope";
 import type { Prisma } from "../generated/prisma/client";
 import type { LoginResult, LoginSource, Realm } from "../generated/prisma/enums";
 import { notFound } from "../errors";
@@ -37,7 +36,7 @@ function matchedUser(text: string): Prisma.LoginAttemptWhereInput {
 function attemptsWhere(actor: StaffPrincipal, input: z.output<typeof listLoginAttemptsInput>): Prisma.LoginAttemptWhereInput {
   return {
     AND: [
-      staffScopeWhere(actor, "loginAttempt"),
+      scopeWhere(actor, "loginAttempt.view"),
       input.email ? { email: { contains: likeLiteral(input.email) } } : {},
       input.result ? { result: input.result } : {},
       input.realm ? { realm: input.realm } : {},
@@ -107,7 +106,12 @@ function parseKey(key: string): { realm: "customer" | "staff" | null; kind: Lock
  * Sign-in lockouts in force, each with the account it blocks when there is one. `permission` is the grant whose
  * scope decides what the actor reaches (viewing, or clearing).
  */
-export async function listLockouts(db: DbClient, actor: StaffPrincipal, permission: StaffPermission = "loginAttempt.view", key?: string) {
+export async function listLockouts(
+  db: DbClient,
+  actor: StaffPrincipal,
+  op: "customerUser.viewLockout" | "customerUser.clearLockout",
+  key?: string,
+) {
   const rows = await db.rateLimit.findMany({
     where: { key: key ?? { startsWith: "login:" }, lockedUntil: { gt: new Date() } },
     select: { key: true, failures: true, lockedUntil: true },
@@ -120,10 +124,10 @@ export async function listLockouts(db: DbClient, actor: StaffPrincipal, permissi
   });
   const emails = (realm: "customer" | "staff") => parsed.filter((p) => p.realm === realm).map((p) => p.subject);
   const customers = await db.customerUser.findMany({
-    where: { AND: [{ email: { in: emails("customer") } }, staffScopeWhere(actor, "customerUser", permission)] },
+    where: { AND: [{ email: { in: emails("customer") } }, scopeWhere(actor, op)] },
     select: { id: true, email: true, firstName: true, lastName: true, customerPath: true, customer: { select: { name: true } } },
   });
-  const reachesAll = reachOf(actor, "customerUser", "view", permission) === "all";
+  const reachesAll = reachOf(actor, op) === "all";
   const staff = reachesAll
     ? await db.staffUser.findMany({
         where: { email: { in: emails("staff") } },
@@ -161,7 +165,7 @@ export async function listLockouts(db: DbClient, actor: StaffPrincipal, permissi
 /** Lifts one lockout now (the person called in; the failures were theirs). Recorded in the audit log. */
 export async function clearLockout(db: Db, actor: StaffPrincipal, input: { key: string }) {
   return db.$transaction(async (tx) => {
-    const [lock] = await listLockouts(tx, actor, "loginAttempt.clearLockout", input.key);
+    const [lock] = await listLockouts(tx, actor, "customerUser.clearLockout", input.key);
     if (!lock) throw notFound("Lockout");
     await tx.rateLimit.deleteMany({ where: { key: lock.key } });
     const customerUser = lock.realm === "customer" ? lock.user : null;

@@ -2,7 +2,7 @@ import { assertNotImpersonating } from "./customerUsers/impersonation";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db, DbClient } from "../db";
 import { loadCustomerPrincipal, type CustomerPrincipal, type Principal } from "../authz/access";
-import { staffScopeWhere } from "../authz/scope";
+import { scopeWhere } from "../authz/scope";
 import { notFound } from "../errors";
 import type { LoginResult } from "../generated/prisma/enums";
 import { recordAudit } from "./audit/record";
@@ -33,7 +33,7 @@ const applicationSelect = {
 async function ownerInScope(db: DbClient, actor: Principal, customerUserId: number) {
   const where =
     actor.realm === "staff"
-      ? { id: customerUserId, ...staffScopeWhere(actor, "customerUser", "oauthApp.manage") }
+      ? { id: customerUserId, ...scopeWhere(actor, "customerUser.manageApps") }
       : { id: actor.id === customerUserId ? customerUserId : -1 };
   const user = await db.customerUser.findFirst({ where, select: { id: true, customerPath: true } });
   if (!user) throw notFound("Customer user");
@@ -44,7 +44,7 @@ async function applicationInScope(db: DbClient, actor: Principal, id: number) {
   const app = await db.oAuthApplication.findFirst({
     where: {
       id,
-      customerUser: actor.realm === "staff" ? staffScopeWhere(actor, "customerUser", "oauthApp.manage") : { id: actor.id },
+      customerUser: scopeWhere(actor, "customerUser.manageApps"),
     },
     select: { ...applicationSelect, customerUser: { select: { id: true, customerPath: true } } },
   });

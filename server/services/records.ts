@@ -32,7 +32,7 @@ export async function listOrders(db: DbClient, actor: Principal, input: ListReco
   const rows = await db.order.findMany({
     where: {
       AND: [
-        scopeWhere(actor, "order"),
+        scopeWhere(actor, "order.view"),
         common(input),
         status("order", input.status) ? { status: status("order", input.status) as never } : {},
         input.search
@@ -69,7 +69,7 @@ export async function listOrders(db: DbClient, actor: Principal, input: ListReco
 
 export async function getOrder(db: DbClient, actor: Principal, id: number) {
   const order = await db.order.findFirst({
-    where: { id, ...scopeWhere(actor, "order") },
+    where: { id, ...scopeWhere(actor, "order.view") },
     select: {
       id: true,
       number: true,
@@ -93,7 +93,7 @@ export async function listQuotes(db: DbClient, actor: Principal, input: ListReco
   const rows = await db.quote.findMany({
     where: {
       AND: [
-        scopeWhere(actor, "quote"),
+        scopeWhere(actor, "quote.view"),
         common(input),
         status("quote", input.status) ? { status: status("quote", input.status) as never } : {},
         input.search
@@ -130,7 +130,7 @@ export async function listQuotes(db: DbClient, actor: Principal, input: ListReco
 
 export async function getQuote(db: DbClient, actor: Principal, id: number) {
   const quote = await db.quote.findFirst({
-    where: { id, ...scopeWhere(actor, "quote") },
+    where: { id, ...scopeWhere(actor, "quote.view") },
     select: {
       id: true,
       number: true,
@@ -154,7 +154,7 @@ export async function listRfqs(db: DbClient, actor: Principal, input: ListRecord
   const rows = await db.rfq.findMany({
     where: {
       AND: [
-        scopeWhere(actor, "rfq"),
+        scopeWhere(actor, "rfq.view"),
         common(input),
         status("rfq", input.status) ? { status: status("rfq", input.status) as never } : {},
         input.search ? { poNumber: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
@@ -169,7 +169,7 @@ export async function listRfqs(db: DbClient, actor: Principal, input: ListRecord
 
 export async function getRfq(db: DbClient, actor: Principal, id: number) {
   const rfq = await db.rfq.findFirst({
-    where: { id, ...scopeWhere(actor, "rfq") },
+    where: { id, ...scopeWhere(actor, "rfq.view") },
     select: {
       id: true,
       poNumber: true,
@@ -191,7 +191,7 @@ export async function listShoppingLists(db: DbClient, actor: Principal, input: L
   const rows = await db.shoppingList.findMany({
     where: {
       AND: [
-        scopeWhere(actor, "shoppingList"),
+        scopeWhere(actor, "shoppingList.view"),
         common(input),
         input.search ? { label: { contains: likeLiteral(input.search), mode: "insensitive" } } : {},
       ],
@@ -219,7 +219,7 @@ export async function listShoppingLists(db: DbClient, actor: Principal, input: L
 
 export async function getShoppingList(db: DbClient, actor: Principal, id: number) {
   const list = await db.shoppingList.findFirst({
-    where: { id, ...scopeWhere(actor, "shoppingList") },
+    where: { id, ...scopeWhere(actor, "shoppingList.view") },
     select: {
       id: true,
       label: true,

@@ -75,7 +75,7 @@ function shape(kind: AddressKind, row: Row, actor: CustomerPrincipal) {
 export async function listAddresses(db: DbClient, actor: CustomerPrincipal, kind: AddressKind, options: { everyone?: boolean } = {}) {
   const own = kind === "customerAddress" || options.everyone ? {} : kinds[kind].ownerOf(actor);
   const rows = await kinds[kind].table(db).findMany({
-    where: { AND: [scopeWhere(actor, kind, "view"), own] },
+    where: { AND: [scopeWhere(actor, `${kind}.view`), own] },
     select: selectFor(kind),
     orderBy: [{ isPrimary: "desc" }, { id: "asc" }],
   });
@@ -83,7 +83,9 @@ export async function listAddresses(db: DbClient, actor: CustomerPrincipal, kind
 }
 
 async function findInScope(tx: DbClient, actor: CustomerPrincipal, kind: AddressKind, action: "edit" | "delete", id: number) {
-  const row = await kinds[kind].table(tx).findFirst({ where: { AND: [{ id }, scopeWhere(actor, kind, action)] }, select: selectFor(kind) });
+  const row = await kinds[kind]
+    .table(tx)
+    .findFirst({ where: { AND: [{ id }, scopeWhere(actor, `${kind}.${action}`)] }, select: selectFor(kind) });
   if (!row) throw notFound("Address");
   return row;
 }

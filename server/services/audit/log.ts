@@ -1,6 +1,6 @@
 import type { DbClient } from "../../db";
 import type { CustomerPrincipal, Principal } from "../../authz/access";
-import { companyPathPrefix, companyWhere, impersonationLimit } from "../../authz/scope";
+import { companyPathPrefix, impersonationLimit, scopeWhere } from "../../authz/scope";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ListAuditInput } from "../../schemas/audit";
 import { companyAuditTypes, forCompany } from "./record";
@@ -63,7 +63,7 @@ async function companyAuditWhere(db: DbClient, actor: CustomerPrincipal): Promis
   const where: Prisma.AuditEventWhereInput[] = [{ customerPath: companyPathPrefix(actor) }, { entityType: { in: companyAuditTypes } }];
   if (impersonationLimit(actor, "customer")) {
     // Entries are filed under their customer's own path: those of the customers within both reaches.
-    const reached = await db.customer.findMany({ where: companyWhere(actor), select: { path: true } });
+    const reached = await db.customer.findMany({ where: scopeWhere(actor, "customer.audit"), select: { path: true } });
     where.push({ customerPath: { in: reached.map((customer) => customer.path) } });
   }
   return where;

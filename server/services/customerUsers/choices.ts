@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { DbClient } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Principal } from "../../authz/access";
-import { customersReachedBy } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import type { customerChoicesInput, customerPurposes } from "../../schemas/customerUser";
 import { ancestorNames } from "../customers/paths";
 import { likeLiteral } from "../kit/filters";
@@ -33,16 +33,17 @@ export async function customerUserFormOptions(db: DbClient, actor: Principal) {
   return { websites: withLocalizations, staff };
 }
 
+/** A subsidiary lies below the actor's own customer: only a Corporate level reaches it, for both what it takes. */
+const purposeOps = {
+  view: "customer.listUsers",
+  create: "customer.addUser",
+  edit: "customer.moveUserTo",
+  subsidiary: "customer.addSubsidiary",
+} as const;
+
 /** The customers an actor may pick: to add a user to, to move a user to, or as a new subsidiary's parent. */
 export function customersFor(actor: Principal, purpose: Purpose): Prisma.CustomerWhereInput {
-  if (purpose !== "subsidiary") return customersReachedBy(actor, `customerUser.${purpose}`, `customerUser.${purpose}`);
-  // A subsidiary lies below the actor's own customer: only a Corporate level reaches it, for both what it takes.
-  return {
-    AND: [
-      customersReachedBy(actor, "customer.edit", "customer.create", "SUBTREE"),
-      customersReachedBy(actor, "customerUser.create", "customerUser.create", "SUBTREE"),
-    ],
-  };
+  return scopeWhere(actor, purposeOps[purpose]);
 }
 
 /** Up to 20 customers matching `search`, with their ancestry (to tell namesakes apart) and sales representatives. */
@@ -64,7 +65,7 @@ export async function customerChoices(db: DbClient, actor: Principal, input: z.o
   const ancestry = await ancestorNames(
     db,
     rows.map((row) => row.path),
-    customersReachedBy(actor, "customer.view", "customer.view"),
+    scopeWhere(actor, "customer.view"),
   );
   return rows.map(({ path: _path, salesRepresentatives, ...row }, index) => ({
     ...row,

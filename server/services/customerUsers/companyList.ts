@@ -70,7 +70,7 @@ const rowSelect = {
 
 export async function listAccountUsers(db: DbClient, actor: Principal, input: ListInput) {
   const sort: KeysetSort = { ...sortColumns[input.sort], dir: input.dir };
-  const where: Prisma.CustomerUserWhereInput = { AND: [scopeWhere(actor, "customerUser"), ...filters(input)] };
+  const where: Prisma.CustomerUserWhereInput = { AND: [scopeWhere(actor, "customerUser.view"), ...filters(input)] };
   const [rows, count] = await Promise.all([
     db.customerUser.findMany({
       where: { AND: [where, keysetWhere(sort, input.cursor)] },

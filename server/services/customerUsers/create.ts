@@ -50,11 +50,7 @@ export async function createCustomerUser(db: Db, actor: Principal, input: Create
       (await checkedSalesReps(tx, actor, input.salesRepresentativeIds && unique(input.salesRepresentativeIds))) ??
       customer.salesRepresentativeIds;
     const localizationId = await checkedLocalization(tx, input.websiteId, input.localizationId);
-    if (
-      actor.realm === "customer" &&
-      input.addresses.length &&
-      !reaches(actor, "customerUserAddress", newUserAddresses(customer), "create")
-    ) {
+    if (actor.realm === "customer" && input.addresses.length && !reaches(actor, "customerUserAddress.create", newUserAddresses(customer))) {
       throw new AppError("FORBIDDEN", "Your roles do not let you add addresses for this customer's users.");
     }
     const fields = personFields(input);

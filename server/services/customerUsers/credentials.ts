@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../../db";
 import type { Principal } from "../../authz/access";
-import type { StaffPermission } from "../../authz/permissions";
 import { scopeWhere } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
 import type { customerUserActionInput } from "../../schemas/customerUser";
@@ -34,9 +33,14 @@ const accountSelect = {
 } as const;
 
 /** The user if the actor may act on them with `permission` (staff) or edit them (customer realm), else NOT_FOUND. */
-async function actionable(tx: DbClient, actor: Principal, id: number, permission: StaffPermission) {
+async function actionable(
+  tx: DbClient,
+  actor: Principal,
+  id: number,
+  op: "customerUser.confirm" | "customerUser.resetPassword" | "customerUser.sendWelcome",
+) {
   const user = await tx.customerUser.findFirst({
-    where: { id, ...scopeWhere(actor, "customerUser", "edit", permission) },
+    where: { id, ...scopeWhere(actor, op) },
     select: accountSelect,
   });
   if (!user) throw notFound("Customer user");

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { DbClient } from "../../db";
 import type { Principal } from "../../authz/access";
 import { reachOf } from "../../authz/reach";
-import { customersReachedBy, scopeWhere } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import type { Prisma } from "../../generated/prisma/client";
 import type { AuthStatus } from "../../generated/prisma/enums";
 import { notFound } from "../../errors";
@@ -81,13 +81,13 @@ function searchFilter(search: string | undefined): Prisma.CustomerUserWhereInput
  * LIMIT), so it costs about 1,000 divided by the share of rows that match: cheap exactly when nothing narrows.
  */
 export function narrows(actor: Principal, input: ListInput) {
-  const wholeScope = reachOf(actor, "customerUser") === "all";
+  const wholeScope = reachOf(actor, "customerUser.view") === "all";
   const texts = [...(input.search ?? "").split(/\s+/), input.firstName, input.lastName, input.email];
   return !wholeScope || !!input.customerId || texts.some((text) => (text?.length ?? 0) >= 3);
 }
 
 /** Customers whose users the actor may list. */
-const reachedCustomers = (actor: Principal) => customersReachedBy(actor, "customerUser.view", "customerUser.view");
+const reachedCustomers = (actor: Principal) => scopeWhere(actor, "customer.listUsers");
 
 /**
  * One keyset page of the customer users the actor's scope reaches, filtered and sorted as the grid asks, with a
@@ -101,7 +101,7 @@ export async function listCustomerUsers(db: DbClient, actor: Principal, input: L
       ? await db.customer.findFirst({ where: { id: input.customerId, ...reachedCustomers(actor) }, select: { path: true } })
       : null;
   const filters: Prisma.CustomerUserWhereInput[] = [
-    scopeWhere(actor, "customerUser"),
+    scopeWhere(actor, "customerUser.view"),
     ...searchFilter(input.search),
     input.customerId
       ? input.includeSubsidiaries
@@ -139,7 +139,7 @@ export function websiteChoices(db: DbClient) {
 /** The customer user with this id if the actor's scope reaches it, else NOT_FOUND. */
 export async function customerUserInScope(db: DbClient, actor: Principal, id: number) {
   const user = await db.customerUser.findFirst({
-    where: { id, ...scopeWhere(actor, "customerUser") },
+    where: { id, ...scopeWhere(actor, "customerUser.view") },
     select: { id: true, customerId: true, customerPath: true },
   });
   if (!user) throw notFound("Customer user");

@@ -1,6 +1,6 @@
 import type { Db, DbClient } from "../../db";
 import type { CustomerPrincipal, StaffPrincipal } from "../../authz/access";
-import { staffScopeWhere } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record";
 import { hashToken, newRawToken } from "../identity/tokens";
@@ -20,7 +20,7 @@ const TICKET_SECONDS = 120;
 /** Who a staff member is about to sign in as, and whether they may (for the page that asks for the reason). */
 export async function impersonationTarget(db: DbClient, actor: StaffPrincipal, customerUserId: number) {
   const user = await db.customerUser.findFirst({
-    where: { id: customerUserId, erasedAt: null, ...staffScopeWhere(actor, "customerUser", "customerUser.impersonate") },
+    where: { id: customerUserId, erasedAt: null, ...scopeWhere(actor, "customerUser.impersonate") },
     select: { id: true, firstName: true, lastName: true, email: true, enabled: true, customer: { select: { name: true, enabled: true } } },
   });
   if (!user) throw notFound("Customer user");
@@ -42,7 +42,7 @@ export async function impersonationTarget(db: DbClient, actor: StaffPrincipal, c
 export async function startImpersonation(db: Db, actor: StaffPrincipal, input: { customerUserId: number; reason: string }) {
   return db.$transaction(async (tx) => {
     const user = await tx.customerUser.findFirst({
-      where: { id: input.customerUserId, erasedAt: null, ...staffScopeWhere(actor, "customerUser", "customerUser.impersonate") },
+      where: { id: input.customerUserId, erasedAt: null, ...scopeWhere(actor, "customerUser.impersonate") },
       select: { id: true, customerPath: true },
     });
     if (!user) throw notFound("Customer user");

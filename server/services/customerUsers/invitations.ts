@@ -1,6 +1,6 @@
 import type { Db, DbClient } from "../../db";
 import type { Principal } from "../../authz/access";
-import { customersReachedBy } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
 import { enqueueEmail, secretLink } from "../../email/outbox";
 import { toLocale } from "../../email/templates";
@@ -133,7 +133,7 @@ export async function createInvitation(
  */
 export async function customerForNewUser(tx: DbClient, actor: Principal, customerId: number) {
   const customer = await tx.customer.findFirst({
-    where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.create", "customerUser.create")] },
+    where: { AND: [{ id: customerId }, scopeWhere(actor, "customer.addUser")] },
     select: { id: true, name: true, path: true, salesRepresentatives: { select: { staffUserId: true } } },
   });
   // Out of reach is not there for the actor (NOT_FOUND), as everywhere; the field says what to do.
@@ -145,7 +145,7 @@ export async function customerForNewUser(tx: DbClient, actor: Principal, custome
 
 /** Invitations are seen where the actor sees users, and changed where the actor may add users. */
 function invitationScope(actor: Principal, mode: "view" | "create" = "view") {
-  return { customer: customersReachedBy(actor, `customerUser.${mode}`, `customerUser.${mode}`) };
+  return { customer: scopeWhere(actor, mode === "view" ? "customer.listUsers" : "customer.addUser") };
 }
 
 export async function listInvitations(

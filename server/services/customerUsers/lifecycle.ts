@@ -30,7 +30,7 @@ export async function setCustomerUserEnabled(db: Db, actor: Principal, input: z.
   return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
-      where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.enable") },
+      where: { id: input.id, ...scopeWhere(actor, "customerUser.enable") },
       select: { id: true, enabled: true, customerId: true, customerPath: true, erasedAt: true },
     });
     if (!user) throw notFound("Customer user");
@@ -72,7 +72,7 @@ export const erased = () => new AppError("BAD_REQUEST", "This user's personal da
  */
 export async function customerUserDeletion(db: DbClient, actor: Principal, id: number) {
   const user = await db.customerUser.findFirst({
-    where: { id, ...scopeWhere(actor, "customerUser", "delete", "customerUser.delete") },
+    where: { id, ...scopeWhere(actor, "customerUser.delete") },
     select: {
       id: true,
       email: true,
@@ -178,7 +178,7 @@ const rowWording = {
 /** Names for a mass action's report: the rows the actor reaches; any other id is reported by number. */
 async function rowLabels(db: DbClient, actor: Principal, ids: readonly number[]) {
   const rows = await db.customerUser.findMany({
-    where: { id: { in: [...ids] }, ...scopeWhere(actor, "customerUser") },
+    where: { id: { in: [...ids] }, ...scopeWhere(actor, "customerUser.view") },
     select: { id: true, firstName: true, lastName: true, email: true },
   });
   const wording = rowWording[actor.realm];

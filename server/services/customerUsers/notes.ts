@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../../db";
 import type { StaffPrincipal } from "../../authz/access";
-import { staffScopeWhere } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import { notFound } from "../../errors";
 import type { createNoteInput, listNotesInput, updateNoteInput } from "../../schemas/note";
 import { recordAudit } from "../audit/record";
@@ -32,7 +32,7 @@ export const onePage = (input: { customerUserId: number; cursor?: string }) => (
   ...keysetWhere(newestFirst, input.cursor),
 });
 
-const writable = (actor: StaffPrincipal) => staffScopeWhere(actor, "customerUser", "customerUser.notes");
+const writable = (actor: StaffPrincipal) => scopeWhere(actor, "customerUser.notes");
 
 /**
  * The user whose notes and events the actor may write, with their customer's path read locked: the audit entry
@@ -112,7 +112,7 @@ export async function deleteNote(db: Db, actor: StaffPrincipal, id: number) {
 
 /** The customer user whose notes and events are asked for, if the actor sees them; else NOT_FOUND. */
 export async function visibleUser(db: DbClient, actor: StaffPrincipal, id: number) {
-  const user = await db.customerUser.findFirst({ where: { id, ...staffScopeWhere(actor, "customerUser") }, select: { id: true } });
+  const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser.view") }, select: { id: true } });
   if (!user) throw notFound("Customer user");
   return user;
 }

@@ -14,7 +14,7 @@ import { companyTransaction, lockCompanies } from "./companyLock";
 export async function exportPersonalData(db: DbClient, actor: Principal, userId: number) {
   const where = {
     id: userId,
-    ...(actor.realm === "staff" ? scopeWhere(actor, "customerUser", "view", "customerUser.privacy") : { id: actor.id }),
+    ...scopeWhere(actor, "customerUser.exportData"),
   };
   const staffOnly = actor.realm === "staff";
   const user = await db.customerUser.findFirst({
@@ -89,7 +89,7 @@ export async function eraseCustomerUser(db: Db, actor: Principal, input: { id: n
   return companyTransaction(db, async (tx) => {
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const user = await tx.customerUser.findFirst({
-      where: { id: input.id, erasedAt: null, ...scopeWhere(actor, "customerUser", "delete", "customerUser.privacy") },
+      where: { id: input.id, erasedAt: null, ...scopeWhere(actor, "customerUser.erase") },
       select: { id: true, enabled: true, customerId: true, customerPath: true },
     });
     if (!user) throw notFound("Customer user");

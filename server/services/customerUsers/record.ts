@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { DbClient } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Principal } from "../../authz/access";
-import { customersReachedBy, scopeWhere } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import { notFound } from "../../errors";
 import type { customerUserEmailsInput } from "../../schemas/customerUser";
 import { addressFields } from "../addresses/fields";
@@ -51,10 +51,10 @@ const recordSelect = {
 
 /** The whole record, as the view and edit pages show it; NOT_FOUND outside the actor's scope. */
 export async function getCustomerUser(db: DbClient, actor: Principal, id: number) {
-  const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser") }, select: recordSelect });
+  const user = await db.customerUser.findFirst({ where: { id, ...scopeWhere(actor, "customerUser.view") }, select: recordSelect });
   if (!user) throw notFound("Customer user");
   const { websiteSettings, salesRepresentatives, roles, passwordHash, ...rest } = user;
-  const customer = await visibleParent(db, user.customer, customersReachedBy(actor, "customer.view", "customer.view"));
+  const customer = await visibleParent(db, user.customer, scopeWhere(actor, "customer.view"));
   const localization = websiteSettings.find((s) => s.websiteId === user.websiteId)?.localization ?? null;
   return {
     ...rest,
@@ -96,7 +96,7 @@ export async function customerUserEmails(db: DbClient, actor: Principal, input: 
 
 async function userInScope(db: DbClient, actor: Principal, id: number, action: "view" | "edit") {
   const user = await db.customerUser.findFirst({
-    where: { id, ...scopeWhere(actor, "customerUser", action, action === "edit" ? "customerUser.edit" : undefined) },
+    where: { id, ...scopeWhere(actor, `customerUser.${action}`) },
     select: { id: true },
   });
   if (!user) throw notFound("Customer user");

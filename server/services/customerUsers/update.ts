@@ -1,7 +1,6 @@
 import type { Db, DbClient } from "../../db";
 import { bumpAuthzEpoch, type Principal } from "../../authz/access";
 import { assertWithinCustomerGrants, grantsOfRoles } from "../../authz/grants";
-import type { Action } from "../../authz/permissions";
 import { reaches } from "../../authz/reach";
 import { scopeWhere } from "../../authz/scope";
 import { AppError, notFound, staleVersion } from "../../errors";
@@ -45,7 +44,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
     // Any edit may disable the user, change their roles or move them: the company's rules are counted under its lock.
     const lock = await lockCompanies(tx, { userIds: [input.id] });
     const before = await tx.customerUser.findFirst({
-      where: { id: input.id, ...scopeWhere(actor, "customerUser", "edit", "customerUser.edit") },
+      where: { id: input.id, ...scopeWhere(actor, "customerUser.edit") },
       select: {
         id: true,
         version: true,
@@ -195,13 +194,13 @@ async function saveAddresses(
   }
   const deleted = user.addresses.filter((a) => !kept.has(a.id)).map((a) => a.id);
   if (actor.realm === "customer") {
-    const need: [boolean, Action, string][] = [
+    const need: [boolean, "create" | "edit" | "delete", string][] = [
       [changes.create.length > 0, "create", "add"],
       [changes.update.length > 0, "edit", "edit"],
       [deleted.length > 0, "delete", "delete"],
     ];
     for (const [needed, action, verb] of need) {
-      if (needed && !reaches(actor, "customerUserAddress", userAddresses(user), action))
+      if (needed && !reaches(actor, `customerUserAddress.${action}`, userAddresses(user)))
         throw new AppError("FORBIDDEN", `Your roles do not let you ${verb} this user's addresses.`);
     }
   }

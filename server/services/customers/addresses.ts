@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../../db";
 import type { StaffPrincipal } from "../../authz/access";
-import { staffScopeWhere } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import type { Prisma } from "../../generated/prisma/client";
 import { notFound } from "../../errors";
 import { defaultsToClear, type updateAddressInput } from "../../schemas/address";
@@ -24,7 +24,7 @@ function shape({ customer: _customer, customerId: _customerId, ...address }: Row
 }
 
 async function addressInScope(tx: DbClient, actor: StaffPrincipal, id: number) {
-  const row = await tx.customerAddress.findFirst({ where: { id, customer: staffScopeWhere(actor, "customer", "customer.edit") }, select });
+  const row = await tx.customerAddress.findFirst({ where: { id, customer: scopeWhere(actor, "customer.edit") }, select });
   if (!row) throw notFound("Address");
   return row;
 }

@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../../db";
 import type { StaffPrincipal } from "../../authz/access";
-import type { StaffPermission } from "../../authz/permissions";
 import { reachOf } from "../../authz/reach";
-import { staffScopeWhere } from "../../authz/scope";
+import { scopeWhere, type OperationOn } from "../../authz/scope";
+
+type CustomerOp = OperationOn<"customer">;
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError, notFound, staleVersion, type FieldErrors } from "../../errors";
 import type { createCustomerInput, setCustomerEnabledInput, updateCustomerInput } from "../../schemas/customer";
@@ -21,9 +22,8 @@ import { dependentsOf } from "../customers";
  * own contract, its own buyers), as in the reference product; disable them one by one when they must stop too.
  */
 
-const scope = (actor: StaffPrincipal, permission: StaffPermission) => staffScopeWhere(actor, "customer", permission);
-const represented = (actor: StaffPrincipal, permission: StaffPermission) =>
-  reachOf(actor, "customer", "view", permission) === "represented";
+const scope = (actor: StaffPrincipal, op: CustomerOp) => scopeWhere(actor, op);
+const represented = (actor: StaffPrincipal, op: CustomerOp) => reachOf(actor, op) === "represented";
 
 const invalid = (message: string, fieldErrors: FieldErrors) => new AppError("BAD_REQUEST", message, { fieldErrors });
 
@@ -48,8 +48,8 @@ const snapshot = (c: Snapshot) => ({
 });
 
 /** A parent the actor may attach customers to (their `permission` reaches it), as a field error otherwise. */
-async function assertParentReachable(tx: DbClient, actor: StaffPrincipal, parentId: number, permission: StaffPermission) {
-  const parent = await tx.customer.count({ where: { id: parentId, ...scope(actor, permission) } });
+async function assertParentReachable(tx: DbClient, actor: StaffPrincipal, parentId: number, op: CustomerOp) {
+  const parent = await tx.customer.count({ where: { id: parentId, ...scope(actor, op) } });
   if (!parent) throw invalid("The parent customer does not exist.", { parentId: ["Choose an existing customer."] });
 }
 
@@ -76,10 +76,10 @@ async function revokeSessionsOf(tx: DbClient, customerId: number) {
 
 export async function createCustomer(db: Db, actor: StaffPrincipal, input: z.output<typeof createCustomerInput>) {
   return db.$transaction(async (tx) => {
-    if (input.parentId !== null) await assertParentReachable(tx, actor, input.parentId, "customer.create");
+    if (input.parentId !== null) await assertParentReachable(tx, actor, input.parentId, "customer.attachChild");
     await assertGroupExists(tx, input.groupId);
     // Staff who reach only the customers they represent represent what they create, or it would vanish from their reach.
-    const salesRepIds = represented(actor, "customer.create") ? [...new Set([...input.salesRepIds, actor.id])] : input.salesRepIds;
+    const salesRepIds = represented(actor, "customer.attachChild") ? [...new Set([...input.salesRepIds, actor.id])] : input.salesRepIds;
     await assertStaffExist(tx, salesRepIds);
     const node = await createCustomerNode(tx, {
       name: input.name,
@@ -129,7 +129,7 @@ export async function updateCustomer(db: Db, actor: StaffPrincipal, input: z.out
     }
     let path = before.path;
     if (input.parentId !== before.parentId) {
-      if (input.parentId !== null) await assertParentReachable(tx, actor, input.parentId, "customer.view");
+      if (input.parentId !== null) await assertParentReachable(tx, actor, input.parentId, "customer.reparentTo");
       // Before any row lock of ours: a move takes the tree's move lock first, then the rows.
       path = await moveCustomer(tx, before.id, input.parentId);
     }

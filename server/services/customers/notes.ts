@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db, DbClient } from "../../db";
 import type { StaffPrincipal } from "../../authz/access";
-import { staffScopeWhere } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import { notFound } from "../../errors";
 import type { createCustomerNoteInput, listCustomerNotesInput, updateNoteInput } from "../../schemas/customer";
 import { recordAudit } from "../audit/record";
@@ -15,7 +15,7 @@ const select = noteSelect;
 
 /** A page of the customer's notes, newest first, after the note `after`. */
 export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, input: z.output<typeof listCustomerNotesInput>) {
-  const customer = await customerInScope(db, actor, input.id);
+  const customer = await customerInScope(db, actor, input.id, "customer.view");
   const rows = await db.note.findMany({
     where: { customerId: customer.id, ...keysetWhere(newestFirst, input.cursor) },
     select,
@@ -28,7 +28,7 @@ export async function listCustomerNotes(db: DbClient, actor: StaffPrincipal, inp
 async function noteInScope(tx: DbClient, actor: StaffPrincipal, id: number) {
   const note = await tx.note.findFirst({
     // Notes about customer users have no customer: those are not this page's to change.
-    where: { id, customerId: { not: null }, customer: staffScopeWhere(actor, "customer", "customer.edit") },
+    where: { id, customerId: { not: null }, customer: scopeWhere(actor, "customer.edit") },
     select: { ...select, customer: { select: { path: true } } },
   });
   if (!note) throw notFound("Note");

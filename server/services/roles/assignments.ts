@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db, DbClient } from "../../db";
 import { bumpAuthzEpoch, type Principal } from "../../authz/access";
 import { assertUsersHoldNoMore } from "../../authz/grants";
-import { customerUsersReachedBy } from "../../authz/scope";
+import { scopeWhere } from "../../authz/scope";
 import { notFound } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { roleCandidatesInput, roleUserIdsInput, roleUsersInput } from "../../schemas/role";
@@ -62,7 +62,7 @@ function searchWhere(search: string | undefined): Prisma.CustomerUserWhereInput 
 function assignableWhere(actor: Principal, role: RoleRow): Prisma.CustomerUserWhereInput {
   return {
     AND: [
-      customerUsersReachedBy(actor, "customerUserRole.assign", "customerUser.edit"),
+      scopeWhere(actor, "customerUser.assignRole"),
       role.customerId === null ? {} : { customerId: role.customerId },
       { erasedAt: null },
     ],

@@ -1,8 +1,8 @@
 import type { DbClient } from "../../db";
 import type { Principal } from "../../authz/access";
 import { assertWithinCustomerGrants, exceedingCustomerGrants, grantsOfRoles } from "../../authz/grants";
-import { customerTarget, reachesThrough } from "../../authz/reach";
-import { customersReachedBy } from "../../authz/scope";
+import { customerTarget, reaches } from "../../authz/reach";
+import { scopeWhere } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
 
 /**
@@ -26,7 +26,7 @@ export async function rolesUsableBy(db: DbClient, customerId: number, roleIds: n
 export async function roleChoices(db: DbClient, actor: Principal, customerId: number | null) {
   if (customerId !== null) {
     const reached = await db.customer.count({
-      where: { AND: [{ id: customerId }, customersReachedBy(actor, "customerUser.view", "customerUser.view")] },
+      where: { AND: [{ id: customerId }, scopeWhere(actor, "customer.listUsers")] },
     });
     if (!reached) throw notFound("Customer");
   }
@@ -60,7 +60,7 @@ export async function assertMayHandOut(
   const changed = added.length > 0 || held.some((id) => !roleIds.includes(id));
   if (actor.realm === "customer" && changed) {
     const target = customerTarget({ ...customer, salesRepIds: customer.salesRepresentativeIds });
-    if (!reachesThrough(actor, "customer", target, "customerUserRole.assign", "customerUser.edit"))
+    if (!reaches(actor, "customer.assignRoles", target))
       throw new AppError("FORBIDDEN", "Your roles do not let you assign roles to this customer's users.");
   }
   const roles = await rolesUsableBy(tx, customer.id, roleIds);

@@ -3,8 +3,8 @@ import type { DbClient } from "../../db";
 import type { Principal } from "../../authz/access";
 import { exceedingCustomerGrants } from "../../authz/grants";
 import type { Level } from "../../authz/permissions";
-import { reachesRole } from "../../authz/reach";
-import { customersReachedBy, roleScopeWhere, staffScopeWhere, type RoleAction } from "../../authz/scope";
+import { reaches as reachesFor } from "../../authz/reach";
+import { scopeWhere, type RoleAction } from "../../authz/scope";
 import type { Prisma } from "../../generated/prisma/client";
 import type { listRolesInput } from "../../schemas/role";
 import { visibleParents } from "../customers/paths";
@@ -36,7 +36,7 @@ export function roleAbilities(
     ownerUserId: null,
     salesRepIds: role.customer.salesRepresentatives.map((rep) => rep.staffUserId),
   };
-  const reaches = (action: RoleAction) => target !== null && reachesRole(actor, action, target);
+  const reaches = (action: RoleAction) => target !== null && reachesFor(actor, `customerUserRole.${action}`, target);
   if (role.customerId === null) {
     // Editing a predefined role makes a company copy: it takes Edit and Create.
     return { edit: held("edit") && held("create"), delete: held("delete"), clone: held("create"), assign: held("assign") };
@@ -51,7 +51,7 @@ export async function listRoles(db: DbClient, actor: Principal, input: z.output<
   const sort: KeysetSort = { field: input.sort, dir: input.dir, type: input.sort === "label" ? "string" : "date" };
   const where: Prisma.CustomerUserRoleWhereInput = {
     AND: [
-      roleScopeWhere(actor, "view"),
+      scopeWhere(actor, "customerUserRole.view"),
       input.label ? { label: { contains: likeLiteral(input.label), mode: "insensitive" } } : {},
       input.customer ? { customer: { name: { contains: likeLiteral(input.customer), mode: "insensitive" } } } : {},
       input.owner === "predefined" ? { customerId: null } : input.owner === "customer" ? { customerId: { not: null } } : {},
@@ -106,15 +106,12 @@ export async function getRole(db: DbClient, actor: Principal, id: number) {
 }
 /** Customers a role may be built for, by name (a picker's options). */
 export async function listRoleCustomerOptions(db: DbClient, actor: Principal, input: { search?: string }) {
-  const reach =
-    actor.realm === "staff"
-      ? staffScopeWhere(actor, "customer", "customer.view")
-      : customersReachedBy(actor, "customerUserRole.create", "customerUserRole.view");
+  const reach = scopeWhere(actor, "customer.createRole");
   const rows = await db.customer.findMany({
     where: { AND: [reach, input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" } } : {}] },
     select: { id: true, name: true, parent: { select: { id: true, name: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
   });
-  return visibleParents(db, rows, customersReachedBy(actor, "customer.view", "customer.view"));
+  return visibleParents(db, rows, scopeWhere(actor, "customer.view"));
 }

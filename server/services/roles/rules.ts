@@ -3,7 +3,7 @@ import type { DbClient } from "../../db";
 import type { Principal } from "../../authz/access";
 import { assertWithinCustomerGrants } from "../../authz/grants";
 import { levelRank } from "../../authz/permissions";
-import { customersReachedBy, roleScopeWhere, scopeWhere, staffScopeWhere, type RoleAction } from "../../authz/scope";
+import { scopeWhere, type RoleAction } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { RolePermissionRow } from "../../schemas/role";
@@ -46,7 +46,10 @@ export type RoleRow = Prisma.CustomerUserRoleGetPayload<{ select: typeof roleDet
 
 /** The role if `action` reaches it for this actor, else NOT_FOUND. */
 export async function roleFor(db: DbClient, actor: Principal, id: number, action: RoleAction): Promise<RoleRow> {
-  const role = await db.customerUserRole.findFirst({ where: { AND: [{ id }, roleScopeWhere(actor, action)] }, select: roleDetailSelect });
+  const role = await db.customerUserRole.findFirst({
+    where: { AND: [{ id }, scopeWhere(actor, `customerUserRole.${action}`)] },
+    select: roleDetailSelect,
+  });
   if (!role) throw notFound("Role");
   return role;
 }
@@ -59,7 +62,7 @@ export function assertSelfManaged(actor: Principal, role: RoleRow) {
 }
 
 /** The users whose roles count in lists: the ones the actor sees. */
-export const holderScope = (actor: Principal) => scopeWhere(actor, "customerUser");
+export const holderScope = (actor: Principal) => scopeWhere(actor, "customerUser.view");
 
 /** Only rows that grant something are stored. */
 export function grantedRows(rows: readonly RolePermissionRow[]): RolePermissionRow[] {
@@ -114,10 +117,7 @@ export async function ownerFor(tx: DbClient, actor: Principal, customerId: numbe
       fieldErrors: { customerId: ["Choose your company."] },
     });
   }
-  const reach =
-    actor.realm === "staff"
-      ? staffScopeWhere(actor, "customer", "customer.view")
-      : customersReachedBy(actor, `customerUserRole.${action}`, "customerUserRole.view");
+  const reach = scopeWhere(actor, `customer.${action}Role`);
   const customer = await tx.customer.findFirst({
     where: { AND: [{ id: customerId }, reach] },
     select: { id: true, name: true, path: true },

@@ -9,7 +9,7 @@ export const loginAttemptsRouter = createTRPCRouter({
   count: staffProcedure("loginAttempt.view")
     .input(listLoginAttemptsInput)
     .query(({ ctx, input }) => countLoginAttempts(ctx.db, ctx.actor, input)),
-  lockouts: staffProcedure("loginAttempt.view").query(({ ctx }) => listLockouts(ctx.db, ctx.actor)),
+  lockouts: staffProcedure("loginAttempt.view").query(({ ctx }) => listLockouts(ctx.db, ctx.actor, "customerUser.viewLockout")),
   clearLockout: staffProcedure("loginAttempt.clearLockout")
     .input(clearLockoutInput)
     .mutation(({ ctx, input }) => clearLockout(ctx.db, ctx.actor, input)),
