@@ -49,7 +49,6 @@ const MAX_LINES_TODO = [
   "server/api/routers/admin/staffUsers.test.ts",
   "server/authz/access.ts",
   "server/authz/permissions.ts",
-  "server/email/templates.tsx",
   "server/services/customerUserRecord.ts",
   "server/services/customerUsers.ts",
   "server/services/invitations.ts",
