@@ -53,7 +53,6 @@ const MAX_LINES_TODO = [
   "server/services/customerUsers.ts",
   "server/services/invitations.ts",
   "server/services/roles.ts",
-  "server/services/staffUsers.ts",
 ];
 
 const config = [

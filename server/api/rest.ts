@@ -5,7 +5,7 @@ import { env } from "../env";
 import { AppError, fromPrismaError, retryAfterSeconds, type FieldErrors } from "../errors";
 import { shapeError } from "./errorShape";
 import type { Context } from "./trpc";
-import { authenticateAccessToken } from "../services/oauthApps";
+import { authenticateAccessToken } from "../services/oauth/accessTokens";
 import { tooLargeMessage, withinBodyLimit } from "./bodyLimit";
 import { appRouter } from "./root";
 import { restRouter } from "./restFace";
