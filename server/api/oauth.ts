@@ -3,7 +3,7 @@ import { isDatabaseUnavailable, retryAfterSeconds } from "../errors";
 import { tooLargeMessage, withinBodyLimit } from "./bodyLimit";
 import { clientIp } from "../http";
 import { tokenRequest } from "../schemas/oauth";
-import { issueAccessToken } from "../services/oauthApps";
+import { issueAccessToken } from "../services/oauth/accessTokens";
 
 /**
  * POST /api/oauth/token — RFC 6749 section 4.4 (client credentials). Client authentication by HTTP Basic

@@ -1,10 +1,11 @@
-import { TRPCError } from "@trpc/server";
+import type { AnyRouter, TRPCError } from "@trpc/server";
 import { createOpenApiFetchHandler, generateOpenApiDocument } from "trpc-to-openapi";
-import { ZodError } from "zod";
 import type { Db } from "../db";
 import { env } from "../env";
 import { AppError, fromPrismaError, retryAfterSeconds, type FieldErrors } from "../errors";
-import { authenticateAccessToken } from "../services/oauthApps";
+import { shapeError } from "./errorShape";
+import type { Context } from "./trpc";
+import { authenticateAccessToken } from "../services/oauth/accessTokens";
 import { tooLargeMessage, withinBodyLimit } from "./bodyLimit";
 import { appRouter } from "./root";
 import { restRouter } from "./restFace";
@@ -22,19 +23,6 @@ function errorBody(code: string, message: string, fieldErrors?: FieldErrors) {
   return { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
 }
 
-const statusOf: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  METHOD_NOT_SUPPORTED: 405,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNPROCESSABLE_CONTENT: 422,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
-
 const noStore = { "Cache-Control": "no-store" };
 
 function errorResponse(status: number, body: ReturnType<typeof errorBody>, headers: Record<string, string> = {}) {
@@ -42,25 +30,6 @@ function errorResponse(status: number, body: ReturnType<typeof errorBody>, heade
     status,
     headers: { ...noStore, ...(status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {}), ...headers },
   });
-}
-
-function describe(error: TRPCError): { status: number; body: ReturnType<typeof errorBody> } {
-  const cause = fromPrismaError(error.cause);
-  if (cause instanceof ZodError) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of cause.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-    return { status: 400, body: errorBody("BAD_REQUEST", "Some fields need your attention.", fieldErrors) };
-  }
-  if (cause instanceof AppError)
-    return { status: statusOf[cause.code] ?? 400, body: errorBody(cause.code, cause.message, cause.fieldErrors) };
-  if (error.code === "INTERNAL_SERVER_ERROR") {
-    console.error("[api] unexpected error", error.cause ?? error);
-    return {
-      status: 500,
-      body: errorBody("INTERNAL_SERVER_ERROR", "Something went wrong on our side. It has been logged; please try again."),
-    };
-  }
-  return { status: statusOf[error.code] ?? 400, body: errorBody(error.code, error.message) };
 }
 
 export async function handleApiRequest(db: Db, req: Request): Promise<Response> {
@@ -92,22 +61,27 @@ async function answer(db: Db, req: Request): Promise<Response> {
       },
     );
   }
+  // Never appRouter itself: the handler rewrites the input schemas it is given (see restFace.ts).
+  return serveOpenApi(restRouter, req, {
+    db,
+    source: "api" as const,
+    headers: req.headers,
+    requestOrigin: null,
+    // No public form is served here; nothing to answer alike for.
+    defer: async (work) => void (await work()),
+    staff: async () => null,
+    customer: async () => principal,
+  });
+}
+
+/** Answers `req` from `router`'s openapi procedures, a failure in the one error shape (errorShape.ts) with its status. */
+export async function serveOpenApi(router: AnyRouter, req: Request, context: Context): Promise<Response> {
   let failure: TRPCError | undefined;
   const response = await createOpenApiFetchHandler({
     endpoint: API_PREFIX,
-    // Never appRouter itself: the handler rewrites the input schemas it is given (see restFace.ts).
-    router: restRouter,
+    router,
     req,
-    createContext: () => ({
-      db,
-      source: "api" as const,
-      headers: req.headers,
-      requestOrigin: null,
-      // No public form is served here; nothing to answer alike for.
-      defer: async (work) => void (await work()),
-      staff: async () => null,
-      customer: async () => principal,
-    }),
+    createContext: () => context,
     onError: ({ error }) => {
       failure = error;
     },
@@ -124,8 +98,8 @@ async function answer(db: Db, req: Request): Promise<Response> {
       errorBody(status === 404 ? "NOT_FOUND" : "BAD_REQUEST", status === 404 ? "No such endpoint." : "The request was not understood."),
     );
   }
-  const { status, body } = describe(failure);
-  return errorResponse(status, body);
+  const { status, code, message, fieldErrors } = shapeError(failure, "api");
+  return errorResponse(status, errorBody(code, message, fieldErrors));
 }
 
 let document: ReturnType<typeof generateOpenApiDocument> | undefined;

@@ -1,11 +1,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { ZodError } from "zod";
 import type { Db } from "../db";
 import { env } from "../env";
 import { browserOrigin } from "../http";
-import { AppError, fromPrismaError, type FieldErrors } from "../errors";
+import { AppError, fromPrismaError } from "../errors";
+import { shapeError } from "./errorShape";
 import type { CustomerPrincipal, SessionEnd, StaffPrincipal } from "../authz/access";
 import { customerPermissionIndex, staffPermissionIndex, type CustomerPermission, type StaffPermission } from "../authz/permissions";
 
@@ -48,41 +49,25 @@ export type Meta = OpenApiMeta<{ access?: ProcedureAccess }>;
 /** For procedures about one's own session (who am I, my permissions): a session, no particular permission. */
 export const SIGNED_IN = "signed-in" as const;
 
-export function fieldErrorsOf(error: ZodError): FieldErrors {
-  const result: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (result[key] ??= []).push(issue.message);
-  }
-  return result;
-}
-
-/** What a user reads when something unexpected failed; the error itself goes to the log. */
-export const unexpectedErrorMessage = "Something went wrong on our side. It has been logged; please try again.";
-
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const { stack: _stack, ...data } = shape.data;
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        console.error("[trpc] unexpected error", error.cause ?? error);
-        return { ...shape, message: unexpectedErrorMessage, data: { ...data, fieldErrors: undefined } };
-      }
-      if (error.cause instanceof ZodError) {
-        return { ...shape, message: "Some fields need your attention.", data: { ...data, fieldErrors: fieldErrorsOf(error.cause) } };
-      }
-      const fieldErrors = error.cause instanceof AppError ? error.cause.fieldErrors : undefined;
-      return { ...shape, data: { ...data, fieldErrors } };
+      const { code, status, message, fieldErrors } = shapeError(error, ctx?.source === "api" ? "api" : "trpc");
+      return { ...shape, code: TRPC_ERROR_CODES_BY_KEY[code], message, data: { ...data, code, httpStatus: status, fieldErrors } };
     },
   });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain refusals and the Prisma errors a user can cause keep their meaning; the rest is masked by the formatter. */
+/**
+ * Domain refusals and the Prisma errors a user can cause keep their code on the TRPCError itself, for in-process
+ * callers (a page turning NOT_FOUND into a 404) and the response headers; errorShape.ts reads the cause the same way.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {

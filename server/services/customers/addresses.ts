@@ -8,7 +8,7 @@ import { defaultsToClear, type updateAddressInput } from "../../schemas/address"
 import type { customerAddressInput } from "../../schemas/customer";
 import { addressSelect } from "../addresses/fields";
 import { recordAudit } from "../audit/record";
-import { customerInScope } from "../customers";
+import { customerInScope } from "./queries";
 
 /**
  * A customer's address book in the back office: the same fields and rules as the storefront's (one primary, one

@@ -11,7 +11,7 @@ import type { createCustomerInput, setCustomerEnabledInput, updateCustomerInput 
 import { recordAudit } from "../audit/record";
 import { createCustomerNode, moveCustomer } from "./paths";
 import { companyTransaction } from "../customerUsers/companyLock";
-import { dependentsOf } from "../customers";
+import { dependentsOf } from "./queries";
 
 /**
  * Customers in the back office, write side: create, edit (re-parenting moves the whole subtree), enable and

@@ -7,7 +7,7 @@ import type { createCustomerNoteInput, listCustomerNotesInput, updateNoteInput }
 import { recordAudit } from "../audit/record";
 import { keysetWhere, newestFirst, keysetPage } from "../kit/keyset";
 import { noteSelect } from "../customerUsers/notes";
-import { customerInScope } from "../customers";
+import { customerInScope } from "./queries";
 
 /** Notes staff keep about a customer: read with `customer.view`, written with `customer.edit`, in the actor's scope. */
 

@@ -1,39 +1,24 @@
 "use server";
 import { redirect } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { getCaller } from "@/server/api/caller";
+import { runProcedure } from "@/server/api/action";
 import { customerSignIn } from "@/server/auth/customer";
-import { acceptInvitationInput } from "@/server/schemas/invitations";
-import { ZodError } from "zod";
 
 export type AcceptState = { error?: string; fieldErrors?: Record<string, string[]> };
 
-function fieldErrorsOf(error: ZodError) {
-  const result: Record<string, string[]> = {};
-  for (const issue of error.issues) (result[issue.path.join(".") || "_form"] ??= []).push(issue.message);
-  return result;
-}
-
 /** Accepts the invitation, then signs the new user in with the password they just chose. */
 export async function acceptInvitationAction(_state: AcceptState, form: FormData): Promise<AcceptState> {
-  const parsed = acceptInvitationInput.safeParse({
+  const caller = await getCaller();
+  // The procedure parses the form's values (a missing field is its field error), so they go as they came.
+  const values = {
     token: form.get("token"),
     firstName: form.get("firstName"),
     lastName: form.get("lastName"),
     password: form.get("password"),
     consentIds: form.getAll("consentIds").map(Number),
-  });
-  if (!parsed.success) return { error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
-  let email: string;
-  try {
-    email = (await (await getCaller()).invitations.accept(parsed.data)).email;
-  } catch (error) {
-    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") {
-      const fieldErrors = (error.cause as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-      return { error: error.message, fieldErrors };
-    }
-    throw error;
-  }
-  await customerSignIn("credentials", { email, password: parsed.data.password, redirect: false });
+  } as Parameters<typeof caller.invitations.accept>[0];
+  const result = await runProcedure(() => caller.invitations.accept(values));
+  if (!result.ok) return { error: result.message, fieldErrors: result.fieldErrors };
+  await customerSignIn("credentials", { email: result.data.email, password: values.password, redirect: false });
   redirect("/account");
 }

@@ -1,6 +1,6 @@
 import { createTRPCRouter, customerProcedure } from "../../trpc";
 import { createOAuthApplicationInput, oauthApplicationIdInput, setOAuthApplicationActiveInput } from "../../../schemas/oauth";
-import * as apps from "../../../services/oauthApps";
+import * as apps from "../../../services/oauth/applications";
 
 /** A customer user's own OAuth applications (capability "Manage own OAuth applications"). */
 export const apiAccessRouter = createTRPCRouter({

@@ -19,13 +19,12 @@ import { addressIdInput, updateAddressInput } from "../../../schemas/address";
 import {
   customerFormOptions,
   getCustomer,
-  listCustomerChildren,
   listCustomers,
   listRolesOfCustomer,
   listUsersOfCustomer,
-  openTreeAt,
   pickCustomers,
-} from "../../../services/customers";
+} from "../../../services/customers/queries";
+import { listCustomerChildren, openTreeAt } from "../../../services/customers/tree";
 import { createCustomer, deleteCustomer, setCustomerEnabled, updateCustomer } from "../../../services/customers/commands";
 import { createCustomerAddress, deleteCustomerAddress, updateCustomerAddress } from "../../../services/customers/addresses";
 import { createCustomerNote, deleteCustomerNote, listCustomerNotes, updateCustomerNote } from "../../../services/customers/notes";

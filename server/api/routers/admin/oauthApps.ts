@@ -5,7 +5,7 @@ import {
   oauthApplicationIdInput,
   setOAuthApplicationActiveInput,
 } from "../../../schemas/oauth";
-import * as apps from "../../../services/oauthApps";
+import * as apps from "../../../services/oauth/applications";
 
 /** Staff manage the OAuth applications of customer users within their scope. */
 export const oauthAppsRouter = createTRPCRouter({

@@ -6,16 +6,9 @@ import {
   staffUserIdInput,
   updateStaffUserInput,
 } from "../../../schemas/staffUser";
-import {
-  createStaffUser,
-  explainStaffMember,
-  getStaffUser,
-  listStaffUsers,
-  sendStaffPasswordLink,
-  setStaffUserEnabled,
-  staffRoleChoices,
-  updateStaffUser,
-} from "../../../services/staffUsers";
+import { explainStaffMember, getStaffUser, listStaffUsers, staffRoleChoices } from "../../../services/staff/users";
+import { createStaffUser, setStaffUserEnabled, updateStaffUser } from "../../../services/staff/userCommands";
+import { sendStaffPasswordLink } from "../../../services/staff/passwords";
 
 export const staffUsersRouter = createTRPCRouter({
   list: staffProcedure("staffUser.view")

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
-import { fieldErrorsOf } from "../../trpc";
+import { fieldErrorsOf } from "../../errorShape";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import { createTestDb } from "../../../test/db";
 import { callerFor } from "../../../test/principals";

@@ -1,6 +1,6 @@
 import { createTRPCRouter, publicProcedure } from "../../trpc";
 import { setStaffPasswordInput, staffPasswordLinkInput } from "../../../schemas/staffUser";
-import { checkStaffPasswordLink, setStaffPassword } from "../../../services/staffUsers";
+import { checkStaffPasswordLink, setStaffPassword } from "../../../services/staff/passwords";
 
 /** The back office's set-password link (sent when an account is created, or again by a colleague). */
 export const staffPasswordRouter = createTRPCRouter({

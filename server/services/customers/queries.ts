@@ -1,21 +1,14 @@
 import type { z } from "zod";
-import type { DbClient } from "../db";
-import type { StaffPrincipal } from "../authz/access";
-import { reachOf } from "../authz/reach";
-import { scopeWhere } from "../authz/scope";
-import type { Prisma } from "../generated/prisma/client";
-import { notFound } from "../errors";
-import type {
-  customerChildrenInput,
-  customerPartInput,
-  customerRolesInput,
-  listCustomersInput,
-  pickCustomerInput,
-} from "../schemas/customer";
-import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, mapPage, type KeysetSort } from "./kit/keyset";
-import { addressSelect } from "./addresses/fields";
-import { ancestorNames, pathIds, visibleParents } from "./customers/paths";
-import { likeLiteral } from "./kit/filters";
+import type { DbClient } from "../../db";
+import type { StaffPrincipal } from "../../authz/access";
+import { scopeWhere } from "../../authz/scope";
+import type { Prisma } from "../../generated/prisma/client";
+import { notFound } from "../../errors";
+import type { customerPartInput, customerRolesInput, listCustomersInput, pickCustomerInput } from "../../schemas/customer";
+import { cappedCount, keysetOrderBy, keysetPage, keysetWhere, mapPage, type KeysetSort } from "../kit/keyset";
+import { addressSelect } from "../addresses/fields";
+import { ancestorNames, pathIds, visibleParents } from "./paths";
+import { likeLiteral } from "../kit/filters";
 
 /**
  * Customers in the back office, read side: the grid, the tree (one level at a time, never the whole table), the
@@ -31,14 +24,9 @@ const personSelect = { id: true, firstName: true, lastName: true } as const;
  * Counts per row are asked for a page's ids at once, each an index range per id. Prisma's `_count` would join an
  * aggregate of the whole related table (a GROUP BY over a million users for 25 customers).
  */
-async function userCounts(db: DbClient, ids: number[]) {
+export async function userCounts(db: DbClient, ids: number[]) {
   const rows = await db.customerUser.groupBy({ by: ["customerId"], where: { customerId: { in: ids } }, _count: { _all: true } });
   return new Map(rows.map((row) => [row.customerId, row._count._all]));
-}
-
-async function childCounts(db: DbClient, ids: number[], reach: Prisma.CustomerWhereInput) {
-  const rows = await db.customer.groupBy({ by: ["parentId"], where: { AND: [{ parentId: { in: ids } }, reach] }, _count: { _all: true } });
-  return new Map(rows.map((row) => [row.parentId!, row._count._all]));
 }
 
 /** What hangs off one customer: users, subsidiaries and the records its users created. */
@@ -102,78 +90,6 @@ export async function listCustomers(db: DbClient, actor: StaffPrincipal, input: 
   };
 }
 
-const byName: KeysetSort = { field: "name", dir: "asc", type: "string" };
-
-const nodeSelect = { id: true, name: true, enabled: true, group: { select: { name: true } } } as const satisfies Prisma.CustomerSelect;
-type NodeRow = Prisma.CustomerGetPayload<{ select: typeof nodeSelect }>;
-
-/** Nodes of the tree: how many users each has and how many subsidiaries the actor may expand into. */
-async function shapeNodes(db: DbClient, rows: NodeRow[], reach: Prisma.CustomerWhereInput) {
-  const ids = rows.map((row) => row.id);
-  const [users, children] = await Promise.all([userCounts(db, ids), childCounts(db, ids, reach)]);
-  return rows.map(({ group, ...row }) => ({
-    ...row,
-    group: group?.name ?? null,
-    userCount: users.get(row.id) ?? 0,
-    childCount: children.get(row.id) ?? 0,
-  }));
-}
-
-/**
- * One level of the tree. The top level is the customers without a parent — for staff limited to the customers
- * they represent, also the represented customers whose parent they do not reach, so nothing they may see hangs
- * out of sight.
- */
-export async function listCustomerChildren(db: DbClient, actor: StaffPrincipal, input: z.output<typeof customerChildrenInput>) {
-  const reach = scope(actor);
-  const level: Prisma.CustomerWhereInput =
-    input.parentId !== null
-      ? { parentId: input.parentId }
-      : reachOf(actor, "customer.view") === "all"
-        ? { parentId: null }
-        : { OR: [{ parentId: null }, { parent: { is: { NOT: reach } } }] };
-  const rows = await db.customer.findMany({
-    where: { AND: [reach, level, keysetWhere(byName, input.cursor)] },
-    select: nodeSelect,
-    orderBy: keysetOrderBy(byName) as Prisma.CustomerOrderByWithRelationInput[],
-    take: input.limit + 1,
-  });
-  const page = keysetPage(rows, input.limit, byName, (row) => row.name);
-  return { ...page, items: await shapeNodes(db, page.items, reach) };
-}
-
-export type TreeLevel = Awaited<ReturnType<typeof listCustomerChildren>>;
-
-/**
- * The tree opened down to one customer: the levels from the top to it (only ancestors the actor reaches), each
- * level's first page, with the next customer on the way added when it is further down than the first page.
- */
-export async function openTreeAt(db: DbClient, actor: StaffPrincipal, customerId: number, limit = 25) {
-  const reach = scope(actor);
-  const target = await db.customer.findFirst({ where: { id: customerId, ...reach }, select: { id: true, path: true } });
-  if (!target) throw notFound("Customer");
-  const onPath = pathIds(target.path);
-  const chain = new Set((await db.customer.findMany({ where: { id: { in: onPath }, ...reach }, select: { id: true } })).map((c) => c.id));
-  // The reached stretch of the path that ends at the customer: its first id is a top-level node of the actor's
-  // tree (its parent is none, or one the actor does not reach); each next one is a subsidiary of the one before.
-  const ids: number[] = [];
-  for (const id of [...onPath].reverse()) {
-    if (!chain.has(id)) break;
-    ids.unshift(id);
-  }
-  const levels: Record<string, TreeLevel> = {};
-  for (const [index, next] of ids.entries()) {
-    const parentId = index === 0 ? null : ids[index - 1]!;
-    const level = await listCustomerChildren(db, actor, { parentId, cursor: undefined, limit });
-    if (!level.items.some((item) => item.id === next)) {
-      const pinned = await db.customer.findFirst({ where: { id: next, ...reach }, select: nodeSelect });
-      if (pinned) level.items.push(...(await shapeNodes(db, [pinned], reach)));
-    }
-    levels[parentId === null ? "root" : String(parentId)] = level;
-  }
-  return { openIds: ids.slice(0, -1), selectedId: target.id, levels };
-}
-
 /** The parent picker: up to 10 customers whose name contains the text, each with its ancestry for telling namesakes apart. */
 export async function pickCustomers(db: DbClient, actor: StaffPrincipal, input: z.output<typeof pickCustomerInput>) {
   const rows = await db.customer.findMany({
@@ -204,7 +120,7 @@ export async function customerFormOptions(db: DbClient) {
   return { groups, staff };
 }
 
-/** The customer with this id if the actor's grant of `permission` reaches it, else NOT_FOUND. */
+/** The customer with this id if the actor reaches it through `op`, else NOT_FOUND. */
 export async function customerInScope(db: DbClient, actor: StaffPrincipal, id: number, op: "customer.view" | "customer.edit") {
   const customer = await db.customer.findFirst({
     where: { id, ...scopeWhere(actor, op) },
@@ -287,3 +203,6 @@ export async function listRolesOfCustomer(db: DbClient, actor: StaffPrincipal, i
   const users = new Map(assigned.map((a) => [a.roleId, a._count._all]));
   return mapPage(page, (role) => ({ ...role, userCount: users.get(role.id) ?? 0 }));
 }
+
+// The tree reads with the same scope (tree.ts).
+export { scope };
