@@ -32,7 +32,6 @@ const MAX_LINES_TODO = [
   "app/(admin)/admin/(console)/customer-users/\\[id\\]/page.tsx",
   "app/(admin)/admin/(console)/customer-users/page.tsx",
   "app/(admin)/admin/(console)/customers/\\[id\\]/page.tsx",
-  "components/admin/customer-user-form.tsx",
   "components/roles/permission-matrix.tsx",
   "e2e/admin/customer-user-record.spec.ts",
   "e2e/authz/account.spec.ts",
