@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { day as isoDay, email, id, idOf, optionalText, pageSize, requiredText, text as boundedText, version } from "./common";
+import { day as isoDay, email, exactText, id, idOf, optionalText, pageSize, requiredText, text as boundedText, version } from "./common";
 import { addressInput } from "./address";
 import { cursor, massIds, sortInput } from "./grid";
 import { newPassword } from "./password";
@@ -162,10 +162,10 @@ export const createCustomerUserInput = recordFields
     generatePassword: z.boolean().default(false),
     /**
      * Required unless a password is generated, and checked only then: a password typed before choosing Generate
-     * Password is hidden by the form and ignored by the service, so it must not block the save either.
+     * Password is hidden by the form and ignored by the service, so it must not block the save either. The field
+     * itself only bounds the payload, far beyond the rules' 128 characters.
      */
-    password: z
-      .string()
+    password: exactText(1024)
       .optional()
       .transform((value) => value || undefined),
     /** Send Welcome Email: a sign-in link, or with a generated password a single-use link to choose one. */
