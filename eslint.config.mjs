@@ -29,7 +29,6 @@ const noApi = {
  * the list only shrinks: a new file over the limit is split, never added here.
  */
 const MAX_LINES_TODO = [
-  "components/admin/customer-user-form.tsx",
   "e2e/admin/customer-user-record.spec.ts",
   "e2e/authz/account.spec.ts",
   "server/api/api.test.ts",

@@ -9,7 +9,8 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ClientForm, useHydrated } from "@/components/ui/client-form";
 import { SelectField, TextField } from "@/components/ui/form-field";
 import { applyServerErrors } from "@/components/ui/form";
-import { RolePicker, type CustomerChoice, type RoleChoice } from "@/components/account/user-form";
+import type { CustomerChoice } from "@/components/account/user-form";
+import { RolePicker, type RoleChoice } from "@/components/customer-users/role-picker";
 import { createInvitationInput } from "@/server/schemas/invitations";
 import type { z } from "zod";
 
@@ -66,7 +67,13 @@ export function InviteForm({
           ))}
         </SelectField>
       </div>
-      <RolePicker form={form} initial={{ customerId, roles }} held={[]} />
+      <RolePicker
+        form={form}
+        audience="customer"
+        initial={{ customerId, roles }}
+        required
+        hint="Permissions add up over all roles. You can hand out only what your own roles grant."
+      />
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
         <ButtonLink variant="secondary" href="/account/invitations">
           Cancel

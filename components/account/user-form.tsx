@@ -1,9 +1,8 @@
 "use client";
-import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
+import { useForm, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -11,6 +10,7 @@ import { ClientForm } from "@/components/ui/client-form";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/form-field";
 import { applyServerErrors } from "@/components/ui/form";
 import { NameFields } from "@/components/name-fields";
+import { RolePicker, type RoleChoice } from "@/components/customer-users/role-picker";
 import { passwordRules } from "@/server/schemas/password";
 import {
   createCustomerUserInput,
@@ -25,110 +25,13 @@ import {
  */
 
 export type CustomerChoice = { id: number; name: string; parentName: string | null };
-export type RoleChoice = {
-  id: number;
-  label: string;
-  customerId: number | null;
-  predefined: boolean;
-  assignable: boolean;
-  exceeds: string[];
-};
 type Shared = { customers: CustomerChoice[]; localizations: { id: number; name: string }[]; roles: RoleChoice[] };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see form-field.tsx
 type AnyForm<T extends FieldValues> = UseFormReturn<T, any, any>;
-type RoleValues = { customerId: number | null; roleIds: number[] };
-type RecordValues = RoleValues & { enabled: boolean; firstName: string; lastName: string };
+type RecordValues = { customerId: number | null; roleIds: number[] } & { enabled: boolean; firstName: string; lastName: string };
 
-/** The roles of the chosen customer as checkboxes; a role beyond the administrator's grants stays disabled (unless held already). */
-export function RolePicker<T extends FieldValues & RoleValues>({
-  form,
-  initial,
-  held,
-}: {
-  form: AnyForm<T>;
-  initial: { customerId: number | null; roles: RoleChoice[] };
-  held: number[];
-}) {
-  const trpc = useTRPC();
-  const customerId = useWatch({ control: form.control, name: "customerId" as Path<T> }) as number | null;
-  const selected = (useWatch({ control: form.control, name: "roleIds" as Path<T> }) as number[] | undefined) ?? [];
-  const query = useQuery({
-    ...trpc.account.users.roleChoices.queryOptions({ customerId }),
-    initialData: customerId === initial.customerId ? initial.roles : undefined,
-    enabled: customerId !== null,
-  });
-  const roles = customerId === null ? [] : (query.data ?? []);
-  const set = (ids: number[]) =>
-    form.setValue("roleIds" as Path<T>, ids as PathValue<T, Path<T>>, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
-  // Another customer's roles do not carry over: keep only those the new customer may use.
-  useEffect(() => {
-    if (!query.data) return;
-    const usable = new Set(query.data.map((r) => r.id));
-    const kept = selected.filter((id) => usable.has(id));
-    if (kept.length !== selected.length) set(kept);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the choices change
-  }, [query.data]);
-  const error = form.getFieldState("roleIds" as Path<T>, form.formState).error?.message;
-  return (
-    <fieldset className="space-y-2" aria-describedby={error ? "roles-error" : undefined}>
-      <legend className="text-sm font-medium text-slate-700">
-        Roles
-        <span className="text-red-600" aria-hidden>
-          {" "}
-          *
-        </span>
-      </legend>
-      <p className="text-xs text-slate-500">Permissions add up over all roles. You can hand out only what your own roles grant.</p>
-      {customerId === null ? <p className="text-sm text-slate-500">Choose the customer first.</p> : null}
-      {query.isFetching && !query.data ? <p className="text-sm text-slate-500">Loading roles…</p> : null}
-      <ul className="space-y-1.5">
-        {roles.map((role) => {
-          const blocked = !role.assignable && !held.includes(role.id);
-          return (
-            <li key={role.id}>
-              <label className="inline-flex items-center gap-2 text-sm text-slate-700">
-                <input
-                  type="checkbox"
-                  className="size-4 rounded border-slate-300 text-brand-600"
-                  checked={selected.includes(role.id)}
-                  disabled={blocked}
-                  aria-describedby={blocked ? `role-${role.id}-why` : undefined}
-                  onChange={(event) => set(event.target.checked ? [...selected, role.id] : selected.filter((id) => id !== role.id))}
-                />
-                {role.label}
-              </label>
-              {role.predefined ? null : <span className="ml-1 text-xs text-slate-500">(your company&apos;s role)</span>}
-              {blocked ? (
-                <p id={`role-${role.id}-why`} className="ml-6 text-xs text-amber-800">
-                  Needs more than you hold: {role.exceeds.slice(0, 3).join(", ")}
-                  {role.exceeds.length > 3 ? ` and ${role.exceeds.length - 3} more` : ""}.
-                </p>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-      {error ? (
-        <p id="roles-error" className="text-xs text-red-600">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
-
-function RecordFields<T extends FieldValues & RecordValues>({
-  form,
-  shared,
-  held,
-  self,
-}: {
-  form: AnyForm<T>;
-  shared: Shared;
-  held: number[];
-  self: boolean;
-}) {
+function RecordFields<T extends FieldValues & RecordValues>({ form, shared, self }: { form: AnyForm<T>; shared: Shared; self: boolean }) {
   const field = (name: string) => name as Path<T>;
   const initialCustomer = form.formState.defaultValues?.customerId ?? null;
   return (
@@ -182,7 +85,13 @@ function RecordFields<T extends FieldValues & RecordValues>({
           </SelectField>
         ) : null}
       </div>
-      <RolePicker form={form} initial={{ customerId: initialCustomer as number | null, roles: shared.roles }} held={held} />
+      <RolePicker
+        form={form}
+        audience="customer"
+        initial={{ customerId: initialCustomer as number | null, roles: shared.roles }}
+        required
+        hint="Permissions add up over all roles. You can hand out only what your own roles grant."
+      />
     </>
   );
 }
@@ -217,7 +126,7 @@ export function CreateUserForm({ defaults, shared }: { defaults: CreateCustomerU
   });
   return (
     <ClientForm onSubmit={onSubmit} className="space-y-5" aria-label="New user">
-      <RecordFields form={form} shared={shared} held={[]} self={false} />
+      <RecordFields form={form} shared={shared} self={false} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">Password</legend>
         <CheckboxField form={form} name="generatePassword" label="Let the user choose their password from the welcome email" />
@@ -256,7 +165,7 @@ export function EditUserForm({ defaults, shared, self }: { defaults: UpdateCusto
   });
   return (
     <ClientForm onSubmit={onSubmit} className="space-y-5" aria-label="Edit user">
-      <RecordFields form={form} shared={shared} held={defaults.roleIds} self={self} />
+      <RecordFields form={form} shared={shared} self={self} />
       <Actions pending={form.formState.isSubmitting} label="Save changes" cancel={`/account/users/${defaults.id}`} />
     </ClientForm>
   );

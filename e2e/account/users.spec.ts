@@ -44,7 +44,7 @@ test("an administrator invites a colleague, who accepts from the mailbox link an
   await form.getByLabel("Customer").selectOption({ label: "Acme Holding" });
   await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(form.getByText("Choose at least one role.")).toBeVisible();
-  await form.getByRole("checkbox", { name: "Buyer", exact: true }).check();
+  await form.getByRole("checkbox", { name: "Buyer Predefined", exact: true }).check();
   await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(admin.getByText(`Invitation sent to ${email}.`)).toBeVisible();
   const row = admin.locator(`tr[data-invitation="${email}"]`);
@@ -96,7 +96,7 @@ test("the parent company's administrator adds a user to a subsidiary; a sibling'
   await form.getByLabel("Last name").fill("Eastwood");
   await form.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await form.getByLabel("Customer").selectOption({ label: "Acme East (part of Acme Holding)" });
-  await form.getByRole("checkbox", { name: "Buyer", exact: true }).check();
+  await form.getByRole("checkbox", { name: "Buyer Predefined", exact: true }).check();
   await form.getByRole("button", { name: "Add user" }).click();
 
   await expect(admin.getByRole("heading", { name: "Esme Eastwood" })).toBeVisible();
@@ -173,10 +173,10 @@ test("a Department-level administrator hands out only what they hold and leaves 
   await page.goto("/account/users/new");
   const form = page.getByRole("form", { name: "New user" });
   await expect(form.getByLabel("Customer").locator("option")).toHaveText(["Choose…", "Acme East"]);
-  const administrator = form.getByRole("checkbox", { name: "Administrator", exact: true });
+  const administrator = form.getByRole("checkbox", { name: "Administrator Predefined", exact: true });
   await expect(administrator).toBeDisabled();
   await expect(administrator).toHaveAccessibleDescription(/^Needs more than you hold: View customer, /);
-  await expect(form.getByRole("checkbox", { name: "Buyer", exact: true })).toBeEnabled();
+  await expect(form.getByRole("checkbox", { name: "Buyer Predefined", exact: true })).toBeEnabled();
 
   await page.goto("/account/users?q=erin.east");
   await page.getByRole("link", { name: "Erin East" }).click();

@@ -3,6 +3,7 @@ import {
   addProblems,
   day as isoDay,
   email,
+  exactText,
   id,
   idOf,
   issuePath,
@@ -161,9 +162,12 @@ export const createCustomerUserInput = recordFields
   .safeExtend({
     /** Generate Password: the user chooses their own from the welcome email's link; nobody sees a generated one. */
     generatePassword: z.boolean().default(false),
-    /** Required unless a password is generated. */
-    password: z
-      .union([z.literal(""), newPassword])
+    /**
+     * Required unless a password is generated, and checked only then: a password typed before choosing Generate
+     * Password is hidden by the form and ignored by the service, so it must not block the save either. The field
+     * itself only bounds the payload, far beyond the rules' 128 characters.
+     */
+    password: exactText(1024)
       .optional()
       .transform((value) => value || undefined),
     /** Send Welcome Email: a sign-in link, or with a generated password a single-use link to choose one. */
@@ -172,8 +176,13 @@ export const createCustomerUserInput = recordFields
   })
   .superRefine((value, ctx) => {
     structural(value, ctx);
-    if (!value.generatePassword && !value.password) {
+    if (value.generatePassword) return;
+    if (!value.password) {
       ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or select Generate Password." });
+      return;
+    }
+    for (const issue of newPassword.safeParse(value.password).error?.issues ?? []) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: issue.message });
     }
   });
 export type CreateCustomerUserInput = z.input<typeof createCustomerUserInput>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { CustomerUserForm } from "@/components/admin/customer-user-form";
+import { CustomerUserForm } from "@/components/customer-users/form/customer-user-form";
 import { getStaffCaller } from "@/server/api/caller";
 
 export const metadata: Metadata = { title: "Create Customer User" };
