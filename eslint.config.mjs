@@ -31,10 +31,7 @@ const noApi = {
 const MAX_LINES_TODO = [
   "e2e/admin/customer-user-record.spec.ts",
   "e2e/authz/account.spec.ts",
-  "server/api/api.test.ts",
-  "server/api/escalation.test.ts",
   "server/api/routers/admin/customers.test.ts",
-  "server/api/routers/admin/settings.test.ts",
 ];
 
 const config = [
