@@ -3,7 +3,7 @@ import { signInAsStaff, uniqueEmail } from "../support";
 
 /**
  * The customer-user form's own rules: a field the form hides does not block the save.
- * (The reference guide's whole create journey: e2e/admin/customer-user-record.spec.ts.)
+ * (The reference guide's whole create journey: e2e/admin/customer-user-record.form.spec.ts.)
  */
 
 async function pickCustomer(page: Page, name: string) {
