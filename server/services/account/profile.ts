@@ -9,19 +9,13 @@ import { recordAudit } from "../audit/record";
 import { verifyCurrentPassword } from "../identity/passwords";
 import { consumeToken, invalidToken, issueCustomerToken } from "../identity/tokens";
 import { websiteLocalizations } from "../settings/storefront";
+import { personSelect } from "../customerUsers/person";
 
 /** One's own profile: name, birthday, phone, preferred language; the email changes only once the new one is proven. */
 
 const profileSelect = {
   id: true,
-  email: true,
-  namePrefix: true,
-  firstName: true,
-  middleName: true,
-  lastName: true,
-  nameSuffix: true,
-  birthday: true,
-  phone: true,
+  ...personSelect,
   version: true,
   websiteId: true,
   customerPath: true,

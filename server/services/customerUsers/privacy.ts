@@ -5,6 +5,7 @@ import { notFound } from "../../errors";
 import { eraseAuditSubject, recordAudit } from "../audit/record";
 import { assertCustomerKeepsManager, assertNotSelf } from "./invariants";
 import { companyTransaction, lockCompanies } from "./companyLock";
+import { personSelect } from "./person";
 
 /**
  * Personal data: a customer user's right of access (export everything held about them) and right to erasure
@@ -21,14 +22,7 @@ export async function exportPersonalData(db: DbClient, actor: Principal, userId:
     where,
     select: {
       id: true,
-      email: true,
-      namePrefix: true,
-      firstName: true,
-      middleName: true,
-      lastName: true,
-      nameSuffix: true,
-      birthday: true,
-      phone: true,
+      ...personSelect,
       enabled: true,
       confirmedAt: true,
       createdAt: true,

@@ -9,6 +9,7 @@ import { addressFields } from "../addresses/fields";
 import { visibleParent } from "../customers/paths";
 import { keysetWhere, newestFirst, keysetPage } from "../kit/keyset";
 import { isoDay } from "./saveChecks";
+import { personSelect } from "./person";
 
 /**
  * A customer user's record as the view and edit pages read it, with their consents and the emails written to
@@ -18,14 +19,7 @@ import { isoDay } from "./saveChecks";
 
 const recordSelect = {
   id: true,
-  email: true,
-  namePrefix: true,
-  firstName: true,
-  middleName: true,
-  lastName: true,
-  nameSuffix: true,
-  birthday: true,
-  phone: true,
+  ...personSelect,
   enabled: true,
   confirmedAt: true,
   authStatus: true,

@@ -22,6 +22,7 @@ import {
   unique,
   type UpdateInput,
 } from "./saveChecks";
+import { personSelect } from "./person";
 
 export const ownEmailRefusal = "Change your own email address from your profile: the new address is confirmed by a link sent to it.";
 /** A user's addresses as a reach target: owned by the user, of the user's customer. */
@@ -54,14 +55,7 @@ export async function updateCustomerUser(db: Db, actor: Principal, input: Update
         customerSalesRepIds: true,
         websiteId: true,
         enabled: true,
-        email: true,
-        namePrefix: true,
-        firstName: true,
-        middleName: true,
-        lastName: true,
-        nameSuffix: true,
-        birthday: true,
-        phone: true,
+        ...personSelect,
         roles: { select: { roleId: true } },
         salesRepresentatives: { select: { staffUserId: true } },
         addresses: { select: { id: true, ...addressFields } },
