@@ -67,7 +67,12 @@ test("staff sees why a role cannot be deleted, and deletes one that can", async 
   );
   await page.getByRole("button", { name: "Cancel" }).click();
 
-  await grid.getByRole("button", { name: "Actions for Buyer" }).click();
+  // The predefined Buyer: a customer's own role may carry the same label (e2e/account/role-picker.spec.ts makes one).
+  const predefinedBuyer = grid
+    .getByRole("row")
+    .filter({ hasText: "Predefined" })
+    .filter({ has: page.getByRole("link", { name: "Buyer", exact: true }) });
+  await predefinedBuyer.getByRole("button", { name: "Actions for Buyer" }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Delete role" }).click();
   await expect(page.getByRole("dialog").getByTestId("delete-refusal")).toHaveText('"Buyer" is a predefined role and cannot be deleted.');
