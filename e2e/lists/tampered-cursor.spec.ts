@@ -18,8 +18,10 @@ for (const route of listRoutes) {
     const response = await page.goto(`${path}?${route.cursorKey}=not-a-cursor`);
     expect(response?.status()).toBeLessThan(500);
     await expect(page.getByTestId("list-problem")).toHaveText("This page link is not valid any more: start again from the first page.");
-    // The first page: no way back to a "first page", and the pager's links no longer carry the refused cursor.
+    // The first page: no way back to a "first page", and the list's own links no longer carry the refused cursor (a
+    // section is the card its cursor names; another section's pager still keeps the whole URL).
+    const list = route.open ? page.locator(`#${route.cursorKey}`) : page;
     await expect(page.getByRole("link", { name: /^First page/ })).toHaveCount(0);
-    await expect(page.locator(`a[href*="${route.cursorKey}=not-a-cursor"]`)).toHaveCount(0);
+    await expect(list.locator(`a[href*="${route.cursorKey}=not-a-cursor"]`)).toHaveCount(0);
   });
 }
